@@ -1,0 +1,33 @@
+/*
+ * The demo backend: Backstage's catalog, auth, permissions and search, plus
+ * the reliability backend plugin. See the README for how to run it.
+ */
+
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+
+// Sign-in: the guest provider for local use (see auth.providers in app-config).
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+// The software catalog, with the demo organisation and system.
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+
+// Permissions, decided by the demo policy in ./permissionPolicy.ts.
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(import('./permissionPolicy'));
+
+// Search: the in-memory engine by default; PostgreSQL's full-text search when
+// the backend runs on PostgreSQL.
+backend.add(import('@backstage/plugin-search-backend'));
+backend.add(import('@backstage/plugin-search-backend-module-pg'));
+backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+
+// The reliability suite.
+backend.add(import('@internal/plugin-reliability-backend'));
+
+backend.start();

@@ -1,0 +1,7 @@
+/**
+ * The reliability backend plugin.
+ *
+ * @packageDocumentation
+ */
+
+export { reliabilityPlugin as default } from './plugin';

@@ -1,0 +1,65 @@
+import type {
+  HttpAuthService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import type { ReliabilityHealth } from '@internal/plugin-reliability-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import type { EntityOverviewService } from '../entities/EntityOverviewService';
+import type { DatabaseHealth } from '../health/DatabaseHealth';
+
+export interface RouterOptions {
+  httpAuth: HttpAuthService;
+  logger: LoggerService;
+  databaseHealth: DatabaseHealth;
+  entityOverview: EntityOverviewService;
+  startedAt: Date;
+}
+
+// Entity ref parts as the catalog accepts them; anything else is refused
+// before it reaches the catalog.
+const refPart = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'is not a valid entity ref part');
+const entityPathParams = z.object({
+  namespace: refPart,
+  kind: refPart,
+  name: refPart,
+});
+
+/** The HTTP API of the reliability backend; mounted at /api/reliability. */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { httpAuth, databaseHealth, entityOverview, startedAt } = options;
+  const router = Router();
+  router.use(express.json({ limit: '1mb' }));
+
+  router.get('/health', async (_req, res) => {
+    const database = await databaseHealth.check();
+    const body: ReliabilityHealth = {
+      status: database.reachable ? 'ok' : 'degraded',
+      database,
+      startedAt: startedAt.toISOString(),
+    };
+    res.status(database.reachable ? 200 : 503).json(body);
+  });
+
+  router.get('/entities/:namespace/:kind/:name/overview', async (req, res) => {
+    const parsed = entityPathParams.safeParse(req.params);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new InputError(`Entity ${issue.path.join('.')} ${issue.message}`);
+    }
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json(await entityOverview.getOverview(parsed.data, credentials));
+  });
+
+  return router;
+}

@@ -1,0 +1,74 @@
+import type { Entity } from '@backstage/catalog-model';
+
+/**
+ * Where an entity's runbooks live: a path relative to the entity's own
+ * catalog-info.yaml (e.g. `./runbooks`), or an absolute URL of a file or a
+ * folder in a Git repository.
+ *
+ * @public
+ */
+export const ANNOTATION_RUNBOOKS = 'reliability.io/runbooks';
+
+/**
+ * The service tier (e.g. `tier-1`), used to pick backup and response targets.
+ *
+ * @public
+ */
+export const ANNOTATION_TIER = 'reliability.io/tier';
+
+/**
+ * The recovery point objective of the entity's data, as a duration
+ * (`15m`, `1h`, `24h`).
+ *
+ * @public
+ */
+export const ANNOTATION_RPO = 'reliability.io/rpo';
+
+/**
+ * The recovery time objective of the entity, as a duration (`30m`, `4h`).
+ *
+ * @public
+ */
+export const ANNOTATION_RTO = 'reliability.io/rto';
+
+/**
+ * Every annotation the reliability suite reads, in the order the portal shows
+ * them.
+ *
+ * @public
+ */
+export const RELIABILITY_ANNOTATIONS = [
+  ANNOTATION_RUNBOOKS,
+  ANNOTATION_TIER,
+  ANNOTATION_RPO,
+  ANNOTATION_RTO,
+] as const;
+
+/**
+ * The reliability annotations an entity carries, keyed by annotation name.
+ *
+ * @public
+ */
+export function getReliabilityAnnotations(
+  entity: Entity,
+): Record<string, string> {
+  const annotations = entity.metadata.annotations ?? {};
+  const found: Record<string, string> = {};
+  for (const key of RELIABILITY_ANNOTATIONS) {
+    const value = annotations[key];
+    if (typeof value === 'string' && value.trim() !== '') {
+      found[key] = value.trim();
+    }
+  }
+  return found;
+}
+
+/**
+ * Whether the entity says anything the reliability suite can show: the app's
+ * `EntitySwitch` uses it to decide whether to offer the Reliability tab.
+ *
+ * @public
+ */
+export function isReliabilityAvailable(entity: Entity): boolean {
+  return Object.keys(getReliabilityAnnotations(entity)).length > 0;
+}

@@ -1,0 +1,10 @@
+/**
+ * Shared types, annotations, permissions and formats of the reliability
+ * plugin suite.
+ *
+ * @packageDocumentation
+ */
+
+export * from './annotations';
+export * from './permissions';
+export * from './types';

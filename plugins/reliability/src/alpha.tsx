@@ -1,0 +1,62 @@
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { reliabilityApiRef } from './api/ReliabilityApi';
+import { ReliabilityClient } from './api/ReliabilityClient';
+
+// The kinds whose pages get the Reliability tab and card: the things that are
+// run, stored or grouped, where runbooks and recovery targets make sense.
+const RELIABILITY_KINDS = 'kind:component,resource,system';
+
+const reliabilityApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: reliabilityApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new ReliabilityClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+const reliabilityEntityContent = EntityContentBlueprint.make({
+  params: {
+    path: 'reliability',
+    title: 'Reliability',
+    filter: RELIABILITY_KINDS,
+    loader: () =>
+      import('./components/EntityReliabilityContent').then(m => (
+        <m.EntityReliabilityContent />
+      )),
+  },
+});
+
+const reliabilityEntityCard = EntityCardBlueprint.make({
+  params: {
+    // Beside the About card, where an incident commander looks first.
+    type: 'info',
+    filter: RELIABILITY_KINDS,
+    loader: () =>
+      import('./components/EntityReliabilityCard').then(m => (
+        <m.EntityReliabilityCard />
+      )),
+  },
+});
+
+/**
+ * The reliability plugin for Backstage's new frontend system.
+ *
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'reliability',
+  title: 'Reliability',
+  info: { packageJson: () => import('../package.json') },
+  extensions: [reliabilityApi, reliabilityEntityContent, reliabilityEntityCard],
+});

@@ -1,0 +1,104 @@
+import type { Entity } from '@backstage/catalog-model';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import type { EntityReliabilityOverview } from '@internal/plugin-reliability-common';
+import { screen } from '@testing-library/react';
+import { type ReliabilityApi, reliabilityApiRef } from '../api/ReliabilityApi';
+import { EntityReliabilityCard } from './EntityReliabilityCard';
+import { EntityReliabilityContent } from './EntityReliabilityContent';
+
+const entity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'insights-api', namespace: 'default' },
+  spec: { owner: 'platform-team' },
+};
+
+function overview(
+  annotations: Record<string, string>,
+): EntityReliabilityOverview {
+  return {
+    entityRef: 'component:default/insights-api',
+    title: 'Insights API',
+    owner: 'platform-team',
+    annotations,
+    generatedAt: '2026-11-21T10:00:00.000Z',
+  };
+}
+
+function apiAnswering(
+  answer: (entityRef: string) => Promise<EntityReliabilityOverview>,
+) {
+  const api: jest.Mocked<ReliabilityApi> = {
+    getHealth: jest.fn(),
+    getEntityOverview: jest.fn(answer),
+  };
+  return api;
+}
+
+async function render(element: JSX.Element, api: ReliabilityApi) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[reliabilityApiRef, api]]}>
+      <EntityProvider entity={entity}>{element}</EntityProvider>
+    </TestApiProvider>,
+  );
+}
+
+describe('EntityReliabilityContent', () => {
+  it("shows the targets the backend read from the entity's annotations", async () => {
+    const api = apiAnswering(async () =>
+      overview({
+        'reliability.io/tier': 'tier-1',
+        'reliability.io/rpo': '15m',
+        'reliability.io/rto': '1h',
+        'reliability.io/runbooks': './runbooks/insights-api',
+      }),
+    );
+    await render(<EntityReliabilityContent />, api);
+
+    expect(await screen.findByText('Reliability targets')).toBeInTheDocument();
+    expect(screen.getByText('15m')).toBeInTheDocument();
+    expect(screen.getByText('1h')).toBeInTheDocument();
+    expect(screen.getByText('tier-1')).toBeInTheDocument();
+    expect(screen.getByText('./runbooks/insights-api')).toBeInTheDocument();
+    expect(api.getEntityOverview).toHaveBeenCalledWith(
+      'component:default/insights-api',
+    );
+  });
+
+  it('explains which annotation to add when the entity has none', async () => {
+    await render(
+      <EntityReliabilityContent />,
+      apiAnswering(async () => overview({})),
+    );
+    expect(
+      await screen.findByText('reliability.io/runbooks', { selector: 'code' }),
+    ).toBeInTheDocument();
+  });
+
+  it("shows the backend's error instead of the targets", async () => {
+    await render(
+      <EntityReliabilityContent />,
+      apiAnswering(async () => {
+        throw new Error('reliability backend unavailable');
+      }),
+    );
+    expect(
+      await screen.findByText('Error: reliability backend unavailable', {
+        selector: 'h6',
+      }),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Reliability targets')).not.toBeInTheDocument();
+  });
+});
+
+describe('EntityReliabilityCard', () => {
+  it('summarises the targets on the overview page', async () => {
+    await render(
+      <EntityReliabilityCard />,
+      apiAnswering(async () => overview({ 'reliability.io/rpo': '15m' })),
+    );
+    expect(await screen.findByText('15m')).toBeInTheDocument();
+    expect(screen.getAllByText('not set').length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,53 @@
+import {
+  Content,
+  InfoCard,
+  MissingAnnotationEmptyState,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import { ANNOTATION_RUNBOOKS } from '@internal/plugin-reliability-common';
+import { ReliabilityTargets } from './ReliabilityTargets';
+import { useEntityOverview } from './useEntityOverview';
+
+/**
+ * The "Reliability" tab of an entity page: how the service is kept alive.
+ *
+ * @public
+ */
+export const EntityReliabilityContent = () => {
+  const { value, loading, error } = useEntityOverview();
+
+  if (loading) {
+    return <Progress />;
+  }
+  if (error) {
+    return <ResponseErrorPanel error={error} />;
+  }
+  if (!value) {
+    return null;
+  }
+
+  const hasAnnotations = Object.keys(value.annotations).length > 0;
+  return (
+    <Content>
+      <Grid container spacing={3}>
+        <Grid item xs={12} md={6}>
+          <InfoCard title="Reliability targets" subheader={value.title}>
+            <ReliabilityTargets overview={value} />
+            <Typography variant="caption" color="textSecondary">
+              Read by the reliability backend at{' '}
+              {new Date(value.generatedAt).toLocaleString()}
+            </Typography>
+          </InfoCard>
+        </Grid>
+        {!hasAnnotations && (
+          <Grid item xs={12}>
+            <MissingAnnotationEmptyState annotation={ANNOTATION_RUNBOOKS} />
+          </Grid>
+        )}
+      </Grid>
+    </Content>
+  );
+};

@@ -1,0 +1,21 @@
+/**
+ * The reliability plugin suite's frontend: runbooks, backup status, severities,
+ * incidents and postmortems on each service's page.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  reliabilityPlugin,
+  EntityReliabilityContent,
+  EntityReliabilityCard,
+} from './plugin';
+export { reliabilityApiRef, type ReliabilityApi } from './api/ReliabilityApi';
+export { ReliabilityClient } from './api/ReliabilityClient';
+export {
+  isReliabilityAvailable,
+  ANNOTATION_RUNBOOKS,
+  ANNOTATION_TIER,
+  ANNOTATION_RPO,
+  ANNOTATION_RTO,
+} from '@internal/plugin-reliability-common';
