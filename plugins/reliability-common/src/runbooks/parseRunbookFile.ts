@@ -1,0 +1,496 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import {
+  type Document,
+  isMap,
+  isPair,
+  isScalar,
+  LineCounter,
+  type Node,
+  parseAllDocuments,
+} from 'yaml';
+import { runbookJsonSchema } from './schema';
+import {
+  type ParsedRunbook,
+  RELIABILITY_API_VERSION,
+  type RunbookDocument,
+  type RunbookFileResult,
+  type RunbookProblem,
+  type RunbookStep,
+} from './types';
+
+/** Limits that keep one hostile file from hurting the indexer. @public */
+export interface RunbookParseLimits {
+  /** Largest file read, in bytes. */
+  maxFileBytes: number;
+  /** Most YAML documents in one file. */
+  maxDocuments: number;
+  /** Most alias expansions in one document (guards against alias bombs). */
+  maxAliasCount: number;
+}
+
+/** @public */
+export const DEFAULT_RUNBOOK_PARSE_LIMITS: RunbookParseLimits = {
+  maxFileBytes: 512 * 1024,
+  maxDocuments: 100,
+  maxAliasCount: 100,
+};
+
+/** @public */
+export interface ParseRunbookFileOptions {
+  /** How the file is named in problems: a path or a URL. */
+  file: string;
+  /** The severity ids a runbook may name; unchecked when absent. */
+  severities?: string[];
+  /** Entity ref a runbook serves when it names none (the annotating entity). */
+  defaultEntityRef?: string;
+  limits?: Partial<RunbookParseLimits>;
+}
+
+type Path = (string | number)[];
+
+let validator: ValidateFunction | undefined;
+function getValidator(): ValidateFunction {
+  if (!validator) {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    validator = ajv.compile(runbookJsonSchema);
+  }
+  return validator;
+}
+
+/**
+ * Parses and validates a YAML runbook file of one or more documents. Never
+ * throws on bad input: every problem comes back with its file, line and
+ * column, and only the documents without errors come back as runbooks.
+ *
+ * @public
+ */
+export function parseRunbookFile(
+  text: string,
+  options: ParseRunbookFileOptions,
+): RunbookFileResult {
+  const limits = { ...DEFAULT_RUNBOOK_PARSE_LIMITS, ...options.limits };
+  const { file } = options;
+  const problems: RunbookProblem[] = [];
+  const runbooks: ParsedRunbook[] = [];
+  const fileProblem = (message: string): RunbookFileResult => ({
+    runbooks: [],
+    problems: [{ severity: 'error', file, line: 0, column: 0, message }],
+  });
+
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > limits.maxFileBytes) {
+    return fileProblem(
+      `file is ${bytes} bytes, more than the limit of ${limits.maxFileBytes}`,
+    );
+  }
+  if (text.includes('\u0000')) {
+    return fileProblem('file is binary (it contains NUL bytes), not YAML');
+  }
+
+  const lineCounter = new LineCounter();
+  const documents = parseAllDocuments(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
+  if (!Array.isArray(documents)) {
+    return { runbooks, problems }; // an empty stream: nothing to index
+  }
+  if (documents.length > limits.maxDocuments) {
+    return fileProblem(
+      `file has ${documents.length} YAML documents, more than the limit of ${limits.maxDocuments}`,
+    );
+  }
+
+  const seen = new Map<string, number>();
+  for (const doc of documents) {
+    const at = (offset: number | undefined) => {
+      const pos = lineCounter.linePos(offset ?? doc.range[0]);
+      return { line: pos.line, column: pos.col };
+    };
+    const docStart = at(doc.contents?.range[0] ?? doc.range[0]);
+    const docProblems: RunbookProblem[] = [];
+    const add = (
+      severity: RunbookProblem['severity'],
+      message: string,
+      position = docStart,
+    ) => docProblems.push({ severity, file, ...position, message });
+
+    for (const error of doc.errors) {
+      add('error', yamlMessage(error.message), at(error.pos[0]));
+    }
+    if (doc.errors.length > 0) {
+      problems.push(...docProblems);
+      continue;
+    }
+    if (
+      doc.contents === null ||
+      (isScalar(doc.contents) && doc.contents.value === null)
+    ) {
+      continue; // an empty document, e.g. after a trailing ---
+    }
+
+    let data: unknown;
+    try {
+      data = doc.toJS({ maxAliasCount: limits.maxAliasCount });
+    } catch (error) {
+      add(
+        'error',
+        `cannot be read: ${error instanceof Error ? error.message : error}`,
+      );
+      problems.push(...docProblems);
+      continue;
+    }
+
+    if (!isObject(data) || data.kind !== 'Runbook') {
+      const kind = isObject(data) ? data.kind : undefined;
+      add(
+        'warning',
+        kind === undefined
+          ? 'document has no kind: Runbook, ignored'
+          : `kind ${JSON.stringify(
+              kind,
+            )} is not a runbook kind this version reads, ignored`,
+      );
+      problems.push(...docProblems);
+      continue;
+    }
+    if (data.apiVersion !== RELIABILITY_API_VERSION) {
+      add(
+        'error',
+        `apiVersion must be ${RELIABILITY_API_VERSION}, not ${JSON.stringify(
+          data.apiVersion,
+        )}`,
+        position(doc, ['apiVersion'], at, docStart),
+      );
+      problems.push(...docProblems);
+      continue;
+    }
+
+    // Pass 1: unknown fields are warnings; drop them and go on.
+    const validate = getValidator();
+    if (!validate(data)) {
+      for (const e of relevantErrors(validate.errors ?? [], data)) {
+        if (e.keyword !== 'additionalProperties') continue;
+        const parent = toPath(e.instancePath);
+        const field = String(
+          (e.params as { additionalProperty: string }).additionalProperty,
+        );
+        add(
+          'warning',
+          `unknown field ${describe([...parent, field])}, ignored`,
+          keyPosition(doc, parent, field, at, docStart),
+        );
+        const owner = getAt(data, parent);
+        if (isObject(owner)) delete owner[field];
+      }
+    }
+    // Pass 2: what is left must be valid.
+    if (!validate(data)) {
+      for (const e of relevantErrors(validate.errors ?? [], data)) {
+        const path = toPath(e.instancePath);
+        add(
+          'error',
+          `${describe(path)} ${schemaMessage(e)}`,
+          position(doc, path, at, docStart),
+        );
+      }
+    }
+
+    const runbook = data as unknown as RunbookDocument;
+    if (!docProblems.some(p => p.severity === 'error')) {
+      checkSteps(runbook, doc, at, docStart, add);
+      checkSeverity(runbook, options.severities, doc, at, docStart, add);
+    }
+
+    const name = isObject(data.metadata) ? data.metadata.name : undefined;
+    for (const p of docProblems) {
+      if (typeof name === 'string') p.runbook = name;
+    }
+    if (!docProblems.some(p => p.severity === 'error')) {
+      const key = `${runbook.metadata.namespace ?? 'default'}/${
+        runbook.metadata.name
+      }`;
+      const earlier = seen.get(key);
+      if (earlier !== undefined) {
+        add(
+          'error',
+          `duplicate runbook name ${key}: line ${earlier} of this file already defines it`,
+          position(doc, ['metadata', 'name'], at, docStart),
+        );
+        for (const p of docProblems) p.runbook = runbook.metadata.name;
+      } else {
+        seen.set(key, docStart.line);
+        runbooks.push({
+          document: normalise(runbook, options.defaultEntityRef),
+          file,
+          line: docStart.line,
+        });
+      }
+    }
+    problems.push(...docProblems);
+  }
+  return { runbooks, problems };
+}
+
+function normalise(
+  runbook: RunbookDocument,
+  defaultEntityRef: string | undefined,
+): RunbookDocument {
+  const spec = { ...runbook.spec };
+  const refs = spec.entityRefs?.length
+    ? spec.entityRefs
+    : defaultEntityRef
+    ? [defaultEntityRef]
+    : [];
+  spec.entityRefs = [...new Set(refs.map(normaliseEntityRef))];
+  for (const section of [
+    'diagnosis',
+    'immediateActions',
+    'steps',
+    'recovery',
+  ] as const) {
+    if (spec[section]) spec[section] = spec[section]!.map(toStep);
+  }
+  if (Array.isArray(spec.rollback)) spec.rollback = spec.rollback.map(toStep);
+  return {
+    apiVersion: RELIABILITY_API_VERSION,
+    kind: 'Runbook',
+    metadata: {
+      ...runbook.metadata,
+      namespace: runbook.metadata.namespace ?? 'default',
+      title: runbook.metadata.title ?? runbook.metadata.name,
+    },
+    spec,
+  };
+}
+
+/** `[kind:][namespace/]name` → `kind:namespace/name`, lower-case; kind defaults to component. @public */
+export function normaliseEntityRef(ref: string): string {
+  return stringifyEntityRef(
+    parseEntityRef(ref, {
+      defaultKind: 'component',
+      defaultNamespace: 'default',
+    }),
+  ).toLocaleLowerCase('en-US');
+}
+
+function toStep(step: RunbookStep | string): RunbookStep {
+  return typeof step === 'string' ? { manual: step } : step;
+}
+
+const STEP_SECTIONS = [
+  'diagnosis',
+  'immediateActions',
+  'steps',
+  'recovery',
+  'rollback',
+] as const;
+
+function checkSteps(
+  runbook: RunbookDocument,
+  doc: Document,
+  at: (offset?: number) => { line: number; column: number },
+  docStart: { line: number; column: number },
+  add: (
+    s: 'error' | 'warning',
+    m: string,
+    p?: { line: number; column: number },
+  ) => void,
+) {
+  for (const section of STEP_SECTIONS) {
+    const steps = runbook.spec[section];
+    if (!Array.isArray(steps)) continue;
+    steps.forEach((step, index) => {
+      if (typeof step === 'string') return;
+      const path = ['spec', section, index];
+      const kinds = (['run', 'verify', 'manual'] as const).filter(
+        k => step[k] !== undefined,
+      );
+      if (kinds.length !== 1) {
+        add(
+          'error',
+          `${describe(path)} must have exactly one of run, verify or manual${
+            kinds.length ? ` (it has ${kinds.join(' and ')})` : ''
+          }`,
+          position(doc, path, at, docStart),
+        );
+      } else if (step.expect !== undefined && kinds[0] !== 'verify') {
+        add(
+          'warning',
+          `${describe(path)} has expect, which only a verify step uses`,
+          position(doc, [...path, 'expect'], at, docStart),
+        );
+      }
+    });
+  }
+}
+
+function checkSeverity(
+  runbook: RunbookDocument,
+  severities: string[] | undefined,
+  doc: Document,
+  at: (offset?: number) => { line: number; column: number },
+  docStart: { line: number; column: number },
+  add: (
+    s: 'error' | 'warning',
+    m: string,
+    p?: { line: number; column: number },
+  ) => void,
+) {
+  const severity = runbook.spec.severity;
+  if (!severities || severity === undefined || severities.includes(severity)) {
+    return;
+  }
+  add(
+    'error',
+    `spec.severity ${JSON.stringify(
+      severity,
+    )} is not a configured severity (${severities.join(', ')})`,
+    position(doc, ['spec', 'severity'], at, docStart),
+  );
+}
+
+// Of a oneOf's failing branches, keep the errors of the branch whose type
+// matches the data; report the oneOf itself only if nothing more precise is
+// left.
+function relevantErrors(errors: ErrorObject[], data: unknown): ErrorObject[] {
+  const kept = errors.filter(e => {
+    if (!e.schemaPath.includes('/oneOf/')) return true;
+    if (e.keyword === 'oneOf') return true;
+    const value = getAt(data, toPath(e.instancePath));
+    if (e.keyword === 'type') {
+      const wanted = (e.params as { type: string }).type;
+      return typeOf(value) === wanted; // never: a wrong-branch type error
+    }
+    const branchValue = getAt(
+      data,
+      toPath(e.instancePath).slice(0, oneOfDepth(e)),
+    );
+    return branchMatches(e.schemaPath, branchValue);
+  });
+  return kept.filter(
+    e =>
+      e.keyword !== 'oneOf' ||
+      !kept.some(
+        other =>
+          other !== e &&
+          other.keyword !== 'oneOf' &&
+          other.instancePath.startsWith(e.instancePath),
+      ),
+  );
+}
+
+function oneOfDepth(e: ErrorObject): number {
+  // The instance path of the value the oneOf applies to is the error's own
+  // path minus what the branch descended into; branches here descend at most
+  // into an array item (steps) and that item's property.
+  const path = toPath(e.instancePath);
+  const inBranch = e.schemaPath.split('/oneOf/')[1]?.split('/').slice(1) ?? [];
+  const descents = inBranch.filter(
+    s => s === 'items' || s === 'properties',
+  ).length;
+  return Math.max(0, path.length - descents);
+}
+
+function branchMatches(schemaPath: string, value: unknown): boolean {
+  const branch = schemaPath.split('/oneOf/')[1]?.split('/')[0];
+  // Branch 0 of every oneOf in the schema is a string; branch 1 an object
+  // (a step) or an array (steps).
+  return branch === '0' ? typeof value === 'string' : typeof value !== 'string';
+}
+
+function schemaMessage(e: ErrorObject): string {
+  switch (e.keyword) {
+    case 'required':
+      return `is missing required field ${
+        (e.params as { missingProperty: string }).missingProperty
+      }`;
+    case 'pattern':
+      return `${e.message}${
+        e.parentSchema?.description ? ` (${e.parentSchema.description})` : ''
+      }`;
+    case 'const':
+      return `must be ${JSON.stringify(
+        (e.params as { allowedValue: unknown }).allowedValue,
+      )}`;
+    case 'oneOf':
+      return 'must be text or a list of steps';
+    default:
+      return e.message ?? 'is invalid';
+  }
+}
+
+function yamlMessage(message: string): string {
+  // The yaml library ends its messages with the line and column; we report
+  // those separately.
+  return message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
+}
+
+function toPath(instancePath: string): Path {
+  if (!instancePath) return [];
+  return instancePath
+    .split('/')
+    .slice(1)
+    .map(s => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map(s => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function describe(path: Path): string {
+  if (path.length === 0) return 'the document';
+  return path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`))
+    .join('');
+}
+
+function getAt(data: unknown, path: Path): unknown {
+  let current: unknown = data;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[key];
+  }
+  return current;
+}
+
+function typeOf(value: unknown): string {
+  if (Array.isArray(value)) return 'array';
+  if (value === null) return 'null';
+  if (typeof value === 'number' && Number.isInteger(value)) return 'integer';
+  return typeof value;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function position(
+  doc: Document,
+  path: Path,
+  at: (offset?: number) => { line: number; column: number },
+  fallback: { line: number; column: number },
+): { line: number; column: number } {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = doc.getIn(path.slice(0, depth), true) as Node | undefined;
+    if (node && (node as Node).range) return at((node as Node).range![0]);
+  }
+  return fallback;
+}
+
+function keyPosition(
+  doc: Document,
+  parent: Path,
+  key: string,
+  at: (offset?: number) => { line: number; column: number },
+  fallback: { line: number; column: number },
+): { line: number; column: number } {
+  const node = parent.length === 0 ? doc.contents : doc.getIn(parent, true);
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (isPair(pair) && isScalar(pair.key) && pair.key.value === key) {
+        return at(pair.key.range?.[0]);
+      }
+    }
+  }
+  return position(doc, parent, at, fallback);
+}
