@@ -9,3 +9,9 @@ export * from './annotations';
 export * from './permissions';
 export * from './types';
 export * from './runbooks';
+export {
+  main as runRunbookCli,
+  validateRunbooks,
+  formatProblem,
+  type ValidateOutput,
+} from './cli/validateRunbooks';

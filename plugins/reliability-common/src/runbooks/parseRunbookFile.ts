@@ -114,11 +114,14 @@ export function parseRunbookFile(
     const add = (
       severity: RunbookProblem['severity'],
       message: string,
-      position = docStart,
-    ) => docProblems.push({ severity, file, ...position, message });
+      where = docStart,
+    ) => docProblems.push({ severity, file, ...where, message });
 
     for (const error of doc.errors) {
       add('error', yamlMessage(error.message), at(error.pos[0]));
+    }
+    for (const warning of doc.warnings) {
+      add('warning', yamlMessage(warning.message), at(warning.pos[0]));
     }
     if (doc.errors.length > 0) {
       problems.push(...docProblems);
@@ -239,11 +242,8 @@ function normalise(
   defaultEntityRef: string | undefined,
 ): RunbookDocument {
   const spec = { ...runbook.spec };
-  const refs = spec.entityRefs?.length
-    ? spec.entityRefs
-    : defaultEntityRef
-    ? [defaultEntityRef]
-    : [];
+  let refs: string[] = spec.entityRefs ?? [];
+  if (refs.length === 0 && defaultEntityRef) refs = [defaultEntityRef];
   spec.entityRefs = [...new Set(refs.map(normaliseEntityRef))];
   for (const section of [
     'diagnosis',
@@ -440,8 +440,9 @@ function toPath(instancePath: string): Path {
 function describe(path: Path): string {
   if (path.length === 0) return 'the document';
   return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`))
-    .join('');
+    .map(p => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
 function getAt(data: unknown, path: Path): unknown {

@@ -1,0 +1,92 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { main } from './validateRunbooks';
+
+const bin = resolve(__dirname, '..', '..', 'bin', 'reliability-runbooks');
+const fixtures = resolve(__dirname, '..', 'runbooks', '__fixtures__');
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    output: {
+      out: (l: string) => out.push(l),
+      err: (l: string) => err.push(l),
+    },
+  };
+}
+
+describe('reliability-runbooks validate', () => {
+  it('prints file:line:column for each problem and exits 1 on errors (as a real process)', () => {
+    const result = spawnSync(process.execPath, [bin, 'validate', '.'], {
+      cwd: fixtures,
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(1);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toContain(
+      'invalid.yaml:8:7: error: spec.triggers[0] is missing required field alertName',
+    );
+    expect(lines).toContain(
+      'unknown-fields.yaml:8:3: warning: unknown field spec.priority, ignored',
+    );
+    expect(lines[lines.length - 1]).toMatch(
+      /^10 file\(s\), \d+ runbook\(s\): \d+ error\(s\), \d+ warning\(s\)$/,
+    );
+  });
+
+  it('exits 0 when there are only warnings', () => {
+    const c = capture();
+    const cwd = process.cwd();
+    let code;
+    try {
+      process.chdir(fixtures);
+      code = main(
+        ['validate', 'unknown-fields.yaml', 'good-multi.yaml'],
+        c.output,
+      );
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(code).toBe(0);
+    expect(c.out[c.out.length - 1]).toBe(
+      '2 file(s), 3 runbook(s): 0 error(s), 3 warning(s)',
+    );
+  });
+
+  it('checks severities against the list it is given', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'runbooks-'));
+    writeFileSync(
+      join(dir, 'sev.yaml'),
+      'apiVersion: reliability.io/v1alpha1\nkind: Runbook\nmetadata: { name: sev }\nspec: { severity: SEV1 }\n',
+    );
+    const c = capture();
+    const cwd = process.cwd();
+    try {
+      process.chdir(dir);
+      expect(main(['validate', '.'], c.output)).toBe(1);
+      expect(
+        main(['validate', '--severities', 'SEV1,SEV2', '.'], c.output),
+      ).toBe(0);
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(c.out[0]).toBe(
+      'sev.yaml:4:19: error: spec.severity "SEV1" is not a configured severity (P1, P2, P3, P4)',
+    );
+  });
+
+  it('explains its usage and exits 2', () => {
+    const c = capture();
+    expect(main(['lint'], c.output)).toBe(2);
+    expect(main(['validate', 'no/such/folder'], c.output)).toBe(2);
+    expect(c.err).toEqual([
+      expect.stringMatching(/^usage: reliability-runbooks validate/),
+      'no/such/folder: no such file or folder',
+    ]);
+  });
+});
