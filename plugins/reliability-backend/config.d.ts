@@ -1,4 +1,63 @@
+import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
 export interface Config {
   /** Configuration of the reliability plugin suite. */
-  reliability?: {};
+  reliability?: {
+    /**
+     * The severity levels, most severe first by rank. Defaults to P1–P4
+     * (response 15 minutes, 1 hour, 4 hours, next business day).
+     * @visibility frontend
+     */
+    severities?: Array<{
+      /** What runbooks and incidents name, e.g. P1 or SEV1. */
+      id: string;
+      /** 1 is the most severe. */
+      rank: number;
+      label?: string;
+      /** A CSS colour for chips. */
+      colour?: string;
+      description?: string;
+      /** For people: "15 minutes", "next business day". */
+      responseTarget?: string;
+      /** The same in minutes, when it is a fixed time. */
+      responseMinutes?: number;
+      /** Whether it pages the on-call engineer. */
+      pages?: boolean;
+      /** Whether an incident of this level needs a postmortem. */
+      postmortemRequired?: boolean;
+    }>;
+
+    runbooks?: {
+      /**
+       * Central runbook repositories. Their runbooks attach to entities
+       * through their own spec.entityRefs.
+       */
+      locations?: Array<{
+        /**
+         * `url`: a folder or file read through Backstage's integrations
+         * (GitHub, GitLab, Bitbucket, Azure DevOps, Gitea, Gerrit).
+         * `git`: any Git URL (https, ssh, file://) cloned with the git CLI,
+         * for self-hosted Git without an integration.
+         */
+        type: 'url' | 'git';
+        /** The folder or file URL, or the Git remote. */
+        target: string;
+        /** For `git`: the branch (default: the remote's default branch). */
+        branch?: string;
+        /** For `git`: the folder inside the repository (default: all of it). */
+        path?: string;
+      }>;
+      /** How often the index runs. Default: every 10 minutes. */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Where `git` locations are cloned. Default: a folder under the OS temp dir. */
+      gitCacheDirectory?: string;
+      /** Limits on what one location may hold. */
+      limits?: {
+        /** Largest runbook file, in bytes. Default 524288. */
+        maxFileBytes?: number;
+        /** Most runbook files in one location. Default 500. */
+        maxFiles?: number;
+      };
+    };
+  };
 }

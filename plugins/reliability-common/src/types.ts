@@ -29,3 +29,96 @@ export interface EntityReliabilityOverview {
   /** When the backend assembled this answer (ISO 8601). */
   generatedAt: string;
 }
+
+/**
+ * A severity level, as configured under `reliability.severities`.
+ *
+ * @public
+ */
+export interface SeverityLevel {
+  /** What runbooks, incidents and postmortems name, e.g. `P1`. */
+  id: string;
+  label: string;
+  /** 1 is the most severe. */
+  rank: number;
+  /** A CSS colour for chips and badges. */
+  colour: string;
+  description: string;
+  /** How fast someone must respond, for people (`15 minutes`, `next business day`). */
+  responseTarget: string;
+  /** The same in minutes, when it is a fixed time. */
+  responseMinutes?: number;
+  /** Whether it pages the on-call engineer. */
+  pages: boolean;
+  /** Whether an incident of this level needs a postmortem. */
+  postmortemRequired: boolean;
+}
+
+/**
+ * A runbook as the API lists it.
+ *
+ * @public
+ */
+export interface RunbookSummary {
+  namespace: string;
+  name: string;
+  title: string;
+  severity?: string;
+  category?: string;
+  owner?: string;
+  /** Full refs, `kind:namespace/name`, lower-case. */
+  entityRefs: string[];
+  triggers: Array<{ alertName: string; labels?: Record<string, string> }>;
+  /** The file it came from: a URL to open in Git, or a path. */
+  sourceUrl: string;
+  /** The line its document starts on in that file. */
+  sourceLine: number;
+  /** The commit or ETag of the copy served, when known. */
+  revision?: string;
+  /** When this copy was read from its source (ISO 8601). */
+  lastSyncedAt: string;
+  /**
+   * True when the latest read of its file failed and this is the last good
+   * copy, kept until the file is fixed.
+   */
+  stale: boolean;
+  /** The last review and its interval, for freshness. */
+  review?: { lastReviewed?: string; intervalDays?: number };
+}
+
+/**
+ * One runbook with every section.
+ *
+ * @public
+ */
+export interface RunbookDetails extends RunbookSummary {
+  document: import('./runbooks/types').RunbookDocument;
+}
+
+/**
+ * Where runbooks are read from, and how the last reads went.
+ *
+ * @public
+ */
+export interface RunbookLocationState {
+  id: string;
+  /** `entity`: an entity's annotation; `config`: a central repository. */
+  source: 'entity' | 'config';
+  target: string;
+  entityRef?: string;
+  revision?: string;
+  lastAttemptAt?: string;
+  lastSuccessAt?: string;
+  /** Why the last read failed; absent when it worked. */
+  lastError?: string;
+}
+
+/**
+ * The index state of one entity's runbooks.
+ *
+ * @public
+ */
+export interface RunbookIndexStatus {
+  locations: RunbookLocationState[];
+  problems: import('./runbooks/types').RunbookProblem[];
+}

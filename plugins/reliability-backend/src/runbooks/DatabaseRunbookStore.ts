@@ -1,0 +1,409 @@
+import {
+  type DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import type {
+  RunbookDetails,
+  RunbookDocument,
+  RunbookLocationState,
+  RunbookProblem,
+  RunbookSummary,
+} from '@internal/plugin-reliability-common';
+import type { Knex } from 'knex';
+import type {
+  LocationIndexResult,
+  RunbookLocation,
+  RunbookStore,
+} from './RunbookStore';
+
+const migrationsDir = resolvePackagePath(
+  '@internal/plugin-reliability-backend',
+  'migrations',
+);
+
+const LOCATIONS = 'reliability_runbook_locations';
+const RUNBOOKS = 'reliability_runbooks';
+const ENTITIES = 'reliability_runbook_entities';
+const TRIGGERS = 'reliability_runbook_triggers';
+const PROBLEMS = 'reliability_index_problems';
+
+type LocationRow = {
+  id: string;
+  source: 'entity' | 'config';
+  target: string;
+  entity_ref: string | null;
+  etag: string | null;
+  revision: string | null;
+  last_attempt_at: Date | string | number | null;
+  last_success_at: Date | string | number | null;
+  last_error: string | null;
+};
+
+type RunbookRow = {
+  namespace: string;
+  name: string;
+  location_id: string;
+  title: string;
+  severity: string | null;
+  source_url: string;
+  source_line: number;
+  revision: string | null;
+  synced_at: Date | string | number;
+  stale: boolean | number;
+  document: string;
+};
+
+type ProblemRow = {
+  location_id: string;
+  severity: 'error' | 'warning';
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  runbook: string | null;
+};
+
+// SQLite returns timestamps as numbers or strings, PostgreSQL as Dates.
+function toIso(value: Date | string | number | null): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string' && /^\d+$/.test(value)) {
+    return new Date(Number(value)).toISOString();
+  }
+  return new Date(value).toISOString();
+}
+
+// Inserts in slices, well under SQLite's and PostgreSQL's parameter limits.
+async function insertAll(tx: Knex.Transaction, table: string, rows: object[]) {
+  for (let i = 0; i < rows.length; i += 200) {
+    await tx(table).insert(rows.slice(i, i + 200));
+  }
+}
+
+/** The runbook index in the plugin's database (SQLite or PostgreSQL). */
+export class DatabaseRunbookStore implements RunbookStore {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseRunbookStore> {
+    const knex = await options.database.getClient();
+    if (!options.database.migrations?.skip) {
+      await knex.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseRunbookStore(knex);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async getLocation(id: string) {
+    const row = await this.db<LocationRow>(LOCATIONS).where({ id }).first();
+    return row
+      ? { ...toLocationState(row), etag: row.etag ?? undefined }
+      : undefined;
+  }
+
+  async listLocations(filter: { entityRef?: string } = {}) {
+    const query = this.db<LocationRow>(LOCATIONS).orderBy('id');
+    if (filter.entityRef) {
+      query.where('entity_ref', filter.entityRef);
+    }
+    return (await query).map(toLocationState);
+  }
+
+  async replaceLocation(
+    location: RunbookLocation,
+    result: LocationIndexResult,
+  ): Promise<{ problems: RunbookProblem[] }> {
+    const problems = [...result.problems];
+    await this.db.transaction(async tx => {
+      await this.upsertLocation(tx, location, {
+        etag: result.etag ?? null,
+        revision: result.revision ?? null,
+        last_attempt_at: result.at,
+        last_success_at: result.at,
+        last_error: null,
+      });
+
+      const previous = await tx<RunbookRow>(RUNBOOKS).where({
+        location_id: location.id,
+      });
+      const fresh = new Set(
+        result.runbooks.map(
+          r => `${r.document.metadata.namespace}/${r.document.metadata.name}`,
+        ),
+      );
+      const failed = new Set(result.failedFiles);
+      // The last good copy of a runbook whose file now fails stays served.
+      const kept = previous.filter(
+        r => failed.has(r.source_url) && !fresh.has(`${r.namespace}/${r.name}`),
+      );
+      const keptKeys = new Set(kept.map(r => `${r.namespace}/${r.name}`));
+      const dropped = previous.filter(
+        r => !keptKeys.has(`${r.namespace}/${r.name}`),
+      );
+      await this.deleteRunbooks(tx, dropped);
+      if (kept.length > 0) {
+        for (const r of kept) {
+          await tx(RUNBOOKS)
+            .where({ namespace: r.namespace, name: r.name })
+            .update({ stale: true });
+        }
+      }
+
+      // A name another location already holds is a duplicate: name both files.
+      const taken = new Map<string, string>();
+      const keys = result.runbooks.map(r => [
+        r.document.metadata.namespace,
+        r.document.metadata.name,
+      ]);
+      for (let i = 0; i < keys.length; i += 200) {
+        const rows = await tx<RunbookRow>(RUNBOOKS)
+          .whereIn(['namespace', 'name'], keys.slice(i, i + 200))
+          .whereNot('location_id', location.id)
+          .select('namespace', 'name', 'source_url');
+        for (const row of rows) {
+          taken.set(`${row.namespace}/${row.name}`, row.source_url);
+        }
+      }
+
+      const runbookRows: RunbookRow[] = [];
+      const entityRows: object[] = [];
+      const triggerRows: object[] = [];
+      for (const r of result.runbooks) {
+        const { namespace, name } = r.document.metadata;
+        const key = `${namespace}/${name}`;
+        const other = taken.get(key);
+        if (other !== undefined) {
+          problems.push({
+            severity: 'error',
+            file: r.sourceUrl,
+            line: r.sourceLine,
+            column: 1,
+            runbook: name,
+            message: `duplicate runbook name ${key}: ${other} already defines it`,
+          });
+          continue;
+        }
+        runbookRows.push({
+          namespace,
+          name,
+          location_id: location.id,
+          title: r.document.metadata.title,
+          severity: r.document.spec.severity ?? null,
+          source_url: r.sourceUrl,
+          source_line: r.sourceLine,
+          revision: result.revision ?? result.etag ?? null,
+          synced_at: result.at,
+          stale: false,
+          document: JSON.stringify(r.document),
+        });
+        for (const entityRef of r.document.spec.entityRefs ?? []) {
+          entityRows.push({ namespace, name, entity_ref: entityRef });
+        }
+        for (const trigger of r.document.spec.triggers ?? []) {
+          triggerRows.push({
+            namespace,
+            name,
+            alert_name: trigger.alertName,
+            labels: trigger.labels ? JSON.stringify(trigger.labels) : null,
+          });
+        }
+      }
+      await insertAll(tx, RUNBOOKS, runbookRows);
+      await insertAll(tx, ENTITIES, entityRows);
+      await insertAll(tx, TRIGGERS, triggerRows);
+
+      await tx(PROBLEMS).where({ location_id: location.id }).delete();
+      await insertAll(
+        tx,
+        PROBLEMS,
+        problems.map(p => ({
+          location_id: location.id,
+          severity: p.severity,
+          file: p.file,
+          line: p.line,
+          column: p.column,
+          message: p.message.slice(0, 4000),
+          runbook: p.runbook ?? null,
+        })),
+      );
+    });
+    return { problems };
+  }
+
+  async recordFailure(location: RunbookLocation, error: string, at: Date) {
+    await this.upsertLocation(this.db, location, {
+      last_attempt_at: at,
+      last_error: error.slice(0, 4000),
+    });
+  }
+
+  async recordUnchanged(location: RunbookLocation, at: Date) {
+    await this.db.transaction(async tx => {
+      await this.upsertLocation(tx, location, {
+        last_attempt_at: at,
+        last_success_at: at,
+        last_error: null,
+      });
+      // Nothing changed at the source: what is held is as fresh as it gets.
+      await tx(RUNBOOKS)
+        .where({ location_id: location.id, stale: false })
+        .update({ synced_at: at });
+    });
+  }
+
+  async pruneLocations(source: 'entity' | 'config', keepIds: string[]) {
+    const gone = (
+      await this.db<LocationRow>(LOCATIONS).where({ source }).select('id')
+    )
+      .map(r => r.id)
+      .filter(id => !keepIds.includes(id));
+    for (const id of gone) {
+      await this.db.transaction(async tx => {
+        const rows = await tx<RunbookRow>(RUNBOOKS).where({ location_id: id });
+        await this.deleteRunbooks(tx, rows);
+        await tx(PROBLEMS).where({ location_id: id }).delete();
+        await tx(LOCATIONS).where({ id }).delete();
+      });
+    }
+    return gone.length;
+  }
+
+  async listRunbooks(filter: { entityRef?: string }) {
+    const query = this.db<RunbookRow>(RUNBOOKS).orderBy(['namespace', 'name']);
+    if (filter.entityRef) {
+      query.whereIn(
+        ['namespace', 'name'],
+        this.db(ENTITIES)
+          .where('entity_ref', filter.entityRef)
+          .select('namespace', 'name'),
+      );
+    }
+    return (await query).map(toSummary);
+  }
+
+  async getRunbook(
+    namespace: string,
+    name: string,
+  ): Promise<RunbookDetails | undefined> {
+    const row = await this.db<RunbookRow>(RUNBOOKS)
+      .where({ namespace, name })
+      .first();
+    if (!row) return undefined;
+    const summary = toSummary(row);
+    return { ...summary, document: JSON.parse(row.document) };
+  }
+
+  async findByAlert(alertName: string, labels: Record<string, string>) {
+    const triggers = await this.db(TRIGGERS)
+      .where({ alert_name: alertName })
+      .select('namespace', 'name', 'labels');
+    // A trigger matches unless a label it names is given with another value.
+    const matching = triggers.filter(t => {
+      const wanted: Record<string, string> = t.labels
+        ? JSON.parse(t.labels)
+        : {};
+      return Object.entries(wanted).every(
+        ([k, v]) => labels[k] === undefined || labels[k] === v,
+      );
+    });
+    if (matching.length === 0) return [];
+    const rows = await this.db<RunbookRow>(RUNBOOKS)
+      .whereIn(
+        ['namespace', 'name'],
+        matching.map(t => [t.namespace, t.name]),
+      )
+      .orderBy(['namespace', 'name']);
+    return rows.map(toSummary);
+  }
+
+  async listProblems(filter: { entityRef?: string; locationIds?: string[] }) {
+    const query = this.db<ProblemRow>(PROBLEMS).orderBy('id');
+    if (filter.entityRef) {
+      query.whereIn(
+        'location_id',
+        this.db(LOCATIONS).where('entity_ref', filter.entityRef).select('id'),
+      );
+    }
+    if (filter.locationIds) {
+      query.whereIn('location_id', filter.locationIds);
+    }
+    return (await query).map(
+      (r): RunbookProblem => ({
+        severity: r.severity,
+        file: r.file,
+        line: r.line,
+        column: r.column,
+        message: r.message,
+        ...(r.runbook ? { runbook: r.runbook } : {}),
+      }),
+    );
+  }
+
+  private async upsertLocation(
+    db: Knex | Knex.Transaction,
+    location: RunbookLocation,
+    fields: Partial<LocationRow>,
+  ) {
+    await db(LOCATIONS)
+      .insert({
+        id: location.id,
+        source: location.source,
+        target: location.target,
+        entity_ref: location.entityRef ?? null,
+        ...fields,
+      })
+      .onConflict('id')
+      .merge({
+        source: location.source,
+        target: location.target,
+        entity_ref: location.entityRef ?? null,
+        ...fields,
+      });
+  }
+
+  private async deleteRunbooks(tx: Knex.Transaction, rows: RunbookRow[]) {
+    for (let i = 0; i < rows.length; i += 200) {
+      const keys = rows.slice(i, i + 200).map(r => [r.namespace, r.name]);
+      await tx(ENTITIES).whereIn(['namespace', 'name'], keys).delete();
+      await tx(TRIGGERS).whereIn(['namespace', 'name'], keys).delete();
+      await tx(RUNBOOKS).whereIn(['namespace', 'name'], keys).delete();
+    }
+  }
+}
+
+function toLocationState(row: LocationRow): RunbookLocationState {
+  return {
+    id: row.id,
+    source: row.source,
+    target: row.target,
+    ...(row.entity_ref ? { entityRef: row.entity_ref } : {}),
+    ...(row.revision ? { revision: row.revision } : {}),
+    ...(row.last_attempt_at
+      ? { lastAttemptAt: toIso(row.last_attempt_at) }
+      : {}),
+    ...(row.last_success_at
+      ? { lastSuccessAt: toIso(row.last_success_at) }
+      : {}),
+    ...(row.last_error ? { lastError: row.last_error } : {}),
+  };
+}
+
+function toSummary(row: RunbookRow): RunbookSummary {
+  const document: RunbookDocument = JSON.parse(row.document);
+  const { spec } = document;
+  return {
+    namespace: row.namespace,
+    name: row.name,
+    title: row.title,
+    ...(spec.severity ? { severity: spec.severity } : {}),
+    ...(spec.category ? { category: spec.category } : {}),
+    ...(spec.owner ? { owner: spec.owner } : {}),
+    entityRefs: spec.entityRefs ?? [],
+    triggers: spec.triggers ?? [],
+    sourceUrl: row.source_url,
+    sourceLine: row.source_line,
+    ...(row.revision ? { revision: row.revision } : {}),
+    lastSyncedAt: toIso(row.synced_at)!,
+    stale: Boolean(row.stale),
+    ...(spec.review ? { review: spec.review } : {}),
+  };
+}

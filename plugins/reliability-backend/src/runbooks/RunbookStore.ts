@@ -1,0 +1,78 @@
+import type {
+  RunbookDetails,
+  RunbookDocument,
+  RunbookLocationState,
+  RunbookProblem,
+  RunbookSummary,
+} from '@internal/plugin-reliability-common';
+
+/** A location as the indexer knows it. */
+export interface RunbookLocation {
+  id: string;
+  source: 'entity' | 'config';
+  target: string;
+  entityRef?: string;
+}
+
+/** A runbook read in an index pass, ready to store. */
+export interface IndexedRunbook {
+  document: RunbookDocument;
+  /** The file's URL (or path) and the line its document starts on. */
+  sourceUrl: string;
+  sourceLine: number;
+}
+
+/** The outcome of reading a location successfully. */
+export interface LocationIndexResult {
+  runbooks: IndexedRunbook[];
+  problems: RunbookProblem[];
+  /**
+   * Files whose latest copy could not be read or had errors: the runbooks
+   * last read from them are kept (marked stale) instead of being dropped.
+   */
+  failedFiles: string[];
+  etag?: string;
+  revision?: string;
+  at: Date;
+}
+
+/** Storage of the runbook index. */
+export interface RunbookStore {
+  getLocation(
+    id: string,
+  ): Promise<(RunbookLocationState & { etag?: string }) | undefined>;
+  listLocations(filter?: {
+    entityRef?: string;
+  }): Promise<RunbookLocationState[]>;
+  /** Replaces what a location holds, atomically: readers see the old set or the new one. */
+  replaceLocation(
+    location: RunbookLocation,
+    result: LocationIndexResult,
+  ): Promise<{ problems: RunbookProblem[] }>;
+  /** Notes a read that failed (Git down, …); what the location holds stays served. */
+  recordFailure(
+    location: RunbookLocation,
+    error: string,
+    at: Date,
+  ): Promise<void>;
+  /** Notes a read that found nothing new (unchanged ETag or commit). */
+  recordUnchanged(location: RunbookLocation, at: Date): Promise<void>;
+  /** Forgets locations of a source that are not in `keepIds`, with their runbooks. */
+  pruneLocations(
+    source: 'entity' | 'config',
+    keepIds: string[],
+  ): Promise<number>;
+  listRunbooks(filter: { entityRef?: string }): Promise<RunbookSummary[]>;
+  getRunbook(
+    namespace: string,
+    name: string,
+  ): Promise<RunbookDetails | undefined>;
+  findByAlert(
+    alertName: string,
+    labels: Record<string, string>,
+  ): Promise<RunbookSummary[]>;
+  listProblems(filter: {
+    entityRef?: string;
+    locationIds?: string[];
+  }): Promise<RunbookProblem[]>;
+}
