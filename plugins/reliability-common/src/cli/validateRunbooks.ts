@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, relative } from 'node:path';
-import { parseRunbookFile } from '../runbooks/parseRunbookFile';
+import { join, relative } from 'node:path';
+import {
+  isRunbookFileName,
+  parseRunbookSource,
+} from '../runbooks/parseRunbookSource';
 import type { RunbookProblem } from '../runbooks/types';
 
 /** Where the validator writes. @public */
@@ -9,7 +12,6 @@ export interface ValidateOutput {
   err(line: string): void;
 }
 
-const RUNBOOK_EXTENSIONS = new Set(['.yaml', '.yml']);
 const MAX_FILES = 5000;
 
 /**
@@ -55,7 +57,7 @@ export function validateRunbooks(
   let runbooks = 0;
   for (const file of files.sort()) {
     const name = relative(cwd, file) || file;
-    const result = parseRunbookFile(readFileSync(file, 'utf8'), {
+    const result = parseRunbookSource(readFileSync(file, 'utf8'), {
       file: name,
       severities: options.severities,
     });
@@ -86,7 +88,7 @@ function collect(folder: string, files: string[]) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(folder, entry.name);
     if (entry.isDirectory()) collect(path, files);
-    else if (entry.isFile() && RUNBOOK_EXTENSIONS.has(extname(entry.name))) {
+    else if (entry.isFile() && isRunbookFileName(entry.name)) {
       files.push(path);
     }
     if (files.length > MAX_FILES) return;

@@ -7,3 +7,8 @@ export {
   type RunbookParseLimits,
   type ParseRunbookFileOptions,
 } from './parseRunbookFile';
+export {
+  parseMarkdownRunbook,
+  type ParseMarkdownRunbookOptions,
+} from './parseMarkdownRunbook';
+export { parseRunbookSource, isRunbookFileName } from './parseRunbookSource';

@@ -1,0 +1,186 @@
+import { parse as parseYaml } from 'yaml';
+import { normaliseEntityRef } from './parseRunbookFile';
+import {
+  RELIABILITY_API_VERSION,
+  type RunbookFileResult,
+  type RunbookStep,
+} from './types';
+
+/** @public */
+export interface ParseMarkdownRunbookOptions {
+  /** How the file is named in problems: a path or a URL. */
+  file: string;
+  /** The entity the runbook serves (the annotating entity), when known. */
+  defaultEntityRef?: string;
+  /** Largest file read, in bytes. */
+  maxFileBytes?: number;
+}
+
+const SECTIONS: Record<
+  string,
+  'summary' | 'impact' | 'diagnosis' | 'mitigation'
+> = {
+  meaning: 'summary',
+  summary: 'summary',
+  impact: 'impact',
+  diagnosis: 'diagnosis',
+  mitigation: 'mitigation',
+  remediation: 'mitigation',
+};
+
+/**
+ * Maps a Markdown runbook in the prometheus-operator style (one file per
+ * alert, `## Meaning` / `## Impact` / `## Diagnosis` / `## Mitigation`) onto
+ * the runbook model: the file name (or the first `#` heading) is the alert
+ * that triggers it, fenced code blocks become commands to run, the rest
+ * manual steps. Optional YAML front matter may set `title`, `severity`,
+ * `owner`, `category` and `entityRefs`.
+ *
+ * @public
+ */
+export function parseMarkdownRunbook(
+  text: string,
+  options: ParseMarkdownRunbookOptions,
+): RunbookFileResult {
+  const { file } = options;
+  const maxBytes = options.maxFileBytes ?? 512 * 1024;
+  const fail = (message: string, line = 0): RunbookFileResult => ({
+    runbooks: [],
+    problems: [
+      { severity: 'error', file, line, column: line ? 1 : 0, message },
+    ],
+  });
+  if (Buffer.byteLength(text, 'utf8') > maxBytes) {
+    return fail(`file is larger than the limit of ${maxBytes} bytes`);
+  }
+  if (text.includes('\u0000')) {
+    return fail('file is binary (it contains NUL bytes), not Markdown');
+  }
+
+  let body = text.replace(/\r\n/g, '\n');
+  let bodyLine = 1;
+  let front: Record<string, unknown> = {};
+  const fm = /^---\n([\s\S]*?)\n---\n/.exec(body);
+  if (fm) {
+    try {
+      const parsed = parseYaml(fm[1], { maxAliasCount: 10 });
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+        front = parsed as Record<string, unknown>;
+      }
+    } catch (error) {
+      return fail(
+        `front matter is not valid YAML: ${
+          (error as Error).message.split('\n')[0]
+        }`,
+        2,
+      );
+    }
+    bodyLine = fm[0].split('\n').length;
+    body = body.slice(fm[0].length);
+  }
+
+  const baseName = file.split(/[\\/]/).pop()!.replace(/\.md$/i, '');
+  const h1 = /^#\s+(.+)$/m.exec(body)?.[1].trim();
+  const alertName = /^[A-Za-z_:][A-Za-z0-9_:.-]*$/.test(baseName)
+    ? baseName
+    : h1 ?? baseName;
+  const name = kebab(alertName);
+  if (!/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(name)) {
+    return fail(
+      `cannot derive a runbook name from ${JSON.stringify(alertName)}`,
+    );
+  }
+
+  const sections: Record<string, string[]> = {};
+  let current: string | undefined;
+  for (const line of body.split('\n')) {
+    const heading = /^##\s+(.+?)\s*#*$/.exec(line);
+    if (heading) {
+      current = SECTIONS[heading[1].trim().toLocaleLowerCase('en-US')];
+      continue;
+    }
+    if (current) (sections[current] ??= []).push(line);
+  }
+  if (Object.keys(sections).length === 0) {
+    // No runbook section at all: a README or an index page, not a runbook.
+    return { runbooks: [], problems: [] };
+  }
+  const textOf = (key: string) => sections[key]?.join('\n').trim() || undefined;
+
+  const str = (key: string) =>
+    typeof front[key] === 'string' ? (front[key] as string) : undefined;
+  const refs = Array.isArray(front.entityRefs)
+    ? front.entityRefs.filter((r): r is string => typeof r === 'string')
+    : [];
+  if (refs.length === 0 && options.defaultEntityRef) {
+    refs.push(options.defaultEntityRef);
+  }
+  let entityRefs: string[];
+  try {
+    entityRefs = [...new Set(refs.map(normaliseEntityRef))];
+  } catch (error) {
+    return fail(`front matter entityRefs: ${(error as Error).message}`, 2);
+  }
+
+  return {
+    runbooks: [
+      {
+        file,
+        line: bodyLine,
+        document: {
+          apiVersion: RELIABILITY_API_VERSION,
+          kind: 'Runbook',
+          metadata: {
+            name,
+            namespace: 'default',
+            title: str('title') ?? h1 ?? alertName,
+          },
+          spec: {
+            entityRefs,
+            ...(str('severity') ? { severity: str('severity') } : {}),
+            ...(str('owner') ? { owner: str('owner') } : {}),
+            ...(str('category') ? { category: str('category') } : {}),
+            ...(textOf('summary') ? { summary: textOf('summary') } : {}),
+            ...(textOf('impact') ? { impact: textOf('impact') } : {}),
+            triggers: [{ alertName }],
+            ...(textOf('diagnosis')
+              ? { diagnosis: toSteps(textOf('diagnosis')!) }
+              : {}),
+            ...(textOf('mitigation')
+              ? { immediateActions: toSteps(textOf('mitigation')!) }
+              : {}),
+          },
+        },
+      },
+    ],
+    problems: [],
+  };
+}
+
+// Fenced code blocks are commands to run; the prose between them a manual step.
+function toSteps(markdown: string): RunbookStep[] {
+  const steps: RunbookStep[] = [];
+  const fence = /```[^\n]*\n([\s\S]*?)```/g;
+  let last = 0;
+  for (let m = fence.exec(markdown); m; m = fence.exec(markdown)) {
+    const prose = markdown.slice(last, m.index).trim();
+    if (prose) steps.push({ manual: prose });
+    const command = m[1].trim();
+    if (command) steps.push({ run: command });
+    last = m.index + m[0].length;
+  }
+  const rest = markdown.slice(last).trim();
+  if (rest) steps.push({ manual: rest });
+  return steps;
+}
+
+function kebab(value: string): string {
+  return value
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLocaleLowerCase('en-US')
+    .slice(0, 63)
+    .replace(/-+$/, '');
+}
