@@ -1,12 +1,17 @@
 import {
   coreServices,
   createBackendPlugin,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { reliabilityPermissions } from '@internal/plugin-reliability-common';
 import { EntityOverviewService } from './entities/EntityOverviewService';
 import { DatabaseHealth } from './health/DatabaseHealth';
+import { DatabaseRunbookStore } from './runbooks/DatabaseRunbookStore';
+import { RunbookIndexer } from './runbooks/RunbookIndexer';
 import { createRouter } from './service/router';
+import { readSeverities } from './severities/severityConfig';
 
 /**
  * The reliability backend plugin: runbooks, backups, severities, incidents and
@@ -20,21 +25,60 @@ export const reliabilityPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         logger: coreServices.logger,
+        config: coreServices.rootConfig,
+        auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        urlReader: coreServices.urlReader,
+        permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
       },
       async init({
         logger,
+        config,
+        auth,
         httpAuth,
         httpRouter,
         database,
+        scheduler,
+        urlReader,
+        permissions,
         permissionsRegistry,
         catalog,
       }) {
         permissionsRegistry.addPermissions(reliabilityPermissions);
+        const severities = readSeverities(config);
+        const runbookStore = await DatabaseRunbookStore.create({ database });
+        const runbookIndexer = new RunbookIndexer({
+          store: runbookStore,
+          catalog,
+          auth,
+          urlReader,
+          integrations: ScmIntegrations.fromConfig(config),
+          logger: logger.child({ task: 'runbook-index' }),
+          config,
+          severities: severities.map(s => s.id),
+        });
+
+        // Global scope: with PostgreSQL, one backend instance at a time runs it.
+        const scheduleKey = 'reliability.runbooks.schedule';
+        await scheduler.scheduleTask({
+          id: 'reliability-runbook-index',
+          scope: 'global',
+          ...(config.has(scheduleKey)
+            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                config.getConfig(scheduleKey),
+              )
+            : {
+                frequency: { minutes: 10 },
+                timeout: { minutes: 5 },
+                initialDelay: { seconds: 20 },
+              }),
+          fn: () => runbookIndexer.indexAll(),
+        });
 
         httpRouter.use(
           await createRouter({
@@ -42,12 +86,20 @@ export const reliabilityPlugin = createBackendPlugin({
             logger,
             databaseHealth: new DatabaseHealth(() => database.getClient()),
             entityOverview: new EntityOverviewService(catalog),
+            permissions,
+            runbookStore,
+            runbookIndexer,
+            severities,
             startedAt: new Date(),
           }),
         );
         // Load balancers and uptime probes call the health check without a
-        // token; it reveals nothing but whether the database answers.
+        // token; editors fetch the runbook schema without one.
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        httpRouter.addAuthPolicy({
+          path: '/schemas',
+          allow: 'unauthenticated',
+        });
       },
     });
   },

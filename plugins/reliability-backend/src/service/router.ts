@@ -1,20 +1,32 @@
 import type {
   HttpAuthService,
   LoggerService,
+  PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import type { ReliabilityHealth } from '@internal/plugin-reliability-common';
+import type {
+  ReliabilityHealth,
+  SeverityLevel,
+} from '@internal/plugin-reliability-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import type { EntityOverviewService } from '../entities/EntityOverviewService';
 import type { DatabaseHealth } from '../health/DatabaseHealth';
+import { registerRunbookRoutes } from '../runbooks/runbookRoutes';
+import type { RunbookIndexer } from '../runbooks/RunbookIndexer';
+import type { RunbookStore } from '../runbooks/RunbookStore';
+import { registerSeverityRoutes } from '../severities/severityRoutes';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
   logger: LoggerService;
   databaseHealth: DatabaseHealth;
   entityOverview: EntityOverviewService;
+  permissions: PermissionsService;
+  runbookStore: RunbookStore;
+  runbookIndexer: RunbookIndexer;
+  severities: SeverityLevel[];
   startedAt: Date;
 }
 
@@ -59,6 +71,17 @@ export async function createRouter(
       allow: ['user', 'service'],
     });
     res.json(await entityOverview.getOverview(parsed.data, credentials));
+  });
+
+  registerSeverityRoutes(router, {
+    httpAuth,
+    severities: options.severities,
+  });
+  registerRunbookRoutes(router, {
+    httpAuth,
+    permissions: options.permissions,
+    store: options.runbookStore,
+    indexer: options.runbookIndexer,
   });
 
   return router;

@@ -1,0 +1,354 @@
+import type {
+  AuthService,
+  LoggerService,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
+import {
+  ANNOTATION_LOCATION,
+  type Entity,
+  getEntitySourceLocation,
+  parseLocationRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import type { Config } from '@backstage/config';
+import { NotFoundError } from '@backstage/errors';
+import type { ScmIntegrationRegistry } from '@backstage/integration';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ANNOTATION_RUNBOOKS,
+  DEFAULT_RUNBOOK_PARSE_LIMITS,
+  parseRunbookSource,
+  type RunbookProblem,
+} from '@internal/plugin-reliability-common';
+import { dirname, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import type {
+  IndexedRunbook,
+  RunbookLocation,
+  RunbookStore,
+} from './RunbookStore';
+import {
+  GitSource,
+  LocalFolderSource,
+  type RunbookSource,
+  type SourceLimits,
+  UrlReaderSource,
+} from './sources';
+
+/** A location with the source to read it from, or why it cannot be read. */
+type ResolvedLocation = RunbookLocation & {
+  defaultEntityRef?: string;
+} & ({ source_: RunbookSource } | { invalid: string });
+
+export interface RunbookIndexerOptions {
+  store: RunbookStore;
+  catalog: CatalogService;
+  auth: AuthService;
+  urlReader: UrlReaderService;
+  integrations: ScmIntegrationRegistry;
+  logger: LoggerService;
+  config: Config;
+  /** The configured severity ids a runbook may name. */
+  severities: string[];
+}
+
+/**
+ * Reads runbooks from where entities and app-config say they are, validates
+ * them, and stores each location's result atomically. A location that cannot
+ * be read keeps what it held, with the error recorded.
+ */
+export class RunbookIndexer {
+  private readonly limits: SourceLimits;
+  private readonly gitCacheDirectory: string;
+  private readonly configLocations: ResolvedLocation[];
+
+  constructor(private readonly options: RunbookIndexerOptions) {
+    const { config } = options;
+    this.limits = {
+      maxFiles:
+        config.getOptionalNumber('reliability.runbooks.limits.maxFiles') ?? 500,
+      maxFileBytes:
+        config.getOptionalNumber('reliability.runbooks.limits.maxFileBytes') ??
+        DEFAULT_RUNBOOK_PARSE_LIMITS.maxFileBytes,
+    };
+    this.gitCacheDirectory = resolve(
+      config.getOptionalString('reliability.runbooks.gitCacheDirectory') ??
+        resolve(tmpdir(), 'backstage-reliability-git'),
+    );
+    this.configLocations = (
+      config.getOptionalConfigArray('reliability.runbooks.locations') ?? []
+    ).map(c => this.configLocation(c));
+  }
+
+  /** Indexes every entity with the runbooks annotation and every configured location. */
+  async indexAll(): Promise<void> {
+    const { catalog, store, logger } = this.options;
+    const credentials = await this.options.auth.getOwnServiceCredentials();
+    const { items } = await catalog.getEntities(
+      {
+        filter: {
+          [`metadata.annotations.${ANNOTATION_RUNBOOKS}`]:
+            CATALOG_FILTER_EXISTS,
+        },
+      },
+      { credentials },
+    );
+    const entityLocations = items.map(e => this.entityLocation(e));
+    for (const location of [...entityLocations, ...this.configLocations]) {
+      await this.indexLocation(location);
+    }
+    const prunedEntities = await store.pruneLocations(
+      'entity',
+      entityLocations.map(l => l.id),
+    );
+    const prunedConfig = await store.pruneLocations(
+      'config',
+      this.configLocations.map(l => l.id),
+    );
+    const pruned = prunedEntities + prunedConfig;
+    const forgot =
+      pruned > 0 ? `; forgot ${pruned} locations that are gone` : '';
+    logger.info(
+      `Indexed runbooks of ${entityLocations.length} entities and ${this.configLocations.length} configured locations${forgot}`,
+    );
+  }
+
+  /** Re-indexes the runbooks one entity's annotation points at, now. */
+  async indexEntity(entityRef: string): Promise<void> {
+    const credentials = await this.options.auth.getOwnServiceCredentials();
+    const entity = await this.options.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    if (!entity.metadata.annotations?.[ANNOTATION_RUNBOOKS]) {
+      throw new NotFoundError(
+        `${entityRef} has no ${ANNOTATION_RUNBOOKS} annotation`,
+      );
+    }
+    await this.indexLocation(this.entityLocation(entity));
+  }
+
+  private async indexLocation(location: ResolvedLocation): Promise<void> {
+    const { store, logger } = this.options;
+    const at = new Date();
+    const { id, source, target, entityRef } = location;
+    const plain: RunbookLocation = { id, source, target, entityRef };
+    if ('invalid' in location) {
+      await store.replaceLocation(plain, {
+        runbooks: [],
+        problems: [
+          {
+            severity: 'error',
+            file: target,
+            line: 0,
+            column: 0,
+            message: location.invalid,
+          },
+        ],
+        failedFiles: [],
+        at,
+      });
+      return;
+    }
+
+    let read;
+    try {
+      const stored = await store.getLocation(id);
+      read = await location.source_.read(stored?.etag, this.limits);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      logger.warn(`Could not read runbooks at ${target}: ${message}`);
+      await store.recordFailure(plain, message, at);
+      return;
+    }
+    if (read.status === 'unchanged') {
+      await store.recordUnchanged(plain, at);
+      return;
+    }
+
+    const runbooks: IndexedRunbook[] = [];
+    const problems: RunbookProblem[] = [];
+    const failedFiles: string[] = [];
+    if (read.skipped > 0) {
+      problems.push({
+        severity: 'error',
+        file: target,
+        line: 0,
+        column: 0,
+        message: `${read.skipped} runbook file(s) not read: a location may hold at most ${this.limits.maxFiles}`,
+      });
+    }
+    for (const file of read.files) {
+      const result = parseRunbookSource(file.content.toString('utf8'), {
+        file: file.url,
+        severities: this.options.severities,
+        defaultEntityRef: location.defaultEntityRef,
+        maxFileBytes: this.limits.maxFileBytes,
+      });
+      problems.push(...result.problems);
+      if (result.problems.some(p => p.severity === 'error')) {
+        failedFiles.push(file.url);
+      }
+      for (const r of result.runbooks) {
+        runbooks.push({
+          document: r.document,
+          sourceUrl: r.file,
+          sourceLine: r.line,
+        });
+      }
+    }
+    problems.push(...(await this.unknownEntityRefs(runbooks)));
+
+    const { problems: stored } = await store.replaceLocation(plain, {
+      runbooks,
+      problems,
+      failedFiles,
+      etag: read.etag,
+      revision: read.revision,
+      at,
+    });
+    const errors = stored.filter(p => p.severity === 'error').length;
+    const errorNote = errors ? ` with ${errors} error(s)` : '';
+    logger.info(
+      `Indexed ${runbooks.length} runbook(s) from ${target}${errorNote}`,
+    );
+  }
+
+  // Entity refs the catalog does not know are worth a warning, not a refusal:
+  // the entity may simply not be registered yet.
+  private async unknownEntityRefs(
+    runbooks: IndexedRunbook[],
+  ): Promise<RunbookProblem[]> {
+    const refs = [
+      ...new Set(runbooks.flatMap(r => r.document.spec.entityRefs ?? [])),
+    ];
+    if (refs.length === 0) return [];
+    const credentials = await this.options.auth.getOwnServiceCredentials();
+    const { items } = await this.options.catalog.getEntitiesByRefs(
+      {
+        entityRefs: refs,
+        fields: ['kind', 'metadata.name', 'metadata.namespace'],
+      },
+      { credentials },
+    );
+    const unknown = new Set(refs.filter((_, i) => !items[i]));
+    return runbooks.flatMap(r =>
+      (r.document.spec.entityRefs ?? [])
+        .filter(ref => unknown.has(ref))
+        .map(ref => ({
+          severity: 'warning' as const,
+          file: r.sourceUrl,
+          line: r.sourceLine,
+          column: 1,
+          runbook: r.document.metadata.name,
+          message: `spec.entityRefs names ${ref}, which is not in the catalog`,
+        })),
+    );
+  }
+
+  private entityLocation(entity: Entity): ResolvedLocation {
+    const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+    const value = entity.metadata.annotations![ANNOTATION_RUNBOOKS].trim();
+    const base = {
+      id: `entity:${entityRef}`,
+      source: 'entity' as const,
+      entityRef,
+      defaultEntityRef: entityRef,
+    };
+    const invalid = (message: string): ResolvedLocation => ({
+      ...base,
+      target: value,
+      invalid: `${ANNOTATION_RUNBOOKS}: ${message}`,
+    });
+
+    if (/^[a-z][a-z0-9+.-]*:/i.test(value)) {
+      if (!/^https?:\/\//i.test(value)) {
+        return invalid(`${value} is not an http(s) URL or a relative path`);
+      }
+      return {
+        ...base,
+        target: value,
+        source_: new UrlReaderSource(this.options.urlReader, value),
+      };
+    }
+
+    // A relative path: next to the entity's own catalog file.
+    const managedBy = entity.metadata.annotations?.[ANNOTATION_LOCATION];
+    let origin;
+    try {
+      origin = managedBy ? parseLocationRef(managedBy) : undefined;
+    } catch {
+      origin = undefined;
+    }
+    if (origin?.type === 'file') {
+      // Only the catalog sets this annotation, from locations in app-config:
+      // never a path an entity's author chose.
+      const folder = dirname(origin.target);
+      const target = resolve(folder, value);
+      return {
+        ...base,
+        target,
+        source_: new LocalFolderSource(folder, target),
+      };
+    }
+    const sourceLocation = (() => {
+      try {
+        return getEntitySourceLocation(entity);
+      } catch {
+        return undefined;
+      }
+    })();
+    if (!sourceLocation || sourceLocation.type !== 'url') {
+      return invalid(
+        `a relative path needs the entity to come from a URL location; use an absolute URL`,
+      );
+    }
+    const url = this.options.integrations.resolveUrl({
+      url: value,
+      base: sourceLocation.target,
+    });
+    if (!/^https?:\/\//i.test(url)) {
+      return invalid(
+        `${value} resolves to ${url}, which is not an http(s) URL`,
+      );
+    }
+    return {
+      ...base,
+      target: url,
+      source_: new UrlReaderSource(this.options.urlReader, url),
+    };
+  }
+
+  private configLocation(c: Config): ResolvedLocation {
+    const type = c.getString('type');
+    const target = c.getString('target');
+    const id = `config:${type}:${target}${
+      c.getOptionalString('branch') ? `#${c.getString('branch')}` : ''
+    }`;
+    const base = { id, source: 'config' as const, target };
+    if (type === 'git') {
+      return {
+        ...base,
+        source_: new GitSource({
+          remote: target,
+          branch: c.getOptionalString('branch'),
+          path: c.getOptionalString('path'),
+          cacheDirectory: this.gitCacheDirectory,
+        }),
+      };
+    }
+    if (type === 'url') {
+      return {
+        ...base,
+        source_: new UrlReaderSource(this.options.urlReader, target),
+      };
+    }
+    return {
+      ...base,
+      invalid: `reliability.runbooks.locations: type must be url or git, not ${type}`,
+    };
+  }
+}

@@ -1,0 +1,128 @@
+import type {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  reliabilityRunbookRefreshPermission,
+  runbookJsonSchema,
+} from '@internal/plugin-reliability-common';
+import type express from 'express';
+import type { RunbookIndexer } from './RunbookIndexer';
+import type { RunbookStore } from './RunbookStore';
+
+export interface RunbookRoutesOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  store: RunbookStore;
+  indexer: RunbookIndexer;
+}
+
+const NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+const ALERT = /^[A-Za-z_:][A-Za-z0-9_:.-]{0,199}$/;
+
+/** Parses an entity ref from a query or body, as the store keys it. */
+export function entityRefParam(value: unknown, field = 'entityRef'): string {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 400) {
+    throw new InputError(`${field} must be an entity ref, kind:namespace/name`);
+  }
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(value, { defaultNamespace: 'default' }),
+    ).toLocaleLowerCase('en-US');
+  } catch (error) {
+    throw new InputError(
+      `${field} ${JSON.stringify(value)}: ${(error as Error).message}`,
+    );
+  }
+}
+
+/** The runbook API: lists per entity, one runbook, the alert lookup, index state, refresh. */
+export function registerRunbookRoutes(
+  router: express.Router,
+  options: RunbookRoutesOptions,
+) {
+  const { httpAuth, permissions, store, indexer } = options;
+  const reader = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+
+  // For editors (`# yaml-language-server: $schema=…`): needs no token.
+  router.get('/schemas/runbook.json', (_req, res) => {
+    res.json(runbookJsonSchema);
+  });
+
+  router.get('/runbooks', async (req, res) => {
+    await reader(req);
+    const entityRef =
+      req.query.entityRef === undefined
+        ? undefined
+        : entityRefParam(req.query.entityRef);
+    res.json({ items: await store.listRunbooks({ entityRef }) });
+  });
+
+  router.get('/runbooks/index-status', async (req, res) => {
+    await reader(req);
+    const entityRef = entityRefParam(req.query.entityRef);
+    const locations = await store.listLocations({ entityRef });
+    const problems = await store.listProblems({ entityRef });
+    res.json({ locations, problems });
+  });
+
+  router.get('/runbooks/by-alert/:alertName', async (req, res) => {
+    await reader(req);
+    const { alertName } = req.params;
+    if (!ALERT.test(alertName)) {
+      throw new InputError(`${JSON.stringify(alertName)} is not an alert name`);
+    }
+    // Every query parameter is an alert label, e.g. ?namespace=insights.
+    const labels: Record<string, string> = {};
+    for (const [key, value] of Object.entries(req.query)) {
+      if (typeof value === 'string') labels[key] = value;
+    }
+    res.json({ items: await store.findByAlert(alertName, labels) });
+  });
+
+  router.get('/runbooks/:namespace/:name', async (req, res) => {
+    await reader(req);
+    const { namespace, name } = req.params;
+    if (!NAME.test(namespace) || !NAME.test(name)) {
+      throw new InputError(
+        'namespace and name must be lower-case letters, digits and dashes',
+      );
+    }
+    const runbook = await store.getRunbook(namespace, name);
+    if (!runbook) {
+      throw new NotFoundError(`No runbook ${namespace}/${name}`);
+    }
+    res.json(runbook);
+  });
+
+  // Re-index one entity's runbooks now. Authorized per entity: the demo
+  // policy allows it to the entity's owners.
+  router.post('/runbooks/refresh', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const entityRef = entityRefParam(req.body?.entityRef);
+    const [decision] = await permissions.authorize(
+      [
+        {
+          permission: reliabilityRunbookRefreshPermission,
+          resourceRef: entityRef,
+        },
+      ],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `You may not re-index the runbooks of ${entityRef}`,
+      );
+    }
+    await indexer.indexEntity(entityRef);
+    const locations = await store.listLocations({ entityRef });
+    const problems = await store.listProblems({ entityRef });
+    res.json({ locations, problems });
+  });
+}

@@ -1,0 +1,301 @@
+import type { UrlReaderService } from '@backstage/backend-plugin-api';
+import { NotModifiedError } from '@backstage/errors';
+import { isRunbookFileName } from '@internal/plugin-reliability-common';
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { promisify } from 'node:util';
+
+/** One runbook file read from a source. */
+export interface SourceFile {
+  /** How problems and "edit in Git" name it: a URL, or a path. */
+  url: string;
+  content: Buffer;
+}
+
+/** What reading a source gives. */
+export type SourceReadResult =
+  | { status: 'unchanged' }
+  | {
+      status: 'read';
+      files: SourceFile[];
+      /** Runbook files beyond the limit, left unread. */
+      skipped: number;
+      etag?: string;
+      revision?: string;
+    };
+
+export interface SourceLimits {
+  maxFiles: number;
+  maxFileBytes: number;
+}
+
+/** A place runbooks are read from. */
+export interface RunbookSource {
+  /** `etag` is what the last successful read returned. */
+  read(
+    etag: string | undefined,
+    limits: SourceLimits,
+  ): Promise<SourceReadResult>;
+}
+
+const SINGLE_FILE = /\.(ya?ml|md)$/i;
+
+/**
+ * A folder or file behind one of Backstage's integrations (GitHub, GitLab,
+ * Bitbucket, Azure DevOps, Gitea, Gerrit, …), read through the UrlReader with
+ * the ETag of the last read, so an unchanged repository costs one request.
+ */
+export class UrlReaderSource implements RunbookSource {
+  constructor(
+    private readonly reader: UrlReaderService,
+    private readonly url: string,
+  ) {}
+
+  async read(
+    etag: string | undefined,
+    limits: SourceLimits,
+  ): Promise<SourceReadResult> {
+    try {
+      if (SINGLE_FILE.test(new URL(this.url).pathname)) {
+        const response = await this.reader.readUrl(this.url, { etag });
+        const content = await response.buffer();
+        return {
+          status: 'read',
+          files: [{ url: this.url, content: capped(content, limits) }],
+          skipped: 0,
+          etag: response.etag,
+        };
+      }
+      const tree = await this.reader.readTree(this.url, {
+        etag,
+        filter: path => isRunbookFileName(path),
+      });
+      const entries = (await tree.files())
+        .filter(f => isRunbookFileName(f.path))
+        .sort((a, b) => a.path.localeCompare(b.path));
+      const base = this.url.endsWith('/') ? this.url : `${this.url}/`;
+      const files: SourceFile[] = [];
+      for (const entry of entries.slice(0, limits.maxFiles)) {
+        files.push({
+          url: new URL(entry.path, base).toString(),
+          content: capped(await entry.content(), limits),
+        });
+      }
+      return {
+        status: 'read',
+        files,
+        skipped: Math.max(0, entries.length - limits.maxFiles),
+        etag: tree.etag,
+      };
+    } catch (error) {
+      if (
+        error instanceof NotModifiedError ||
+        (error as Error)?.name === 'NotModifiedError'
+      ) {
+        return { status: 'unchanged' };
+      }
+      throw error;
+    }
+  }
+}
+
+/**
+ * A folder on this machine: for entities the catalog read from `file`
+ * locations (the demo, local development). Only paths inside the catalog
+ * file's own folder are read.
+ */
+export class LocalFolderSource implements RunbookSource {
+  constructor(private readonly root: string, private readonly target: string) {}
+
+  async read(
+    etag: string | undefined,
+    limits: SourceLimits,
+  ): Promise<SourceReadResult> {
+    const root = resolve(this.root);
+    const target = resolve(this.target);
+    if (target !== root && !target.startsWith(root + sep)) {
+      throw new Error(`${this.target} is outside ${this.root}`);
+    }
+    const stat = await fs.stat(target);
+    const paths = stat.isDirectory()
+      ? await listFiles(target, limits.maxFiles + 1)
+      : [target];
+    const runbookPaths = paths.filter(p => isRunbookFileName(p)).sort();
+    const hash = createHash('sha256');
+    const files: SourceFile[] = [];
+    for (const path of runbookPaths.slice(0, limits.maxFiles)) {
+      const content = capped(
+        await readCapped(path, limits.maxFileBytes),
+        limits,
+      );
+      hash.update(path).update('\0').update(content).update('\0');
+      files.push({ url: path, content });
+    }
+    const digest = hash.digest('hex').slice(0, 40);
+    if (digest === etag) return { status: 'unchanged' };
+    return {
+      status: 'read',
+      files,
+      skipped: Math.max(0, runbookPaths.length - limits.maxFiles),
+      etag: digest,
+    };
+  }
+}
+
+const run = promisify(execFile);
+
+/**
+ * Any Git remote (https, ssh, git, file://), cloned shallowly with the git
+ * CLI into a cache folder and fetched again on each read: for self-hosted
+ * Git without a Backstage integration. Only remotes from app-config get here.
+ */
+export class GitSource implements RunbookSource {
+  constructor(
+    private readonly options: {
+      remote: string;
+      branch?: string;
+      path?: string;
+      cacheDirectory: string;
+      timeoutMs?: number;
+    },
+  ) {}
+
+  async read(
+    etag: string | undefined,
+    limits: SourceLimits,
+  ): Promise<SourceReadResult> {
+    const { remote, branch, cacheDirectory } = this.options;
+    const dir = join(
+      cacheDirectory,
+      createHash('sha256')
+        .update(`${remote}#${branch ?? ''}`)
+        .digest('hex')
+        .slice(0, 16),
+    );
+    const exists = await fs
+      .stat(join(dir, '.git'))
+      .then(() => true)
+      .catch(() => false);
+    if (!exists) {
+      await fs.rm(dir, { recursive: true, force: true });
+      await fs.mkdir(cacheDirectory, { recursive: true });
+      await this.git(cacheDirectory, [
+        'clone',
+        '--depth=1',
+        '--no-tags',
+        ...(branch ? ['--branch', branch] : []),
+        '--',
+        remote,
+        dir,
+      ]);
+    } else {
+      await this.git(dir, [
+        'fetch',
+        '--depth=1',
+        '--no-tags',
+        '--',
+        'origin',
+        branch ?? 'HEAD',
+      ]);
+      await this.git(dir, ['reset', '--hard', '--quiet', 'FETCH_HEAD']);
+    }
+    const revision = (await this.git(dir, ['rev-parse', 'HEAD'])).trim();
+    if (revision === etag) return { status: 'unchanged' };
+
+    const root = this.options.path ? resolve(dir, this.options.path) : dir;
+    if (root !== dir && !root.startsWith(dir + sep)) {
+      throw new Error(`path ${this.options.path} is outside the repository`);
+    }
+    const paths = (await listFiles(root, limits.maxFiles + 1)).filter(p =>
+      isRunbookFileName(p),
+    );
+    paths.sort();
+    const files: SourceFile[] = [];
+    for (const path of paths.slice(0, limits.maxFiles)) {
+      files.push({
+        url: `${remote}#${relative(dir, path).split(sep).join('/')}`,
+        content: capped(await readCapped(path, limits.maxFileBytes), limits),
+      });
+    }
+    return {
+      status: 'read',
+      files,
+      skipped: Math.max(0, paths.length - limits.maxFiles),
+      etag: revision,
+      revision,
+    };
+  }
+
+  private async git(cwd: string, args: string[]): Promise<string> {
+    try {
+      const { stdout } = await run(
+        'git',
+        [
+          '-c',
+          'protocol.ext.allow=never',
+          '-c',
+          'core.hooksPath=/dev/null',
+          ...args,
+        ],
+        {
+          cwd,
+          timeout: this.options.timeoutMs ?? 60_000,
+          maxBuffer: 1024 * 1024,
+          env: {
+            ...process.env,
+            GIT_TERMINAL_PROMPT: '0',
+            GIT_ASKPASS: 'true',
+            GIT_SSH_COMMAND:
+              process.env.GIT_SSH_COMMAND ?? 'ssh -o BatchMode=yes',
+          },
+        },
+      );
+      return stdout;
+    } catch (error) {
+      const e = error as { stderr?: string; message: string };
+      const detail = (e.stderr || e.message).trim().split('\n').pop();
+      throw new Error(
+        `git ${args[0]} ${this.options.remote} failed: ${detail}`,
+      );
+    }
+  }
+}
+
+// A file over the limit is cut one byte past it, so the parser reports it as
+// too large without the whole file ever being held.
+function capped(content: Buffer, limits: SourceLimits): Buffer {
+  return content.length > limits.maxFileBytes
+    ? content.subarray(0, limits.maxFileBytes + 1)
+    : content;
+}
+
+async function readCapped(path: string, maxBytes: number): Promise<Buffer> {
+  const handle = await fs.open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(maxBytes + 1);
+    const { bytesRead } = await handle.read(buffer, 0, maxBytes + 1, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+// Files below a folder, skipping hidden ones and symbolic links, stopping at
+// `max` runbook files so a huge tree costs bounded work.
+async function listFiles(root: string, max: number): Promise<string[]> {
+  const out: string[] = [];
+  const queue = [root];
+  while (queue.length > 0 && out.length < max) {
+    const dir = queue.shift()!;
+    for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) queue.push(path);
+      else if (entry.isFile() && isRunbookFileName(entry.name)) out.push(path);
+      if (out.length >= max) break;
+    }
+  }
+  return out;
+}

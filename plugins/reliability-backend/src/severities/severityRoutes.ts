@@ -1,0 +1,14 @@
+import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import type { SeverityLevel } from '@internal/plugin-reliability-common';
+import type express from 'express';
+
+/** `GET /severities`: the configured levels, most severe first. */
+export function registerSeverityRoutes(
+  router: express.Router,
+  options: { httpAuth: HttpAuthService; severities: SeverityLevel[] },
+) {
+  router.get('/severities', async (req, res) => {
+    await options.httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json({ items: options.severities });
+  });
+}
