@@ -1,0 +1,262 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { reliabilityPlugin } from '../plugin';
+
+const databases = TestDatabases.create();
+
+const POSTGRES_DOWN = `apiVersion: reliability.io/v1alpha1
+kind: Runbook
+metadata:
+  name: postgres-down
+  title: PostgreSQL is down
+spec:
+  entityRefs: [resource:insights-postgres, component:insights-api]
+  severity: P1
+  symptoms: [The API crash-loops]
+  triggers:
+    - alertName: PostgresDown
+      labels: { namespace: insights }
+  immediateActions:
+    - run: kubectl delete pod postgresql-0 -n insights
+---
+apiVersion: reliability.io/v1alpha1
+kind: Runbook
+metadata:
+  name: api-slow
+spec:
+  severity: P3
+  colour: red
+  triggers:
+    - alertName: ApiSlow
+`;
+
+function entity(name: string, dir: string, annotation: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: {
+        'backstage.io/managed-by-location': `file:${join(
+          dir,
+          'catalog-info.yaml',
+        )}`,
+        'reliability.io/runbooks': annotation,
+      },
+    },
+    spec: { owner: 'platform-team' },
+  };
+}
+
+describe.each(databases.eachSupportedId())('runbook API on %s', databaseId => {
+  const dir = mkdtempSync(join(tmpdir(), 'runbook-routes-'));
+  mkdirSync(join(dir, 'runbooks'));
+  writeFileSync(join(dir, 'runbooks', 'postgres.yaml'), POSTGRES_DOWN);
+  writeFileSync(
+    join(dir, 'runbooks', 'KubeAPIDown.md'),
+    '# KubeAPIDown\n\n## Meaning\nThe API server is gone.\n\n## Mitigation\n```\nsystemctl restart kubelet\n```\n',
+  );
+  writeFileSync(join(dir, 'runbooks', 'README.md'), '# Our runbooks\n');
+  const entities = [
+    entity('insights-api', dir, './runbooks'),
+    entity('sneaky', dir, '../../../../etc'),
+    entity('remote-file', dir, 'file:///etc/passwd'),
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: { name: 'insights-postgres', namespace: 'default' },
+      spec: {},
+    },
+  ];
+
+  async function startBackend(result = AuthorizeResult.ALLOW) {
+    const knex = await databases.init(databaseId);
+    const { server } = await startTestBackend({
+      features: [
+        reliabilityPlugin,
+        mockServices.database.factory({ knex }),
+        mockServices.permissions.factory({ result }),
+        catalogServiceMock.factory({ entities }),
+      ],
+    });
+    return server;
+  }
+
+  async function refresh(server: any, entityRef: string) {
+    return request(server)
+      .post('/api/reliability/runbooks/refresh')
+      .send({ entityRef });
+  }
+
+  it('indexes an entity on demand and serves its runbooks, one by one and by alert', async () => {
+    const server = await startBackend();
+    const refreshed = await refresh(server, 'component:default/insights-api');
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body.locations[0]).toMatchObject({
+      id: 'entity:component:default/insights-api',
+      entityRef: 'component:default/insights-api',
+    });
+    expect(refreshed.body.locations[0].lastError).toBeUndefined();
+    expect(refreshed.body.problems).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        file: join(dir, 'runbooks', 'postgres.yaml'),
+        line: 22,
+        message: 'unknown field spec.colour, ignored',
+        runbook: 'api-slow',
+      }),
+    ]);
+
+    const list = await request(server).get(
+      '/api/reliability/runbooks?entityRef=component:insights-api',
+    );
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((r: any) => r.name)).toEqual([
+      'api-slow',
+      'kube-api-down',
+      'postgres-down',
+    ]);
+    const pg = list.body.items.find((r: any) => r.name === 'postgres-down');
+    expect(pg).toMatchObject({
+      title: 'PostgreSQL is down',
+      severity: 'P1',
+      entityRefs: [
+        'resource:default/insights-postgres',
+        'component:default/insights-api',
+      ],
+      triggers: [
+        { alertName: 'PostgresDown', labels: { namespace: 'insights' } },
+      ],
+      sourceUrl: join(dir, 'runbooks', 'postgres.yaml'),
+      stale: false,
+    });
+    expect(Date.parse(pg.lastSyncedAt)).not.toBeNaN();
+
+    // The runbook also serves the resource it names.
+    const forDb = await request(server).get(
+      '/api/reliability/runbooks?entityRef=resource:default/insights-postgres',
+    );
+    expect(forDb.body.items.map((r: any) => r.name)).toEqual(['postgres-down']);
+
+    const one = await request(server).get(
+      '/api/reliability/runbooks/default/postgres-down',
+    );
+    expect(one.status).toBe(200);
+    expect(one.body.document.spec.immediateActions).toEqual([
+      { run: 'kubectl delete pod postgresql-0 -n insights' },
+    ]);
+    expect(one.body.document.spec.symptoms).toEqual(['The API crash-loops']);
+
+    const md = await request(server).get(
+      '/api/reliability/runbooks/by-alert/KubeAPIDown',
+    );
+    expect(md.body.items.map((r: any) => r.name)).toEqual(['kube-api-down']);
+    const byAlert = await request(server).get(
+      '/api/reliability/runbooks/by-alert/PostgresDown?namespace=insights',
+    );
+    expect(byAlert.body.items.map((r: any) => r.name)).toEqual([
+      'postgres-down',
+    ]);
+    const otherNamespace = await request(server).get(
+      '/api/reliability/runbooks/by-alert/PostgresDown?namespace=staging',
+    );
+    expect(otherNamespace.body.items).toEqual([]);
+
+    const status = await request(server).get(
+      '/api/reliability/runbooks/index-status?entityRef=component:default/insights-api',
+    );
+    expect(status.body.problems).toHaveLength(1);
+    expect(status.body.locations[0].lastSuccessAt).toEqual(expect.any(String));
+  });
+
+  it('never reads outside the catalog file folder, nor non-http URLs', async () => {
+    const server = await startBackend();
+    await refresh(server, 'component:default/sneaky');
+    const sneaky = await request(server).get(
+      '/api/reliability/runbooks/index-status?entityRef=component:default/sneaky',
+    );
+    expect(sneaky.body.locations[0].lastError).toMatch(/is outside/);
+
+    await refresh(server, 'component:default/remote-file');
+    const remote = await request(server).get(
+      '/api/reliability/runbooks/index-status?entityRef=component:default/remote-file',
+    );
+    expect(remote.body.problems[0].message).toMatch(
+      /file:\/\/\/etc\/passwd is not an http\(s\) URL/,
+    );
+    const none = await request(server).get('/api/reliability/runbooks');
+    expect(none.body.items).toEqual([]);
+  });
+
+  it('refuses a refresh the permission policy denies, and reads nothing', async () => {
+    const server = await startBackend(AuthorizeResult.DENY);
+    const denied = await refresh(server, 'component:default/insights-api');
+    expect(denied.status).toBe(403);
+    const list = await request(server).get('/api/reliability/runbooks');
+    expect(list.body.items).toEqual([]);
+  });
+
+  it('answers bad input with 400 and unknown things with 404', async () => {
+    const server = await startBackend();
+    expect((await refresh(server, 'kind:')).status).toBe(400);
+    expect(
+      (await request(server).post('/api/reliability/runbooks/refresh').send({}))
+        .status,
+    ).toBe(400);
+    expect(
+      (await request(server).get('/api/reliability/runbooks/default/Nope'))
+        .status,
+    ).toBe(400);
+    expect(
+      (await request(server).get('/api/reliability/runbooks/default/nope'))
+        .status,
+    ).toBe(404);
+    expect(
+      (await request(server).get('/api/reliability/runbooks/by-alert/%20x'))
+        .status,
+    ).toBe(400);
+    expect((await refresh(server, 'component:default/ghost')).status).toBe(404);
+  });
+
+  it('needs credentials to read runbooks, but not for the JSON Schema', async () => {
+    const server = await startBackend();
+    const anonymous = mockCredentials.none.header();
+    expect(
+      (
+        await request(server)
+          .get('/api/reliability/runbooks')
+          .set('Authorization', anonymous)
+      ).status,
+    ).toBe(401);
+    const schema = await request(server)
+      .get('/api/reliability/schemas/runbook.json')
+      .set('Authorization', anonymous);
+    expect(schema.status).toBe(200);
+    expect(schema.body.title).toBe('Runbook');
+  });
+
+  it('serves the configured severities, most severe first', async () => {
+    const server = await startBackend();
+    const response = await request(server).get('/api/reliability/severities');
+    expect(
+      response.body.items.map((s: any) => [s.id, s.responseTarget]),
+    ).toEqual([
+      ['P1', '15 minutes'],
+      ['P2', '1 hour'],
+      ['P3', '4 hours'],
+      ['P4', 'next business day'],
+    ]);
+  });
+});
