@@ -81,7 +81,11 @@ describe.each(databases.eachSupportedId())('runbook API on %s', databaseId => {
     },
   ];
 
-  async function startBackend(result = AuthorizeResult.ALLOW) {
+  async function startBackend(
+    result:
+      | AuthorizeResult.ALLOW
+      | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  ) {
     const knex = await databases.init(databaseId);
     const { server } = await startTestBackend({
       features: [
