@@ -60,4 +60,14 @@ export interface Config {
       };
     };
   };
+
+  search?: {
+    collators?: {
+      /** The runbook collator of the reliability search module. */
+      reliabilityRunbooks?: {
+        /** Default: every 10 minutes. */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
+    };
+  };
 }

@@ -4,6 +4,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { searchModuleReliabilityRunbooks } from '@internal/plugin-reliability-backend';
 
 const backend = createBackend();
 
@@ -27,7 +28,8 @@ backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 
-// The reliability suite.
+// The reliability suite, and its runbooks in search.
 backend.add(import('@internal/plugin-reliability-backend'));
+backend.add(searchModuleReliabilityRunbooks);
 
 backend.start();

@@ -1,7 +1,13 @@
 /**
- * The reliability backend plugin.
+ * The reliability backend plugin, and the search module that indexes its
+ * runbooks.
  *
  * @packageDocumentation
  */
 
 export { reliabilityPlugin as default } from './plugin';
+export { searchModuleReliabilityRunbooks } from './search/module';
+export {
+  RunbookCollatorFactory,
+  type RunbookSearchDocument,
+} from './search/RunbookCollatorFactory';

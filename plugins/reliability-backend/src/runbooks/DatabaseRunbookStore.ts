@@ -280,6 +280,14 @@ export class DatabaseRunbookStore implements RunbookStore {
     return (await query).map(toSummary);
   }
 
+  async listRunbookDetails(): Promise<RunbookDetails[]> {
+    const rows = await this.db<RunbookRow>(RUNBOOKS).orderBy([
+      'namespace',
+      'name',
+    ]);
+    return rows.map(toDetails);
+  }
+
   async getRunbook(
     namespace: string,
     name: string,
@@ -287,9 +295,7 @@ export class DatabaseRunbookStore implements RunbookStore {
     const row = await this.db<RunbookRow>(RUNBOOKS)
       .where({ namespace, name })
       .first();
-    if (!row) return undefined;
-    const summary = toSummary(row);
-    return { ...summary, document: JSON.parse(row.document) };
+    return row ? toDetails(row) : undefined;
   }
 
   async findByAlert(alertName: string, labels: Record<string, string>) {
@@ -385,6 +391,10 @@ function toLocationState(row: LocationRow): RunbookLocationState {
       : {}),
     ...(row.last_error ? { lastError: row.last_error } : {}),
   };
+}
+
+function toDetails(row: RunbookRow): RunbookDetails {
+  return { ...toSummary(row), document: JSON.parse(row.document) };
 }
 
 function toSummary(row: RunbookRow): RunbookSummary {

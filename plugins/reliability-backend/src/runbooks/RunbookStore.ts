@@ -63,6 +63,8 @@ export interface RunbookStore {
     keepIds: string[],
   ): Promise<number>;
   listRunbooks(filter: { entityRef?: string }): Promise<RunbookSummary[]>;
+  /** Every runbook with every section (for search indexing). */
+  listRunbookDetails(): Promise<RunbookDetails[]>;
   getRunbook(
     namespace: string,
     name: string,

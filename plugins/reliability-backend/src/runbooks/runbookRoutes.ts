@@ -55,6 +55,11 @@ export function registerRunbookRoutes(
 
   router.get('/runbooks', async (req, res) => {
     await reader(req);
+    // ?view=full: every runbook with every section (what search indexes).
+    if (req.query.view === 'full') {
+      res.json({ items: await store.listRunbookDetails() });
+      return;
+    }
     const entityRef =
       req.query.entityRef === undefined
         ? undefined

@@ -1,0 +1,95 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import type { RunbookDetails } from '@internal/plugin-reliability-common';
+import { RunbookCollatorFactory } from './RunbookCollatorFactory';
+
+const runbook: RunbookDetails = {
+  namespace: 'default',
+  name: 'postgres-down',
+  title: 'PostgreSQL is down',
+  severity: 'P1',
+  entityRefs: ['resource:default/insights-postgres'],
+  triggers: [{ alertName: 'PostgresDown' }],
+  sourceUrl: 'https://git.example/runbooks/postgres.yaml',
+  sourceLine: 1,
+  lastSyncedAt: '2026-11-21T10:00:00.000Z',
+  stale: false,
+  document: {
+    apiVersion: 'reliability.io/v1alpha1',
+    kind: 'Runbook',
+    metadata: {
+      name: 'postgres-down',
+      namespace: 'default',
+      title: 'PostgreSQL is down',
+    },
+    spec: {
+      summary: 'The primary does not accept connections.',
+      symptoms: ['The API crash-loops'],
+      triggers: [{ alertName: 'PostgresDown' }],
+      immediateActions: [
+        { title: 'Restart the pod', run: 'kubectl delete pod postgresql-0' },
+        { verify: 'pg_isready', expect: 'accepting connections' },
+      ],
+      rollback: 'page-oncall',
+    },
+  },
+};
+
+describe('RunbookCollatorFactory', () => {
+  it('reads every runbook from the reliability API with a service token and indexes its text', async () => {
+    const calls: Array<{ url: string; auth: string | null }> = [];
+    const factory = new RunbookCollatorFactory({
+      discovery: mockServices.discovery(),
+      auth: mockServices.auth(),
+      fetch: (async (url: string, init: RequestInit) => {
+        calls.push({
+          url,
+          auth: new Headers(init.headers).get('authorization'),
+        });
+        return new Response(JSON.stringify({ items: [runbook] }), {
+          headers: { 'content-type': 'application/json' },
+        });
+      }) as any,
+    });
+
+    const documents = [];
+    for await (const doc of await factory.getCollator()) documents.push(doc);
+
+    expect(factory.type).toBe('reliability-runbook');
+    expect(calls).toHaveLength(1);
+    expect(calls[0].url).toMatch(/\/api\/reliability\/runbooks\?view=full$/);
+    expect(calls[0].auth).toMatch(/^Bearer .+/);
+    expect(documents).toEqual([
+      {
+        title: 'PostgreSQL is down',
+        location: '/reliability/runbooks/default/postgres-down',
+        namespace: 'default',
+        name: 'postgres-down',
+        severity: 'P1',
+        alertNames: ['PostgresDown'],
+        entityRefs: ['resource:default/insights-postgres'],
+        text: [
+          'Alerts: PostgresDown',
+          'The primary does not accept connections.',
+          'The API crash-loops',
+          'Restart the pod kubectl delete pod postgresql-0',
+          'pg_isready accepting connections',
+          'page-oncall',
+        ].join('\n'),
+      },
+    ]);
+  });
+
+  it('fails the collation when the API answers with an error', async () => {
+    const factory = new RunbookCollatorFactory({
+      discovery: mockServices.discovery(),
+      auth: mockServices.auth(),
+      fetch: (async () => new Response('{}', { status: 503 })) as any,
+    });
+    const collator = await factory.getCollator();
+    await expect(async () => {
+      for await (const _ of collator) {
+        // drain
+      }
+    }).rejects.toThrow(/503/);
+  });
+});

@@ -1,0 +1,119 @@
+import type {
+  AuthService,
+  DiscoveryService,
+} from '@backstage/backend-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import type {
+  DocumentCollatorFactory,
+  IndexableDocument,
+} from '@backstage/plugin-search-common';
+import type {
+  RunbookDetails,
+  RunbookStep,
+} from '@internal/plugin-reliability-common';
+import { Readable } from 'node:stream';
+
+/** The search document type of runbooks. */
+export const RUNBOOK_DOCUMENT_TYPE = 'reliability-runbook';
+
+/** A runbook in the search index. @public */
+export interface RunbookSearchDocument extends IndexableDocument {
+  namespace: string;
+  name: string;
+  severity?: string;
+  alertNames: string[];
+  entityRefs: string[];
+}
+
+/**
+ * Feeds Backstage search with runbooks, so they are found by title, alert
+ * name, symptom and step text. Reads them from the reliability backend's own
+ * API with a service token, as every collator reads its plugin.
+ */
+export class RunbookCollatorFactory implements DocumentCollatorFactory {
+  readonly type = RUNBOOK_DOCUMENT_TYPE;
+
+  constructor(
+    private readonly options: {
+      discovery: DiscoveryService;
+      auth: AuthService;
+      fetch?: typeof fetch;
+    },
+  ) {}
+
+  async getCollator(): Promise<Readable> {
+    return Readable.from(this.execute());
+  }
+
+  private async *execute(): AsyncGenerator<RunbookSearchDocument> {
+    const { discovery, auth } = this.options;
+    const baseUrl = await discovery.getBaseUrl('reliability');
+    const { token } = await auth.getPluginRequestToken({
+      onBehalfOf: await auth.getOwnServiceCredentials(),
+      targetPluginId: 'reliability',
+    });
+    const response = await (this.options.fetch ?? fetch)(
+      `${baseUrl}/runbooks?view=full`,
+      { headers: { Authorization: `Bearer ${token}` } },
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response as any);
+    }
+    const { items } = (await response.json()) as { items: RunbookDetails[] };
+    for (const runbook of items) {
+      yield toSearchDocument(runbook);
+    }
+  }
+}
+
+/** What search shows and matches for one runbook. */
+export function toSearchDocument(
+  runbook: RunbookDetails,
+): RunbookSearchDocument {
+  const { spec, metadata } = runbook.document;
+  const alertNames = (spec.triggers ?? []).map(t => t.alertName);
+  const steps = [
+    ...(spec.diagnosis ?? []),
+    ...(spec.immediateActions ?? []),
+    ...(spec.steps ?? []),
+    ...(spec.recovery ?? []),
+    ...(Array.isArray(spec.rollback) ? spec.rollback : []),
+  ];
+  const text = [
+    alertNames.length ? `Alerts: ${alertNames.join(', ')}` : undefined,
+    metadata.description,
+    spec.summary,
+    spec.impact,
+    ...(spec.symptoms ?? []),
+    ...(spec.preconditions ?? []).map(p => p.check),
+    ...steps.map(stepText),
+    typeof spec.rollback === 'string' ? spec.rollback : undefined,
+  ]
+    .filter((t): t is string => Boolean(t && t.trim()))
+    .join('\n');
+  return {
+    title: runbook.title,
+    text,
+    location: `/reliability/runbooks/${encodeURIComponent(
+      runbook.namespace,
+    )}/${encodeURIComponent(runbook.name)}`,
+    namespace: runbook.namespace,
+    name: runbook.name,
+    ...(runbook.severity ? { severity: runbook.severity } : {}),
+    alertNames,
+    entityRefs: runbook.entityRefs,
+  };
+}
+
+function stepText(step: RunbookStep): string {
+  return [
+    step.title,
+    step.run,
+    step.verify,
+    step.expect,
+    step.manual,
+    step.description,
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
