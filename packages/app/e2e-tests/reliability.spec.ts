@@ -57,3 +57,21 @@ test('the search page finds a demo service', async ({ page }) => {
   ).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOTS}/search.png`, fullPage: true });
 });
+
+test('search finds a runbook by the name of the alert it answers', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  // Runbooks are indexed, then collated for search, on schedules that start
+  // with the backend: retry until the first passes have run.
+  await expect(async () => {
+    await page.goto('/search?query=VaultSealed');
+    await expect(
+      page.getByText('Secret store (Vault) is sealed').first(),
+    ).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 90_000 });
+  await page.screenshot({
+    path: `${SCREENSHOTS}/search-runbook-by-alert.png`,
+    fullPage: true,
+  });
+});
