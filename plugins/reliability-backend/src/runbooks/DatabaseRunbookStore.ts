@@ -12,6 +12,7 @@ import type {
 import type { Knex } from 'knex';
 import type {
   LocationIndexResult,
+  RunbookFilter,
   RunbookLocation,
   RunbookStore,
 } from './RunbookStore';
@@ -267,7 +268,15 @@ export class DatabaseRunbookStore implements RunbookStore {
     return gone.length;
   }
 
-  async listRunbooks(filter: { entityRef?: string }) {
+  async listRunbooks(filter: RunbookFilter) {
+    return (await this.runbookRows(filter)).map(toSummary);
+  }
+
+  async listRunbookDetails(filter: RunbookFilter): Promise<RunbookDetails[]> {
+    return (await this.runbookRows(filter)).map(toDetails);
+  }
+
+  private runbookRows(filter: RunbookFilter) {
     const query = this.db<RunbookRow>(RUNBOOKS).orderBy(['namespace', 'name']);
     if (filter.entityRef) {
       query.whereIn(
@@ -277,15 +286,10 @@ export class DatabaseRunbookStore implements RunbookStore {
           .select('namespace', 'name'),
       );
     }
-    return (await query).map(toSummary);
-  }
-
-  async listRunbookDetails(): Promise<RunbookDetails[]> {
-    const rows = await this.db<RunbookRow>(RUNBOOKS).orderBy([
-      'namespace',
-      'name',
-    ]);
-    return rows.map(toDetails);
+    if (filter.severity) {
+      query.where('severity', filter.severity);
+    }
+    return query;
   }
 
   async getRunbook(

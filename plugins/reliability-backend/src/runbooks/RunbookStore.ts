@@ -36,6 +36,14 @@ export interface LocationIndexResult {
   at: Date;
 }
 
+/** Which runbooks to list; all of them when empty. */
+export interface RunbookFilter {
+  /** Those serving this entity (full, lower-case ref). */
+  entityRef?: string;
+  /** Those of this severity id. */
+  severity?: string;
+}
+
 /** Storage of the runbook index. */
 export interface RunbookStore {
   getLocation(
@@ -62,9 +70,9 @@ export interface RunbookStore {
     source: 'entity' | 'config',
     keepIds: string[],
   ): Promise<number>;
-  listRunbooks(filter: { entityRef?: string }): Promise<RunbookSummary[]>;
-  /** Every runbook with every section (for search indexing). */
-  listRunbookDetails(): Promise<RunbookDetails[]>;
+  listRunbooks(filter: RunbookFilter): Promise<RunbookSummary[]>;
+  /** The same, with every section (for search and export). */
+  listRunbookDetails(filter: RunbookFilter): Promise<RunbookDetails[]>;
   getRunbook(
     namespace: string,
     name: string,

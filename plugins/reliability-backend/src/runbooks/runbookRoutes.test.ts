@@ -23,6 +23,7 @@ metadata:
 spec:
   entityRefs: [resource:insights-postgres, component:insights-api]
   severity: P1
+  summary: <script>alert('xss')</script> Connections are refused.
   symptoms: [The API crash-loops]
   triggers:
     - alertName: PostgresDown
@@ -117,7 +118,7 @@ describe.each(databases.eachSupportedId())('runbook API on %s', databaseId => {
       expect.objectContaining({
         severity: 'warning',
         file: join(dir, 'runbooks', 'postgres.yaml'),
-        line: 22,
+        line: 23,
         message: 'unknown field spec.colour, ignored',
         runbook: 'api-slow',
       }),
@@ -249,6 +250,45 @@ describe.each(databases.eachSupportedId())('runbook API on %s', databaseId => {
       .set('Authorization', anonymous);
     expect(schema.status).toBe(200);
     expect(schema.body.title).toBe('Runbook');
+  });
+
+  it('exports runbooks as one self-contained HTML file, by entity or by severity', async () => {
+    const server = await startBackend();
+    await refresh(server, 'component:default/insights-api');
+
+    const byEntity = await request(server).get(
+      '/api/reliability/runbooks/export?entityRef=component:default/insights-api',
+    );
+    expect(byEntity.status).toBe(200);
+    expect(byEntity.headers['content-type']).toMatch(/^text\/html/);
+    expect(byEntity.headers['content-disposition']).toMatch(
+      /^attachment; filename="runbooks-component-default-insights-api-\d{4}-\d{2}-\d{2}\.html"$/,
+    );
+    const html: string = byEntity.text;
+    expect(html).toContain('PostgreSQL is down');
+    expect(html).toContain('kubectl delete pod postgresql-0 -n insights');
+    expect(html).toContain('kube-api-down');
+    // Nothing to run and nothing to fetch: the runbook's own HTML is text.
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;');
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//i);
+
+    const bySeverity = await request(server).get(
+      '/api/reliability/runbooks/export?severity=P3',
+    );
+    expect(bySeverity.text).toContain('api-slow');
+    expect(bySeverity.text).not.toContain('PostgreSQL is down');
+
+    expect(
+      (await request(server).get('/api/reliability/runbooks/export')).status,
+    ).toBe(400);
+    expect(
+      (
+        await request(server).get(
+          '/api/reliability/runbooks/export?severity=P9',
+        )
+      ).status,
+    ).toBe(400);
   });
 
   it('serves the configured severities, most severe first', async () => {

@@ -8,7 +8,9 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   reliabilityRunbookRefreshPermission,
   runbookJsonSchema,
+  type SeverityLevel,
 } from '@internal/plugin-reliability-common';
+import { renderRunbooksHtml } from './renderRunbooksHtml';
 import type express from 'express';
 import type { RunbookIndexer } from './RunbookIndexer';
 import type { RunbookStore } from './RunbookStore';
@@ -18,6 +20,7 @@ export interface RunbookRoutesOptions {
   permissions: PermissionsService;
   store: RunbookStore;
   indexer: RunbookIndexer;
+  severities: SeverityLevel[];
 }
 
 const NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -44,7 +47,7 @@ export function registerRunbookRoutes(
   router: express.Router,
   options: RunbookRoutesOptions,
 ) {
-  const { httpAuth, permissions, store, indexer } = options;
+  const { httpAuth, permissions, store, indexer, severities } = options;
   const reader = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
@@ -57,7 +60,7 @@ export function registerRunbookRoutes(
     await reader(req);
     // ?view=full: every runbook with every section (what search indexes).
     if (req.query.view === 'full') {
-      res.json({ items: await store.listRunbookDetails() });
+      res.json({ items: await store.listRunbookDetails({}) });
       return;
     }
     const entityRef =
@@ -73,6 +76,52 @@ export function registerRunbookRoutes(
     const locations = await store.listLocations({ entityRef });
     const problems = await store.listProblems({ entityRef });
     res.json({ locations, problems });
+  });
+
+  // Break-glass export: one self-contained HTML file of an entity's runbooks,
+  // or of every runbook of a severity, to keep off-platform.
+  router.get('/runbooks/export', async (req, res) => {
+    await reader(req);
+    const { entityRef: rawRef, severity } = req.query;
+    if ((rawRef === undefined) === (severity === undefined)) {
+      throw new InputError('give either entityRef or severity');
+    }
+    let filter;
+    let label;
+    if (rawRef !== undefined) {
+      const entityRef = entityRefParam(rawRef);
+      filter = { entityRef };
+      label = entityRef;
+    } else {
+      const level = severities.find(s => s.id === severity);
+      if (!level) {
+        throw new InputError(
+          `severity must be one of ${severities.map(s => s.id).join(', ')}`,
+        );
+      }
+      filter = { severity: level.id };
+      label = `severity ${level.id}`;
+    }
+    const generatedAt = new Date();
+    const html = renderRunbooksHtml({
+      title: `Runbooks: ${label}`,
+      runbooks: await store.listRunbookDetails(filter),
+      severities,
+      generatedAt,
+    });
+    const fileName = `runbooks-${label.replace(
+      /[^a-z0-9]+/gi,
+      '-',
+    )}-${generatedAt.toISOString().slice(0, 10)}.html`;
+    res
+      .status(200)
+      .type('text/html; charset=utf-8')
+      .set('Content-Disposition', `attachment; filename="${fileName}"`)
+      .set(
+        'Content-Security-Policy',
+        "default-src 'none'; style-src 'unsafe-inline'",
+      )
+      .send(html);
   });
 
   router.get('/runbooks/by-alert/:alertName', async (req, res) => {

@@ -82,6 +82,7 @@ export async function createRouter(
     permissions: options.permissions,
     store: options.runbookStore,
     indexer: options.runbookIndexer,
+    severities: options.severities,
   });
 
   return router;
