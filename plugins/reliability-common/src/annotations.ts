@@ -72,3 +72,15 @@ export function getReliabilityAnnotations(
 export function isReliabilityAvailable(entity: Entity): boolean {
   return Object.keys(getReliabilityAnnotations(entity)).length > 0;
 }
+
+/**
+ * Whether the entity points at runbooks of its own: for the app's
+ * `EntitySwitch`. (Entities that runbooks elsewhere name in their
+ * `spec.entityRefs` have runbooks too; the Reliability tab lists them.)
+ *
+ * @public
+ */
+export function isRunbooksAvailable(entity: Entity): boolean {
+  const value = entity.metadata.annotations?.[ANNOTATION_RUNBOOKS];
+  return typeof value === 'string' && value.trim() !== '';
+}

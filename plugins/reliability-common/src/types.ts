@@ -84,6 +84,11 @@ export interface RunbookSummary {
   stale: boolean;
   /** The last review and its interval, for freshness. */
   review?: { lastReviewed?: string; intervalDays?: number };
+  /**
+   * Present when the latest read of the runbook's location failed after this
+   * copy was read (Git down, …): when, and why.
+   */
+  syncError?: { at: string; message: string };
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
+  PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import {
   EntityCardBlueprint,
@@ -10,6 +11,7 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { reliabilityApiRef } from './api/ReliabilityApi';
 import { ReliabilityClient } from './api/ReliabilityClient';
+import { rootRouteRef } from './routes';
 
 // The kinds whose pages get the Reliability tab and card: the things that are
 // run, stored or grouped, where runbooks and recovery targets make sense.
@@ -23,6 +25,17 @@ const reliabilityApi = ApiBlueprint.make({
       factory: ({ discoveryApi, fetchApi }) =>
         new ReliabilityClient({ discoveryApi, fetchApi }),
     }),
+});
+
+// The runbook pages and the alert landing page, under /reliability.
+const reliabilityPage = PageBlueprint.make({
+  params: {
+    path: '/reliability',
+    routeRef: rootRouteRef,
+    noHeader: true,
+    loader: () =>
+      import('./runbooks/ReliabilityRouter').then(m => <m.ReliabilityRouter />),
+  },
 });
 
 const reliabilityEntityContent = EntityContentBlueprint.make({
@@ -58,5 +71,11 @@ export default createFrontendPlugin({
   pluginId: 'reliability',
   title: 'Reliability',
   info: { packageJson: () => import('../package.json') },
-  extensions: [reliabilityApi, reliabilityEntityContent, reliabilityEntityCard],
+  routes: { root: rootRouteRef },
+  extensions: [
+    reliabilityApi,
+    reliabilityPage,
+    reliabilityEntityContent,
+    reliabilityEntityCard,
+  ],
 });

@@ -7,13 +7,16 @@
 
 export {
   reliabilityPlugin,
+  ReliabilityPage,
   EntityReliabilityContent,
   EntityReliabilityCard,
 } from './plugin';
 export { reliabilityApiRef, type ReliabilityApi } from './api/ReliabilityApi';
 export { ReliabilityClient } from './api/ReliabilityClient';
+export { rootRouteRef as reliabilityRouteRef } from './routes';
 export {
   isReliabilityAvailable,
+  isRunbooksAvailable,
   ANNOTATION_RUNBOOKS,
   ANNOTATION_TIER,
   ANNOTATION_RPO,

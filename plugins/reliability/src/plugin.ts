@@ -2,11 +2,13 @@ import {
   createApiFactory,
   createComponentExtension,
   createPlugin,
+  createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { reliabilityApiRef } from './api/ReliabilityApi';
 import { ReliabilityClient } from './api/ReliabilityClient';
+import { rootRouteRef } from './routes';
 
 /**
  * The reliability plugin, for apps on Backstage's classic frontend system.
@@ -15,6 +17,7 @@ import { ReliabilityClient } from './api/ReliabilityClient';
  */
 export const reliabilityPlugin = createPlugin({
   id: 'reliability',
+  routes: { root: rootRouteRef },
   apis: [
     createApiFactory({
       api: reliabilityApiRef,
@@ -26,7 +29,22 @@ export const reliabilityPlugin = createPlugin({
 });
 
 /**
- * The "Reliability" tab, for `EntityLayout.Route`.
+ * The runbook and alert pages; mount at `/reliability`:
+ * `<Route path="/reliability" element={<ReliabilityPage />} />`.
+ *
+ * @public
+ */
+export const ReliabilityPage = reliabilityPlugin.provide(
+  createRoutableExtension({
+    name: 'ReliabilityPage',
+    component: () =>
+      import('./runbooks/ReliabilityRouter').then(m => m.ReliabilityRouter),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The "Reliability" tab, for `EntityLayout.Route`: targets and runbooks.
  *
  * @public
  */

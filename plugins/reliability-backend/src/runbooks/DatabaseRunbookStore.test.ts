@@ -191,9 +191,18 @@ describe.each(databases.eachSupportedId())('DatabaseRunbookStore on %s', id => {
       new Date('2026-11-21T12:00:00.000Z'),
     );
 
-    expect((await store.listRunbooks({})).map(r => r.lastSyncedAt)).toEqual([
-      '2026-11-21T10:00:00.000Z',
+    expect(await store.listRunbooks({})).toEqual([
+      expect.objectContaining({
+        lastSyncedAt: '2026-11-21T10:00:00.000Z',
+        syncError: {
+          at: '2026-11-21T12:00:00.000Z',
+          message: 'connect ECONNREFUSED 127.0.0.1:9418',
+        },
+      }),
     ]);
+    expect((await store.getRunbook('default', 'a'))?.syncError?.at).toBe(
+      '2026-11-21T12:00:00.000Z',
+    );
     expect(await store.getLocation(api.id)).toMatchObject({
       lastAttemptAt: '2026-11-21T12:00:00.000Z',
       lastSuccessAt: '2026-11-21T10:00:00.000Z',
@@ -203,9 +212,9 @@ describe.each(databases.eachSupportedId())('DatabaseRunbookStore on %s', id => {
     await store.recordUnchanged(api, new Date('2026-11-21T13:00:00.000Z'));
     const location = await store.getLocation(api.id);
     expect(location?.lastError).toBeUndefined();
-    expect((await store.listRunbooks({}))[0].lastSyncedAt).toBe(
-      '2026-11-21T13:00:00.000Z',
-    );
+    const [recovered] = await store.listRunbooks({});
+    expect(recovered.lastSyncedAt).toBe('2026-11-21T13:00:00.000Z');
+    expect(recovered.syncError).toBeUndefined();
   });
 
   it('refuses a runbook name another location holds, naming both files', async () => {

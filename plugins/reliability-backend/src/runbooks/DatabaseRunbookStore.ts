@@ -52,6 +52,8 @@ type RunbookRow = {
   synced_at: Date | string | number;
   stale: boolean | number;
   document: string;
+  location_error?: string | null;
+  location_attempt_at?: Date | string | number | null;
 };
 
 type ProblemRow = {
@@ -276,29 +278,44 @@ export class DatabaseRunbookStore implements RunbookStore {
     return (await this.runbookRows(filter)).map(toDetails);
   }
 
-  private runbookRows(filter: RunbookFilter) {
-    const query = this.db<RunbookRow>(RUNBOOKS).orderBy(['namespace', 'name']);
+  // With the state of each runbook's location, to tell whether the copy is
+  // older than a failed read.
+  private runbookRows(
+    filter: RunbookFilter & { key?: { namespace: string; name: string } },
+  ): Promise<RunbookRow[]> {
+    const query = this.db<RunbookRow>(RUNBOOKS)
+      .leftJoin(LOCATIONS, `${LOCATIONS}.id`, `${RUNBOOKS}.location_id`)
+      .select(
+        `${RUNBOOKS}.*`,
+        `${LOCATIONS}.last_error as location_error`,
+        `${LOCATIONS}.last_attempt_at as location_attempt_at`,
+      )
+      .orderBy([`${RUNBOOKS}.namespace`, `${RUNBOOKS}.name`]);
     if (filter.entityRef) {
       query.whereIn(
-        ['namespace', 'name'],
+        [`${RUNBOOKS}.namespace`, `${RUNBOOKS}.name`],
         this.db(ENTITIES)
           .where('entity_ref', filter.entityRef)
           .select('namespace', 'name'),
       );
     }
     if (filter.severity) {
-      query.where('severity', filter.severity);
+      query.where(`${RUNBOOKS}.severity`, filter.severity);
     }
-    return query;
+    if (filter.key) {
+      query.where({
+        [`${RUNBOOKS}.namespace`]: filter.key.namespace,
+        [`${RUNBOOKS}.name`]: filter.key.name,
+      });
+    }
+    return query as unknown as Promise<RunbookRow[]>;
   }
 
   async getRunbook(
     namespace: string,
     name: string,
   ): Promise<RunbookDetails | undefined> {
-    const row = await this.db<RunbookRow>(RUNBOOKS)
-      .where({ namespace, name })
-      .first();
+    const [row] = await this.runbookRows({ key: { namespace, name } });
     return row ? toDetails(row) : undefined;
   }
 
@@ -397,6 +414,14 @@ function toLocationState(row: LocationRow): RunbookLocationState {
   };
 }
 
+// The last read of the runbook's location failed after this copy was read.
+function syncError(row: RunbookRow): Pick<RunbookSummary, 'syncError'> {
+  const at = toIso(row.location_attempt_at ?? null);
+  const synced = toIso(row.synced_at);
+  if (!row.location_error || !at || !synced || at <= synced) return {};
+  return { syncError: { at, message: row.location_error } };
+}
+
 function toDetails(row: RunbookRow): RunbookDetails {
   return { ...toSummary(row), document: JSON.parse(row.document) };
 }
@@ -419,5 +444,6 @@ function toSummary(row: RunbookRow): RunbookSummary {
     lastSyncedAt: toIso(row.synced_at)!,
     stale: Boolean(row.stale),
     ...(spec.review ? { review: spec.review } : {}),
+    ...syncError(row),
   };
 }

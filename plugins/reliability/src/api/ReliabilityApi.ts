@@ -2,6 +2,10 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   EntityReliabilityOverview,
   ReliabilityHealth,
+  RunbookDetails,
+  RunbookIndexStatus,
+  RunbookSummary,
+  SeverityLevel,
 } from '@internal/plugin-reliability-common';
 
 /**
@@ -14,6 +18,25 @@ export interface ReliabilityApi {
   getHealth(): Promise<ReliabilityHealth>;
   /** What the backend knows about one catalog entity. */
   getEntityOverview(entityRef: string): Promise<EntityReliabilityOverview>;
+  /** The configured severity levels, most severe first. */
+  listSeverities(): Promise<SeverityLevel[]>;
+  /** The runbooks serving one entity. */
+  listRunbooks(entityRef: string): Promise<RunbookSummary[]>;
+  /** One runbook with every section. */
+  getRunbook(namespace: string, name: string): Promise<RunbookDetails>;
+  /** The runbooks an alert leads to, optionally narrowed by its labels. */
+  findRunbooksByAlert(
+    alertName: string,
+    labels?: Record<string, string>,
+  ): Promise<RunbookSummary[]>;
+  /** Where an entity's runbooks are read from, and the problems found. */
+  getRunbookIndexStatus(entityRef: string): Promise<RunbookIndexStatus>;
+  /** Re-reads an entity's runbooks now (needs the refresh permission). */
+  refreshRunbooks(entityRef: string): Promise<RunbookIndexStatus>;
+  /** The break-glass HTML export, as a file to save. */
+  exportRunbooks(
+    query: { entityRef: string } | { severity: string },
+  ): Promise<{ fileName: string; content: Blob }>;
 }
 
 /** @public */

@@ -1,10 +1,50 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   InfoCard,
   Progress,
   ResponseErrorPanel,
+  StructuredMetadataTable,
 } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import useAsync from 'react-use/esm/useAsync';
+import { reliabilityApiRef } from '../api/ReliabilityApi';
+import { freshnessOf } from '../runbooks/freshness';
 import { ReliabilityTargets } from './ReliabilityTargets';
 import { useEntityOverview } from './useEntityOverview';
+
+const RunbookCounts = () => {
+  const { entity } = useEntity();
+  const entityRef = stringifyEntityRef(entity);
+  const api = useApi(reliabilityApiRef);
+  const { value, error } = useAsync(async () => {
+    const [runbooks, status] = await Promise.all([
+      api.listRunbooks(entityRef),
+      api.getRunbookIndexStatus(entityRef),
+    ]);
+    return { runbooks, status };
+  }, [api, entityRef]);
+  if (error) return <ResponseErrorPanel error={error} />;
+  if (!value) return null;
+  const stale = value.runbooks.filter(
+    r => freshnessOf(r.review).freshness === 'stale',
+  ).length;
+  const errors = value.status.problems.filter(
+    p => p.severity === 'error',
+  ).length;
+  return (
+    <StructuredMetadataTable
+      options={{ titleFormat: (key: string) => key }}
+      metadata={{
+        Runbooks: String(value.runbooks.length),
+        'Overdue for review': String(stale),
+        'Index problems': `${errors} error(s), ${
+          value.status.problems.length - errors
+        } warning(s)`,
+      }}
+    />
+  );
+};
 
 /**
  * The overview card for an entity's main page.
@@ -16,11 +56,12 @@ export const EntityReliabilityCard = () => {
   return (
     <InfoCard
       title="Reliability"
-      deepLink={{ title: 'Open', link: 'reliability' }}
+      deepLink={{ title: 'Runbooks and targets', link: 'reliability' }}
     >
       {loading && <Progress />}
       {error && <ResponseErrorPanel error={error} />}
       {value && <ReliabilityTargets overview={value} />}
+      <RunbookCounts />
     </InfoCard>
   );
 };

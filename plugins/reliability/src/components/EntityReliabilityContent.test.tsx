@@ -4,6 +4,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type { EntityReliabilityOverview } from '@internal/plugin-reliability-common';
 import { screen } from '@testing-library/react';
 import { type ReliabilityApi, reliabilityApiRef } from '../api/ReliabilityApi';
+import { mockReliabilityApi } from '../__testUtils__/mockReliabilityApi';
 import { EntityReliabilityCard } from './EntityReliabilityCard';
 import { EntityReliabilityContent } from './EntityReliabilityContent';
 
@@ -29,11 +30,11 @@ function overview(
 function apiAnswering(
   answer: (entityRef: string) => Promise<EntityReliabilityOverview>,
 ) {
-  const api: jest.Mocked<ReliabilityApi> = {
-    getHealth: jest.fn(),
-    getEntityOverview: jest.fn(answer),
-  };
-  return api;
+  return mockReliabilityApi({
+    getEntityOverview: answer,
+    listRunbooks: async () => [],
+    getRunbookIndexStatus: async () => ({ locations: [], problems: [] }),
+  });
 }
 
 async function render(element: JSX.Element, api: ReliabilityApi) {

@@ -1,13 +1,12 @@
 import {
   Content,
   InfoCard,
-  MissingAnnotationEmptyState,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import { ANNOTATION_RUNBOOKS } from '@internal/plugin-reliability-common';
+import { EntityRunbooksSection } from '../runbooks/EntityRunbooksSection';
 import { ReliabilityTargets } from './ReliabilityTargets';
 import { useEntityOverview } from './useEntityOverview';
 
@@ -29,7 +28,6 @@ export const EntityReliabilityContent = () => {
     return null;
   }
 
-  const hasAnnotations = Object.keys(value.annotations).length > 0;
   return (
     <Content>
       <Grid container spacing={3}>
@@ -42,11 +40,9 @@ export const EntityReliabilityContent = () => {
             </Typography>
           </InfoCard>
         </Grid>
-        {!hasAnnotations && (
-          <Grid item xs={12}>
-            <MissingAnnotationEmptyState annotation={ANNOTATION_RUNBOOKS} />
-          </Grid>
-        )}
+        <Grid item xs={12}>
+          <EntityRunbooksSection />
+        </Grid>
       </Grid>
     </Content>
   );

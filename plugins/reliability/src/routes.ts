@@ -1,0 +1,4 @@
+import { createRouteRef } from '@backstage/core-plugin-api';
+
+/** The plugin's pages: `/reliability/runbooks/:namespace/:name`, `/reliability/alerts/:alertName`. */
+export const rootRouteRef = createRouteRef({ id: 'reliability' });

@@ -1,0 +1,315 @@
+import {
+  Content,
+  Header,
+  InfoCard,
+  Link,
+  MarkdownContent,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+  WarningPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLinks } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Chip from '@material-ui/core/Chip';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import type {
+  RunbookDetails,
+  RunbookStep,
+} from '@internal/plugin-reliability-common';
+import type { ReactNode } from 'react';
+import { useParams } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import { reliabilityApiRef } from '../api/ReliabilityApi';
+import { FreshnessStatus } from './FreshnessStatus';
+import { RunbookSteps } from './RunbookSteps';
+import { SeverityChip } from './SeverityChip';
+import { useChecklist } from './useChecklist';
+import { useSeverities } from './useSeverities';
+
+// Printing gives a clean paper runbook: no navigation, no buttons.
+const PRINT_CSS = `@media print {
+  nav, header button, .reliability-no-print, .reliability-no-print-checkbox,
+  [class*="BackstageSidebar"], [class*="MuiDrawer"], [class*="CopyButton"],
+  button[title="Copy to clipboard"] { display: none !important; }
+  main, article { margin: 0 !important; padding: 0 !important; }
+  pre { white-space: pre-wrap !important; }
+  .reliability-section { break-inside: avoid-page; }
+}`;
+
+const Section = ({
+  title,
+  children,
+}: {
+  title: string;
+  children: ReactNode;
+}) => (
+  <Grid item xs={12} className="reliability-section">
+    <InfoCard title={title}>{children}</InfoCard>
+  </Grid>
+);
+
+const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
+
+/** One runbook, every section, in the order an incident commander needs them. */
+export const RunbookView = ({ runbook }: { runbook: RunbookDetails }) => {
+  const severities = useSeverities();
+  const { ticked, toggle, reset } = useChecklist(
+    `${runbook.namespace}/${runbook.name}`,
+  );
+  const { spec, metadata } = runbook.document;
+  const level = severities.find(s => s.id === runbook.severity);
+
+  const stepSection = (key: string, title: string, steps?: RunbookStep[]) =>
+    steps && steps.length > 0 ? (
+      <Section key={key} title={title}>
+        <RunbookSteps
+          section={key}
+          steps={steps}
+          ticked={ticked}
+          onToggle={toggle}
+        />
+      </Section>
+    ) : null;
+
+  return (
+    <Grid container spacing={2}>
+      <style>{PRINT_CSS}</style>
+      {runbook.syncError && (
+        <Grid item xs={12}>
+          <WarningPanel
+            severity="warning"
+            title={`This copy is older than the last failed read of its source (${new Date(
+              runbook.syncError.at,
+            ).toLocaleString()})`}
+            message={`It was read on ${new Date(
+              runbook.lastSyncedAt,
+            ).toLocaleString()}. The read failed: ${runbook.syncError.message}`}
+          />
+        </Grid>
+      )}
+      {runbook.stale && (
+        <Grid item xs={12}>
+          <WarningPanel
+            severity="warning"
+            title="The latest version of this runbook in Git has errors"
+            message="This is the last good copy. The entity's Reliability tab lists the errors."
+          />
+        </Grid>
+      )}
+      <Grid item xs={12}>
+        <InfoCard>
+          <Box
+            display="flex"
+            flexWrap="wrap"
+            alignItems="center"
+            style={{ gap: 12 }}
+          >
+            <SeverityChip severity={runbook.severity} levels={severities} />
+            {level && (
+              <Typography variant="body2">
+                Respond within <b>{level.responseTarget}</b>
+                {level.pages ? ' · pages on-call' : ''}
+              </Typography>
+            )}
+            {spec.category && <Chip size="small" label={spec.category} />}
+            {spec.owner && (
+              <Typography variant="body2">Owner: {spec.owner}</Typography>
+            )}
+            <FreshnessStatus review={runbook.review} />
+          </Box>
+          <Box mt={1}>
+            <Typography variant="body2" component="div">
+              Serves:{' '}
+              <EntityRefLinks
+                entityRefs={runbook.entityRefs}
+                defaultKind="component"
+              />
+            </Typography>
+            {spec.triggers && spec.triggers.length > 0 && (
+              <Typography variant="body2">
+                Alerts:{' '}
+                {spec.triggers
+                  .map(
+                    t =>
+                      `${t.alertName}${
+                        t.labels
+                          ? ` {${Object.entries(t.labels)
+                              .map(([k, v]) => `${k}="${v}"`)
+                              .join(', ')}}`
+                          : ''
+                      }`,
+                  )
+                  .join(', ')}
+              </Typography>
+            )}
+            <Typography variant="caption" color="textSecondary" display="block">
+              Last synced {new Date(runbook.lastSyncedAt).toLocaleString()}
+              {runbook.revision
+                ? ` · revision ${runbook.revision.slice(0, 12)}`
+                : ''}{' '}
+              · source {runbook.sourceUrl}
+            </Typography>
+          </Box>
+          <Box
+            mt={2}
+            display="flex"
+            style={{ gap: 8 }}
+            className="reliability-no-print"
+          >
+            {isWebUrl(runbook.sourceUrl) && (
+              <Button
+                variant="outlined"
+                size="small"
+                href={runbook.sourceUrl}
+                target="_blank"
+                rel="noopener noreferrer"
+              >
+                Edit in Git
+              </Button>
+            )}
+            <Button
+              variant="outlined"
+              size="small"
+              onClick={() => window.print()}
+            >
+              Print
+            </Button>
+            <Button
+              variant="outlined"
+              size="small"
+              onClick={reset}
+              disabled={ticked.size === 0}
+            >
+              Clear checklist ({ticked.size} done)
+            </Button>
+          </Box>
+        </InfoCard>
+      </Grid>
+      {(spec.summary || metadata.description || spec.impact) && (
+        <Section title="Summary and impact">
+          {metadata.description && (
+            <MarkdownContent content={metadata.description} />
+          )}
+          {spec.summary && <MarkdownContent content={spec.summary} />}
+          {spec.impact && (
+            <>
+              <Typography variant="subtitle2">Impact</Typography>
+              <MarkdownContent content={spec.impact} />
+            </>
+          )}
+        </Section>
+      )}
+      {spec.symptoms && spec.symptoms.length > 0 && (
+        <Section title="Symptoms">
+          <ul>
+            {spec.symptoms.map((s, i) => (
+              <li key={i}>
+                <MarkdownContent content={s} />
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+      {spec.preconditions && spec.preconditions.length > 0 && (
+        <Section title="Preconditions">
+          <RunbookSteps
+            section="preconditions"
+            steps={spec.preconditions.map(p => ({
+              title: 'Check',
+              manual: p.check,
+              description: p.description,
+            }))}
+            ticked={ticked}
+            onToggle={toggle}
+          />
+        </Section>
+      )}
+      {stepSection('diagnosis', 'Diagnosis', spec.diagnosis)}
+      {stepSection(
+        'immediateActions',
+        'Immediate actions',
+        spec.immediateActions,
+      )}
+      {stepSection('steps', 'Steps', spec.steps)}
+      {stepSection('recovery', 'Recovery', spec.recovery)}
+      {typeof spec.rollback === 'string' ? (
+        <Section title="Rollback">
+          <MarkdownContent content={spec.rollback} />
+        </Section>
+      ) : (
+        stepSection('rollback', 'Rollback', spec.rollback)
+      )}
+      {spec.escalation && (
+        <Section title="Escalation">
+          {spec.escalation.contacts && spec.escalation.contacts.length > 0 && (
+            <Typography variant="body2">
+              In order: {spec.escalation.contacts.join(' → ')}
+            </Typography>
+          )}
+          {spec.escalation.after && (
+            <Typography variant="body2">
+              Escalate when not mitigated after <b>{spec.escalation.after}</b>.
+            </Typography>
+          )}
+          {spec.escalation.notes && (
+            <MarkdownContent content={spec.escalation.notes} />
+          )}
+        </Section>
+      )}
+      {spec.postmortemQuestions && spec.postmortemQuestions.length > 0 && (
+        <Section title="Postmortem questions">
+          <ul>
+            {spec.postmortemQuestions.map((q, i) => (
+              <li key={i}>
+                <MarkdownContent content={q} />
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+      {spec.links && spec.links.length > 0 && (
+        <Section title="Links">
+          <ul>
+            {spec.links
+              .filter(l => isWebUrl(l.url))
+              .map(l => (
+                <li key={l.url}>
+                  <Link to={l.url} target="_blank" rel="noopener noreferrer">
+                    {l.title}
+                  </Link>
+                </li>
+              ))}
+          </ul>
+        </Section>
+      )}
+    </Grid>
+  );
+};
+
+/** The page at `/reliability/runbooks/:namespace/:name`. */
+export const RunbookPage = () => {
+  const { namespace = 'default', name = '' } = useParams();
+  const api = useApi(reliabilityApiRef);
+  const { value, loading, error } = useAsync(
+    () => api.getRunbook(namespace, name),
+    [api, namespace, name],
+  );
+  return (
+    <Page themeId="tool">
+      <Header
+        title={value?.title ?? name}
+        subtitle={`Runbook ${namespace}/${name}`}
+        type="Runbook"
+      />
+      <Content>
+        {loading && <Progress />}
+        {error && <ResponseErrorPanel error={error} />}
+        {value && <RunbookView runbook={value} />}
+      </Content>
+    </Page>
+  );
+};

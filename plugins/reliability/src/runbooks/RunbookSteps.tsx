@@ -1,0 +1,91 @@
+import { CodeSnippet, MarkdownContent } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Checkbox from '@material-ui/core/Checkbox';
+import Typography from '@material-ui/core/Typography';
+import type { RunbookStep } from '@internal/plugin-reliability-common';
+
+function stepKind(step: RunbookStep): string {
+  if (step.run) return 'Run';
+  if (step.verify) return 'Verify';
+  return 'Do';
+}
+
+/**
+ * Ordered steps: commands in code blocks with a copy button, checks with
+ * their expected result, manual instructions as Markdown (rendered without
+ * raw HTML: a script in a runbook shows as text). Each step can be ticked.
+ */
+export const RunbookSteps = ({
+  section,
+  steps,
+  ticked,
+  onToggle,
+}: {
+  section: string;
+  steps: RunbookStep[];
+  ticked: Set<string>;
+  onToggle: (stepId: string) => void;
+}) => (
+  <ol style={{ paddingLeft: 24, margin: 0 }}>
+    {steps.map((step, index) => {
+      const id = `${section}:${index}`;
+      const done = ticked.has(id);
+      const label = step.title ?? stepKind(step);
+      return (
+        <li key={id} style={{ marginBottom: 16 }}>
+          <Box display="flex" alignItems="flex-start">
+            <Checkbox
+              className="reliability-no-print-checkbox"
+              checked={done}
+              onChange={() => onToggle(id)}
+              inputProps={{
+                'aria-label': `Done: ${section} step ${index + 1}`,
+              }}
+              size="small"
+              style={{ marginTop: -6 }}
+            />
+            <Box flexGrow={1} minWidth={0} style={{ opacity: done ? 0.6 : 1 }}>
+              <Typography variant="subtitle2">{label}</Typography>
+              {step.run && (
+                <CodeSnippet
+                  text={step.run}
+                  language="bash"
+                  showCopyCodeButton
+                />
+              )}
+              {step.verify && (
+                <>
+                  <CodeSnippet
+                    text={step.verify}
+                    language="bash"
+                    showCopyCodeButton
+                  />
+                  {step.expect && (
+                    <Typography variant="body2">
+                      <b>Expected:</b> {step.expect}
+                    </Typography>
+                  )}
+                </>
+              )}
+              {step.manual && <MarkdownContent content={step.manual} />}
+              {step.description && (
+                <Typography
+                  variant="body2"
+                  color="textSecondary"
+                  component="div"
+                >
+                  <MarkdownContent content={step.description} />
+                </Typography>
+              )}
+              {step.timeout && (
+                <Typography variant="caption" color="textSecondary">
+                  Escalate if this takes more than {step.timeout}.
+                </Typography>
+              )}
+            </Box>
+          </Box>
+        </li>
+      );
+    })}
+  </ol>
+);
