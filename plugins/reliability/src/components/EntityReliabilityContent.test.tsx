@@ -1,6 +1,11 @@
 import type { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  MockPermissionApi,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import type { EntityReliabilityOverview } from '@internal/plugin-reliability-common';
 import { screen } from '@testing-library/react';
 import { type ReliabilityApi, reliabilityApiRef } from '../api/ReliabilityApi';
@@ -39,7 +44,12 @@ function apiAnswering(
 
 async function render(element: JSX.Element, api: ReliabilityApi) {
   return renderInTestApp(
-    <TestApiProvider apis={[[reliabilityApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [reliabilityApiRef, api],
+        [permissionApiRef, new MockPermissionApi()],
+      ]}
+    >
       <EntityProvider entity={entity}>{element}</EntityProvider>
     </TestApiProvider>,
   );
@@ -67,14 +77,17 @@ describe('EntityReliabilityContent', () => {
     );
   });
 
-  it('explains which annotation to add when the entity has none', async () => {
+  it('explains which annotation to add when the entity has no runbooks', async () => {
     await render(
       <EntityReliabilityContent />,
       apiAnswering(async () => overview({})),
     );
     expect(
-      await screen.findByText('reliability.io/runbooks', { selector: 'code' }),
+      await screen.findByText('No runbooks for this entity'),
     ).toBeInTheDocument();
+    expect(
+      screen.getAllByText(/reliability\.io\/runbooks/).length,
+    ).toBeGreaterThan(0);
   });
 
   it("shows the backend's error instead of the targets", async () => {

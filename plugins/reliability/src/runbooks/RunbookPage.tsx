@@ -3,7 +3,6 @@ import {
   Header,
   InfoCard,
   Link,
-  MarkdownContent,
   Page,
   Progress,
   ResponseErrorPanel,
@@ -26,6 +25,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
 import { FreshnessStatus } from './FreshnessStatus';
 import { RunbookSteps } from './RunbookSteps';
+import { SafeMarkdown } from './SafeMarkdown';
 import { SeverityChip } from './SeverityChip';
 import { useChecklist } from './useChecklist';
 import { useSeverities } from './useSeverities';
@@ -192,13 +192,13 @@ export const RunbookView = ({ runbook }: { runbook: RunbookDetails }) => {
       {(spec.summary || metadata.description || spec.impact) && (
         <Section title="Summary and impact">
           {metadata.description && (
-            <MarkdownContent content={metadata.description} />
+            <SafeMarkdown content={metadata.description} />
           )}
-          {spec.summary && <MarkdownContent content={spec.summary} />}
+          {spec.summary && <SafeMarkdown content={spec.summary} />}
           {spec.impact && (
             <>
               <Typography variant="subtitle2">Impact</Typography>
-              <MarkdownContent content={spec.impact} />
+              <SafeMarkdown content={spec.impact} />
             </>
           )}
         </Section>
@@ -208,7 +208,7 @@ export const RunbookView = ({ runbook }: { runbook: RunbookDetails }) => {
           <ul>
             {spec.symptoms.map((s, i) => (
               <li key={i}>
-                <MarkdownContent content={s} />
+                <SafeMarkdown content={s} />
               </li>
             ))}
           </ul>
@@ -238,7 +238,7 @@ export const RunbookView = ({ runbook }: { runbook: RunbookDetails }) => {
       {stepSection('recovery', 'Recovery', spec.recovery)}
       {typeof spec.rollback === 'string' ? (
         <Section title="Rollback">
-          <MarkdownContent content={spec.rollback} />
+          <SafeMarkdown content={spec.rollback} />
         </Section>
       ) : (
         stepSection('rollback', 'Rollback', spec.rollback)
@@ -256,7 +256,7 @@ export const RunbookView = ({ runbook }: { runbook: RunbookDetails }) => {
             </Typography>
           )}
           {spec.escalation.notes && (
-            <MarkdownContent content={spec.escalation.notes} />
+            <SafeMarkdown content={spec.escalation.notes} />
           )}
         </Section>
       )}
@@ -265,7 +265,7 @@ export const RunbookView = ({ runbook }: { runbook: RunbookDetails }) => {
           <ul>
             {spec.postmortemQuestions.map((q, i) => (
               <li key={i}>
-                <MarkdownContent content={q} />
+                <SafeMarkdown content={q} />
               </li>
             ))}
           </ul>

@@ -1,4 +1,5 @@
-import { CodeSnippet, MarkdownContent } from '@backstage/core-components';
+import { CodeSnippet } from '@backstage/core-components';
+import { SafeMarkdown } from './SafeMarkdown';
 import Box from '@material-ui/core/Box';
 import Checkbox from '@material-ui/core/Checkbox';
 import Typography from '@material-ui/core/Typography';
@@ -67,14 +68,14 @@ export const RunbookSteps = ({
                   )}
                 </>
               )}
-              {step.manual && <MarkdownContent content={step.manual} />}
+              {step.manual && <SafeMarkdown content={step.manual} />}
               {step.description && (
                 <Typography
                   variant="body2"
                   color="textSecondary"
                   component="div"
                 >
-                  <MarkdownContent content={step.description} />
+                  <SafeMarkdown content={step.description} />
                 </Typography>
               )}
               {step.timeout && (

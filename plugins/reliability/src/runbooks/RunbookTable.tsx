@@ -109,72 +109,65 @@ export const RunbookTable = ({
   ];
 
   return (
-    <Table<RunbookSummary>
-      title={`Runbooks (${rows.length})`}
-      options={{
-        search: false,
-        paging: rows.length > 20,
-        pageSize: 20,
-        padding: 'dense',
-      }}
-      columns={columns}
-      data={rows}
-      components={{
-        Toolbar: () => (
-          <Box
-            display="flex"
-            flexWrap="wrap"
-            alignItems="center"
-            p={2}
-            style={{ gap: 16 }}
-          >
-            <Typography variant="h6" style={{ flexGrow: 1 }}>
-              Runbooks ({rows.length})
-            </Typography>
-            <TextField
-              label="Filter"
-              placeholder="Title, alert, owner…"
-              value={text}
-              onChange={e => setText(e.target.value)}
-              inputProps={{ 'aria-label': 'Filter runbooks' }}
-            />
-            <TextField
-              select
-              label="Severity"
-              value={severity}
-              onChange={e => setSeverity(e.target.value)}
-              style={{ minWidth: 120 }}
-              SelectProps={{
-                SelectDisplayProps: { 'aria-label': 'Severity' } as any,
-              }}
-            >
-              <MenuItem value={ALL}>All</MenuItem>
-              {severities.map(s => (
-                <MenuItem key={s.id} value={s.id}>
-                  {s.id} · {s.label}
-                </MenuItem>
-              ))}
-            </TextField>
-            <TextField
-              select
-              label="Alert"
-              value={alert}
-              onChange={e => setAlert(e.target.value)}
-              style={{ minWidth: 160 }}
-              SelectProps={{
-                SelectDisplayProps: { 'aria-label': 'Alert' } as any,
-              }}
-            >
-              <MenuItem value={ALL}>All</MenuItem>
-              {alerts.map(a => (
-                <MenuItem key={a} value={a}>
-                  {a}
-                </MenuItem>
-              ))}
-            </TextField>
-          </Box>
-        ),
-      }}
-    />
+    <>
+      <Box
+        display="flex"
+        flexWrap="wrap"
+        alignItems="flex-end"
+        mb={1}
+        style={{ gap: 16 }}
+      >
+        <TextField
+          label="Filter"
+          placeholder="Title, alert, owner…"
+          value={text}
+          onChange={e => setText(e.target.value)}
+          inputProps={{ 'aria-label': 'Filter runbooks' }}
+        />
+        <TextField
+          select
+          label="Severity"
+          value={severity}
+          onChange={e => setSeverity(e.target.value)}
+          style={{ minWidth: 140 }}
+          SelectProps={{
+            SelectDisplayProps: { 'aria-label': 'Severity' } as any,
+          }}
+        >
+          <MenuItem value={ALL}>All</MenuItem>
+          {severities.map(s => (
+            <MenuItem key={s.id} value={s.id}>
+              {s.id} · {s.label}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
+          label="Alert"
+          value={alert}
+          onChange={e => setAlert(e.target.value)}
+          style={{ minWidth: 200 }}
+          SelectProps={{ SelectDisplayProps: { 'aria-label': 'Alert' } as any }}
+        >
+          <MenuItem value={ALL}>All</MenuItem>
+          {alerts.map(a => (
+            <MenuItem key={a} value={a}>
+              {a}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Box>
+      <Table<RunbookSummary>
+        title={`Runbooks (${rows.length})`}
+        options={{
+          search: false,
+          paging: rows.length > 20,
+          pageSize: 20,
+          padding: 'dense',
+        }}
+        columns={columns}
+        data={rows}
+      />
+    </>
   );
 };

@@ -21,12 +21,13 @@ describe('freshnessOf', () => {
   });
 
   it('scales the warning window down for short intervals', () => {
+    // 10-day interval: a 1-day window, not 14 days.
     expect(
-      freshnessOf({ lastReviewed: '2026-11-10', intervalDays: 10 }, now)
+      freshnessOf({ lastReviewed: '2026-11-13', intervalDays: 10 }, now)
         .freshness,
     ).toBe('fresh');
     expect(
-      freshnessOf({ lastReviewed: '2026-11-10', intervalDays: 12 }, now)
+      freshnessOf({ lastReviewed: '2026-11-12', intervalDays: 10 }, now)
         .freshness,
     ).toBe('due');
   });
