@@ -90,6 +90,7 @@ const DETAILS: RunbookDetails = {
       postmortemQuestions: ['Why did it crash?'],
       links: [
         { title: 'Dashboard', url: 'https://grafana.example.com/d/pg' },
+        // eslint-disable-next-line no-script-url
         { title: 'Evil', url: 'javascript:alert(1)' },
       ],
       triggers: [{ alertName: 'PostgresDown' }],
@@ -122,6 +123,7 @@ async function render(
     <TestApiProvider
       apis={[
         [reliabilityApiRef, api],
+        [catalogApiRef, catalogApiMock({ entities: [entity] })],
         [
           permissionApiRef,
           new MockPermissionApi(
