@@ -75,3 +75,132 @@ test('search finds a runbook by the name of the alert it answers', async ({
     fullPage: true,
   });
 });
+
+test.describe('runbooks in the portal', () => {
+  test('from a service, open a runbook, copy a command, tick steps', async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await signInAsGuest(page);
+
+    // The index runs on a schedule that starts with the backend.
+    await expect(async () => {
+      await page.goto('/catalog/default/component/insights-api/reliability');
+      await expect(
+        page.getByRole('link', { name: 'PostgreSQL primary is down' }),
+      ).toBeVisible({ timeout: 5_000 });
+    }).toPass({ timeout: 90_000 });
+    await expect(page.getByText('P1 · Critical').first()).toBeVisible();
+    await page.screenshot({
+      path: `${SCREENSHOTS}/runbooks-tab.png`,
+      fullPage: true,
+    });
+
+    // Filter by alert name.
+    await page.getByLabel('Filter runbooks').fill('VaultSealed');
+    await expect(page.getByText('Runbooks (1)')).toBeVisible();
+    await page.getByLabel('Filter runbooks').fill('');
+
+    await page
+      .getByRole('link', { name: 'PostgreSQL primary is down' })
+      .click();
+    await expect(page).toHaveURL(
+      /\/reliability\/runbooks\/default\/postgres-down$/,
+    );
+    await expect(page.getByText('Immediate actions')).toBeVisible();
+
+    // Copy the first command of the immediate actions.
+    const actions = page
+      .locator('.reliability-section')
+      .filter({ hasText: 'Immediate actions' });
+    const command = (await actions.locator('pre').first().innerText()).trim();
+    expect(command.length).toBeGreaterThan(0);
+    await actions.getByLabel('Copy text').first().click();
+    expect(
+      (await page.evaluate(() => navigator.clipboard.readText())).trim(),
+    ).toBe(command);
+
+    // Tick two steps; they are still ticked after a reload.
+    await page.getByLabel('Done: immediateActions step 1').check();
+    await page.getByLabel('Done: immediateActions step 2').check();
+    await page.reload();
+    await expect(
+      page.getByLabel('Done: immediateActions step 1'),
+    ).toBeChecked();
+    await expect(
+      page.getByLabel('Done: immediateActions step 2'),
+    ).toBeChecked();
+    await expect(page.getByLabel('Done: diagnosis step 1')).not.toBeChecked();
+    await page.screenshot({
+      path: `${SCREENSHOTS}/runbook-page.png`,
+      fullPage: true,
+    });
+    await page
+      .locator('.reliability-section')
+      .filter({ hasText: 'Immediate actions' })
+      .screenshot({ path: `${SCREENSHOTS}/runbook-checklist.png` });
+  });
+
+  test("an alert's runbook_url lands on its runbook", async ({ page }) => {
+    await signInAsGuest(page);
+    await expect(async () => {
+      await page.goto('/reliability/alerts/VaultSealed?namespace=insights');
+      await expect(page).toHaveURL(
+        /\/reliability\/runbooks\/default\/vault-sealed$/,
+        {
+          timeout: 5_000,
+        },
+      );
+    }).toPass({ timeout: 90_000 });
+    await expect(
+      page.getByRole('heading', { name: 'Secret store (Vault) is sealed' }),
+    ).toBeVisible();
+
+    await page.goto('/reliability/alerts/NoSuchAlert');
+    await expect(
+      page.getByText('No runbook answers NoSuchAlert'),
+    ).toBeVisible();
+  });
+
+  test('the break-glass export downloads and opens offline', async ({
+    page,
+    browser,
+  }, testInfo) => {
+    await signInAsGuest(page);
+    await expect(async () => {
+      await page.goto('/catalog/default/component/insights-api/reliability');
+      await expect(
+        page.getByRole('button', { name: /Export for offline use/ }),
+      ).toBeVisible({ timeout: 5_000 });
+    }).toPass({ timeout: 90_000 });
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /Export for offline use/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      /^runbooks-component-default-insights-api-\d{4}-\d{2}-\d{2}\.html$/,
+    );
+    const file = testInfo.outputPath(download.suggestedFilename());
+    await download.saveAs(file);
+
+    // Open it with the network cut off: everything it shows is in the file.
+    const offline = await browser.newContext({ offline: true });
+    const requests: string[] = [];
+    offline.on('request', r => {
+      if (!r.url().startsWith('file:')) requests.push(r.url());
+    });
+    const view = await offline.newPage();
+    await view.goto(`file://${file}`);
+    await expect(view.getByRole('heading', { level: 1 })).toHaveText(
+      'Runbooks: component:default/insights-api',
+    );
+    await expect(
+      view.getByRole('heading', { name: /PostgreSQL primary is down/ }),
+    ).toBeVisible();
+    expect(await view.locator('script').count()).toBe(0);
+    expect(requests).toEqual([]);
+    await offline.close();
+  });
+});

@@ -264,6 +264,9 @@ describe.each(databases.eachSupportedId())('runbook API on %s', databaseId => {
     expect(byEntity.headers['content-disposition']).toMatch(
       /^attachment; filename="runbooks-component-default-insights-api-\d{4}-\d{2}-\d{2}\.html"$/,
     );
+    expect(byEntity.headers['access-control-expose-headers']).toBe(
+      'Content-Disposition',
+    );
     const html: string = byEntity.text;
     expect(html).toContain('PostgreSQL is down');
     expect(html).toContain('kubectl delete pod postgresql-0 -n insights');

@@ -117,6 +117,8 @@ export function registerRunbookRoutes(
       .status(200)
       .type('text/html; charset=utf-8')
       .set('Content-Disposition', `attachment; filename="${fileName}"`)
+      // The portal runs on another origin: let it read the file name.
+      .set('Access-Control-Expose-Headers', 'Content-Disposition')
       .set(
         'Content-Security-Policy',
         "default-src 'none'; style-src 'unsafe-inline'",
