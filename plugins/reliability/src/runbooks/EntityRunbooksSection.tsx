@@ -11,6 +11,8 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import {
   ANNOTATION_RUNBOOKS,
@@ -85,9 +87,11 @@ export const EntityRunbooksSection = () => {
       setBusy(false);
     }
   };
-  const exportHtml = async () => {
+  const exportHtml = async (
+    query: { entityRef: string } | { severity: string },
+  ) => {
     try {
-      const file = await api.exportRunbooks({ entityRef });
+      const file = await api.exportRunbooks(query);
       downloadFile(file.fileName, file.content);
     } catch (e) {
       alertApi.post({
@@ -110,10 +114,39 @@ export const EntityRunbooksSection = () => {
         {runbooks.length > 0 ? (
           <>
             <RunbookTable runbooks={runbooks} severities={severities} />
-            <Box mt={1} display="flex" justifyContent="flex-end">
-              <Button size="small" variant="outlined" onClick={exportHtml}>
+            <Box
+              mt={1}
+              display="flex"
+              justifyContent="flex-end"
+              alignItems="center"
+              style={{ gap: 8 }}
+            >
+              <Button
+                size="small"
+                variant="outlined"
+                onClick={() => exportHtml({ entityRef })}
+              >
                 Export for offline use (HTML)
               </Button>
+              <TextField
+                select
+                size="small"
+                label="Export every runbook of severity"
+                value=""
+                onChange={e => exportHtml({ severity: e.target.value })}
+                style={{ minWidth: 260 }}
+                SelectProps={{
+                  SelectDisplayProps: {
+                    'aria-label': 'Export every runbook of severity',
+                  } as any,
+                }}
+              >
+                {severities.map(s => (
+                  <MenuItem key={s.id} value={s.id}>
+                    {s.id} · {s.label}
+                  </MenuItem>
+                ))}
+              </TextField>
             </Box>
           </>
         ) : (

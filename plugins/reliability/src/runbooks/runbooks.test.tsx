@@ -411,6 +411,40 @@ describe('EntityRunbooksSection', () => {
     );
   });
 
+  it('exports the entity, or every runbook of a severity, as a file', async () => {
+    const api = mockReliabilityApi({
+      listRunbooks: async () => RUNBOOKS,
+      getRunbookIndexStatus: async () => status,
+      exportRunbooks: async () => ({
+        fileName: 'runbooks.html',
+        content: new Blob(['<html></html>']),
+      }),
+    });
+    const createObjectURL = jest.fn(() => 'blob:x');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    await render(<EntityRunbooksSection />, api);
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Export for offline use (HTML)',
+      }),
+    );
+    await waitFor(() =>
+      expect(api.exportRunbooks).toHaveBeenCalledWith({
+        entityRef: 'component:default/insights-api',
+      }),
+    );
+    fireEvent.mouseDown(
+      screen.getByLabelText('Export every runbook of severity'),
+    );
+    await userEvent.click(
+      within(screen.getByRole('listbox')).getByText('P1 · Critical'),
+    );
+    await waitFor(() =>
+      expect(api.exportRunbooks).toHaveBeenCalledWith({ severity: 'P1' }),
+    );
+    expect(createObjectURL).toHaveBeenCalledTimes(2);
+  });
+
   it('offers no re-index to those the policy denies', async () => {
     await render(
       <EntityRunbooksSection />,
