@@ -8,6 +8,7 @@
 export * from './annotations';
 export * from './permissions';
 export * from './types';
+export * from './severities';
 export * from './runbooks';
 export {
   main as runRunbookCli,

@@ -59,6 +59,25 @@ async function waitForPort(port: number) {
   throw new Error(`git daemon did not listen on ${port}`);
 }
 
+// `git daemon` serving every repository under `base`, read-only, on 127.0.0.1.
+async function startDaemon(base: string, port: number): Promise<ChildProcess> {
+  const daemon = spawn(
+    'git',
+    [
+      'daemon',
+      '--reuseaddr',
+      '--export-all',
+      `--base-path=${base}`,
+      '--listen=127.0.0.1',
+      `--port=${port}`,
+      base,
+    ],
+    { stdio: 'ignore' },
+  );
+  await waitForPort(port);
+  return daemon;
+}
+
 const runbook = (title: string) => `apiVersion: reliability.io/v1alpha1
 kind: Runbook
 metadata:
@@ -95,20 +114,7 @@ describe.each(databases.eachSupportedId())(
       git(base, 'clone', '--quiet', join(base, 'central.git'), work);
       git(work, 'checkout', '--quiet', '-b', 'main');
       port = await freePort();
-      daemon = spawn(
-        'git',
-        [
-          'daemon',
-          '--reuseaddr',
-          '--export-all',
-          `--base-path=${base}`,
-          '--listen=127.0.0.1',
-          `--port=${port}`,
-          base,
-        ],
-        { stdio: 'ignore' },
-      );
-      await waitForPort(port);
+      daemon = await startDaemon(base, port);
     });
 
     afterAll(() => {
@@ -235,20 +241,7 @@ describe.each(databases.eachSupportedId())(
       );
 
       // Bring the server back for the other databases' runs.
-      daemon = spawn(
-        'git',
-        [
-          'daemon',
-          '--reuseaddr',
-          '--export-all',
-          `--base-path=${base}`,
-          '--listen=127.0.0.1',
-          `--port=${port}`,
-          base,
-        ],
-        { stdio: 'ignore' },
-      );
-      await waitForPort(port);
+      daemon = await startDaemon(base, port);
     }, 60_000);
   },
 );

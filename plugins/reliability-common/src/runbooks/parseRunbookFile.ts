@@ -48,6 +48,19 @@ export interface ParseRunbookFileOptions {
 }
 
 type Path = (string | number)[];
+type Position = { line: number; column: number };
+
+/** One YAML document being checked: where things are, and where problems go. */
+interface DocumentCheck {
+  doc: Document;
+  at: (offset?: number) => Position;
+  docStart: Position;
+  add: (
+    severity: 'error' | 'warning',
+    message: string,
+    where?: Position,
+  ) => void;
+}
 
 let validator: ValidateFunction | undefined;
 function getValidator(): ValidateFunction {
@@ -203,8 +216,9 @@ export function parseRunbookFile(
 
     const runbook = data as unknown as RunbookDocument;
     if (!docProblems.some(p => p.severity === 'error')) {
-      checkSteps(runbook, doc, at, docStart, add);
-      checkSeverity(runbook, options.severities, doc, at, docStart, add);
+      const check: DocumentCheck = { doc, at, docStart, add };
+      checkSteps(runbook, check);
+      checkSeverity(runbook, options.severities, check);
     }
 
     const name = isObject(data.metadata) ? data.metadata.name : undefined;
@@ -288,17 +302,8 @@ const STEP_SECTIONS = [
   'rollback',
 ] as const;
 
-function checkSteps(
-  runbook: RunbookDocument,
-  doc: Document,
-  at: (offset?: number) => { line: number; column: number },
-  docStart: { line: number; column: number },
-  add: (
-    s: 'error' | 'warning',
-    m: string,
-    p?: { line: number; column: number },
-  ) => void,
-) {
+function checkSteps(runbook: RunbookDocument, check: DocumentCheck) {
+  const { doc, at, docStart, add } = check;
   for (const section of STEP_SECTIONS) {
     const steps = runbook.spec[section];
     if (!Array.isArray(steps)) continue;
@@ -330,15 +335,9 @@ function checkSteps(
 function checkSeverity(
   runbook: RunbookDocument,
   severities: string[] | undefined,
-  doc: Document,
-  at: (offset?: number) => { line: number; column: number },
-  docStart: { line: number; column: number },
-  add: (
-    s: 'error' | 'warning',
-    m: string,
-    p?: { line: number; column: number },
-  ) => void,
+  check: DocumentCheck,
 ) {
+  const { doc, at, docStart, add } = check;
   const severity = runbook.spec.severity;
   if (!severities || severity === undefined || severities.includes(severity)) {
     return;

@@ -1,39 +1,7 @@
+import { DEFAULT_SEVERITIES } from '@internal/plugin-reliability-common';
 import type { ReliabilityApi } from '../api/ReliabilityApi';
 
-export const SEVERITIES = [
-  {
-    id: 'P1',
-    label: 'Critical',
-    rank: 1,
-    colour: '#c62828',
-    description: 'Down',
-    responseTarget: '15 minutes',
-    responseMinutes: 15,
-    pages: true,
-    postmortemRequired: true,
-  },
-  {
-    id: 'P2',
-    label: 'Major',
-    rank: 2,
-    colour: '#ef6c00',
-    description: 'Broken',
-    responseTarget: '1 hour',
-    responseMinutes: 60,
-    pages: true,
-    postmortemRequired: true,
-  },
-  {
-    id: 'P3',
-    label: 'Minor',
-    rank: 3,
-    colour: '#f9a825',
-    description: 'Minor',
-    responseTarget: '4 hours',
-    pages: false,
-    postmortemRequired: false,
-  },
-];
+export const SEVERITIES = DEFAULT_SEVERITIES;
 
 /** A ReliabilityApi whose every method is a jest mock that fails until given an answer. */
 export function mockReliabilityApi(

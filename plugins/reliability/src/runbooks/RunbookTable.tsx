@@ -15,6 +15,34 @@ import { useRunbookLinks } from './useRunbookLinks';
 
 const ALL = '*';
 
+const FilterSelect = ({
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: Array<{ value: string; label: string }>;
+}) => (
+  <TextField
+    select
+    label={label}
+    value={value}
+    onChange={e => onChange(e.target.value)}
+    style={{ minWidth: 160 }}
+    SelectProps={{ SelectDisplayProps: { 'aria-label': label } as any }}
+  >
+    <MenuItem value={ALL}>All</MenuItem>
+    {options.map(o => (
+      <MenuItem key={o.value} value={o.value}>
+        {o.label}
+      </MenuItem>
+    ))}
+  </TextField>
+);
+
 /** Runbooks with filters by text, severity and alert name. */
 export const RunbookTable = ({
   runbooks,
@@ -124,38 +152,21 @@ export const RunbookTable = ({
           onChange={e => setText(e.target.value)}
           inputProps={{ 'aria-label': 'Filter runbooks' }}
         />
-        <TextField
-          select
+        <FilterSelect
           label="Severity"
           value={severity}
-          onChange={e => setSeverity(e.target.value)}
-          style={{ minWidth: 140 }}
-          SelectProps={{
-            SelectDisplayProps: { 'aria-label': 'Severity' } as any,
-          }}
-        >
-          <MenuItem value={ALL}>All</MenuItem>
-          {severities.map(s => (
-            <MenuItem key={s.id} value={s.id}>
-              {s.id} · {s.label}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          select
+          onChange={setSeverity}
+          options={severities.map(s => ({
+            value: s.id,
+            label: `${s.id} · ${s.label}`,
+          }))}
+        />
+        <FilterSelect
           label="Alert"
           value={alert}
-          onChange={e => setAlert(e.target.value)}
-          style={{ minWidth: 200 }}
-          SelectProps={{ SelectDisplayProps: { 'aria-label': 'Alert' } as any }}
-        >
-          <MenuItem value={ALL}>All</MenuItem>
-          {alerts.map(a => (
-            <MenuItem key={a} value={a}>
-              {a}
-            </MenuItem>
-          ))}
-        </TextField>
+          onChange={setAlert}
+          options={alerts.map(a => ({ value: a, label: a }))}
+        />
       </Box>
       <Table<RunbookSummary>
         title={`Runbooks (${rows.length})`}

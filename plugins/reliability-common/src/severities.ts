@@ -1,0 +1,56 @@
+import type { SeverityLevel } from './types';
+
+/**
+ * The default severity levels, P1–P4 with the response targets of the SRE
+ * handbook the product was designed from; `reliability.severities` replaces
+ * them.
+ *
+ * @public
+ */
+export const DEFAULT_SEVERITIES: SeverityLevel[] = [
+  {
+    id: 'P1',
+    label: 'Critical',
+    rank: 1,
+    colour: '#c62828',
+    description:
+      'The platform or a customer-facing service is down, or data is being lost.',
+    responseTarget: '15 minutes',
+    responseMinutes: 15,
+    pages: true,
+    postmortemRequired: true,
+  },
+  {
+    id: 'P2',
+    label: 'Major',
+    rank: 2,
+    colour: '#ef6c00',
+    description:
+      'A major feature is broken or badly degraded; a workaround may exist.',
+    responseTarget: '1 hour',
+    responseMinutes: 60,
+    pages: true,
+    postmortemRequired: true,
+  },
+  {
+    id: 'P3',
+    label: 'Minor',
+    rank: 3,
+    colour: '#f9a825',
+    description: 'A minor issue with limited impact.',
+    responseTarget: '4 hours',
+    responseMinutes: 240,
+    pages: false,
+    postmortemRequired: false,
+  },
+  {
+    id: 'P4',
+    label: 'Low',
+    rank: 4,
+    colour: '#1565c0',
+    description: 'Low priority; handled in working hours.',
+    responseTarget: 'next business day',
+    pages: false,
+    postmortemRequired: false,
+  },
+];
