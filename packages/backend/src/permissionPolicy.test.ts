@@ -6,7 +6,12 @@ import {
 } from '@backstage/plugin-catalog-common/alpha';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { PolicyQueryUser } from '@backstage/plugin-permission-node';
-import { reliabilityRunbookRefreshPermission } from '@internal/plugin-reliability-common';
+import {
+  reliabilityPostmortemDeletePermission,
+  reliabilityPostmortemPublishPermission,
+  reliabilityPostmortemUpdatePermission,
+  reliabilityRunbookRefreshPermission,
+} from '@internal/plugin-reliability-common';
 import { ReliabilityDemoPolicy } from './permissionPolicy';
 
 const guest: PolicyQueryUser = {
@@ -65,6 +70,48 @@ describe('ReliabilityDemoPolicy', () => {
   it('refuses owner-only actions to callers that are not users', async () => {
     await expect(
       policy.handle({ permission: reliabilityRunbookRefreshPermission }),
+    ).resolves.toEqual({ result: AuthorizeResult.DENY });
+  });
+
+  it('lets authors, owners and owners of linked entities edit a postmortem', async () => {
+    const decision = await policy.handle(
+      { permission: reliabilityPostmortemUpdatePermission },
+      guest,
+    );
+    expect(decision).toMatchObject({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'reliability',
+      resourceType: 'reliability-postmortem',
+      conditions: {
+        anyOf: [
+          { rule: 'IS_POSTMORTEM_AUTHOR' },
+          { rule: 'IS_POSTMORTEM_OWNER' },
+          { rule: 'IS_LINKED_ENTITY_OWNER' },
+        ],
+      },
+    });
+    expect((decision as any).conditions.anyOf[0].params.claims).toEqual([
+      'user:default/guest',
+      'group:default/platform-team',
+    ]);
+  });
+
+  it('keeps publishing to owners, and deleting to the postmortem owner', async () => {
+    const publish = await policy.handle(
+      { permission: reliabilityPostmortemPublishPermission },
+      guest,
+    );
+    expect((publish as any).conditions.anyOf.map((c: any) => c.rule)).toEqual([
+      'IS_POSTMORTEM_OWNER',
+      'IS_LINKED_ENTITY_OWNER',
+    ]);
+    const remove = await policy.handle(
+      { permission: reliabilityPostmortemDeletePermission },
+      guest,
+    );
+    expect((remove as any).conditions.rule).toBe('IS_POSTMORTEM_OWNER');
+    await expect(
+      policy.handle({ permission: reliabilityPostmortemUpdatePermission }),
     ).resolves.toEqual({ result: AuthorizeResult.DENY });
   });
 

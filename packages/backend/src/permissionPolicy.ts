@@ -23,13 +23,25 @@ import type {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { reliabilityPermissions } from '@internal/plugin-reliability-common';
+import {
+  createPostmortemConditionalDecision,
+  postmortemConditions,
+} from '@internal/plugin-reliability-backend';
+import {
+  RESOURCE_TYPE_RELIABILITY_POSTMORTEM,
+  reliabilityPermissions,
+  reliabilityPostmortemDeletePermission,
+  reliabilityPostmortemPublishPermission,
+} from '@internal/plugin-reliability-common';
 
 /**
  * The demo organisation's policy:
  * - everyone signed in may read;
  * - the reliability suite's writes on an entity (e.g. re-indexing its
  *   runbooks) are allowed to the entity's owners only;
+ * - anyone signed in may write a postmortem; its authors, its owner and the
+ *   owners of the entities it concerns may edit it; only its owner and the
+ *   owners of those entities may publish it; only its owner may delete it;
  * - deleting catalog entities is for their owners; deleting locations is
  *   refused in the portal (change the config or the Git source instead).
  */
@@ -44,6 +56,36 @@ export class ReliabilityDemoPolicy implements PermissionPolicy {
 
     if (isPermission(permission, catalogLocationDeletePermission)) {
       return { result: AuthorizeResult.DENY };
+    }
+
+    if (
+      isResourcePermission(permission, RESOURCE_TYPE_RELIABILITY_POSTMORTEM)
+    ) {
+      if (!user) {
+        return { result: AuthorizeResult.DENY };
+      }
+      const { ownershipEntityRefs, userEntityRef } =
+        await this.userInfo.getUserInfo(user.credentials);
+      const claims = [...new Set([userEntityRef, ...ownershipEntityRefs])].map(
+        c => c.toLocaleLowerCase('en-US'),
+      );
+      const owner = postmortemConditions.isPostmortemOwner({ claims });
+      const entityOwner = postmortemConditions.isLinkedEntityOwner({ claims });
+      if (isPermission(permission, reliabilityPostmortemDeletePermission)) {
+        return createPostmortemConditionalDecision(permission, owner);
+      }
+      if (isPermission(permission, reliabilityPostmortemPublishPermission)) {
+        return createPostmortemConditionalDecision(permission, {
+          anyOf: [owner, entityOwner],
+        });
+      }
+      return createPostmortemConditionalDecision(permission, {
+        anyOf: [
+          postmortemConditions.isPostmortemAuthor({ claims }),
+          owner,
+          entityOwner,
+        ],
+      });
     }
 
     const ownedByCaller =

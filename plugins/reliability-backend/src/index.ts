@@ -11,3 +11,8 @@ export {
   RunbookCollatorFactory,
   type RunbookSearchDocument,
 } from './search/RunbookCollatorFactory';
+export {
+  postmortemConditions,
+  createPostmortemConditionalDecision,
+  postmortemPermissionRules,
+} from './postmortems/permissionRules';

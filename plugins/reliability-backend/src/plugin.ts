@@ -5,7 +5,17 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { reliabilityPermissions } from '@internal/plugin-reliability-common';
+import {
+  reliabilityPermissions,
+  reliabilityPostmortemDeletePermission,
+  reliabilityPostmortemPublishPermission,
+  reliabilityPostmortemUpdatePermission,
+} from '@internal/plugin-reliability-common';
+import { DatabasePostmortemStore } from './postmortems/DatabasePostmortemStore';
+import {
+  postmortemPermissionRules,
+  postmortemResourceRef,
+} from './postmortems/permissionRules';
 import { EntityOverviewService } from './entities/EntityOverviewService';
 import { DatabaseHealth } from './health/DatabaseHealth';
 import { DatabaseRunbookStore } from './runbooks/DatabaseRunbookStore';
@@ -52,6 +62,21 @@ export const reliabilityPlugin = createBackendPlugin({
         permissionsRegistry.addPermissions(reliabilityPermissions);
         const severities = readSeverities(config);
         const runbookStore = await DatabaseRunbookStore.create({ database });
+        const postmortemStore = await DatabasePostmortemStore.create({
+          database,
+        });
+        // Postmortems are resources of this plugin: policies can decide on
+        // them with conditions (author, owner, owner of a linked entity).
+        permissionsRegistry.addResourceType({
+          resourceRef: postmortemResourceRef,
+          permissions: [
+            reliabilityPostmortemUpdatePermission,
+            reliabilityPostmortemPublishPermission,
+            reliabilityPostmortemDeletePermission,
+          ],
+          rules: Object.values(postmortemPermissionRules),
+          getResources: ids => postmortemStore.getMany(ids),
+        });
         const runbookIndexer = new RunbookIndexer({
           store: runbookStore,
           catalog,
@@ -87,8 +112,11 @@ export const reliabilityPlugin = createBackendPlugin({
             databaseHealth: new DatabaseHealth(() => database.getClient()),
             entityOverview: new EntityOverviewService(catalog),
             permissions,
+            auth,
+            catalog,
             runbookStore,
             runbookIndexer,
+            postmortemStore,
             severities,
             startedAt: new Date(),
           }),

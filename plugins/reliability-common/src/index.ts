@@ -10,6 +10,7 @@ export * from './permissions';
 export * from './types';
 export * from './severities';
 export * from './runbooks';
+export * from './postmortems';
 export {
   main as runRunbookCli,
   validateRunbooks,

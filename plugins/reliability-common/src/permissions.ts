@@ -1,4 +1,5 @@
 import { createPermission } from '@backstage/plugin-permission-common';
+import { reliabilityPostmortemPermissions } from './postmortems/permissions';
 
 /**
  * Re-index the runbooks of one catalog entity now, instead of waiting for the
@@ -18,4 +19,7 @@ export const reliabilityRunbookRefreshPermission = createPermission({
  *
  * @public
  */
-export const reliabilityPermissions = [reliabilityRunbookRefreshPermission];
+export const reliabilityPermissions = [
+  reliabilityRunbookRefreshPermission,
+  ...reliabilityPostmortemPermissions,
+];

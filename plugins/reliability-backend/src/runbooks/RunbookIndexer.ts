@@ -178,7 +178,7 @@ export class RunbookIndexer {
         file: target,
         line: 0,
         column: 0,
-        message: `${read.skipped} runbook file(s) not read: a location may hold at most ${this.limits.maxFiles}`,
+        message: `more than ${this.limits.maxFiles} runbook files: only the first ${this.limits.maxFiles} (by path) were read`,
       });
     }
     for (const file of read.files) {

@@ -186,6 +186,65 @@ describe.each(databases.eachSupportedId())('runbook API on %s', databaseId => {
     expect(status.body.locations[0].lastSuccessAt).toEqual(expect.any(String));
   });
 
+  it('warns about entity refs the catalog does not know, and keeps the runbook', async () => {
+    const ghostDir = mkdtempSync(join(tmpdir(), 'runbook-ghost-'));
+    mkdirSync(join(ghostDir, 'runbooks'));
+    writeFileSync(
+      join(ghostDir, 'runbooks', 'ghost.yaml'),
+      'apiVersion: reliability.io/v1alpha1\nkind: Runbook\nmetadata: { name: ghost-runbook }\nspec:\n  entityRefs: [component:default/ghost]\n',
+    );
+    const knex = await databases.init(databaseId);
+    const { server } = await startTestBackend({
+      features: [
+        reliabilityPlugin,
+        mockServices.database.factory({ knex }),
+        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+        catalogServiceMock.factory({
+          entities: [entity('haunted', ghostDir, './runbooks')],
+        }),
+      ],
+    });
+    const refreshed = await refresh(server, 'component:default/haunted');
+    expect(refreshed.body.problems).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        line: 1,
+        runbook: 'ghost-runbook',
+        message:
+          'spec.entityRefs names component:default/ghost, which is not in the catalog',
+      }),
+    ]);
+    const one = await request(server).get(
+      '/api/reliability/runbooks/default/ghost-runbook',
+    );
+    expect(one.status).toBe(200);
+  });
+
+  it('refuses more files in a location than the limit allows, saying so', async () => {
+    const knex = await databases.init(databaseId);
+    const { server } = await startTestBackend({
+      features: [
+        reliabilityPlugin,
+        mockServices.database.factory({ knex }),
+        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+        mockServices.rootConfig.factory({
+          data: { reliability: { runbooks: { limits: { maxFiles: 1 } } } },
+        }),
+        catalogServiceMock.factory({ entities }),
+      ],
+    });
+    const refreshed = await refresh(server, 'component:default/insights-api');
+    expect(refreshed.body.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          severity: 'error',
+          message:
+            'more than 1 runbook files: only the first 1 (by path) were read',
+        }),
+      ]),
+    );
+  });
+
   it('never reads outside the catalog file folder, nor non-http URLs', async () => {
     const server = await startBackend();
     await refresh(server, 'component:default/sneaky');

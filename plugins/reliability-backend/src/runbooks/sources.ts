@@ -20,7 +20,10 @@ export type SourceReadResult =
   | {
       status: 'read';
       files: SourceFile[];
-      /** Runbook files beyond the limit, left unread. */
+      /**
+       * Runbook files beyond the limit, left unread (at least this many:
+       * folders are listed only one file past the limit).
+       */
       skipped: number;
       etag?: string;
       revision?: string;

@@ -1,8 +1,12 @@
 import type {
+  AuthService,
   HttpAuthService,
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { DatabasePostmortemStore } from '../postmortems/DatabasePostmortemStore';
+import { registerPostmortemRoutes } from '../postmortems/postmortemRoutes';
 import { InputError } from '@backstage/errors';
 import type {
   ReliabilityHealth,
@@ -24,7 +28,10 @@ export interface RouterOptions {
   databaseHealth: DatabaseHealth;
   entityOverview: EntityOverviewService;
   permissions: PermissionsService;
+  auth: AuthService;
+  catalog: CatalogService;
   runbookStore: RunbookStore;
+  postmortemStore: DatabasePostmortemStore;
   runbookIndexer: RunbookIndexer;
   severities: SeverityLevel[];
   startedAt: Date;
@@ -83,6 +90,15 @@ export async function createRouter(
     store: options.runbookStore,
     indexer: options.runbookIndexer,
     severities: options.severities,
+  });
+
+  registerPostmortemRoutes(router, {
+    httpAuth,
+    auth: options.auth,
+    permissions: options.permissions,
+    catalog: options.catalog,
+    store: options.postmortemStore,
+    severities: options.severities.map(s => s.id),
   });
 
   return router;

@@ -1,0 +1,343 @@
+import type { DatabaseService } from '@backstage/backend-plugin-api';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import type {
+  ActionItemWithPostmortem,
+  Postmortem,
+  PostmortemAuditEntry,
+  PostmortemContent,
+} from '@internal/plugin-reliability-common';
+import type { Knex } from 'knex';
+import { randomUUID } from 'node:crypto';
+import { computedDurations } from './validation';
+
+const POSTMORTEMS = 'reliability_postmortems';
+const ENTITIES = 'reliability_postmortem_entities';
+const ITEMS = 'reliability_postmortem_action_items';
+const AUDIT = 'reliability_postmortem_audit';
+
+type Timestamp = Date | string | number | null;
+type Row = {
+  id: string;
+  version: number;
+  title: string;
+  status: string;
+  severity: string | null;
+  owner: string | null;
+  started_at: Timestamp;
+  created_at: Timestamp;
+  created_by: string;
+  updated_at: Timestamp;
+  updated_by: string;
+  published_at: Timestamp;
+  linked_owners: string;
+  body: string;
+};
+
+/** What lists of postmortems can be narrowed by. */
+export interface PostmortemFilter {
+  entityRef?: string;
+  status?: string;
+  severity?: string;
+  owner?: string;
+  /** `started` on or after (ISO). */
+  from?: string;
+  /** `started` before (ISO). */
+  to?: string;
+}
+
+/** A postmortem with what permission rules need. */
+export type PostmortemResource = Postmortem & { linkedOwners: string[] };
+
+function toIso(value: Timestamp): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string' && /^\d+$/.test(value)) {
+    return new Date(Number(value)).toISOString();
+  }
+  return new Date(value).toISOString();
+}
+
+function toPostmortem(row: Row): PostmortemResource {
+  const content: PostmortemContent = JSON.parse(row.body);
+  return {
+    ...content,
+    ...computedDurations(content),
+    id: row.id,
+    version: row.version,
+    createdAt: toIso(row.created_at)!,
+    createdBy: row.created_by,
+    updatedAt: toIso(row.updated_at)!,
+    updatedBy: row.updated_by,
+    ...(row.published_at ? { publishedAt: toIso(row.published_at) } : {}),
+    linkedOwners: JSON.parse(row.linked_owners),
+  };
+}
+
+// The top-level fields whose value differs: what the audit log records.
+function changedFields(before: object, after: object): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...keys]
+    .filter(
+      k =>
+        JSON.stringify((before as any)[k]) !==
+        JSON.stringify((after as any)[k]),
+    )
+    .sort();
+}
+
+/** Postmortems in the plugin's database (SQLite or PostgreSQL). */
+export class DatabasePostmortemStore {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabasePostmortemStore> {
+    const knex = await options.database.getClient();
+    if (!options.database.migrations?.skip) {
+      await knex.migrate.latest({
+        directory: resolvePackagePath(
+          '@internal/plugin-reliability-backend',
+          'migrations',
+        ),
+      });
+    }
+    return new DatabasePostmortemStore(knex);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async create(
+    content: PostmortemContent,
+    options: { actor: string; linkedOwners: string[]; at?: Date },
+  ): Promise<Postmortem> {
+    const id = randomUUID();
+    const at = options.at ?? new Date();
+    await this.db.transaction(async tx => {
+      await tx(POSTMORTEMS).insert({
+        id,
+        version: 1,
+        ...columns(content, at, undefined),
+        created_at: at,
+        created_by: options.actor,
+        updated_at: at,
+        updated_by: options.actor,
+        linked_owners: JSON.stringify(options.linkedOwners),
+      });
+      await this.writeChildren(tx, id, content);
+      await tx(AUDIT).insert({
+        postmortem_id: id,
+        at,
+        actor: options.actor,
+        action: 'create',
+        fields: JSON.stringify(Object.keys(content).sort()),
+        version: 1,
+      });
+    });
+    return (await this.get(id))!;
+  }
+
+  async get(id: string): Promise<PostmortemResource | undefined> {
+    const row = await this.db<Row>(POSTMORTEMS).where({ id }).first();
+    return row ? toPostmortem(row) : undefined;
+  }
+
+  async getMany(ids: string[]): Promise<Array<PostmortemResource | undefined>> {
+    const rows = await this.db<Row>(POSTMORTEMS).whereIn('id', ids);
+    const byId = new Map(rows.map(r => [r.id, toPostmortem(r)]));
+    return ids.map(id => byId.get(id));
+  }
+
+  /**
+   * Replaces the content if, and only if, it is still at `baseVersion`:
+   * a writer working from a stale copy gets a ConflictError and nothing of
+   * anyone's is lost.
+   */
+  async update(
+    id: string,
+    baseVersion: number,
+    content: PostmortemContent,
+    options: { actor: string; linkedOwners: string[]; at?: Date },
+  ): Promise<Postmortem> {
+    const at = options.at ?? new Date();
+    await this.db.transaction(async tx => {
+      const current = await tx<Row>(POSTMORTEMS).where({ id }).first();
+      if (!current) throw new NotFoundError(`No postmortem ${id}`);
+      if (current.version !== baseVersion) {
+        throw new ConflictError(
+          `Postmortem ${id} is at version ${current.version}, not ${baseVersion}: someone else changed it. Reload, re-apply your change and save again.`,
+        );
+      }
+      const before: PostmortemContent = JSON.parse(current.body);
+      const fields = changedFields(before, content);
+      const wasPublished = current.status === 'published';
+      const updated = await tx(POSTMORTEMS)
+        .where({ id, version: baseVersion })
+        .update({
+          version: baseVersion + 1,
+          ...columns(
+            content,
+            at,
+            wasPublished ? toIso(current.published_at) : undefined,
+          ),
+          updated_at: at,
+          updated_by: options.actor,
+          linked_owners: JSON.stringify(options.linkedOwners),
+        });
+      if (updated !== 1) {
+        throw new ConflictError(
+          `Postmortem ${id} changed while it was being saved; reload and save again.`,
+        );
+      }
+      await tx(ENTITIES).where({ postmortem_id: id }).delete();
+      await tx(ITEMS).where({ postmortem_id: id }).delete();
+      await this.writeChildren(tx, id, content);
+      await tx(AUDIT).insert({
+        postmortem_id: id,
+        at,
+        actor: options.actor,
+        action: 'update',
+        fields: JSON.stringify(fields),
+        version: baseVersion + 1,
+      });
+    });
+    return (await this.get(id))!;
+  }
+
+  async delete(id: string, options: { actor: string; at?: Date }) {
+    await this.db.transaction(async tx => {
+      const current = await tx<Row>(POSTMORTEMS).where({ id }).first();
+      if (!current) throw new NotFoundError(`No postmortem ${id}`);
+      await tx(ENTITIES).where({ postmortem_id: id }).delete();
+      await tx(ITEMS).where({ postmortem_id: id }).delete();
+      await tx(POSTMORTEMS).where({ id }).delete();
+      await tx(AUDIT).insert({
+        postmortem_id: id,
+        at: options.at ?? new Date(),
+        actor: options.actor,
+        action: 'delete',
+        fields: JSON.stringify([]),
+        version: current.version,
+      });
+    });
+  }
+
+  async list(filter: PostmortemFilter = {}): Promise<Postmortem[]> {
+    const query = this.db<Row>(POSTMORTEMS).orderBy([
+      { column: 'started_at', order: 'desc', nulls: 'last' },
+      { column: 'created_at', order: 'desc' },
+    ]);
+    if (filter.entityRef) {
+      query.whereIn(
+        'id',
+        this.db(ENTITIES)
+          .where('entity_ref', filter.entityRef)
+          .select('postmortem_id'),
+      );
+    }
+    if (filter.status) query.where('status', filter.status);
+    if (filter.severity) query.where('severity', filter.severity);
+    if (filter.owner) query.where('owner', filter.owner);
+    if (filter.from) query.where('started_at', '>=', new Date(filter.from));
+    if (filter.to) query.where('started_at', '<', new Date(filter.to));
+    return (await query).map(row => {
+      const { linkedOwners: _, ...postmortem } = toPostmortem(row);
+      return postmortem;
+    });
+  }
+
+  async audit(id: string): Promise<PostmortemAuditEntry[]> {
+    const rows = await this.db(AUDIT)
+      .where({ postmortem_id: id })
+      .orderBy('id');
+    return rows.map(r => ({
+      at: toIso(r.at)!,
+      actor: r.actor,
+      action: r.action,
+      fields: JSON.parse(r.fields),
+      version: r.version,
+    }));
+  }
+
+  /** Action items across postmortems: open ones, or those changing a runbook. */
+  async actionItems(filter: {
+    status?: 'open';
+    runbook?: string;
+    now?: Date;
+  }): Promise<ActionItemWithPostmortem[]> {
+    const query = this.db(ITEMS)
+      .join(POSTMORTEMS, `${POSTMORTEMS}.id`, `${ITEMS}.postmortem_id`)
+      .select(`${ITEMS}.*`, `${POSTMORTEMS}.title as postmortem_title`)
+      .orderBy([
+        { column: `${ITEMS}.due_date`, order: 'asc', nulls: 'last' },
+        { column: `${ITEMS}.item_id`, order: 'asc' },
+      ]);
+    if (filter.status === 'open') {
+      query.whereIn(`${ITEMS}.status`, ['open', 'in-progress']);
+    }
+    if (filter.runbook) query.where(`${ITEMS}.runbook`, filter.runbook);
+    const today = (filter.now ?? new Date()).toISOString().slice(0, 10);
+    return (await query).map(r => ({
+      id: r.item_id,
+      title: r.title,
+      type: r.type,
+      status: r.status,
+      ...(r.owner ? { owner: r.owner } : {}),
+      ...(r.priority ? { priority: r.priority } : {}),
+      ...(r.due_date ? { dueDate: r.due_date } : {}),
+      ...(r.tracker_url ? { trackerUrl: r.tracker_url } : {}),
+      ...(r.runbook ? { runbook: r.runbook } : {}),
+      postmortemId: r.postmortem_id,
+      postmortemTitle: r.postmortem_title,
+      overdue:
+        (r.status === 'open' || r.status === 'in-progress') &&
+        Boolean(r.due_date) &&
+        r.due_date < today,
+    }));
+  }
+
+  private async writeChildren(
+    tx: Knex.Transaction,
+    id: string,
+    content: PostmortemContent,
+  ) {
+    const entities = content.entityRefs.map(entity_ref => ({
+      postmortem_id: id,
+      entity_ref,
+    }));
+    for (let i = 0; i < entities.length; i += 200) {
+      await tx(ENTITIES).insert(entities.slice(i, i + 200));
+    }
+    const items = content.actionItems.map(item => ({
+      postmortem_id: id,
+      item_id: item.id,
+      title: item.title,
+      type: item.type,
+      status: item.status,
+      owner: item.owner ?? null,
+      priority: item.priority ?? null,
+      due_date: item.dueDate ?? null,
+      tracker_url: item.trackerUrl ?? null,
+      runbook: item.runbook ?? null,
+    }));
+    for (let i = 0; i < items.length; i += 100) {
+      await tx(ITEMS).insert(items.slice(i, i + 100));
+    }
+  }
+}
+
+function columns(
+  content: PostmortemContent,
+  at: Date,
+  publishedAt: string | undefined,
+) {
+  const published = content.status === 'published';
+  return {
+    title: content.title,
+    status: content.status,
+    severity: content.severity ?? null,
+    owner: content.owner ?? null,
+    started_at: content.milestones.started
+      ? new Date(content.milestones.started)
+      : null,
+    published_at: published ? (publishedAt ? new Date(publishedAt) : at) : null,
+    body: JSON.stringify(content),
+  };
+}

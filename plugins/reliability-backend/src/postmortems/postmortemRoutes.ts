@@ -1,0 +1,231 @@
+import type {
+  AuthService,
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  AuthorizeResult,
+  type BasicPermission,
+  type ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import {
+  POSTMORTEM_STATUSES,
+  type PostmortemStatus,
+  reliabilityPostmortemCreatePermission,
+  reliabilityPostmortemDeletePermission,
+  reliabilityPostmortemPublishPermission,
+  reliabilityPostmortemUpdatePermission,
+} from '@internal/plugin-reliability-common';
+import type express from 'express';
+import { entityRefParam } from '../runbooks/runbookRoutes';
+import type { DatabasePostmortemStore } from './DatabasePostmortemStore';
+import { parsePostmortemContent } from './validation';
+
+export interface PostmortemRoutesOptions {
+  httpAuth: HttpAuthService;
+  auth: AuthService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  store: DatabasePostmortemStore;
+  severities: string[];
+}
+
+const ID = /^[0-9a-f-]{36}$/;
+
+/** The postmortem API: list, read, create, update (versioned), delete, audit, action items. */
+export function registerPostmortemRoutes(
+  router: express.Router,
+  options: PostmortemRoutesOptions,
+) {
+  const { httpAuth, auth, permissions, catalog, store, severities } = options;
+
+  const reader = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const writer = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user'] });
+
+  async function authorize(
+    credentials: BackstageCredentials,
+    permission: BasicPermission | ResourcePermission,
+    resourceRef?: string,
+  ) {
+    const [decision] = await permissions.authorize(
+      [
+        resourceRef
+          ? { permission: permission as ResourcePermission, resourceRef }
+          : { permission: permission as BasicPermission },
+      ],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `You may not ${permission.name.split('.').pop()} this postmortem`,
+      );
+    }
+  }
+
+  // The owners of the entities a postmortem concerns, from the catalog, so
+  // that "owners of a linked entity" rules can be decided later.
+  async function linkedOwners(entityRefs: string[]): Promise<string[]> {
+    if (entityRefs.length === 0) return [];
+    const { items } = await catalog.getEntitiesByRefs(
+      { entityRefs, fields: ['kind', 'metadata', 'spec.owner'] },
+      { credentials: await auth.getOwnServiceCredentials() },
+    );
+    const owners = new Set<string>();
+    for (const entity of items) {
+      const owner = (entity?.spec as { owner?: unknown } | undefined)?.owner;
+      if (typeof owner !== 'string') continue;
+      try {
+        owners.add(
+          stringifyEntityRef(
+            parseEntityRef(owner, {
+              defaultKind: 'group',
+              defaultNamespace: entity?.metadata.namespace ?? 'default',
+            }),
+          ).toLocaleLowerCase('en-US'),
+        );
+      } catch {
+        // An owner the catalog would not accept either: no one to credit.
+      }
+    }
+    return [...owners].sort();
+  }
+
+  function getId(req: express.Request): string {
+    const { id } = req.params;
+    if (!ID.test(id))
+      throw new InputError(`${JSON.stringify(id)} is not a postmortem id`);
+    return id;
+  }
+
+  const publicView = <T extends { linkedOwners?: string[] }>(pm: T) => {
+    const { linkedOwners: _, ...rest } = pm;
+    return rest;
+  };
+
+  router.get('/postmortems', async (req, res) => {
+    await reader(req);
+    const q = req.query;
+    const str = (key: string) =>
+      typeof q[key] === 'string' && q[key] !== ''
+        ? (q[key] as string)
+        : undefined;
+    const status = str('status');
+    if (status && !POSTMORTEM_STATUSES.includes(status as PostmortemStatus)) {
+      throw new InputError(
+        `status must be one of ${POSTMORTEM_STATUSES.join(', ')}`,
+      );
+    }
+    for (const key of ['from', 'to']) {
+      const v = str(key);
+      if (v && Number.isNaN(Date.parse(v)))
+        throw new InputError(`${key} must be an ISO 8601 date or time`);
+    }
+    const owner = str('owner');
+    res.json({
+      items: await store.list({
+        entityRef: str('entityRef')
+          ? entityRefParam(str('entityRef'))
+          : undefined,
+        status,
+        severity: str('severity'),
+        owner: owner ? entityRefParam(owner, 'owner') : undefined,
+        from: str('from'),
+        to: str('to'),
+      }),
+    });
+  });
+
+  router.get('/postmortems/action-items', async (req, res) => {
+    await reader(req);
+    const runbook =
+      typeof req.query.runbook === 'string' ? req.query.runbook : undefined;
+    if (runbook && !/^[a-z0-9-]{1,63}\/[a-z0-9-]{1,63}$/.test(runbook)) {
+      throw new InputError('runbook must be namespace/name');
+    }
+    res.json({
+      items: await store.actionItems({
+        status: req.query.status === 'all' ? undefined : 'open',
+        runbook,
+      }),
+    });
+  });
+
+  router.get('/postmortems/:id', async (req, res) => {
+    await reader(req);
+    const pm = await store.get(getId(req));
+    if (!pm) throw new NotFoundError(`No postmortem ${req.params.id}`);
+    res.json(publicView(pm));
+  });
+
+  router.get('/postmortems/:id/audit', async (req, res) => {
+    await reader(req);
+    res.json({ items: await store.audit(getId(req)) });
+  });
+
+  router.post('/postmortems', async (req, res) => {
+    const credentials = await writer(req);
+    await authorize(credentials, reliabilityPostmortemCreatePermission);
+    const content = parsePostmortemContent(req.body, { severities });
+    if (content.status === 'published') {
+      throw new InputError(
+        'status: create the postmortem as a draft, then publish it',
+      );
+    }
+    const actor = (credentials as BackstageCredentials<BackstageUserPrincipal>)
+      .principal.userEntityRef;
+    if (content.authors.length === 0) content.authors = [actor];
+    const created = await store.create(content, {
+      actor,
+      linkedOwners: await linkedOwners(content.entityRefs),
+    });
+    res.status(201).json(created);
+  });
+
+  router.put('/postmortems/:id', async (req, res) => {
+    const credentials = await writer(req);
+    const id = getId(req);
+    const { version, ...body } = (req.body ?? {}) as { version?: unknown };
+    if (
+      typeof version !== 'number' ||
+      !Number.isInteger(version) ||
+      version < 1
+    ) {
+      throw new InputError(
+        'version is required: the version of the postmortem this change is based on',
+      );
+    }
+    const current = await store.get(id);
+    if (!current) throw new NotFoundError(`No postmortem ${id}`);
+    await authorize(credentials, reliabilityPostmortemUpdatePermission, id);
+    const content = parsePostmortemContent(body, { severities });
+    if ((content.status === 'published') !== (current.status === 'published')) {
+      await authorize(credentials, reliabilityPostmortemPublishPermission, id);
+    }
+    const actor = (credentials as BackstageCredentials<BackstageUserPrincipal>)
+      .principal.userEntityRef;
+    const updated = await store.update(id, version, content, {
+      actor,
+      linkedOwners: await linkedOwners(content.entityRefs),
+    });
+    res.json(updated);
+  });
+
+  router.delete('/postmortems/:id', async (req, res) => {
+    const credentials = await writer(req);
+    const id = getId(req);
+    if (!(await store.get(id))) throw new NotFoundError(`No postmortem ${id}`);
+    await authorize(credentials, reliabilityPostmortemDeletePermission, id);
+    await store.delete(id, {
+      actor: (credentials as BackstageCredentials<BackstageUserPrincipal>)
+        .principal.userEntityRef,
+    });
+    res.status(204).end();
+  });
+}
