@@ -328,7 +328,10 @@ function columns(
   at: Date,
   publishedAt: string | undefined,
 ) {
-  const published = content.status === 'published';
+  let publishedAtColumn: Date | null = null;
+  if (content.status === 'published') {
+    publishedAtColumn = publishedAt ? new Date(publishedAt) : at;
+  }
   return {
     title: content.title,
     status: content.status,
@@ -337,7 +340,7 @@ function columns(
     started_at: content.milestones.started
       ? new Date(content.milestones.started)
       : null,
-    published_at: published ? (publishedAt ? new Date(publishedAt) : at) : null,
+    published_at: publishedAtColumn,
     body: JSON.stringify(content),
   };
 }

@@ -44,6 +44,7 @@ describe('parsePostmortemContent', () => {
       {
         title: 'x',
         actionItems: [
+          // eslint-disable-next-line no-script-url
           { title: 'a', type: 'detect', trackerUrl: 'javascript:alert(1)' },
         ],
       },

@@ -65,7 +65,7 @@ const actionItem = z
   })
   .strict();
 
-const content = z
+const contentSchema = z
   .object({
     title: text(300).min(1, 'must not be empty'),
     status: z.enum(['draft', 'in-review', 'published']).default('draft'),
@@ -161,7 +161,7 @@ export function parsePostmortemContent(
   body: unknown,
   options: { severities: string[] },
 ): PostmortemContent {
-  const result = content.safeParse(body);
+  const result = contentSchema.safeParse(body);
   if (!result.success) {
     throw new InputError(
       `Invalid postmortem: ${result.error.issues
