@@ -73,15 +73,22 @@ function toPostmortem(row: Row): PostmortemResource {
   };
 }
 
+// JSON with object keys in a fixed order, so equal values compare equal.
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v).sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : v,
+  );
+}
+
 // The top-level fields whose value differs: what the audit log records.
 function changedFields(before: object, after: object): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...keys]
-    .filter(
-      k =>
-        JSON.stringify((before as any)[k]) !==
-        JSON.stringify((after as any)[k]),
-    )
+    .filter(k => canonical((before as any)[k]) !== canonical((after as any)[k]))
     .sort();
 }
 
@@ -107,7 +114,7 @@ export class DatabasePostmortemStore {
   async create(
     content: PostmortemContent,
     options: { actor: string; linkedOwners: string[]; at?: Date },
-  ): Promise<Postmortem> {
+  ): Promise<PostmortemResource> {
     const id = randomUUID();
     const at = options.at ?? new Date();
     await this.db.transaction(async tx => {
@@ -155,7 +162,7 @@ export class DatabasePostmortemStore {
     baseVersion: number,
     content: PostmortemContent,
     options: { actor: string; linkedOwners: string[]; at?: Date },
-  ): Promise<Postmortem> {
+  ): Promise<PostmortemResource> {
     const at = options.at ?? new Date();
     await this.db.transaction(async tx => {
       const current = await tx<Row>(POSTMORTEMS).where({ id }).first();

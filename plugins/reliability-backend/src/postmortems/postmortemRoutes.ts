@@ -185,13 +185,26 @@ export function registerPostmortemRoutes(
       actor,
       linkedOwners: await linkedOwners(content.entityRefs),
     });
-    res.status(201).json(created);
+    res.status(201).json(publicView(created));
   });
 
   router.put('/postmortems/:id', async (req, res) => {
     const credentials = await writer(req);
     const id = getId(req);
-    const { version, ...body } = (req.body ?? {}) as { version?: unknown };
+    // A client may send back the record it read: the fields the server
+    // manages are ignored, the version is what the change is based on.
+    const {
+      version,
+      id: _id,
+      createdAt: _createdAt,
+      createdBy: _createdBy,
+      updatedAt: _updatedAt,
+      updatedBy: _updatedBy,
+      publishedAt: _publishedAt,
+      timeToDetectMinutes: _ttd,
+      timeToResolveMinutes: _ttr,
+      ...body
+    } = (req.body ?? {}) as Record<string, unknown>;
     if (
       typeof version !== 'number' ||
       !Number.isInteger(version) ||
@@ -214,7 +227,7 @@ export function registerPostmortemRoutes(
       actor,
       linkedOwners: await linkedOwners(content.entityRefs),
     });
-    res.json(updated);
+    res.json(publicView(updated));
   });
 
   router.delete('/postmortems/:id', async (req, res) => {

@@ -1,0 +1,220 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import request from 'supertest';
+import { reliabilityPlugin } from '../plugin';
+import { postmortemPermissionRules } from './permissionRules';
+
+const databases = TestDatabases.create();
+
+const entities = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'insights-api', namespace: 'default' },
+    spec: { owner: 'platform-team' },
+  },
+];
+
+const draft = {
+  title: 'API outage',
+  severity: 'P1',
+  owner: 'group:default/platform-team',
+  entityRefs: ['component:default/insights-api'],
+  milestones: {
+    started: '2026-11-20T09:00:00Z',
+    resolved: '2026-11-20T09:45:00Z',
+  },
+  actionItems: [
+    {
+      title: 'Add a readiness probe',
+      type: 'prevent',
+      runbook: 'default/api-not-responding',
+    },
+  ],
+};
+
+describe.each(databases.eachSupportedId())(
+  'postmortem API on %s',
+  databaseId => {
+    async function startBackend(
+      result:
+        | AuthorizeResult.ALLOW
+        | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+    ) {
+      const knex = await databases.init(databaseId);
+      const { server } = await startTestBackend({
+        features: [
+          reliabilityPlugin,
+          mockServices.database.factory({ knex }),
+          mockServices.permissions.factory({ result }),
+          catalogServiceMock.factory({ entities }),
+        ],
+      });
+      return server;
+    }
+
+    it('creates, reads, updates with its version, audits and deletes', async () => {
+      const server = await startBackend();
+      const created = await request(server)
+        .post('/api/reliability/postmortems')
+        .send(draft);
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({
+        version: 1,
+        status: 'draft',
+        authors: ['user:default/mock'],
+        createdBy: 'user:default/mock',
+        timeToResolveMinutes: 45,
+      });
+      expect(created.body.linkedOwners).toBeUndefined();
+      const id = created.body.id;
+
+      const list = await request(server).get(
+        '/api/reliability/postmortems?entityRef=component:default/insights-api',
+      );
+      expect(list.body.items.map((p: any) => p.id)).toEqual([id]);
+
+      const updated = await request(server)
+        .put(`/api/reliability/postmortems/${id}`)
+        .send({
+          ...created.body,
+          version: 1,
+          summary: 'The API ran out of memory.',
+        });
+      expect(updated.status).toBe(200);
+      expect(updated.body.version).toBe(2);
+
+      // A second writer still on version 1 gets a conflict; the first write stays.
+      const stale = await request(server)
+        .put(`/api/reliability/postmortems/${id}`)
+        .send({ ...created.body, version: 1, summary: 'Something else' });
+      expect(stale.status).toBe(409);
+      expect(stale.body.error.message).toMatch(/at version 2, not 1/);
+      const read = await request(server).get(
+        `/api/reliability/postmortems/${id}`,
+      );
+      expect(read.body.summary).toBe('The API ran out of memory.');
+
+      const published = await request(server)
+        .put(`/api/reliability/postmortems/${id}`)
+        .send({ ...read.body, version: 2, status: 'published' });
+      expect(published.status).toBe(200);
+      expect(published.body.publishedAt).toEqual(expect.any(String));
+
+      const items = await request(server).get(
+        '/api/reliability/postmortems/action-items?runbook=default/api-not-responding',
+      );
+      expect(items.body.items).toEqual([
+        expect.objectContaining({
+          title: 'Add a readiness probe',
+          postmortemId: id,
+          overdue: false,
+        }),
+      ]);
+
+      const audit = await request(server).get(
+        `/api/reliability/postmortems/${id}/audit`,
+      );
+      expect(audit.body.items.map((a: any) => [a.action, a.fields])).toEqual([
+        ['create', expect.arrayContaining(['title', 'milestones'])],
+        ['update', ['summary']],
+        ['update', ['status']],
+      ]);
+
+      expect(
+        (await request(server).delete(`/api/reliability/postmortems/${id}`))
+          .status,
+      ).toBe(204);
+      expect(
+        (await request(server).get(`/api/reliability/postmortems/${id}`))
+          .status,
+      ).toBe(404);
+    });
+
+    it('answers bad payloads with a 400 naming the field', async () => {
+      const server = await startBackend();
+      const bad = await request(server)
+        .post('/api/reliability/postmortems')
+        .send({
+          ...draft,
+          severity: 'P7',
+          milestones: { started: 'last tuesday' },
+        });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toMatch(
+        /milestones\.started must be an ISO 8601 time/,
+      );
+      const published = await request(server)
+        .post('/api/reliability/postmortems')
+        .send({ ...draft, status: 'published' });
+      expect(published.status).toBe(400);
+      const created = await request(server)
+        .post('/api/reliability/postmortems')
+        .send(draft);
+      const noVersion = await request(server)
+        .put(`/api/reliability/postmortems/${created.body.id}`)
+        .send(draft);
+      expect(noVersion.status).toBe(400);
+      expect(noVersion.body.error.message).toMatch(/^version is required/);
+      expect(
+        (await request(server).get('/api/reliability/postmortems/nope')).status,
+      ).toBe(400);
+      expect(
+        (
+          await request(server).get(
+            '/api/reliability/postmortems?status=closed',
+          )
+        ).status,
+      ).toBe(400);
+    });
+
+    it('refuses writes the policy denies, and writes by services', async () => {
+      const server = await startBackend(AuthorizeResult.DENY);
+      expect(
+        (await request(server).post('/api/reliability/postmortems').send(draft))
+          .status,
+      ).toBe(403);
+      const asService = await request(server)
+        .post('/api/reliability/postmortems')
+        .set('Authorization', mockCredentials.service.header())
+        .send(draft);
+      expect(asService.status).toBe(403);
+      expect(
+        (await request(server).get('/api/reliability/postmortems')).status,
+      ).toBe(200);
+    });
+  },
+);
+
+describe('postmortem permission rules', () => {
+  const pm = {
+    authors: ['user:default/amara.okafor'],
+    owner: 'group:default/platform-team',
+    linkedOwners: ['group:default/web-team'],
+  } as any;
+  it('match authors, owners and owners of linked entities', () => {
+    const { isPostmortemAuthor, isPostmortemOwner, isLinkedEntityOwner } =
+      postmortemPermissionRules;
+    expect(
+      isPostmortemAuthor.apply(pm, { claims: ['user:default/amara.okafor'] }),
+    ).toBe(true);
+    expect(
+      isPostmortemAuthor.apply(pm, { claims: ['group:default/platform-team'] }),
+    ).toBe(false);
+    expect(
+      isPostmortemOwner.apply(pm, { claims: ['group:default/platform-team'] }),
+    ).toBe(true);
+    expect(
+      isLinkedEntityOwner.apply(pm, { claims: ['group:default/web-team'] }),
+    ).toBe(true);
+    expect(
+      isLinkedEntityOwner.apply(pm, { claims: ['group:default/sre-team'] }),
+    ).toBe(false);
+  });
+});
