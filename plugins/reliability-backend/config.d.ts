@@ -68,6 +68,11 @@ export interface Config {
         /** Default: every 10 minutes. */
         schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       };
+      /** The published-postmortem collator of the same module. */
+      reliabilityPostmortems?: {
+        /** Default: every 10 minutes. */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
     };
   };
 }

@@ -8,6 +8,10 @@
 export { reliabilityPlugin as default } from './plugin';
 export { searchModuleReliabilityRunbooks } from './search/module';
 export {
+  PostmortemCollatorFactory,
+  type PostmortemSearchDocument,
+} from './search/PostmortemCollatorFactory';
+export {
   RunbookCollatorFactory,
   type RunbookSearchDocument,
 } from './search/RunbookCollatorFactory';

@@ -1,5 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import type { RunbookDetails } from '@internal/plugin-reliability-common';
+import { PostmortemCollatorFactory } from './PostmortemCollatorFactory';
 import { RunbookCollatorFactory } from './RunbookCollatorFactory';
 
 const runbook: RunbookDetails = {
@@ -33,6 +34,47 @@ const runbook: RunbookDetails = {
     },
   },
 };
+
+describe('PostmortemCollatorFactory', () => {
+  it('indexes published postmortems only, linking to their page', async () => {
+    const urls: string[] = [];
+    const factory = new PostmortemCollatorFactory({
+      discovery: mockServices.discovery(),
+      auth: mockServices.auth(),
+      fetch: (async (url: string) => {
+        urls.push(url);
+        return new Response(
+          JSON.stringify({
+            items: [
+              {
+                id: '3f0c5f8e-0000-4000-8000-000000000001',
+                title: 'API outage',
+                severity: 'P1',
+                summary: 'The API ran out of memory.',
+                rootCauses: ['A leak in the export job'],
+                contributingFactors: [],
+                alerts: ['InsightsApiDown'],
+                entityRefs: ['component:default/insights-api'],
+                publishedAt: '2026-11-21T09:00:00.000Z',
+              },
+            ],
+          }),
+        );
+      }) as any,
+    });
+    const documents = [];
+    for await (const doc of await factory.getCollator()) documents.push(doc);
+    expect(urls[0]).toMatch(/\/postmortems\?status=published$/);
+    expect(documents).toEqual([
+      expect.objectContaining({
+        title: 'API outage',
+        location:
+          '/reliability/postmortems/3f0c5f8e-0000-4000-8000-000000000001',
+        text: 'The API ran out of memory.\nA leak in the export job\nAlerts: InsightsApiDown',
+      }),
+    ]);
+  });
+});
 
 describe('RunbookCollatorFactory', () => {
   it('reads every runbook from the reliability API with a service token and indexes its text', async () => {

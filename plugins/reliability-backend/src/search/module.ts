@@ -4,10 +4,11 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { searchIndexRegistryExtensionPoint } from '@backstage/plugin-search-backend-node/alpha';
+import { PostmortemCollatorFactory } from './PostmortemCollatorFactory';
 import { RunbookCollatorFactory } from './RunbookCollatorFactory';
 
 /**
- * Adds runbooks to Backstage search: `backend.add(searchModuleReliabilityRunbooks)`.
+ * Adds runbooks and published postmortems to Backstage search: `backend.add(searchModuleReliabilityRunbooks)`.
  * Schedule: `search.collators.reliabilityRunbooks.schedule` (default every
  * 10 minutes).
  *
@@ -26,9 +27,8 @@ export const searchModuleReliabilityRunbooks = createBackendModule({
         indexRegistry: searchIndexRegistryExtensionPoint,
       },
       async init({ config, discovery, auth, scheduler, indexRegistry }) {
-        const key = 'search.collators.reliabilityRunbooks.schedule';
-        indexRegistry.addCollator({
-          schedule: scheduler.createScheduledTaskRunner(
+        const schedule = (key: string) =>
+          scheduler.createScheduledTaskRunner(
             config.has(key)
               ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
                   config.getConfig(key),
@@ -38,8 +38,16 @@ export const searchModuleReliabilityRunbooks = createBackendModule({
                   timeout: { minutes: 5 },
                   initialDelay: { seconds: 30 },
                 },
-          ),
+          );
+        indexRegistry.addCollator({
+          schedule: schedule('search.collators.reliabilityRunbooks.schedule'),
           factory: new RunbookCollatorFactory({ discovery, auth }),
+        });
+        indexRegistry.addCollator({
+          schedule: schedule(
+            'search.collators.reliabilityPostmortems.schedule',
+          ),
+          factory: new PostmortemCollatorFactory({ discovery, auth }),
         });
       },
     });
