@@ -12,6 +12,7 @@ import {
 import { reliabilityApiRef } from './api/ReliabilityApi';
 import { ReliabilityClient } from './api/ReliabilityClient';
 import { rootRouteRef } from './routes';
+import LibraryBooksIcon from '@material-ui/icons/LibraryBooks';
 
 // The kinds whose pages get the Reliability tab and card: the things that are
 // run, stored or grouped, where runbooks and recovery targets make sense.
@@ -27,11 +28,14 @@ const reliabilityApi = ApiBlueprint.make({
     }),
 });
 
-// The runbook pages and the alert landing page, under /reliability.
+// The runbook, alert and postmortem pages, under /reliability.
 const reliabilityPage = PageBlueprint.make({
   params: {
     path: '/reliability',
     routeRef: rootRouteRef,
+    // In the sidebar: the postmortems across the catalog.
+    title: 'Postmortems',
+    icon: <LibraryBooksIcon />,
     noHeader: true,
     loader: () =>
       import('./runbooks/ReliabilityRouter').then(m => <m.ReliabilityRouter />),

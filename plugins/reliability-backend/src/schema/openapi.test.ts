@@ -18,6 +18,13 @@ describe('openapi.yaml', () => {
     ['get', '/runbooks/{namespace}/{name}'],
     ['post', '/runbooks/refresh'],
     ['get', '/runbooks/export'],
+    ['get', '/postmortems'],
+    ['post', '/postmortems'],
+    ['get', '/postmortems/action-items'],
+    ['get', '/postmortems/{id}'],
+    ['put', '/postmortems/{id}'],
+    ['delete', '/postmortems/{id}'],
+    ['get', '/postmortems/{id}/audit'],
   ])('documents %s %s', (method, path) => {
     expect(doc.openapi).toMatch(/^3\./);
     expect(doc.paths[path]?.[method]?.operationId).toEqual(expect.any(String));

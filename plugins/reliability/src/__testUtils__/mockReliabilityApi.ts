@@ -21,6 +21,13 @@ export function mockReliabilityApi(
     getRunbookIndexStatus: notMocked('getRunbookIndexStatus'),
     refreshRunbooks: notMocked('refreshRunbooks'),
     exportRunbooks: notMocked('exportRunbooks'),
+    listPostmortems: jest.fn(async () => []),
+    getPostmortem: notMocked('getPostmortem'),
+    createPostmortem: notMocked('createPostmortem'),
+    updatePostmortem: notMocked('updatePostmortem'),
+    deletePostmortem: notMocked('deletePostmortem'),
+    getPostmortemAudit: jest.fn(async () => []),
+    listActionItems: jest.fn(async () => []),
   } as unknown as jest.Mocked<ReliabilityApi>;
   for (const [key, fn] of Object.entries(answers)) {
     (api as any)[key] = jest.fn(fn as any);

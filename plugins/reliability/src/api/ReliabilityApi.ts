@@ -1,5 +1,9 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  ActionItemWithPostmortem,
+  Postmortem,
+  PostmortemAuditEntry,
+  PostmortemContent,
   EntityReliabilityOverview,
   ReliabilityHealth,
   RunbookDetails,
@@ -37,6 +41,34 @@ export interface ReliabilityApi {
   exportRunbooks(
     query: { entityRef: string } | { severity: string },
   ): Promise<{ fileName: string; content: Blob }>;
+  /** Postmortems, newest incident first. */
+  listPostmortems(filter?: PostmortemFilter): Promise<Postmortem[]>;
+  getPostmortem(id: string): Promise<Postmortem>;
+  createPostmortem(content: PostmortemContent): Promise<Postmortem>;
+  /** Saves a change based on `version`; a ResponseError with status 409 when someone else saved first. */
+  updatePostmortem(
+    id: string,
+    version: number,
+    content: PostmortemContent,
+  ): Promise<Postmortem>;
+  deletePostmortem(id: string): Promise<void>;
+  getPostmortemAudit(id: string): Promise<PostmortemAuditEntry[]>;
+  /** Open action items across postmortems, or those changing one runbook. */
+  listActionItems(filter?: {
+    runbook?: string;
+  }): Promise<ActionItemWithPostmortem[]>;
+}
+
+/** What postmortem lists can be narrowed by. @public */
+export interface PostmortemFilter {
+  entityRef?: string;
+  status?: string;
+  severity?: string;
+  owner?: string;
+  /** ISO date: incidents started on or after. */
+  from?: string;
+  /** ISO date: incidents started before. */
+  to?: string;
 }
 
 /** @public */

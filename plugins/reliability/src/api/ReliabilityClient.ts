@@ -2,6 +2,10 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  ActionItemWithPostmortem,
+  Postmortem,
+  PostmortemAuditEntry,
+  PostmortemContent,
   EntityReliabilityOverview,
   ReliabilityHealth,
   RunbookDetails,
@@ -9,7 +13,7 @@ import type {
   RunbookSummary,
   SeverityLevel,
 } from '@internal/plugin-reliability-common';
-import type { ReliabilityApi } from './ReliabilityApi';
+import type { PostmortemFilter, ReliabilityApi } from './ReliabilityApi';
 
 /**
  * Calls the reliability backend through Backstage's discovery and fetch APIs,
@@ -91,6 +95,68 @@ export class ReliabilityClient implements ReliabilityApi {
     const fileName =
       /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'runbooks.html';
     return { fileName, content: await response.blob() };
+  }
+
+  async listPostmortems(filter: PostmortemFilter = {}): Promise<Postmortem[]> {
+    const query = new URLSearchParams(
+      Object.entries(filter).filter(([, v]) => v) as [string, string][],
+    ).toString();
+    return (
+      await this.json<{ items: Postmortem[] }>(
+        `/postmortems${query ? `?${query}` : ''}`,
+      )
+    ).items;
+  }
+
+  async getPostmortem(id: string): Promise<Postmortem> {
+    return this.json<Postmortem>(`/postmortems/${encodeURIComponent(id)}`);
+  }
+
+  async createPostmortem(content: PostmortemContent): Promise<Postmortem> {
+    return this.json<Postmortem>('/postmortems', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(content),
+    });
+  }
+
+  async updatePostmortem(
+    id: string,
+    version: number,
+    content: PostmortemContent,
+  ): Promise<Postmortem> {
+    return this.json<Postmortem>(`/postmortems/${encodeURIComponent(id)}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ...content, version }),
+    });
+  }
+
+  async deletePostmortem(id: string): Promise<void> {
+    await this.request(`/postmortems/${encodeURIComponent(id)}`, {
+      method: 'DELETE',
+    });
+  }
+
+  async getPostmortemAudit(id: string): Promise<PostmortemAuditEntry[]> {
+    return (
+      await this.json<{ items: PostmortemAuditEntry[] }>(
+        `/postmortems/${encodeURIComponent(id)}/audit`,
+      )
+    ).items;
+  }
+
+  async listActionItems(
+    filter: { runbook?: string } = {},
+  ): Promise<ActionItemWithPostmortem[]> {
+    const query = filter.runbook
+      ? `?${new URLSearchParams({ runbook: filter.runbook })}`
+      : '';
+    return (
+      await this.json<{ items: ActionItemWithPostmortem[] }>(
+        `/postmortems/action-items${query}`,
+      )
+    ).items;
   }
 
   private async json<T>(path: string, init?: RequestInit): Promise<T> {

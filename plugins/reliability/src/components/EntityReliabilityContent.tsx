@@ -6,6 +6,7 @@ import {
 } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
+import { EntityPostmortemsSection } from '../postmortems/EntityPostmortemsSection';
 import { EntityRunbooksSection } from '../runbooks/EntityRunbooksSection';
 import { ReliabilityTargets } from './ReliabilityTargets';
 import { useEntityOverview } from './useEntityOverview';
@@ -42,6 +43,9 @@ export const EntityReliabilityContent = () => {
         </Grid>
         <Grid item xs={12}>
           <EntityRunbooksSection />
+        </Grid>
+        <Grid item xs={12}>
+          <EntityPostmortemsSection />
         </Grid>
       </Grid>
     </Content>

@@ -23,6 +23,7 @@ import type { ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
+import { ActionItemsTable } from '../postmortems/ActionItemsTable';
 import { FreshnessStatus } from './FreshnessStatus';
 import { RunbookSteps } from './RunbookSteps';
 import { SafeMarkdown } from './SafeMarkdown';
@@ -53,6 +54,31 @@ const Section = ({
 );
 
 const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
+
+// Open postmortem action items that change this runbook: what people
+// following it should know is about to change.
+const RunbookActionItems = ({
+  namespace,
+  name,
+}: {
+  namespace: string;
+  name: string;
+}) => {
+  const api = useApi(reliabilityApiRef);
+  const { value } = useAsync(
+    () => api.listActionItems({ runbook: `${namespace}/${name}` }),
+    [api, namespace, name],
+  );
+  if (!value || value.length === 0) return null;
+  return (
+    <Grid item xs={12} className="reliability-section">
+      <ActionItemsTable
+        items={value}
+        title="Open postmortem action items on this runbook"
+      />
+    </Grid>
+  );
+};
 
 /** One runbook, every section, in the order an incident commander needs them. */
 export const RunbookView = ({ runbook }: { runbook: RunbookDetails }) => {
@@ -271,6 +297,7 @@ export const RunbookView = ({ runbook }: { runbook: RunbookDetails }) => {
           </ul>
         </Section>
       )}
+      <RunbookActionItems namespace={runbook.namespace} name={runbook.name} />
       {spec.links && spec.links.length > 0 && (
         <Section title="Links">
           <ul>

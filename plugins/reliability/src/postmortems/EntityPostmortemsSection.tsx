@@ -1,0 +1,51 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  LinkButton,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import useAsync from 'react-use/esm/useAsync';
+import { reliabilityApiRef } from '../api/ReliabilityApi';
+import { PostmortemTable } from './PostmortemTable';
+import { usePostmortemLinks } from './usePostmortemLinks';
+
+/** The entity's postmortems, newest first, and a way to write one. */
+export const EntityPostmortemsSection = () => {
+  const { entity } = useEntity();
+  const entityRef = stringifyEntityRef(entity);
+  const api = useApi(reliabilityApiRef);
+  const links = usePostmortemLinks();
+  const { value, loading, error } = useAsync(
+    () => api.listPostmortems({ entityRef }),
+    [api, entityRef],
+  );
+  if (loading) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  return (
+    <>
+      <PostmortemTable
+        postmortems={value ?? []}
+        emptyContent={
+          <Box p={2}>
+            <Typography variant="body2">
+              No postmortem concerns this entity yet.
+            </Typography>
+          </Box>
+        }
+      />
+      <Box mt={1} display="flex" justifyContent="flex-end">
+        <LinkButton
+          to={links.create(entityRef)}
+          variant="outlined"
+          size="small"
+        >
+          New postmortem
+        </LinkButton>
+      </Box>
+    </>
+  );
+};

@@ -1,0 +1,135 @@
+import {
+  Content,
+  Header,
+  LinkButton,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Grid from '@material-ui/core/Grid';
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import { POSTMORTEM_STATUSES } from '@internal/plugin-reliability-common';
+import { useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import {
+  type PostmortemFilter,
+  reliabilityApiRef,
+} from '../api/ReliabilityApi';
+import { useSeverities } from '../runbooks/useSeverities';
+import { ActionItemsTable } from './ActionItemsTable';
+import { PostmortemTable } from './PostmortemTable';
+import { usePostmortemLinks } from './usePostmortemLinks';
+
+/** `/reliability/postmortems`: postmortems across the catalog, and the open action items. */
+export const PostmortemsPage = () => {
+  const api = useApi(reliabilityApiRef);
+  const severities = useSeverities();
+  const links = usePostmortemLinks();
+  const [filter, setFilter] = useState<PostmortemFilter>({});
+  const set = (key: keyof PostmortemFilter, value: string) =>
+    setFilter(f => ({ ...f, [key]: value || undefined }));
+
+  const postmortems = useAsync(
+    () => api.listPostmortems(filter),
+    [api, JSON.stringify(filter)],
+  );
+  const items = useAsync(() => api.listActionItems(), [api]);
+
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Postmortems"
+        subtitle="What happened, what we learned, and what is left to do"
+      />
+      <Content>
+        <Grid container spacing={2}>
+          <Grid item xs={12}>
+            <Box
+              display="flex"
+              flexWrap="wrap"
+              alignItems="flex-end"
+              style={{ gap: 16 }}
+            >
+              <TextField
+                select
+                label="Severity"
+                value={filter.severity ?? ''}
+                onChange={e => set('severity', e.target.value)}
+                style={{ minWidth: 140 }}
+              >
+                <MenuItem value="">All</MenuItem>
+                {severities.map(s => (
+                  <MenuItem key={s.id} value={s.id}>
+                    {s.id} · {s.label}
+                  </MenuItem>
+                ))}
+              </TextField>
+              <TextField
+                select
+                label="Status"
+                value={filter.status ?? ''}
+                onChange={e => set('status', e.target.value)}
+                style={{ minWidth: 140 }}
+              >
+                <MenuItem value="">All</MenuItem>
+                {POSTMORTEM_STATUSES.map(s => (
+                  <MenuItem key={s} value={s}>
+                    {s}
+                  </MenuItem>
+                ))}
+              </TextField>
+              <TextField
+                label="Owner (ref)"
+                value={filter.owner ?? ''}
+                onChange={e => set('owner', e.target.value)}
+              />
+              <TextField
+                label="Entity (ref)"
+                value={filter.entityRef ?? ''}
+                onChange={e => set('entityRef', e.target.value)}
+              />
+              <TextField
+                label="Started from"
+                type="date"
+                InputLabelProps={{ shrink: true }}
+                value={filter.from ?? ''}
+                onChange={e => set('from', e.target.value)}
+              />
+              <TextField
+                label="Started before"
+                type="date"
+                InputLabelProps={{ shrink: true }}
+                value={filter.to ?? ''}
+                onChange={e => set('to', e.target.value)}
+              />
+              <Box flexGrow={1} />
+              <LinkButton
+                to={links.create()}
+                variant="contained"
+                color="primary"
+              >
+                New postmortem
+              </LinkButton>
+            </Box>
+          </Grid>
+          <Grid item xs={12}>
+            {postmortems.loading && <Progress />}
+            {postmortems.error && (
+              <ResponseErrorPanel error={postmortems.error} />
+            )}
+            {postmortems.value && (
+              <PostmortemTable postmortems={postmortems.value} />
+            )}
+          </Grid>
+          <Grid item xs={12}>
+            {items.error && <ResponseErrorPanel error={items.error} />}
+            {items.value && <ActionItemsTable items={items.value} />}
+          </Grid>
+        </Grid>
+      </Content>
+    </Page>
+  );
+};
