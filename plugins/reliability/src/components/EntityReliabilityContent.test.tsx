@@ -10,6 +10,7 @@ import type { EntityReliabilityOverview } from '@internal/plugin-reliability-com
 import { screen } from '@testing-library/react';
 import { type ReliabilityApi, reliabilityApiRef } from '../api/ReliabilityApi';
 import { mockReliabilityApi } from '../__testUtils__/mockReliabilityApi';
+import { rootRouteRef } from '../routes';
 import { EntityReliabilityCard } from './EntityReliabilityCard';
 import { EntityReliabilityContent } from './EntityReliabilityContent';
 
@@ -52,6 +53,7 @@ async function render(element: JSX.Element, api: ReliabilityApi) {
     >
       <EntityProvider entity={entity}>{element}</EntityProvider>
     </TestApiProvider>,
+    { mountedRoutes: { '/reliability': rootRouteRef } },
   );
 }
 

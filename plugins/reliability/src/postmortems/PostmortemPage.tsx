@@ -10,7 +10,7 @@ import {
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { EntityRefLinks } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
-import { ResponseError } from '@backstage/errors';
+import type { ResponseError } from '@backstage/errors';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
@@ -265,7 +265,8 @@ export const PostmortemPage = () => {
       setDraft(undefined);
       loaded.retry();
     } catch (e) {
-      if (e instanceof ResponseError && e.statusCode === 409) {
+      // A ResponseError from the client; 409: someone saved a newer version.
+      if ((e as ResponseError)?.statusCode === 409) {
         setConflict(true); // the edits stay in the form
       } else {
         setSaveError(e as Error);
