@@ -286,6 +286,7 @@ export const PostmortemPage = () => {
           <Box mb={2}>
             <WarningPanel
               severity="error"
+              defaultExpanded
               title="Someone else saved this postmortem after you opened it"
               message="Nothing was overwritten, and your edits are still in the form. Copy what you need, load their version, and apply your change again."
             >
