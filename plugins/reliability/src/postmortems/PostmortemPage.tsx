@@ -23,6 +23,7 @@ import {
 } from '@internal/plugin-reliability-common';
 import { type ReactNode, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
 import { SafeMarkdown } from '../runbooks/SafeMarkdown';
@@ -63,6 +64,39 @@ const List = ({ items }: { items: string[] }) =>
       —
     </Typography>
   );
+
+// Who changed what, and when: the audit trail, newest first.
+const PostmortemHistory = ({
+  id,
+  version,
+}: {
+  id: string;
+  version: number;
+}) => {
+  const api = useApi(reliabilityApiRef);
+  const { value } = useAsync(
+    () => api.getPostmortemAudit(id),
+    [api, id, version],
+  );
+  if (!value || value.length === 0) return null;
+  return (
+    <Part title="History">
+      <ul>
+        {[...value].reverse().map(entry => (
+          <li key={`${entry.version}-${entry.action}`}>
+            <Typography variant="body2">
+              v{entry.version} · {new Date(entry.at).toLocaleString()} ·{' '}
+              {entry.actor} · {entry.action}
+              {entry.fields.length > 0 && entry.action === 'update'
+                ? `: ${entry.fields.join(', ')}`
+                : ''}
+            </Typography>
+          </li>
+        ))}
+      </ul>
+    </Part>
+  );
+};
 
 /** The readable (and printable) view of a postmortem. */
 export const PostmortemView = ({
@@ -191,6 +225,7 @@ export const PostmortemView = ({
           </ul>
         )}
       </Part>
+      <PostmortemHistory id={pm.id} version={pm.version} />
       <Grid item xs={12} className="reliability-section">
         <ActionItemsTable
           title="Action items"

@@ -84,9 +84,34 @@ async function renderPage(
 
 describe('PostmortemPage', () => {
   it('shows the postmortem readably, with overdue action items standing out and no HTML run', async () => {
-    await renderPage(mockReliabilityApi({ getPostmortem: async () => PM }));
+    await renderPage(
+      mockReliabilityApi({
+        getPostmortem: async () => PM,
+        getPostmortemAudit: async () => [
+          {
+            at: '2026-11-20T12:00:00.000Z',
+            actor: 'user:default/amara.okafor',
+            action: 'create',
+            fields: ['title'],
+            version: 1,
+          },
+          {
+            at: '2026-11-21T08:00:00.000Z',
+            actor: 'user:default/jonas.lindqvist',
+            action: 'update',
+            fields: ['summary', 'timeline'],
+            version: 2,
+          },
+        ],
+      }),
+    );
     expect(
       await screen.findByText('A leak in the export job'),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        /v2 · .* · user:default\/jonas.lindqvist · update: summary, timeline/,
+      ),
     ).toBeInTheDocument();
     expect(screen.getByText(/time to resolve: 45 min/)).toBeInTheDocument();
     expect(screen.getByText('2020-01-01 · overdue')).toBeInTheDocument();
