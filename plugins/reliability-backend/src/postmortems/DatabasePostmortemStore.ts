@@ -6,6 +6,7 @@ import type {
   Postmortem,
   PostmortemAuditEntry,
   PostmortemContent,
+  PostmortemFilter,
 } from '@internal/plugin-reliability-common';
 import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
@@ -33,18 +34,6 @@ type Row = {
   linked_owners: string;
   body: string;
 };
-
-/** What lists of postmortems can be narrowed by. */
-export interface PostmortemFilter {
-  entityRef?: string;
-  status?: string;
-  severity?: string;
-  owner?: string;
-  /** `started` on or after (ISO). */
-  from?: string;
-  /** `started` before (ISO). */
-  to?: string;
-}
 
 /** A postmortem with what permission rules need. */
 export type PostmortemResource = Postmortem & { linkedOwners: string[] };

@@ -2,13 +2,13 @@ import type {
   AuthService,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import type {
   DocumentCollatorFactory,
   IndexableDocument,
 } from '@backstage/plugin-search-common';
 import type { Postmortem } from '@internal/plugin-reliability-common';
 import { Readable } from 'node:stream';
+import { fetchReliabilityItems } from './fetchReliabilityItems';
 
 /** The search document type of postmortems. */
 export const POSTMORTEM_DOCUMENT_TYPE = 'reliability-postmortem';
@@ -41,20 +41,10 @@ export class PostmortemCollatorFactory implements DocumentCollatorFactory {
   }
 
   private async *execute(): AsyncGenerator<PostmortemSearchDocument> {
-    const { discovery, auth } = this.options;
-    const baseUrl = await discovery.getBaseUrl('reliability');
-    const { token } = await auth.getPluginRequestToken({
-      onBehalfOf: await auth.getOwnServiceCredentials(),
-      targetPluginId: 'reliability',
-    });
-    const response = await (this.options.fetch ?? fetch)(
-      `${baseUrl}/postmortems?status=published`,
-      { headers: { Authorization: `Bearer ${token}` } },
+    const items = await fetchReliabilityItems<Postmortem>(
+      this.options,
+      '/postmortems?status=published',
     );
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response as any);
-    }
-    const { items } = (await response.json()) as { items: Postmortem[] };
     for (const pm of items) {
       yield {
         title: pm.title,

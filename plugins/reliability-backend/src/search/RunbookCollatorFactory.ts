@@ -2,7 +2,6 @@ import type {
   AuthService,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import type {
   DocumentCollatorFactory,
   IndexableDocument,
@@ -12,6 +11,7 @@ import type {
   RunbookStep,
 } from '@internal/plugin-reliability-common';
 import { Readable } from 'node:stream';
+import { fetchReliabilityItems } from './fetchReliabilityItems';
 
 /** The search document type of runbooks. */
 export const RUNBOOK_DOCUMENT_TYPE = 'reliability-runbook';
@@ -46,20 +46,10 @@ export class RunbookCollatorFactory implements DocumentCollatorFactory {
   }
 
   private async *execute(): AsyncGenerator<RunbookSearchDocument> {
-    const { discovery, auth } = this.options;
-    const baseUrl = await discovery.getBaseUrl('reliability');
-    const { token } = await auth.getPluginRequestToken({
-      onBehalfOf: await auth.getOwnServiceCredentials(),
-      targetPluginId: 'reliability',
-    });
-    const response = await (this.options.fetch ?? fetch)(
-      `${baseUrl}/runbooks?view=full`,
-      { headers: { Authorization: `Bearer ${token}` } },
+    const items = await fetchReliabilityItems<RunbookDetails>(
+      this.options,
+      '/runbooks?view=full',
     );
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response as any);
-    }
-    const { items } = (await response.json()) as { items: RunbookDetails[] };
     for (const runbook of items) {
       yield toSearchDocument(runbook);
     }

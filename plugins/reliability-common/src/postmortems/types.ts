@@ -121,3 +121,16 @@ export function minutesBetween(from?: string, to?: string): number | undefined {
   const ms = Date.parse(to) - Date.parse(from);
   return Number.isFinite(ms) && ms >= 0 ? Math.round(ms / 60000) : undefined;
 }
+
+/** What lists of postmortems can be narrowed by. @public */
+export interface PostmortemFilter {
+  /** Concerning this entity (full ref). */
+  entityRef?: string;
+  status?: string;
+  severity?: string;
+  owner?: string;
+  /** Incidents started on or after (ISO date or time). */
+  from?: string;
+  /** Incidents started before (ISO date or time). */
+  to?: string;
+}

@@ -4,6 +4,7 @@ import type {
   Postmortem,
   PostmortemAuditEntry,
   PostmortemContent,
+  PostmortemFilter,
   EntityReliabilityOverview,
   ReliabilityHealth,
   RunbookDetails,
@@ -59,19 +60,9 @@ export interface ReliabilityApi {
   }): Promise<ActionItemWithPostmortem[]>;
 }
 
-/** What postmortem lists can be narrowed by. @public */
-export interface PostmortemFilter {
-  entityRef?: string;
-  status?: string;
-  severity?: string;
-  owner?: string;
-  /** ISO date: incidents started on or after. */
-  from?: string;
-  /** ISO date: incidents started before. */
-  to?: string;
-}
-
 /** @public */
 export const reliabilityApiRef = createApiRef<ReliabilityApi>({
   id: 'plugin.reliability.api',
 });
+
+export type { PostmortemFilter };

@@ -15,7 +15,7 @@ import type {
   PostmortemMilestones,
   SeverityLevel,
 } from '@internal/plugin-reliability-common';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 
 /** An empty postmortem, optionally about one entity. */
 export function emptyPostmortem(entityRef?: string): PostmortemContent {
@@ -93,18 +93,6 @@ const toLocal = (iso?: string) => {
 const fromLocal = (value: string) =>
   value ? new Date(value).toISOString() : undefined;
 
-const csv = (list: string[]) => list.join(', ');
-const fromCsv = (value: string) =>
-  value
-    .split(',')
-    .map(s => s.trim())
-    .filter(Boolean);
-const lines = (list: string[]) => list.join('\n');
-const fromLines = (value: string) =>
-  value
-    .split('\n')
-    .map(s => s.trim())
-    .filter(Boolean);
 const optional = (value: string) => (value.trim() === '' ? undefined : value);
 
 const Section = ({
@@ -132,6 +120,50 @@ const TextField = (props: TextFieldProps) => (
     {...props}
   />
 );
+
+// A list edited as text: comma-separated on one line, or one item per line.
+// It keeps the text as typed (a trailing comma or an empty new line stays
+// while typing) and hands the parsed list up.
+const ListField = ({
+  label,
+  values,
+  onChange,
+  multiline = false,
+}: {
+  label: string;
+  values: string[];
+  onChange: (values: string[]) => void;
+  multiline?: boolean;
+}) => {
+  const separator = multiline ? '\n' : ',';
+  const parse = (text: string) =>
+    text
+      .split(separator)
+      .map(v => v.trim())
+      .filter(Boolean);
+  const [text, setText] = useState(values.join(multiline ? '\n' : ', '));
+  useEffect(() => {
+    // Follow changes from outside (a reload), not the echo of our own edits.
+    if (parse(text).join('\u0000') !== values.join('\u0000')) {
+      setText(values.join(multiline ? '\n' : ', '));
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [values]);
+  return (
+    <TextField
+      label={label}
+      fullWidth
+      multiline={multiline}
+      minRows={multiline ? 2 : undefined}
+      margin={multiline ? 'dense' : undefined}
+      value={text}
+      onChange={e => {
+        setText(e.target.value);
+        onChange(parse(e.target.value));
+      }}
+    />
+  );
+};
 
 /** The postmortem form: every field of the record, the timeline and the action items. */
 export const PostmortemEditor = ({
@@ -207,11 +239,10 @@ export const PostmortemEditor = ({
             />
           </Grid>
           <Grid item xs={12} md={6}>
-            <TextField
+            <ListField
               label="Affected entities (comma-separated refs)"
-              fullWidth
-              value={csv(value.entityRefs)}
-              onChange={e => set('entityRefs', fromCsv(e.target.value))}
+              values={value.entityRefs}
+              onChange={v => set('entityRefs', v)}
             />
           </Grid>
           <Grid item xs={12} md={3}>
@@ -223,27 +254,24 @@ export const PostmortemEditor = ({
             />
           </Grid>
           <Grid item xs={12} md={3}>
-            <TextField
+            <ListField
               label="Authors (comma-separated)"
-              fullWidth
-              value={csv(value.authors)}
-              onChange={e => set('authors', fromCsv(e.target.value))}
+              values={value.authors}
+              onChange={v => set('authors', v)}
             />
           </Grid>
           <Grid item xs={12} md={6}>
-            <TextField
+            <ListField
               label="Alerts that fired (comma-separated)"
-              fullWidth
-              value={csv(value.alerts)}
-              onChange={e => set('alerts', fromCsv(e.target.value))}
+              values={value.alerts}
+              onChange={v => set('alerts', v)}
             />
           </Grid>
           <Grid item xs={12} md={6}>
-            <TextField
+            <ListField
               label="Runbooks used (namespace/name, comma-separated)"
-              fullWidth
-              value={csv(value.runbooks)}
-              onChange={e => set('runbooks', fromCsv(e.target.value))}
+              values={value.runbooks}
+              onChange={v => set('runbooks', v)}
             />
           </Grid>
         </Grid>
@@ -300,23 +328,17 @@ export const PostmortemEditor = ({
         {field('detection', 'Detection')}
         {field('trigger', 'Trigger')}
         {field('resolution', 'Resolution')}
-        <TextField
+        <ListField
+          multiline
           label="Root causes (one per line)"
-          fullWidth
-          multiline
-          minRows={2}
-          margin="dense"
-          value={lines(value.rootCauses)}
-          onChange={e => set('rootCauses', fromLines(e.target.value))}
+          values={value.rootCauses}
+          onChange={v => set('rootCauses', v)}
         />
-        <TextField
-          label="Contributing factors (one per line)"
-          fullWidth
+        <ListField
           multiline
-          minRows={2}
-          margin="dense"
-          value={lines(value.contributingFactors)}
-          onChange={e => set('contributingFactors', fromLines(e.target.value))}
+          label="Contributing factors (one per line)"
+          values={value.contributingFactors}
+          onChange={v => set('contributingFactors', v)}
         />
       </Section>
 
@@ -328,20 +350,12 @@ export const PostmortemEditor = ({
             ['gotLucky', 'Where we got lucky'],
           ] as const
         ).map(([key, label]) => (
-          <TextField
+          <ListField
             key={key}
-            label={`${label} (one per line)`}
-            fullWidth
             multiline
-            minRows={2}
-            margin="dense"
-            value={lines(value.lessons[key])}
-            onChange={e =>
-              set('lessons', {
-                ...value.lessons,
-                [key]: fromLines(e.target.value),
-              })
-            }
+            label={`${label} (one per line)`}
+            values={value.lessons[key]}
+            onChange={v => set('lessons', { ...value.lessons, [key]: v })}
           />
         ))}
       </Section>

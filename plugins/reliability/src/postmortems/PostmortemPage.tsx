@@ -30,6 +30,7 @@ import { SafeMarkdown } from '../runbooks/SafeMarkdown';
 import { SeverityChip } from '../runbooks/SeverityChip';
 import { useSeverities } from '../runbooks/useSeverities';
 import { ActionItemsTable } from './ActionItemsTable';
+import { PRINT_CSS, PrintableSection } from '../components/PrintableSection';
 import {
   contentOf,
   emptyPostmortem,
@@ -37,18 +38,6 @@ import {
 } from './PostmortemEditor';
 import { StatusChip } from './StatusChip';
 import { usePostmortemLinks } from './usePostmortemLinks';
-
-const PRINT_CSS = `@media print {
-  nav, header button, .reliability-no-print, [class*="BackstageSidebar"],
-  [class*="MuiDrawer"] { display: none !important; }
-  .reliability-section { break-inside: avoid-page; }
-}`;
-
-const Part = ({ title, children }: { title: string; children: ReactNode }) => (
-  <Grid item xs={12} className="reliability-section">
-    <InfoCard title={title}>{children}</InfoCard>
-  </Grid>
-);
 
 const List = ({ items }: { items: string[] }) =>
   items.length ? (
@@ -80,7 +69,7 @@ const PostmortemHistory = ({
   );
   if (!value || value.length === 0) return null;
   return (
-    <Part title="History">
+    <PrintableSection title="History">
       <ul>
         {[...value].reverse().map(entry => (
           <li key={`${entry.version}-${entry.action}`}>
@@ -94,7 +83,7 @@ const PostmortemHistory = ({
           </li>
         ))}
       </ul>
-    </Part>
+    </PrintableSection>
   );
 };
 
@@ -164,7 +153,7 @@ export const PostmortemView = ({
           </Box>
         </InfoCard>
       </Grid>
-      <Part title="Milestones (UTC)">
+      <PrintableSection title="Milestones (UTC)">
         <Typography variant="body2" component="div">
           {(
             [
@@ -180,7 +169,7 @@ export const PostmortemView = ({
             </div>
           ))}
         </Typography>
-      </Part>
+      </PrintableSection>
       {[
         ['Summary', pm.summary],
         ['Impact', pm.impact],
@@ -190,25 +179,25 @@ export const PostmortemView = ({
       ]
         .filter(([, v]) => v)
         .map(([title, v]) => (
-          <Part key={title} title={title!}>
+          <PrintableSection key={title} title={title!}>
             <SafeMarkdown content={v!} />
-          </Part>
+          </PrintableSection>
         ))}
-      <Part title="Root causes and contributing factors">
+      <PrintableSection title="Root causes and contributing factors">
         <Typography variant="subtitle2">Root causes</Typography>
         <List items={pm.rootCauses} />
         <Typography variant="subtitle2">Contributing factors</Typography>
         <List items={pm.contributingFactors} />
-      </Part>
-      <Part title="Lessons">
+      </PrintableSection>
+      <PrintableSection title="Lessons">
         <Typography variant="subtitle2">What went well</Typography>
         <List items={pm.lessons.wentWell} />
         <Typography variant="subtitle2">What went wrong</Typography>
         <List items={pm.lessons.wentWrong} />
         <Typography variant="subtitle2">Where we got lucky</Typography>
         <List items={pm.lessons.gotLucky} />
-      </Part>
-      <Part title="Timeline">
+      </PrintableSection>
+      <PrintableSection title="Timeline">
         {pm.timeline.length === 0 ? (
           <Typography variant="body2" color="textSecondary">
             —
@@ -224,7 +213,7 @@ export const PostmortemView = ({
               ))}
           </ul>
         )}
-      </Part>
+      </PrintableSection>
       <PostmortemHistory id={pm.id} version={pm.version} />
       <Grid item xs={12} className="reliability-section">
         <ActionItemsTable

@@ -7,7 +7,11 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
-import type { Postmortem } from '@internal/plugin-reliability-common';
+import type {
+  Postmortem,
+  PostmortemContent,
+} from '@internal/plugin-reliability-common';
+import { useState } from 'react';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
@@ -15,6 +19,7 @@ import type { ReliabilityApi } from '../api/ReliabilityApi';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
 import { mockReliabilityApi } from '../__testUtils__/mockReliabilityApi';
 import { rootRouteRef } from '../routes';
+import { emptyPostmortem, PostmortemEditor } from './PostmortemEditor';
 import { PostmortemPage } from './PostmortemPage';
 
 const PM: Postmortem = {
@@ -172,5 +177,34 @@ describe('PostmortemPage', () => {
         expect.objectContaining({ title: 'Insights API outage (memory)' }),
       ),
     );
+  }, 30_000);
+});
+
+describe('PostmortemEditor', () => {
+  it('lets lists be typed naturally: a comma or a new line stays while typing', async () => {
+    const seen: PostmortemContent[] = [];
+    const Harness = () => {
+      const [value, setValue] = useState(emptyPostmortem());
+      return (
+        <PostmortemEditor
+          value={value}
+          onChange={next => {
+            seen.push(next);
+            setValue(next);
+          }}
+          severities={[]}
+        />
+      );
+    };
+    await renderInTestApp(<Harness />);
+    const alerts = screen.getByLabelText('Alerts that fired (comma-separated)');
+    await userEvent.type(alerts, 'ApiDown, DbDown');
+    expect(alerts).toHaveValue('ApiDown, DbDown');
+    expect(seen[seen.length - 1].alerts).toEqual(['ApiDown', 'DbDown']);
+
+    const causes = screen.getByLabelText('Root causes (one per line)');
+    await userEvent.type(causes, 'A leak{enter}No limit');
+    expect(causes).toHaveValue('A leak\nNo limit');
+    expect(seen[seen.length - 1].rootCauses).toEqual(['A leak', 'No limit']);
   }, 30_000);
 });

@@ -19,39 +19,17 @@ import type {
   RunbookDetails,
   RunbookStep,
 } from '@internal/plugin-reliability-common';
-import type { ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
 import { ActionItemsTable } from '../postmortems/ActionItemsTable';
+import { PRINT_CSS, PrintableSection } from '../components/PrintableSection';
 import { FreshnessStatus } from './FreshnessStatus';
 import { RunbookSteps } from './RunbookSteps';
 import { SafeMarkdown } from './SafeMarkdown';
 import { SeverityChip } from './SeverityChip';
 import { useChecklist } from './useChecklist';
 import { useSeverities } from './useSeverities';
-
-// Printing gives a clean paper runbook: no navigation, no buttons.
-const PRINT_CSS = `@media print {
-  nav, header button, .reliability-no-print, .reliability-no-print-checkbox,
-  [class*="BackstageSidebar"], [class*="MuiDrawer"], [class*="CopyButton"],
-  button[title="Copy to clipboard"] { display: none !important; }
-  main, article { margin: 0 !important; padding: 0 !important; }
-  pre { white-space: pre-wrap !important; }
-  .reliability-section { break-inside: avoid-page; }
-}`;
-
-const Section = ({
-  title,
-  children,
-}: {
-  title: string;
-  children: ReactNode;
-}) => (
-  <Grid item xs={12} className="reliability-section">
-    <InfoCard title={title}>{children}</InfoCard>
-  </Grid>
-);
 
 const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
 
@@ -91,14 +69,14 @@ export const RunbookView = ({ runbook }: { runbook: RunbookDetails }) => {
 
   const stepSection = (key: string, title: string, steps?: RunbookStep[]) =>
     steps && steps.length > 0 ? (
-      <Section key={key} title={title}>
+      <PrintableSection key={key} title={title}>
         <RunbookSteps
           section={key}
           steps={steps}
           ticked={ticked}
           onToggle={toggle}
         />
-      </Section>
+      </PrintableSection>
     ) : null;
 
   return (
@@ -216,7 +194,7 @@ export const RunbookView = ({ runbook }: { runbook: RunbookDetails }) => {
         </InfoCard>
       </Grid>
       {(spec.summary || metadata.description || spec.impact) && (
-        <Section title="Summary and impact">
+        <PrintableSection title="Summary and impact">
           {metadata.description && (
             <SafeMarkdown content={metadata.description} />
           )}
@@ -227,10 +205,10 @@ export const RunbookView = ({ runbook }: { runbook: RunbookDetails }) => {
               <SafeMarkdown content={spec.impact} />
             </>
           )}
-        </Section>
+        </PrintableSection>
       )}
       {spec.symptoms && spec.symptoms.length > 0 && (
-        <Section title="Symptoms">
+        <PrintableSection title="Symptoms">
           <ul>
             {spec.symptoms.map((s, i) => (
               <li key={i}>
@@ -238,10 +216,10 @@ export const RunbookView = ({ runbook }: { runbook: RunbookDetails }) => {
               </li>
             ))}
           </ul>
-        </Section>
+        </PrintableSection>
       )}
       {spec.preconditions && spec.preconditions.length > 0 && (
-        <Section title="Preconditions">
+        <PrintableSection title="Preconditions">
           <RunbookSteps
             section="preconditions"
             steps={spec.preconditions.map(p => ({
@@ -252,7 +230,7 @@ export const RunbookView = ({ runbook }: { runbook: RunbookDetails }) => {
             ticked={ticked}
             onToggle={toggle}
           />
-        </Section>
+        </PrintableSection>
       )}
       {stepSection('diagnosis', 'Diagnosis', spec.diagnosis)}
       {stepSection(
@@ -263,14 +241,14 @@ export const RunbookView = ({ runbook }: { runbook: RunbookDetails }) => {
       {stepSection('steps', 'Steps', spec.steps)}
       {stepSection('recovery', 'Recovery', spec.recovery)}
       {typeof spec.rollback === 'string' ? (
-        <Section title="Rollback">
+        <PrintableSection title="Rollback">
           <SafeMarkdown content={spec.rollback} />
-        </Section>
+        </PrintableSection>
       ) : (
         stepSection('rollback', 'Rollback', spec.rollback)
       )}
       {spec.escalation && (
-        <Section title="Escalation">
+        <PrintableSection title="Escalation">
           {spec.escalation.contacts && spec.escalation.contacts.length > 0 && (
             <Typography variant="body2">
               In order: {spec.escalation.contacts.join(' → ')}
@@ -284,10 +262,10 @@ export const RunbookView = ({ runbook }: { runbook: RunbookDetails }) => {
           {spec.escalation.notes && (
             <SafeMarkdown content={spec.escalation.notes} />
           )}
-        </Section>
+        </PrintableSection>
       )}
       {spec.postmortemQuestions && spec.postmortemQuestions.length > 0 && (
-        <Section title="Postmortem questions">
+        <PrintableSection title="Postmortem questions">
           <ul>
             {spec.postmortemQuestions.map((q, i) => (
               <li key={i}>
@@ -295,11 +273,11 @@ export const RunbookView = ({ runbook }: { runbook: RunbookDetails }) => {
               </li>
             ))}
           </ul>
-        </Section>
+        </PrintableSection>
       )}
       <RunbookActionItems namespace={runbook.namespace} name={runbook.name} />
       {spec.links && spec.links.length > 0 && (
-        <Section title="Links">
+        <PrintableSection title="Links">
           <ul>
             {spec.links
               .filter(l => isWebUrl(l.url))
@@ -311,7 +289,7 @@ export const RunbookView = ({ runbook }: { runbook: RunbookDetails }) => {
                 </li>
               ))}
           </ul>
-        </Section>
+        </PrintableSection>
       )}
     </Grid>
   );
