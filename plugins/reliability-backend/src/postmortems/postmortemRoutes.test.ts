@@ -174,6 +174,60 @@ describe.each(databases.eachSupportedId())(
       ).toBe(400);
     });
 
+    it('lets an editor change content but not the owner or the entities without the publish permission', async () => {
+      const knex = await databases.init(databaseId);
+      const permissions = mockServices.permissions.mock({
+        authorize: async requests =>
+          requests.map(r => ({
+            result:
+              r.permission.name === 'reliability.postmortem.publish'
+                ? AuthorizeResult.DENY
+                : AuthorizeResult.ALLOW,
+          })) as any,
+      });
+      const { server } = await startTestBackend({
+        features: [
+          reliabilityPlugin,
+          mockServices.database.factory({ knex }),
+          permissions.factory,
+          catalogServiceMock.factory({ entities }),
+        ],
+      });
+      const created = await request(server)
+        .post('/api/reliability/postmortems')
+        .send(draft);
+      const id = created.body.id;
+      const summary = await request(server)
+        .put(`/api/reliability/postmortems/${id}`)
+        .send({ ...created.body, version: 1, summary: 'Content is fine' });
+      expect(summary.status).toBe(200);
+      const takeOver = await request(server)
+        .put(`/api/reliability/postmortems/${id}`)
+        .send({ ...summary.body, version: 2, owner: 'user:default/mock' });
+      expect(takeOver.status).toBe(403);
+      const moreEntities = await request(server)
+        .put(`/api/reliability/postmortems/${id}`)
+        .send({
+          ...summary.body,
+          version: 2,
+          entityRefs: ['component:default/mine'],
+        });
+      expect(moreEntities.status).toBe(403);
+      const publish = await request(server)
+        .put(`/api/reliability/postmortems/${id}`)
+        .send({ ...summary.body, version: 2, status: 'published' });
+      expect(publish.status).toBe(403);
+      // A stale version is a conflict before anything else is decided.
+      const stale = await request(server)
+        .put(`/api/reliability/postmortems/${id}`)
+        .send({ ...summary.body, version: 1, owner: 'user:default/mock' });
+      expect(stale.status).toBe(409);
+      expect(
+        (await request(server).get(`/api/reliability/postmortems/${id}`)).body
+          .owner,
+      ).toBe('group:default/platform-team');
+    });
+
     it('refuses writes the policy denies, and writes by services', async () => {
       const server = await startBackend(AuthorizeResult.DENY);
       expect(

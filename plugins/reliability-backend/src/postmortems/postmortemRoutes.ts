@@ -6,7 +6,12 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AuthorizeResult,
@@ -216,9 +221,23 @@ export function registerPostmortemRoutes(
     }
     const current = await store.get(id);
     if (!current) throw new NotFoundError(`No postmortem ${id}`);
+    if (current.version !== version) {
+      throw new ConflictError(
+        `Postmortem ${id} is at version ${current.version}, not ${version}: someone else changed it. Reload, re-apply your change and save again.`,
+      );
+    }
     await authorize(credentials, reliabilityPostmortemUpdatePermission, id);
     const content = parsePostmortemContent(body, { severities });
-    if ((content.status === 'published') !== (current.status === 'published')) {
+    // Publishing, and changing who owns the postmortem or which entities it
+    // concerns (which decides who may publish and delete it), are for those
+    // the policy lets publish.
+    const sameList = (a: string[], b: string[]) =>
+      [...a].sort().join('\n') === [...b].sort().join('\n');
+    if (
+      (content.status === 'published') !== (current.status === 'published') ||
+      (content.owner ?? '') !== (current.owner ?? '') ||
+      !sameList(content.entityRefs, current.entityRefs)
+    ) {
       await authorize(credentials, reliabilityPostmortemPublishPermission, id);
     }
     const actor = (credentials as BackstageCredentials<BackstageUserPrincipal>)

@@ -15,22 +15,25 @@ const isoTime = z
     message: 'must be an ISO 8601 time, e.g. 2026-11-21T09:30:00Z',
   })
   .transform(v => new Date(v).toISOString());
-const entityRef = z.string().transform((v, ctx) => {
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(v, {
-        defaultKind: 'component',
-        defaultNamespace: 'default',
-      }),
-    ).toLocaleLowerCase('en-US');
-  } catch (e) {
-    ctx.addIssue({
-      code: z.ZodIssueCode.custom,
-      message: `is not an entity ref: ${(e as Error).message}`,
-    });
-    return z.NEVER;
-  }
-});
+const entityRef = z
+  .string()
+  .max(255)
+  .transform((v, ctx) => {
+    try {
+      return stringifyEntityRef(
+        parseEntityRef(v, {
+          defaultKind: 'component',
+          defaultNamespace: 'default',
+        }),
+      ).toLocaleLowerCase('en-US');
+    } catch (e) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `is not an entity ref: ${(e as Error).message}`,
+      });
+      return z.NEVER;
+    }
+  });
 const list = <T extends z.ZodTypeAny>(item: T, max = 200) =>
   z.array(item).max(max).default([]);
 

@@ -166,7 +166,7 @@ describe.each(databases.eachSupportedId())(
         config,
         severities: ['P1', 'P2', 'P3', 'P4'],
       });
-      const location = `config:git:${remote}#main`;
+      const location = `config:git:${remote}#main:runbooks`;
 
       // 1. The first commit is indexed, with its commit as the revision.
       const first = commit(

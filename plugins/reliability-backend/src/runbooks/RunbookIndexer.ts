@@ -33,6 +33,7 @@ import {
   LocalFolderSource,
   type RunbookSource,
   type SourceLimits,
+  redactRemote,
   UrlReaderSource,
 } from './sources';
 
@@ -96,7 +97,20 @@ export class RunbookIndexer {
     );
     const entityLocations = items.map(e => this.entityLocation(e));
     for (const location of [...entityLocations, ...this.configLocations]) {
-      await this.indexLocation(location);
+      // One location that fails in an unforeseen way must not stop the
+      // others: record it on the location and go on.
+      try {
+        await this.indexLocation(location);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        logger.error(
+          `Indexing runbooks at ${location.target} failed: ${message}`,
+        );
+        const { id, source, target, entityRef } = location;
+        await store
+          .recordFailure({ id, source, target, entityRef }, message, new Date())
+          .catch(() => {});
+      }
     }
     const prunedEntities = await store.pruneLocations(
       'entity',
@@ -181,6 +195,7 @@ export class RunbookIndexer {
         message: `more than ${this.limits.maxFiles} runbook files: only the first ${this.limits.maxFiles} (by path) were read`,
       });
     }
+    const seen = new Map<string, string>();
     for (const file of read.files) {
       const result = parseRunbookSource(file.content.toString('utf8'), {
         file: file.url,
@@ -193,6 +208,22 @@ export class RunbookIndexer {
         failedFiles.push(file.url);
       }
       for (const r of result.runbooks) {
+        // Two files of one location may not define the same runbook: the
+        // first (by path) wins, the other is an error naming both.
+        const key = `${r.document.metadata.namespace}/${r.document.metadata.name}`;
+        const first = seen.get(key);
+        if (first) {
+          problems.push({
+            severity: 'error',
+            file: file.url,
+            line: r.line,
+            column: 1,
+            runbook: r.document.metadata.name,
+            message: `duplicate runbook name ${key}: ${first} already defines it`,
+          });
+          continue;
+        }
+        seen.set(key, file.url);
         runbooks.push({
           document: r.document,
           sourceUrl: r.file,
@@ -324,16 +355,20 @@ export class RunbookIndexer {
 
   private configLocation(c: Config): ResolvedLocation {
     const type = c.getString('type');
-    const target = c.getString('target');
-    const id = `config:${type}:${target}${
-      c.getOptionalString('branch') ? `#${c.getString('branch')}` : ''
+    const remote = c.getString('target');
+    // Shown in the API and the portal: never the credentials a remote may carry.
+    const target = redactRemote(remote);
+    const branch = c.getOptionalString('branch');
+    const path = c.getOptionalString('path');
+    const id = `config:${type}:${target}${branch ? `#${branch}` : ''}${
+      path ? `:${path}` : ''
     }`;
     const base = { id, source: 'config' as const, target };
     if (type === 'git') {
       return {
         ...base,
         source_: new GitSource({
-          remote: target,
+          remote,
           branch: c.getOptionalString('branch'),
           path: c.getOptionalString('path'),
           cacheDirectory: this.gitCacheDirectory,
@@ -343,7 +378,7 @@ export class RunbookIndexer {
     if (type === 'url') {
       return {
         ...base,
-        source_: new UrlReaderSource(this.options.urlReader, target),
+        source_: new UrlReaderSource(this.options.urlReader, remote),
       };
     }
     return {

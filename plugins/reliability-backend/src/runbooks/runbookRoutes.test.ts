@@ -7,7 +7,7 @@ import {
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -243,6 +243,70 @@ describe.each(databases.eachSupportedId())('runbook API on %s', databaseId => {
         }),
       ]),
     );
+  });
+
+  it('refuses a second file defining the same runbook, naming both, and indexes the rest', async () => {
+    const dupDir = mkdtempSync(join(tmpdir(), 'runbook-dup-'));
+    mkdirSync(join(dupDir, 'runbooks'));
+    const doc = (title: string) =>
+      `apiVersion: reliability.io/v1alpha1\nkind: Runbook\nmetadata: { name: same, title: ${title} }\nspec: {}\n`;
+    writeFileSync(join(dupDir, 'runbooks', 'a.yaml'), doc('First'));
+    writeFileSync(join(dupDir, 'runbooks', 'b.yaml'), doc('Second'));
+    const knex = await databases.init(databaseId);
+    const { server } = await startTestBackend({
+      features: [
+        reliabilityPlugin,
+        mockServices.database.factory({ knex }),
+        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+        catalogServiceMock.factory({
+          entities: [entity('twice', dupDir, './runbooks')],
+        }),
+      ],
+    });
+    const refreshed = await refresh(server, 'component:default/twice');
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body.problems).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        file: join(dupDir, 'runbooks', 'b.yaml'),
+        message: `duplicate runbook name default/same: ${join(
+          dupDir,
+          'runbooks',
+          'a.yaml',
+        )} already defines it`,
+      }),
+    ]);
+    const one = await request(server).get(
+      '/api/reliability/runbooks/default/same',
+    );
+    expect(one.body.title).toBe('First');
+  });
+
+  it('does not follow a symbolic link out of the catalog file folder', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'runbook-outside-'));
+    writeFileSync(
+      join(outside, 'secret.yaml'),
+      'apiVersion: reliability.io/v1alpha1\nkind: Runbook\nmetadata: { name: secret }\nspec: {}\n',
+    );
+    const linkDir = mkdtempSync(join(tmpdir(), 'runbook-link-'));
+    symlinkSync(outside, join(linkDir, 'runbooks'));
+    const knex = await databases.init(databaseId);
+    const { server } = await startTestBackend({
+      features: [
+        reliabilityPlugin,
+        mockServices.database.factory({ knex }),
+        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+        catalogServiceMock.factory({
+          entities: [entity('linked', linkDir, './runbooks')],
+        }),
+      ],
+    });
+    const refreshed = await refresh(server, 'component:default/linked');
+    expect(refreshed.body.locations[0].lastError).toMatch(/is outside/);
+    expect(
+      (await request(server).get('/api/reliability/runbooks/default/secret'))
+        .status,
+    ).toBe(404);
   });
 
   it('never reads outside the catalog file folder, nor non-http URLs', async () => {

@@ -116,8 +116,11 @@ export class LocalFolderSource implements RunbookSource {
     etag: string | undefined,
     limits: SourceLimits,
   ): Promise<SourceReadResult> {
-    const root = resolve(this.root);
-    const target = resolve(this.target);
+    // Real paths: a symbolic link must not lead out of the folder either.
+    const root = await fs.realpath(resolve(this.root));
+    const target = await fs.realpath(resolve(this.target)).catch(() => {
+      throw new Error(`${this.target} does not exist`);
+    });
     if (target !== root && !target.startsWith(root + sep)) {
       throw new Error(`${this.target} is outside ${this.root}`);
     }
@@ -205,10 +208,19 @@ export class GitSource implements RunbookSource {
       await this.git(dir, ['reset', '--hard', '--quiet', 'FETCH_HEAD']);
     }
     const revision = (await this.git(dir, ['rev-parse', 'HEAD'])).trim();
-    if (revision === etag) return { status: 'unchanged' };
+    // The commit and the folder read: a change of either is a change.
+    const tag = `${revision}:${this.options.path ?? ''}`;
+    if (tag === etag) return { status: 'unchanged' };
 
-    const root = this.options.path ? resolve(dir, this.options.path) : dir;
-    if (root !== dir && !root.startsWith(dir + sep)) {
+    // Real paths: a symbolic link committed to the repository must not lead
+    // out of it (links are checked out as plain files, and checked here).
+    const realDir = await fs.realpath(dir);
+    const root = await fs
+      .realpath(this.options.path ? resolve(dir, this.options.path) : dir)
+      .catch(() => {
+        throw new Error(`path ${this.options.path} is not in the repository`);
+      });
+    if (root !== realDir && !root.startsWith(realDir + sep)) {
       throw new Error(`path ${this.options.path} is outside the repository`);
     }
     const paths = (await listFiles(root, limits.maxFiles + 1)).filter(p =>
@@ -218,7 +230,9 @@ export class GitSource implements RunbookSource {
     const files: SourceFile[] = [];
     for (const path of paths.slice(0, limits.maxFiles)) {
       files.push({
-        url: `${remote}#${relative(dir, path).split(sep).join('/')}`,
+        url: `${redactRemote(remote)}#${relative(realDir, path)
+          .split(sep)
+          .join('/')}`,
         content: capped(await readCapped(path, limits.maxFileBytes), limits),
       });
     }
@@ -226,7 +240,7 @@ export class GitSource implements RunbookSource {
       status: 'read',
       files,
       skipped: Math.max(0, paths.length - limits.maxFiles),
-      etag: revision,
+      etag: tag,
       revision,
     };
   }
@@ -240,6 +254,8 @@ export class GitSource implements RunbookSource {
           'protocol.ext.allow=never',
           '-c',
           'core.hooksPath=/dev/null',
+          '-c',
+          'core.symlinks=false',
           ...args,
         ],
         {
@@ -260,7 +276,9 @@ export class GitSource implements RunbookSource {
       const e = error as { stderr?: string; message: string };
       const detail = (e.stderr || e.message).trim().split('\n').pop();
       throw new Error(
-        `git ${args[0]} ${this.options.remote} failed: ${detail}`,
+        `git ${args[0]} ${redactRemote(this.options.remote)} failed: ${detail
+          ?.split(this.options.remote)
+          .join(redactRemote(this.options.remote))}`,
       );
     }
   }
@@ -301,4 +319,19 @@ async function listFiles(root: string, max: number): Promise<string[]> {
     }
   }
   return out;
+}
+
+/** A Git remote without the credentials it may carry, for showing. */
+export function redactRemote(remote: string): string {
+  try {
+    const url = new URL(remote);
+    if (url.username || url.password) {
+      url.username = '';
+      url.password = '';
+      return url.toString();
+    }
+  } catch {
+    // Not a URL (e.g. git@host:path): nothing to redact.
+  }
+  return remote;
 }

@@ -84,6 +84,13 @@ export function parseMarkdownRunbook(
   const alertName = /^[A-Za-z_:][A-Za-z0-9_:.-]*$/.test(baseName)
     ? baseName
     : h1 ?? baseName;
+  if (!/^[A-Za-z_:][A-Za-z0-9_:.-]{0,199}$/.test(alertName)) {
+    return fail(
+      `cannot derive an alert name from ${JSON.stringify(
+        alertName.slice(0, 80),
+      )}: name the file <AlertName>.md`,
+    );
+  }
   const name = kebab(alertName);
   if (!/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(name)) {
     return fail(
@@ -133,7 +140,7 @@ export function parseMarkdownRunbook(
           metadata: {
             name,
             namespace: 'default',
-            title: str('title') ?? h1 ?? alertName,
+            title: (str('title') ?? h1 ?? alertName).slice(0, 300),
           },
           spec: {
             entityRefs,

@@ -80,6 +80,7 @@ export const runbookJsonSchema = {
           items: {
             type: 'string',
             pattern: '^([A-Za-z0-9._-]+:)?([A-Za-z0-9._-]+/)?[A-Za-z0-9._-]+$',
+            maxLength: 255,
             description: 'A catalog entity ref, [kind:][namespace/]name.',
           },
         },
