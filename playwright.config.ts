@@ -17,6 +17,7 @@ export default defineConfig({
   reporter: [
     ['list'],
     ['html', { open: 'never', outputFolder: 'e2e-artifacts/report' }],
+    ['json', { outputFile: 'e2e-artifacts/results.json' }],
   ],
   outputDir: 'e2e-artifacts/results',
   webServer: [

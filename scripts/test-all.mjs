@@ -9,6 +9,7 @@
 // variable is set for it. Without a reachable server the database tests run
 // on SQLite only, with a warning; under CI that is an error.
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -72,9 +73,25 @@ step('type-check', 'npx', ['tsc']);
 step('lint', 'npx', ['backstage-cli', 'repo', 'lint']);
 // Without CI set, `backstage-cli repo test` goes into watch mode and only
 // runs the tests of changed files.
-step('unit and integration tests', 'npx', ['backstage-cli', 'repo', 'test'], {
-  CI: 'true',
-});
+mkdirSync(resolve(root, 'test-results'), { recursive: true });
+const jestResults = resolve(root, 'test-results/jest.json');
+step(
+  'unit and integration tests',
+  'npx',
+  ['backstage-cli', 'repo', 'test', '--json', `--outputFile=${jestResults}`],
+  { CI: 'true' },
+);
+const totals = { passed: 0, failed: 0 };
+const jest = JSON.parse(readFileSync(jestResults, 'utf8'));
+totals.passed += jest.numPassedTests;
+totals.failed += jest.numFailedTests;
 if (!skipE2e) {
   step('browser end-to-end tests', 'node', ['scripts/e2e.mjs']);
+  const e2e = JSON.parse(
+    readFileSync(resolve(root, 'e2e-artifacts/results.json'), 'utf8'),
+  );
+  totals.passed += (e2e.stats.expected ?? 0) + (e2e.stats.flaky ?? 0);
+  totals.failed += e2e.stats.unexpected ?? 0;
 }
+console.log(`\ntest: ${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed > 0 ? 1 : 0);
