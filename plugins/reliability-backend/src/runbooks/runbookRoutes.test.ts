@@ -5,6 +5,7 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
+import type { JsonObject } from '@backstage/types';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -83,17 +84,24 @@ describe.each(databases.eachSupportedId())('runbook API on %s', databaseId => {
   ];
 
   async function startBackend(
-    result:
-      | AuthorizeResult.ALLOW
-      | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+    options: {
+      result?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+      entities?: Entity[];
+      config?: JsonObject;
+    } = {},
   ) {
     const knex = await databases.init(databaseId);
     const { server } = await startTestBackend({
       features: [
         reliabilityPlugin,
         mockServices.database.factory({ knex }),
-        mockServices.permissions.factory({ result }),
-        catalogServiceMock.factory({ entities }),
+        mockServices.permissions.factory({
+          result: options.result ?? AuthorizeResult.ALLOW,
+        }),
+        catalogServiceMock.factory({ entities: options.entities ?? entities }),
+        ...(options.config
+          ? [mockServices.rootConfig.factory({ data: options.config })]
+          : []),
       ],
     });
     return server;
@@ -193,16 +201,8 @@ describe.each(databases.eachSupportedId())('runbook API on %s', databaseId => {
       join(ghostDir, 'runbooks', 'ghost.yaml'),
       'apiVersion: reliability.io/v1alpha1\nkind: Runbook\nmetadata: { name: ghost-runbook }\nspec:\n  entityRefs: [component:default/ghost]\n',
     );
-    const knex = await databases.init(databaseId);
-    const { server } = await startTestBackend({
-      features: [
-        reliabilityPlugin,
-        mockServices.database.factory({ knex }),
-        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
-        catalogServiceMock.factory({
-          entities: [entity('haunted', ghostDir, './runbooks')],
-        }),
-      ],
+    const server = await startBackend({
+      entities: [entity('haunted', ghostDir, './runbooks')],
     });
     const refreshed = await refresh(server, 'component:default/haunted');
     expect(refreshed.body.problems).toEqual([
@@ -221,17 +221,8 @@ describe.each(databases.eachSupportedId())('runbook API on %s', databaseId => {
   });
 
   it('refuses more files in a location than the limit allows, saying so', async () => {
-    const knex = await databases.init(databaseId);
-    const { server } = await startTestBackend({
-      features: [
-        reliabilityPlugin,
-        mockServices.database.factory({ knex }),
-        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
-        mockServices.rootConfig.factory({
-          data: { reliability: { runbooks: { limits: { maxFiles: 1 } } } },
-        }),
-        catalogServiceMock.factory({ entities }),
-      ],
+    const server = await startBackend({
+      config: { reliability: { runbooks: { limits: { maxFiles: 1 } } } },
     });
     const refreshed = await refresh(server, 'component:default/insights-api');
     expect(refreshed.body.problems).toEqual(
@@ -252,16 +243,8 @@ describe.each(databases.eachSupportedId())('runbook API on %s', databaseId => {
       `apiVersion: reliability.io/v1alpha1\nkind: Runbook\nmetadata: { name: same, title: ${title} }\nspec: {}\n`;
     writeFileSync(join(dupDir, 'runbooks', 'a.yaml'), doc('First'));
     writeFileSync(join(dupDir, 'runbooks', 'b.yaml'), doc('Second'));
-    const knex = await databases.init(databaseId);
-    const { server } = await startTestBackend({
-      features: [
-        reliabilityPlugin,
-        mockServices.database.factory({ knex }),
-        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
-        catalogServiceMock.factory({
-          entities: [entity('twice', dupDir, './runbooks')],
-        }),
-      ],
+    const server = await startBackend({
+      entities: [entity('twice', dupDir, './runbooks')],
     });
     const refreshed = await refresh(server, 'component:default/twice');
     expect(refreshed.status).toBe(200);
@@ -290,16 +273,8 @@ describe.each(databases.eachSupportedId())('runbook API on %s', databaseId => {
     );
     const linkDir = mkdtempSync(join(tmpdir(), 'runbook-link-'));
     symlinkSync(outside, join(linkDir, 'runbooks'));
-    const knex = await databases.init(databaseId);
-    const { server } = await startTestBackend({
-      features: [
-        reliabilityPlugin,
-        mockServices.database.factory({ knex }),
-        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
-        catalogServiceMock.factory({
-          entities: [entity('linked', linkDir, './runbooks')],
-        }),
-      ],
+    const server = await startBackend({
+      entities: [entity('linked', linkDir, './runbooks')],
     });
     const refreshed = await refresh(server, 'component:default/linked');
     expect(refreshed.body.locations[0].lastError).toMatch(/is outside/);
@@ -329,7 +304,7 @@ describe.each(databases.eachSupportedId())('runbook API on %s', databaseId => {
   });
 
   it('refuses a refresh the permission policy denies, and reads nothing', async () => {
-    const server = await startBackend(AuthorizeResult.DENY);
+    const server = await startBackend({ result: AuthorizeResult.DENY });
     const denied = await refresh(server, 'component:default/insights-api');
     expect(denied.status).toBe(403);
     const list = await request(server).get('/api/reliability/runbooks');

@@ -9,7 +9,6 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
-import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import { POSTMORTEM_STATUSES } from '@internal/plugin-reliability-common';
 import { useState } from 'react';
@@ -20,6 +19,7 @@ import {
 } from '../api/ReliabilityApi';
 import { useSeverities } from '../runbooks/useSeverities';
 import { ActionItemsTable } from './ActionItemsTable';
+import { ALL, FilterSelect } from '../components/FilterSelect';
 import { PostmortemTable } from './PostmortemTable';
 import { usePostmortemLinks } from './usePostmortemLinks';
 
@@ -53,34 +53,21 @@ export const PostmortemsPage = () => {
               alignItems="flex-end"
               style={{ gap: 16 }}
             >
-              <TextField
-                select
+              <FilterSelect
                 label="Severity"
-                value={filter.severity ?? ''}
-                onChange={e => set('severity', e.target.value)}
-                style={{ minWidth: 140 }}
-              >
-                <MenuItem value="">All</MenuItem>
-                {severities.map(s => (
-                  <MenuItem key={s.id} value={s.id}>
-                    {s.id} · {s.label}
-                  </MenuItem>
-                ))}
-              </TextField>
-              <TextField
-                select
+                value={filter.severity ?? ALL}
+                onChange={v => set('severity', v === ALL ? '' : v)}
+                options={severities.map(s => ({
+                  value: s.id,
+                  label: `${s.id} · ${s.label}`,
+                }))}
+              />
+              <FilterSelect
                 label="Status"
-                value={filter.status ?? ''}
-                onChange={e => set('status', e.target.value)}
-                style={{ minWidth: 140 }}
-              >
-                <MenuItem value="">All</MenuItem>
-                {POSTMORTEM_STATUSES.map(s => (
-                  <MenuItem key={s} value={s}>
-                    {s}
-                  </MenuItem>
-                ))}
-              </TextField>
+                value={filter.status ?? ALL}
+                onChange={v => set('status', v === ALL ? '' : v)}
+                options={POSTMORTEM_STATUSES.map(s => ({ value: s, label: s }))}
+              />
               <TextField
                 label="Owner (ref)"
                 value={filter.owner ?? ''}

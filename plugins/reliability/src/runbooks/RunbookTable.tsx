@@ -1,7 +1,6 @@
 import { Link, Table, type TableColumn } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
-import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import type {
@@ -12,36 +11,7 @@ import { useMemo, useState } from 'react';
 import { FreshnessStatus } from './FreshnessStatus';
 import { SeverityChip } from './SeverityChip';
 import { useRunbookLinks } from './useRunbookLinks';
-
-const ALL = '*';
-
-const FilterSelect = ({
-  label,
-  value,
-  onChange,
-  options,
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  options: Array<{ value: string; label: string }>;
-}) => (
-  <TextField
-    select
-    label={label}
-    value={value}
-    onChange={e => onChange(e.target.value)}
-    style={{ minWidth: 160 }}
-    SelectProps={{ SelectDisplayProps: { 'aria-label': label } as any }}
-  >
-    <MenuItem value={ALL}>All</MenuItem>
-    {options.map(o => (
-      <MenuItem key={o.value} value={o.value}>
-        {o.label}
-      </MenuItem>
-    ))}
-  </TextField>
-);
+import { ALL, FilterSelect } from '../components/FilterSelect';
 
 /** Runbooks with filters by text, severity and alert name. */
 export const RunbookTable = ({
