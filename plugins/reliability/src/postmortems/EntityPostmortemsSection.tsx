@@ -5,6 +5,8 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
+import { reliabilityPostmortemCreatePermission } from '@internal/plugin-reliability-common';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
@@ -19,6 +21,9 @@ export const EntityPostmortemsSection = () => {
   const entityRef = stringifyEntityRef(entity);
   const api = useApi(reliabilityApiRef);
   const links = usePostmortemLinks();
+  const canCreate = usePermission({
+    permission: reliabilityPostmortemCreatePermission,
+  });
   const { value, loading, error } = useAsync(
     () => api.listPostmortems({ entityRef }),
     [api, entityRef],
@@ -38,13 +43,15 @@ export const EntityPostmortemsSection = () => {
         }
       />
       <Box mt={1} display="flex" justifyContent="flex-end">
-        <LinkButton
-          to={links.create(entityRef)}
-          variant="outlined"
-          size="small"
-        >
-          New postmortem
-        </LinkButton>
+        {canCreate.allowed && (
+          <LinkButton
+            to={links.create(entityRef)}
+            variant="outlined"
+            size="small"
+          >
+            New postmortem
+          </LinkButton>
+        )}
       </Box>
     </>
   );

@@ -86,9 +86,9 @@ const toLocal = (iso?: string) => {
   if (!iso) return '';
   const d = new Date(iso);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(
-    d.getHours(),
-  )}:${pad(d.getMinutes())}`;
+  return `${String(d.getFullYear()).padStart(4, '0')}-${pad(
+    d.getMonth() + 1,
+  )}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 };
 const fromLocal = (value: string) =>
   value ? new Date(value).toISOString() : undefined;

@@ -246,6 +246,8 @@ export const PostmortemPage = () => {
   const [draft, setDraft] = useState<PostmortemContent | undefined>(
     isNew ? emptyPostmortem(search.get('entityRef') ?? undefined) : undefined,
   );
+  // The version the open form was started from: what a save is based on.
+  const [baseVersion, setBaseVersion] = useState<number | undefined>();
   const [saveError, setSaveError] = useState<Error | undefined>();
   const [conflict, setConflict] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -280,18 +282,24 @@ export const PostmortemPage = () => {
         navigate(links.view(created.id));
         return;
       }
-      await api.updatePostmortem(pm!.id, pm!.version, contentOf(content));
+      await api.updatePostmortem(
+        pm!.id,
+        baseVersion ?? pm!.version,
+        contentOf(content),
+      );
       alertApi.post({
         message: 'Postmortem saved',
         severity: 'success',
         display: 'transient',
       });
       setDraft(undefined);
+      setBaseVersion(undefined);
       loaded.retry();
     } catch (e) {
       // A ResponseError from the client; 409: someone saved a newer version.
       if ((e as ResponseError)?.statusCode === 409) {
         setConflict(true); // the edits stay in the form
+        if (!draft) loaded.retry(); // a publish or review click: show the newer version
       } else {
         setSaveError(e as Error);
       }
@@ -318,6 +326,7 @@ export const PostmortemPage = () => {
                 variant="outlined"
                 onClick={() => {
                   setDraft(undefined);
+                  setBaseVersion(undefined);
                   setConflict(false);
                   loaded.retry();
                 }}
@@ -332,11 +341,17 @@ export const PostmortemPage = () => {
             <ResponseErrorPanel error={saveError} />
           </Box>
         )}
-        <PostmortemEditor
-          value={draft}
-          onChange={setDraft}
-          severities={severities}
-        />
+        {/* Nothing typed while a save is under way can be lost: the form waits. */}
+        <fieldset
+          disabled={saving}
+          style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}
+        >
+          <PostmortemEditor
+            value={draft}
+            onChange={setDraft}
+            severities={severities}
+          />
+        </fieldset>
         <Box mt={2} display="flex" style={{ gap: 8 }}>
           <Button
             variant="contained"
@@ -347,7 +362,13 @@ export const PostmortemPage = () => {
             {isNew ? 'Create postmortem' : 'Save'}
           </Button>
           {!isNew && (
-            <Button onClick={() => setDraft(undefined)} disabled={saving}>
+            <Button
+              onClick={() => {
+                setDraft(undefined);
+                setBaseVersion(undefined);
+              }}
+              disabled={saving}
+            >
               Cancel
             </Button>
           )}
@@ -364,20 +385,28 @@ export const PostmortemPage = () => {
           className="reliability-no-print"
         >
           {canEdit.allowed && (
-            <Button variant="outlined" onClick={() => setDraft(contentOf(pm))}>
+            <Button
+              variant="outlined"
+              onClick={() => {
+                setBaseVersion(pm.version);
+                setDraft(contentOf(pm));
+              }}
+            >
               Edit
             </Button>
           )}
-          {canPublish.allowed && pm.status !== 'published' && (
-            <Button
-              variant="contained"
-              color="primary"
-              disabled={saving}
-              onClick={() => save({ ...contentOf(pm), status: 'published' })}
-            >
-              Publish
-            </Button>
-          )}
+          {canEdit.allowed &&
+            canPublish.allowed &&
+            pm.status !== 'published' && (
+              <Button
+                variant="contained"
+                color="primary"
+                disabled={saving}
+                onClick={() => save({ ...contentOf(pm), status: 'published' })}
+              >
+                Publish
+              </Button>
+            )}
           {canEdit.allowed && pm.status === 'draft' && (
             <Button
               variant="outlined"

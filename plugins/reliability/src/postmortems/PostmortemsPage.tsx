@@ -7,6 +7,8 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
+import { reliabilityPostmortemCreatePermission } from '@internal/plugin-reliability-common';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
@@ -28,6 +30,9 @@ export const PostmortemsPage = () => {
   const api = useApi(reliabilityApiRef);
   const severities = useSeverities();
   const links = usePostmortemLinks();
+  const canCreate = usePermission({
+    permission: reliabilityPostmortemCreatePermission,
+  });
   const [filter, setFilter] = useState<PostmortemFilter>({});
   const set = (key: keyof PostmortemFilter, value: string) =>
     setFilter(f => ({ ...f, [key]: value || undefined }));
@@ -69,16 +74,19 @@ export const PostmortemsPage = () => {
                 options={POSTMORTEM_STATUSES.map(s => ({ value: s, label: s }))}
               />
               <TextField
+                id="pm-filter-owner"
                 label="Owner (ref)"
                 value={filter.owner ?? ''}
                 onChange={e => set('owner', e.target.value)}
               />
               <TextField
+                id="pm-filter-entity"
                 label="Entity (ref)"
                 value={filter.entityRef ?? ''}
                 onChange={e => set('entityRef', e.target.value)}
               />
               <TextField
+                id="pm-filter-from"
                 label="Started from"
                 type="date"
                 InputLabelProps={{ shrink: true }}
@@ -86,6 +94,7 @@ export const PostmortemsPage = () => {
                 onChange={e => set('from', e.target.value)}
               />
               <TextField
+                id="pm-filter-to"
                 label="Started before"
                 type="date"
                 InputLabelProps={{ shrink: true }}
@@ -93,13 +102,15 @@ export const PostmortemsPage = () => {
                 onChange={e => set('to', e.target.value)}
               />
               <Box flexGrow={1} />
-              <LinkButton
-                to={links.create()}
-                variant="contained"
-                color="primary"
-              >
-                New postmortem
-              </LinkButton>
+              {canCreate.allowed && (
+                <LinkButton
+                  to={links.create()}
+                  variant="contained"
+                  color="primary"
+                >
+                  New postmortem
+                </LinkButton>
+              )}
             </Box>
           </Grid>
           <Grid item xs={12}>

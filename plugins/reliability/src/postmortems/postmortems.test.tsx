@@ -14,7 +14,8 @@ import type {
 import { useState } from 'react';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router-dom';
+import { Route, Routes, useNavigate } from 'react-router-dom';
+import { ReliabilityRouter } from '../runbooks/ReliabilityRouter';
 import type { ReliabilityApi } from '../api/ReliabilityApi';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
 import { mockReliabilityApi } from '../__testUtils__/mockReliabilityApi';
@@ -177,6 +178,58 @@ describe('PostmortemPage', () => {
         expect.objectContaining({ title: 'Insights API outage (memory)' }),
       ),
     );
+  }, 30_000);
+});
+
+describe('moving from one postmortem to another', () => {
+  it('starts afresh: an open form never carries over to the next postmortem', async () => {
+    const B = {
+      ...PM,
+      id: '3f0c5f8e-0000-4000-8000-00000000000b',
+      title: 'Cache stampede',
+    };
+    const api = mockReliabilityApi({
+      getPostmortem: async (id: string) => (id === B.id ? B : PM),
+    });
+    const GoToB = () => {
+      const navigate = useNavigate();
+      return (
+        <button onClick={() => navigate(`/reliability/postmortems/${B.id}`)}>
+          go to B
+        </button>
+      );
+    };
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [reliabilityApiRef, api],
+          [catalogApiRef, catalogApiMock()],
+          [permissionApiRef, new MockPermissionApi()],
+        ]}
+      >
+        <GoToB />
+        <Routes>
+          <Route path="/reliability/*" element={<ReliabilityRouter />} />
+        </Routes>
+      </TestApiProvider>,
+      {
+        mountedRoutes: {
+          '/reliability': rootRouteRef,
+          '/catalog/:namespace/:kind/:name': entityRouteRef,
+        },
+        routeEntries: [`/reliability/postmortems/${PM.id}`],
+      },
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    expect(screen.getByLabelText(/^Title/)).toHaveValue('Insights API outage');
+    await userEvent.click(screen.getByRole('button', { name: 'go to B' }));
+    expect(
+      await screen.findByText('Cache stampede', { selector: 'h1' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Save' }),
+    ).not.toBeInTheDocument();
+    expect(screen.queryByLabelText(/^Title/)).not.toBeInTheDocument();
   }, 30_000);
 });
 

@@ -1,8 +1,21 @@
-import { Navigate, Route, Routes } from 'react-router-dom';
+import {
+  Navigate,
+  Route,
+  Routes,
+  useParams,
+  useSearchParams,
+} from 'react-router-dom';
 import { PostmortemPage } from '../postmortems/PostmortemPage';
 import { PostmortemsPage } from '../postmortems/PostmortemsPage';
 import { AlertLandingPage } from './AlertLandingPage';
 import { RunbookPage } from './RunbookPage';
+
+// A fresh page (and form state) for each postmortem, and for each new one.
+const KeyedPostmortemPage = () => {
+  const { id = 'new' } = useParams();
+  const [search] = useSearchParams();
+  return <PostmortemPage key={`${id}|${search.get('entityRef') ?? ''}`} />;
+};
 
 /** The plugin's pages, under the path the app mounts it at (`/reliability`). */
 export const ReliabilityRouter = () => (
@@ -11,7 +24,7 @@ export const ReliabilityRouter = () => (
     <Route path="/runbooks/:namespace/:name" element={<RunbookPage />} />
     <Route path="/alerts/:alertName" element={<AlertLandingPage />} />
     <Route path="/postmortems" element={<PostmortemsPage />} />
-    <Route path="/postmortems/new" element={<PostmortemPage />} />
-    <Route path="/postmortems/:id" element={<PostmortemPage />} />
+    <Route path="/postmortems/new" element={<KeyedPostmortemPage />} />
+    <Route path="/postmortems/:id" element={<KeyedPostmortemPage />} />
   </Routes>
 );

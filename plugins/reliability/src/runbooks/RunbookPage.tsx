@@ -63,6 +63,7 @@ export const RunbookView = ({ runbook }: { runbook: RunbookDetails }) => {
   const severities = useSeverities();
   const { ticked, toggle, reset } = useChecklist(
     `${runbook.namespace}/${runbook.name}`,
+    runbook.revision,
   );
   const { spec, metadata } = runbook.document;
   const level = severities.find(s => s.id === runbook.severity);

@@ -41,6 +41,13 @@ export const SafeMarkdown = ({ content }: { content: string }) => {
         disallowedElements={['img']}
         unwrapDisallowed
         linkTarget="_blank"
+        components={{
+          a: ({ node: _node, children, ...props }) => (
+            <a {...props} rel="noopener noreferrer">
+              {children}
+            </a>
+          ),
+        }}
       >
         {content}
       </ReactMarkdown>

@@ -281,16 +281,30 @@ describe('RunbookPage', () => {
     });
     await userEvent.click(box);
     expect(box).toBeChecked();
-    expect(
-      JSON.parse(
-        window.localStorage.getItem(
-          'reliability:checklist:default/postgres-down',
-        )!,
-      ),
-    ).toEqual(['immediateActions:0']);
+    const stored = JSON.parse(
+      window.localStorage.getItem(
+        'reliability:checklist:default/postgres-down',
+      )!,
+    );
+    expect(stored.ticks).toEqual(['immediateActions:0']);
+    expect(Date.now() - stored.at).toBeLessThan(60_000);
     expect(
       screen.getByRole('button', { name: 'Clear checklist (1 done)' }),
     ).toBeEnabled();
+  });
+
+  it('forgets ticks from another incident: older than 12 hours, or of another revision', async () => {
+    window.localStorage.setItem(
+      'reliability:checklist:default/postgres-down',
+      JSON.stringify({
+        ticks: ['diagnosis:0'],
+        at: Date.now() - 13 * 60 * 60 * 1000,
+      }),
+    );
+    await renderPage();
+    expect(
+      screen.getByRole('checkbox', { name: 'Done: diagnosis step 1' }),
+    ).not.toBeChecked();
   });
 
   it('shows the error when the runbook cannot be loaded', async () => {
