@@ -1,12 +1,14 @@
 import type { DatabaseService } from '@backstage/backend-plugin-api';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
-import type {
-  ActionItemWithPostmortem,
-  Postmortem,
-  PostmortemAuditEntry,
-  PostmortemContent,
-  PostmortemFilter,
+import {
+  type ActionItemWithPostmortem,
+  isActionItemOverdue,
+  OPEN_ACTION_ITEM_STATUSES,
+  type Postmortem,
+  type PostmortemAuditEntry,
+  type PostmortemContent,
+  type PostmortemFilter,
 } from '@internal/plugin-reliability-common';
 import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
@@ -266,27 +268,26 @@ export class DatabasePostmortemStore {
         { column: `${ITEMS}.item_id`, order: 'asc' },
       ]);
     if (filter.status === 'open') {
-      query.whereIn(`${ITEMS}.status`, ['open', 'in-progress']);
+      query.whereIn(`${ITEMS}.status`, OPEN_ACTION_ITEM_STATUSES);
     }
     if (filter.runbook) query.where(`${ITEMS}.runbook`, filter.runbook);
     const today = (filter.now ?? new Date()).toISOString().slice(0, 10);
-    return (await query).map(r => ({
-      id: r.item_id,
-      title: r.title,
-      type: r.type,
-      status: r.status,
-      ...(r.owner ? { owner: r.owner } : {}),
-      ...(r.priority ? { priority: r.priority } : {}),
-      ...(r.due_date ? { dueDate: r.due_date } : {}),
-      ...(r.tracker_url ? { trackerUrl: r.tracker_url } : {}),
-      ...(r.runbook ? { runbook: r.runbook } : {}),
-      postmortemId: r.postmortem_id,
-      postmortemTitle: r.postmortem_title,
-      overdue:
-        (r.status === 'open' || r.status === 'in-progress') &&
-        Boolean(r.due_date) &&
-        r.due_date < today,
-    }));
+    return (await query).map(r => {
+      const item = {
+        id: r.item_id,
+        title: r.title,
+        type: r.type,
+        status: r.status,
+        ...(r.owner ? { owner: r.owner } : {}),
+        ...(r.priority ? { priority: r.priority } : {}),
+        ...(r.due_date ? { dueDate: r.due_date } : {}),
+        ...(r.tracker_url ? { trackerUrl: r.tracker_url } : {}),
+        ...(r.runbook ? { runbook: r.runbook } : {}),
+        postmortemId: r.postmortem_id,
+        postmortemTitle: r.postmortem_title,
+      };
+      return { ...item, overdue: isActionItemOverdue(item, today) };
+    });
   }
 
   private async writeChildren(

@@ -1,17 +1,9 @@
-import type {
-  AuthService,
-  DiscoveryService,
-} from '@backstage/backend-plugin-api';
-import type {
-  DocumentCollatorFactory,
-  IndexableDocument,
-} from '@backstage/plugin-search-common';
+import type { IndexableDocument } from '@backstage/plugin-search-common';
 import type {
   RunbookDetails,
   RunbookStep,
 } from '@internal/plugin-reliability-common';
-import { Readable } from 'node:stream';
-import { fetchReliabilityItems } from './fetchReliabilityItems';
+import { ReliabilityCollatorFactory } from './ReliabilityCollatorFactory';
 
 /** The search document type of runbooks. */
 export const RUNBOOK_DOCUMENT_TYPE = 'reliability-runbook';
@@ -30,29 +22,15 @@ export interface RunbookSearchDocument extends IndexableDocument {
  * name, symptom and step text. Reads them from the reliability backend's own
  * API with a service token, as every collator reads its plugin.
  */
-export class RunbookCollatorFactory implements DocumentCollatorFactory {
+export class RunbookCollatorFactory extends ReliabilityCollatorFactory<
+  RunbookDetails,
+  RunbookSearchDocument
+> {
   readonly type = RUNBOOK_DOCUMENT_TYPE;
+  protected readonly path = '/runbooks?view=full';
 
-  constructor(
-    private readonly options: {
-      discovery: DiscoveryService;
-      auth: AuthService;
-      fetch?: typeof fetch;
-    },
-  ) {}
-
-  async getCollator(): Promise<Readable> {
-    return Readable.from(this.execute());
-  }
-
-  private async *execute(): AsyncGenerator<RunbookSearchDocument> {
-    const items = await fetchReliabilityItems<RunbookDetails>(
-      this.options,
-      '/runbooks?view=full',
-    );
-    for (const runbook of items) {
-      yield toSearchDocument(runbook);
-    }
+  protected toDocument(runbook: RunbookDetails): RunbookSearchDocument {
+    return toSearchDocument(runbook);
   }
 }
 

@@ -134,3 +134,26 @@ export interface PostmortemFilter {
   /** Incidents started before (ISO date or time). */
   to?: string;
 }
+
+/** The action item statuses that still need work. @public */
+export const OPEN_ACTION_ITEM_STATUSES: ActionItemStatus[] = [
+  'open',
+  'in-progress',
+];
+
+/**
+ * Whether an action item is still to do and past its due date, on `today`
+ * (an ISO date, `2026-11-21`).
+ *
+ * @public
+ */
+export function isActionItemOverdue(
+  item: { status: ActionItemStatus; dueDate?: string },
+  today: string,
+): boolean {
+  return (
+    OPEN_ACTION_ITEM_STATUSES.includes(item.status) &&
+    item.dueDate !== undefined &&
+    item.dueDate < today
+  );
+}

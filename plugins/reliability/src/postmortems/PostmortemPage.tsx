@@ -16,6 +16,7 @@ import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import {
+  isActionItemOverdue,
   type Postmortem,
   type PostmortemContent,
   reliabilityPostmortemPublishPermission,
@@ -222,10 +223,7 @@ export const PostmortemView = ({
             ...i,
             postmortemId: pm.id,
             postmortemTitle: pm.title,
-            overdue:
-              (i.status === 'open' || i.status === 'in-progress') &&
-              Boolean(i.dueDate) &&
-              i.dueDate! < today,
+            overdue: isActionItemOverdue(i, today),
           }))}
         />
       </Grid>
