@@ -4,7 +4,6 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
-import { searchModuleReliabilityRunbooks } from '@internal/plugin-reliability-backend';
 
 const backend = createBackend();
 
@@ -29,7 +28,9 @@ backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 
 // The reliability suite, and its runbooks in search.
-backend.add(import('@internal/plugin-reliability-backend'));
-backend.add(searchModuleReliabilityRunbooks);
+backend.add(import('@reliability-suite/plugin-reliability-backend'));
+backend.add(
+  import('@reliability-suite/plugin-search-backend-module-reliability'),
+);
 
 backend.start();

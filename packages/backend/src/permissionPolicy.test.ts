@@ -11,7 +11,7 @@ import {
   reliabilityPostmortemPublishPermission,
   reliabilityPostmortemUpdatePermission,
   reliabilityRunbookRefreshPermission,
-} from '@internal/plugin-reliability-common';
+} from '@reliability-suite/plugin-reliability-common';
 import { ReliabilityDemoPolicy } from './permissionPolicy';
 
 const guest: PolicyQueryUser = {

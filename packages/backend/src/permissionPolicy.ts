@@ -26,13 +26,13 @@ import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
   createPostmortemConditionalDecision,
   postmortemConditions,
-} from '@internal/plugin-reliability-backend';
+} from '@reliability-suite/plugin-reliability-node';
 import {
   RESOURCE_TYPE_RELIABILITY_POSTMORTEM,
   reliabilityPermissions,
   reliabilityPostmortemDeletePermission,
   reliabilityPostmortemPublishPermission,
-} from '@internal/plugin-reliability-common';
+} from '@reliability-suite/plugin-reliability-common';
 
 /**
  * The demo organisation's policy:

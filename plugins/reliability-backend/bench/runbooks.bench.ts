@@ -9,7 +9,7 @@
  * RELIABILITY_BENCH_PG (a connection string) is set, on PostgreSQL too.
  */
 import { mockServices } from '@backstage/backend-test-utils';
-import { parseRunbookFile } from '@internal/plugin-reliability-common';
+import { parseRunbookFile } from '@reliability-suite/plugin-reliability-common';
 import knexFactory, { type Knex } from 'knex';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,22 +1,13 @@
 /**
- * The reliability backend plugin, and the search module that indexes its
- * runbooks.
+ * The reliability backend plugin: runbooks from Git, severities, postmortems,
+ * served under /api/reliability. Add it with
+ * `backend.add(import('@reliability-suite/plugin-reliability-backend'))`.
+ *
+ * Permission conditions for policies are in
+ * `@reliability-suite/plugin-reliability-node`; search in
+ * `@reliability-suite/plugin-search-backend-module-reliability`.
  *
  * @packageDocumentation
  */
 
 export { reliabilityPlugin as default } from './plugin';
-export { searchModuleReliabilityRunbooks } from './search/module';
-export {
-  PostmortemCollatorFactory,
-  type PostmortemSearchDocument,
-} from './search/PostmortemCollatorFactory';
-export {
-  RunbookCollatorFactory,
-  type RunbookSearchDocument,
-} from './search/RunbookCollatorFactory';
-export {
-  postmortemConditions,
-  createPostmortemConditionalDecision,
-  postmortemPermissionRules,
-} from './postmortems/permissionRules';

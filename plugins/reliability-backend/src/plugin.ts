@@ -10,12 +10,12 @@ import {
   reliabilityPostmortemDeletePermission,
   reliabilityPostmortemPublishPermission,
   reliabilityPostmortemUpdatePermission,
-} from '@internal/plugin-reliability-common';
+} from '@reliability-suite/plugin-reliability-common';
 import { DatabasePostmortemStore } from './postmortems/DatabasePostmortemStore';
 import {
   postmortemPermissionRules,
   postmortemResourceRef,
-} from './postmortems/permissionRules';
+} from '@reliability-suite/plugin-reliability-node';
 import { EntityOverviewService } from './entities/EntityOverviewService';
 import { DatabaseHealth } from './health/DatabaseHealth';
 import { DatabaseRunbookStore } from './runbooks/DatabaseRunbookStore';

@@ -11,9 +11,3 @@ export * from './types';
 export * from './severities';
 export * from './runbooks';
 export * from './postmortems';
-export {
-  main as runRunbookCli,
-  validateRunbooks,
-  formatProblem,
-  type ValidateOutput,
-} from './cli/validateRunbooks';

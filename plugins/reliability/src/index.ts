@@ -21,4 +21,4 @@ export {
   ANNOTATION_TIER,
   ANNOTATION_RPO,
   ANNOTATION_RTO,
-} from '@internal/plugin-reliability-common';
+} from '@reliability-suite/plugin-reliability-common';

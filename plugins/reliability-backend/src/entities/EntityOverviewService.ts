@@ -8,7 +8,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   type EntityReliabilityOverview,
   getReliabilityAnnotations,
-} from '@internal/plugin-reliability-common';
+} from '@reliability-suite/plugin-reliability-common';
 
 /**
  * Assembles what the portal shows about one entity. The entity is always

@@ -1,6 +1,6 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError } from '@backstage/errors';
-import type { PostmortemContent } from '@internal/plugin-reliability-common';
+import type { PostmortemContent } from '@reliability-suite/plugin-reliability-common';
 import { DatabasePostmortemStore } from './DatabasePostmortemStore';
 import { parsePostmortemContent } from './validation';
 

@@ -9,7 +9,7 @@ import {
   type PostmortemAuditEntry,
   type PostmortemContent,
   type PostmortemFilter,
-} from '@internal/plugin-reliability-common';
+} from '@reliability-suite/plugin-reliability-common';
 import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { computedDurations } from './validation';
@@ -38,7 +38,9 @@ type Row = {
 };
 
 /** A postmortem with what permission rules need. */
-export type PostmortemResource = Postmortem & { linkedOwners: string[] };
+import type { PostmortemResource } from '@reliability-suite/plugin-reliability-node';
+
+export type { PostmortemResource };
 
 function toIso(value: Timestamp): string | undefined {
   if (value === null || value === undefined) return undefined;
@@ -92,7 +94,7 @@ export class DatabasePostmortemStore {
     if (!options.database.migrations?.skip) {
       await knex.migrate.latest({
         directory: resolvePackagePath(
-          '@internal/plugin-reliability-backend',
+          '@reliability-suite/plugin-reliability-backend',
           'migrations',
         ),
       });

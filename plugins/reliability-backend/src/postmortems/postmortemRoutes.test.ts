@@ -8,7 +8,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { reliabilityPlugin } from '../plugin';
-import { postmortemPermissionRules } from './permissionRules';
+import { postmortemPermissionRules } from '@reliability-suite/plugin-reliability-node';
 
 const databases = TestDatabases.create();
 

@@ -25,7 +25,7 @@ import {
   reliabilityPostmortemDeletePermission,
   reliabilityPostmortemPublishPermission,
   reliabilityPostmortemUpdatePermission,
-} from '@internal/plugin-reliability-common';
+} from '@reliability-suite/plugin-reliability-common';
 import type express from 'express';
 import { entityRefParam } from '../runbooks/runbookRoutes';
 import type { DatabasePostmortemStore } from './DatabasePostmortemStore';

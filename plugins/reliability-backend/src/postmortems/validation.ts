@@ -3,7 +3,7 @@ import { InputError } from '@backstage/errors';
 import {
   minutesBetween,
   type PostmortemContent,
-} from '@internal/plugin-reliability-common';
+} from '@reliability-suite/plugin-reliability-common';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 

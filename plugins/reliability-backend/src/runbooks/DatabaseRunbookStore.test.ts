@@ -1,5 +1,5 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import type { RunbookDocument } from '@internal/plugin-reliability-common';
+import type { RunbookDocument } from '@reliability-suite/plugin-reliability-common';
 import { DatabaseRunbookStore } from './DatabaseRunbookStore';
 import type { IndexedRunbook, RunbookLocation } from './RunbookStore';
 

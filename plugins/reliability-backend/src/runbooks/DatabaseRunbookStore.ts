@@ -8,7 +8,7 @@ import type {
   RunbookLocationState,
   RunbookProblem,
   RunbookSummary,
-} from '@internal/plugin-reliability-common';
+} from '@reliability-suite/plugin-reliability-common';
 import type { Knex } from 'knex';
 import type {
   LocationIndexResult,
@@ -18,7 +18,7 @@ import type {
 } from './RunbookStore';
 
 const migrationsDir = resolvePackagePath(
-  '@internal/plugin-reliability-backend',
+  '@reliability-suite/plugin-reliability-backend',
   'migrations',
 );
 

@@ -18,9 +18,9 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_RUNBOOKS,
   DEFAULT_RUNBOOK_PARSE_LIMITS,
-  parseRunbookSource,
+  parseRunbookFolder,
   type RunbookProblem,
-} from '@internal/plugin-reliability-common';
+} from '@reliability-suite/plugin-reliability-common';
 import { dirname, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import type {
@@ -195,41 +195,22 @@ export class RunbookIndexer {
         message: `more than ${this.limits.maxFiles} runbook files: only the first ${this.limits.maxFiles} (by path) were read`,
       });
     }
-    const seen = new Map<string, string>();
-    for (const file of read.files) {
-      const result = parseRunbookSource(file.content.toString('utf8'), {
-        file: file.url,
+    const parsed = parseRunbookFolder(
+      read.files.map(f => ({ file: f.url, text: f.content.toString('utf8') })),
+      {
         severities: this.options.severities,
         defaultEntityRef: location.defaultEntityRef,
         maxFileBytes: this.limits.maxFileBytes,
+      },
+    );
+    problems.push(...parsed.problems);
+    failedFiles.push(...parsed.failedFiles);
+    for (const r of parsed.runbooks) {
+      runbooks.push({
+        document: r.document,
+        sourceUrl: r.file,
+        sourceLine: r.line,
       });
-      problems.push(...result.problems);
-      if (result.problems.some(p => p.severity === 'error')) {
-        failedFiles.push(file.url);
-      }
-      for (const r of result.runbooks) {
-        // Two files of one location may not define the same runbook: the
-        // first (by path) wins, the other is an error naming both.
-        const key = `${r.document.metadata.namespace}/${r.document.metadata.name}`;
-        const first = seen.get(key);
-        if (first) {
-          problems.push({
-            severity: 'error',
-            file: file.url,
-            line: r.line,
-            column: 1,
-            runbook: r.document.metadata.name,
-            message: `duplicate runbook name ${key}: ${first} already defines it`,
-          });
-          continue;
-        }
-        seen.set(key, file.url);
-        runbooks.push({
-          document: r.document,
-          sourceUrl: r.file,
-          sourceLine: r.line,
-        });
-      }
     }
     problems.push(...(await this.unknownEntityRefs(runbooks)));
 

@@ -4,7 +4,7 @@ import type {
   RunbookLocationState,
   RunbookProblem,
   RunbookSummary,
-} from '@internal/plugin-reliability-common';
+} from '@reliability-suite/plugin-reliability-common';
 
 /** A location as the indexer knows it. */
 export interface RunbookLocation {

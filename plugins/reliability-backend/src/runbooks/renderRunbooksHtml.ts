@@ -2,7 +2,7 @@ import type {
   RunbookDetails,
   RunbookStep,
   SeverityLevel,
-} from '@internal/plugin-reliability-common';
+} from '@reliability-suite/plugin-reliability-common';
 
 /**
  * The break-glass export: runbooks as one self-contained HTML file, readable

@@ -9,7 +9,7 @@ import {
   reliabilityRunbookRefreshPermission,
   runbookJsonSchema,
   type SeverityLevel,
-} from '@internal/plugin-reliability-common';
+} from '@reliability-suite/plugin-reliability-common';
 import { renderRunbooksHtml } from './renderRunbooksHtml';
 import type express from 'express';
 import type { RunbookIndexer } from './RunbookIndexer';

@@ -1,6 +1,6 @@
 import type { UrlReaderService } from '@backstage/backend-plugin-api';
 import { NotModifiedError } from '@backstage/errors';
-import { isRunbookFileName } from '@internal/plugin-reliability-common';
+import { isRunbookFileName } from '@reliability-suite/plugin-reliability-common';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';

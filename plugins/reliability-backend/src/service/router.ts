@@ -11,7 +11,7 @@ import { InputError } from '@backstage/errors';
 import type {
   ReliabilityHealth,
   SeverityLevel,
-} from '@internal/plugin-reliability-common';
+} from '@reliability-suite/plugin-reliability-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';

@@ -2,7 +2,7 @@ import type { Config } from '@backstage/config';
 import {
   DEFAULT_SEVERITIES,
   type SeverityLevel,
-} from '@internal/plugin-reliability-common';
+} from '@reliability-suite/plugin-reliability-common';
 
 export { DEFAULT_SEVERITIES };
 

@@ -1,5 +1,5 @@
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
-import type { SeverityLevel } from '@internal/plugin-reliability-common';
+import type { SeverityLevel } from '@reliability-suite/plugin-reliability-common';
 import type express from 'express';
 
 /** `GET /severities`: the configured levels, most severe first. */

@@ -11,4 +11,10 @@ export {
   parseMarkdownRunbook,
   type ParseMarkdownRunbookOptions,
 } from './parseMarkdownRunbook';
-export { parseRunbookSource, isRunbookFileName } from './parseRunbookSource';
+export {
+  parseRunbookSource,
+  parseRunbookFolder,
+  isRunbookFileName,
+  type RunbookSourceFile,
+  type RunbookFolderResult,
+} from './parseRunbookSource';

@@ -65,7 +65,7 @@ interface DocumentCheck {
 let validator: ValidateFunction | undefined;
 function getValidator(): ValidateFunction {
   if (!validator) {
-    const ajv = new Ajv({ allErrors: true, strict: false });
+    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
     validator = ajv.compile(runbookJsonSchema);
   }
   return validator;
@@ -406,10 +406,18 @@ function schemaMessage(e: ErrorObject): string {
       return `is missing required field ${
         (e.params as { missingProperty: string }).missingProperty
       }`;
-    case 'pattern':
-      return `${e.message}${
-        e.parentSchema?.description ? ` (${e.parentSchema.description})` : ''
-      }`;
+    case 'pattern': {
+      // Say what the value should be in words ("a duration such as 30s"),
+      // not the regular expression it breaks.
+      const words = e.parentSchema?.description
+        ?.split(/[;.:](\s|$)/)[0]
+        .trim();
+      return words
+        ? `must be ${words.charAt(0).toLocaleLowerCase('en-US')}${words.slice(
+            1,
+          )}`
+        : e.message ?? 'is invalid';
+    }
     case 'const':
       return `must be ${JSON.stringify(
         (e.params as { allowedValue: unknown }).allowedValue,

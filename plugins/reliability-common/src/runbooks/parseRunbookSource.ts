@@ -58,3 +58,63 @@ export function parseRunbookSource(
         : undefined,
   });
 }
+
+/** One file of a runbook folder, as read from disk or Git. @public */
+export interface RunbookSourceFile {
+  /** How the file is named in problems: a repository URL or a relative path. */
+  file: string;
+  text: string;
+}
+
+/** What a whole folder of runbook files gives. @public */
+export interface RunbookFolderResult extends RunbookFileResult {
+  /** Files with at least one error (their runbooks are not indexed). */
+  failedFiles: string[];
+}
+
+/**
+ * Parses every file of one runbook folder the way the indexer does, and
+ * refuses what it refuses across files: two files that define the same
+ * runbook name (the first by path wins; the other is an error naming both).
+ * The validator CLI uses the same function, so CI sees what the portal will.
+ *
+ * @public
+ */
+export function parseRunbookFolder(
+  files: RunbookSourceFile[],
+  options: {
+    severities?: string[];
+    defaultEntityRef?: string;
+    maxFileBytes?: number;
+  },
+): RunbookFolderResult {
+  const runbooks: RunbookFileResult['runbooks'] = [];
+  const problems: RunbookFileResult['problems'] = [];
+  const failedFiles: string[] = [];
+  const seen = new Map<string, string>();
+  for (const { file, text } of files) {
+    const result = parseRunbookSource(text, { ...options, file });
+    problems.push(...result.problems);
+    if (result.problems.some(p => p.severity === 'error')) {
+      failedFiles.push(file);
+    }
+    for (const r of result.runbooks) {
+      const key = `${r.document.metadata.namespace}/${r.document.metadata.name}`;
+      const first = seen.get(key);
+      if (first) {
+        problems.push({
+          severity: 'error',
+          file,
+          line: r.line,
+          column: 1,
+          runbook: r.document.metadata.name,
+          message: `duplicate runbook name ${key}: ${first} already defines it`,
+        });
+        continue;
+      }
+      seen.set(key, file);
+      runbooks.push(r);
+    }
+  }
+  return { runbooks, problems, failedFiles };
+}

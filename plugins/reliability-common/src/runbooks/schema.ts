@@ -64,6 +64,7 @@ export const runbookJsonSchema = {
         namespace: {
           type: 'string',
           pattern: '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$',
+          description: 'Lower-case letters, digits and dashes.',
         },
         title: shortText,
         description: markdown,
@@ -102,6 +103,8 @@ export const runbookJsonSchema = {
                 type: 'string',
                 pattern: '^[A-Za-z_:][A-Za-z0-9_:.-]*$',
                 maxLength: 200,
+                description:
+                  'An alert name such as PostgresDown: letters, digits, _ : . and -, not starting with a digit.',
               },
               labels: {
                 type: 'object',
@@ -145,7 +148,12 @@ export const runbookJsonSchema = {
             additionalProperties: false,
             properties: {
               title: shortText,
-              url: { type: 'string', pattern: '^https?://', maxLength: 2000 },
+              url: {
+                type: 'string',
+                pattern: '^https?://',
+                maxLength: 2000,
+                description: 'An http(s) URL.',
+              },
             },
           },
         },
@@ -156,6 +164,7 @@ export const runbookJsonSchema = {
             lastReviewed: {
               type: 'string',
               pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
+              description: 'A date such as 2026-11-21.',
             },
             intervalDays: { type: 'integer', minimum: 1, maximum: 3660 },
           },

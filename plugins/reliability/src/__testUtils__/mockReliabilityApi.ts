@@ -1,4 +1,4 @@
-import { DEFAULT_SEVERITIES } from '@internal/plugin-reliability-common';
+import { DEFAULT_SEVERITIES } from '@reliability-suite/plugin-reliability-common';
 import type { ReliabilityApi } from '../api/ReliabilityApi';
 
 export const SEVERITIES = DEFAULT_SEVERITIES;

@@ -11,7 +11,7 @@ import type {
   RunbookIndexStatus,
   RunbookSummary,
   SeverityLevel,
-} from '@internal/plugin-reliability-common';
+} from '@reliability-suite/plugin-reliability-common';
 
 /**
  * The reliability backend, as the portal calls it.

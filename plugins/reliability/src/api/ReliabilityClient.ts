@@ -12,7 +12,7 @@ import type {
   RunbookIndexStatus,
   RunbookSummary,
   SeverityLevel,
-} from '@internal/plugin-reliability-common';
+} from '@reliability-suite/plugin-reliability-common';
 import type { PostmortemFilter, ReliabilityApi } from './ReliabilityApi';
 
 /**

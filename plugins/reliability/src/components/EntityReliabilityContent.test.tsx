@@ -6,7 +6,7 @@ import {
   TestApiProvider,
 } from '@backstage/test-utils';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
-import type { EntityReliabilityOverview } from '@internal/plugin-reliability-common';
+import type { EntityReliabilityOverview } from '@reliability-suite/plugin-reliability-common';
 import { screen } from '@testing-library/react';
 import { type ReliabilityApi, reliabilityApiRef } from '../api/ReliabilityApi';
 import { mockReliabilityApi } from '../__testUtils__/mockReliabilityApi';

@@ -4,7 +4,7 @@ import {
   ANNOTATION_RUNBOOKS,
   ANNOTATION_TIER,
   type EntityReliabilityOverview,
-} from '@internal/plugin-reliability-common';
+} from '@reliability-suite/plugin-reliability-common';
 import { StructuredMetadataTable } from '@backstage/core-components';
 
 const NOT_SET = 'not set';

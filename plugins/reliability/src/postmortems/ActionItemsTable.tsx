@@ -1,6 +1,6 @@
 import { Link, Table, type TableColumn } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
-import type { ActionItemWithPostmortem } from '@internal/plugin-reliability-common';
+import type { ActionItemWithPostmortem } from '@reliability-suite/plugin-reliability-common';
 import { usePostmortemLinks } from './usePostmortemLinks';
 
 /** Action items across postmortems; overdue ones stand out. */

@@ -6,7 +6,7 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
-import { reliabilityPostmortemCreatePermission } from '@internal/plugin-reliability-common';
+import { reliabilityPostmortemCreatePermission } from '@reliability-suite/plugin-reliability-common';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';

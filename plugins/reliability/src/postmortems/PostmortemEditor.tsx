@@ -14,7 +14,7 @@ import type {
   PostmortemContent,
   PostmortemMilestones,
   SeverityLevel,
-} from '@internal/plugin-reliability-common';
+} from '@reliability-suite/plugin-reliability-common';
 import { type ReactNode, useEffect, useState } from 'react';
 
 /** An empty postmortem, optionally about one entity. */

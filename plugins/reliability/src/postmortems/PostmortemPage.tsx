@@ -21,7 +21,7 @@ import {
   type PostmortemContent,
   reliabilityPostmortemPublishPermission,
   reliabilityPostmortemUpdatePermission,
-} from '@internal/plugin-reliability-common';
+} from '@reliability-suite/plugin-reliability-common';
 import { type ReactNode, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';

@@ -1,5 +1,5 @@
 import { Link, Table, type TableColumn } from '@backstage/core-components';
-import type { Postmortem } from '@internal/plugin-reliability-common';
+import type { Postmortem } from '@reliability-suite/plugin-reliability-common';
 import { SeverityChip } from '../runbooks/SeverityChip';
 import { useSeverities } from '../runbooks/useSeverities';
 import { StatusChip } from './StatusChip';

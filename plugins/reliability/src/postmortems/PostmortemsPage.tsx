@@ -8,11 +8,11 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
-import { reliabilityPostmortemCreatePermission } from '@internal/plugin-reliability-common';
+import { reliabilityPostmortemCreatePermission } from '@reliability-suite/plugin-reliability-common';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
-import { POSTMORTEM_STATUSES } from '@internal/plugin-reliability-common';
+import { POSTMORTEM_STATUSES } from '@reliability-suite/plugin-reliability-common';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import {

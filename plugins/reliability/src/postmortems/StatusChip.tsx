@@ -1,5 +1,5 @@
 import Chip from '@material-ui/core/Chip';
-import type { PostmortemStatus } from '@internal/plugin-reliability-common';
+import type { PostmortemStatus } from '@reliability-suite/plugin-reliability-common';
 
 const LABELS: Record<PostmortemStatus, string> = {
   draft: 'Draft',

@@ -17,7 +17,7 @@ import Typography from '@material-ui/core/Typography';
 import {
   ANNOTATION_RUNBOOKS,
   reliabilityRunbookRefreshPermission,
-} from '@internal/plugin-reliability-common';
+} from '@reliability-suite/plugin-reliability-common';
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { reliabilityApiRef } from '../api/ReliabilityApi';

@@ -4,7 +4,7 @@ import {
   StatusPending,
   StatusWarning,
 } from '@backstage/core-components';
-import type { RunbookSummary } from '@internal/plugin-reliability-common';
+import type { RunbookSummary } from '@reliability-suite/plugin-reliability-common';
 import { freshnessOf } from './freshness';
 
 /** Fresh / review due / stale, against the runbook's review interval. */

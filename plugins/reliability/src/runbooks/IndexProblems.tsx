@@ -6,7 +6,7 @@ import Typography from '@material-ui/core/Typography';
 import type {
   RunbookIndexStatus,
   RunbookProblem,
-} from '@internal/plugin-reliability-common';
+} from '@reliability-suite/plugin-reliability-common';
 import type { ReactNode } from 'react';
 
 function fileLink(problem: RunbookProblem) {

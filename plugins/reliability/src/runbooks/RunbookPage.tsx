@@ -18,7 +18,7 @@ import Typography from '@material-ui/core/Typography';
 import type {
   RunbookDetails,
   RunbookStep,
-} from '@internal/plugin-reliability-common';
+} from '@reliability-suite/plugin-reliability-common';
 import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../api/ReliabilityApi';

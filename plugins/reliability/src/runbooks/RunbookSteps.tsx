@@ -3,7 +3,7 @@ import { SafeMarkdown } from './SafeMarkdown';
 import Box from '@material-ui/core/Box';
 import Checkbox from '@material-ui/core/Checkbox';
 import Typography from '@material-ui/core/Typography';
-import type { RunbookStep } from '@internal/plugin-reliability-common';
+import type { RunbookStep } from '@reliability-suite/plugin-reliability-common';
 
 function stepKind(step: RunbookStep): string {
   if (step.run) return 'Run';

@@ -6,7 +6,7 @@ import Typography from '@material-ui/core/Typography';
 import type {
   RunbookSummary,
   SeverityLevel,
-} from '@internal/plugin-reliability-common';
+} from '@reliability-suite/plugin-reliability-common';
 import { useMemo, useState } from 'react';
 import { FreshnessStatus } from './FreshnessStatus';
 import { SeverityChip } from './SeverityChip';

@@ -1,6 +1,6 @@
 import Chip from '@material-ui/core/Chip';
 import Tooltip from '@material-ui/core/Tooltip';
-import type { SeverityLevel } from '@internal/plugin-reliability-common';
+import type { SeverityLevel } from '@reliability-suite/plugin-reliability-common';
 
 /** A severity id, in its configured colour, with its meaning on hover. */
 export const SeverityChip = ({

@@ -1,4 +1,4 @@
-import type { RunbookSummary } from '@internal/plugin-reliability-common';
+import type { RunbookSummary } from '@reliability-suite/plugin-reliability-common';
 
 /** How recently a runbook was reviewed, against its review interval. */
 export type Freshness = 'fresh' | 'due' | 'stale' | 'unknown';

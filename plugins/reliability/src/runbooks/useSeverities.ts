@@ -1,5 +1,5 @@
 import { useApi } from '@backstage/core-plugin-api';
-import type { SeverityLevel } from '@internal/plugin-reliability-common';
+import type { SeverityLevel } from '@reliability-suite/plugin-reliability-common';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
 

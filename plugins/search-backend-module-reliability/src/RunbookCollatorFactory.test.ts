@@ -1,5 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import type { RunbookDetails } from '@internal/plugin-reliability-common';
+import type { RunbookDetails } from '@reliability-suite/plugin-reliability-common';
 import { PostmortemCollatorFactory } from './PostmortemCollatorFactory';
 import { RunbookCollatorFactory } from './RunbookCollatorFactory';
 

@@ -1,11 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from './validateRunbooks';
 
-const bin = resolve(__dirname, '..', '..', 'bin', 'reliability-runbooks');
-const fixtures = resolve(__dirname, '..', 'runbooks', '__fixtures__');
+const bin = resolve(__dirname, '..', 'bin', 'reliability-runbooks');
+const fixtures = resolve(
+  __dirname,
+  '../../reliability-common/src/runbooks/__fixtures__',
+);
 
 function capture() {
   const out: string[] = [];
@@ -88,5 +91,69 @@ describe('reliability-runbooks validate', () => {
       expect.stringMatching(/^usage: reliability-runbooks validate/),
       'no/such/folder: no such file or folder',
     ]);
+  });
+
+  it('validates an absolute path from another folder, naming files by their absolute path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'runbooks-abs-'));
+    writeFileSync(
+      join(dir, 'slow.yaml'),
+      'apiVersion: reliability.io/v1alpha1\nkind: Runbook\nmetadata: { name: slow }\nspec:\n  immediateActions:\n    - run: restart\n      timeout: five minutes\n',
+    );
+    const elsewhere = mkdtempSync(join(tmpdir(), 'elsewhere-'));
+    const result = spawnSync(process.execPath, [bin, 'validate', dir], {
+      cwd: elsewhere,
+      encoding: 'utf8',
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(1);
+    expect(result.stdout.split('\n')[0]).toBe(
+      `${join(
+        dir,
+        'slow.yaml',
+      )}:7:16: error: spec.immediateActions[0].timeout must be a duration such as 30s, 5m, 1h, 2d`,
+    );
+  });
+
+  it('refuses, as the indexer does, two files of one folder that define the same runbook', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'runbooks-dup-'));
+    mkdirSync(join(dir, 'db'));
+    const doc = (title: string) =>
+      `apiVersion: reliability.io/v1alpha1\nkind: Runbook\nmetadata: { name: db-down, title: ${title} }\nspec: {}\n`;
+    writeFileSync(join(dir, 'a.yaml'), doc('First'));
+    writeFileSync(join(dir, 'db', 'b.yaml'), doc('Second'));
+    const c = capture();
+    expect(main(['validate', '.'], c.output, {}, dir)).toBe(1);
+    expect(c.out).toEqual([
+      'db/b.yaml:1:1: error: duplicate runbook name default/db-down: a.yaml already defines it',
+      '2 file(s), 1 runbook(s): 1 error(s), 0 warning(s)',
+    ]);
+  });
+
+  it('prints GitHub Actions annotations with --format github, and by default under GitHub Actions', () => {
+    const c = capture();
+    expect(
+      main(
+        ['validate', 'invalid.yaml'],
+        c.output,
+        { GITHUB_ACTIONS: 'true' },
+        fixtures,
+      ),
+    ).toBe(1);
+    expect(c.out).toContain(
+      '::error file=invalid.yaml,line=8,col=7::spec.triggers[0] is missing required field alertName',
+    );
+    const t = capture();
+    main(
+      ['validate', '--format', 'github', 'unknown-fields.yaml'],
+      t.output,
+      {},
+      fixtures,
+    );
+    expect(t.out[0]).toBe(
+      '::warning file=unknown-fields.yaml,line=5,col=3::unknown field metadata.colour, ignored',
+    );
+    expect(
+      main(['validate', '--format', 'xml', '.'], t.output, {}, fixtures),
+    ).toBe(2);
   });
 });

@@ -1,5 +1,5 @@
 import type { IndexableDocument } from '@backstage/plugin-search-common';
-import type { Postmortem } from '@internal/plugin-reliability-common';
+import type { Postmortem } from '@reliability-suite/plugin-reliability-common';
 import { ReliabilityCollatorFactory } from './ReliabilityCollatorFactory';
 
 /** The search document type of postmortems. */

@@ -3,11 +3,21 @@ import {
   createPermissionResourceRef,
   createPermissionRule,
 } from '@backstage/plugin-permission-node';
-import { RESOURCE_TYPE_RELIABILITY_POSTMORTEM } from '@internal/plugin-reliability-common';
+import {
+  type Postmortem,
+  RESOURCE_TYPE_RELIABILITY_POSTMORTEM,
+} from '@reliability-suite/plugin-reliability-common';
 import { z } from 'zod';
-import type { PostmortemResource } from './DatabasePostmortemStore';
 
-/** Postmortems are only authorized one by one: rules need no query form. */
+/**
+ * A postmortem as permission rules see it: the record, and the owners of the
+ * catalog entities it concerns (resolved when it was saved).
+ *
+ * @public
+ */
+export type PostmortemResource = Postmortem & { linkedOwners: string[] };
+
+/** Postmortems are only authorized one by one: rules need no query form. @public */
 export type PostmortemQuery = never;
 
 /** The postmortem resource, for the permission framework. @public */

@@ -2,7 +2,7 @@ import type { IndexableDocument } from '@backstage/plugin-search-common';
 import type {
   RunbookDetails,
   RunbookStep,
-} from '@internal/plugin-reliability-common';
+} from '@reliability-suite/plugin-reliability-common';
 import { ReliabilityCollatorFactory } from './ReliabilityCollatorFactory';
 
 /** The search document type of runbooks. */

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { validateRunbooks } from '../cli/validateRunbooks';
+import { validateRunbooks } from './validateRunbooks';
 
 // The demo's runbooks (examples/runbooks) are what a new user sees first:
 // they must stay free of errors and warnings.
@@ -7,7 +7,7 @@ describe('the demo runbooks', () => {
   it('validate cleanly', () => {
     const out: string[] = [];
     const code = validateRunbooks(['examples/runbooks'], {
-      cwd: resolve(__dirname, '../../../..'),
+      cwd: resolve(__dirname, '../../..'),
       severities: ['P1', 'P2', 'P3', 'P4'],
       output: { out: l => out.push(l), err: l => out.push(l) },
     });

@@ -8,15 +8,16 @@ import { PostmortemCollatorFactory } from './PostmortemCollatorFactory';
 import { RunbookCollatorFactory } from './RunbookCollatorFactory';
 
 /**
- * Adds runbooks and published postmortems to Backstage search: `backend.add(searchModuleReliabilityRunbooks)`.
+ * Adds runbooks and published postmortems to Backstage search:
+ * `backend.add(import('@reliability-suite/plugin-search-backend-module-reliability'))`.
  * Schedule: `search.collators.reliabilityRunbooks.schedule` (default every
  * 10 minutes).
  *
  * @public
  */
-export const searchModuleReliabilityRunbooks = createBackendModule({
+export const searchModuleReliability = createBackendModule({
   pluginId: 'search',
-  moduleId: 'reliability-runbooks-collator',
+  moduleId: 'reliability-collator',
   register(env) {
     env.registerInit({
       deps: {

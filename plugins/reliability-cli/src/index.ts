@@ -1,0 +1,15 @@
+/**
+ * The runbook validator of the reliability suite, for the CI of a runbook
+ * repository: `npx @reliability-suite/reliability-cli validate runbooks/`.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  main,
+  validateRunbooks,
+  formatProblem,
+  type ValidateFormat,
+  type ValidateOptions,
+  type ValidateOutput,
+} from './validateRunbooks';

@@ -1,0 +1,202 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import {
+  isRunbookFileName,
+  parseRunbookFolder,
+  type RunbookProblem,
+} from '@reliability-suite/plugin-reliability-common';
+
+/** Where the validator writes. @public */
+export interface ValidateOutput {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/**
+ * How problems are printed: `text` is `file:line:column: error: message`;
+ * `github` adds GitHub Actions workflow commands, so that each problem is an
+ * annotation on the pull request's diff.
+ *
+ * @public
+ */
+export type ValidateFormat = 'text' | 'github';
+
+/** @public */
+export interface ValidateOptions {
+  /** Relative paths are resolved against it. */
+  cwd: string;
+  /** The configured severity ids; `undefined` accepts any. */
+  severities?: string[];
+  format?: ValidateFormat;
+  output: ValidateOutput;
+}
+
+const MAX_FILES = 5000;
+const USAGE =
+  'usage: reliability-runbooks validate [--severities P1,P2,P3,P4] [--format text|github] <file-or-folder>...';
+
+/**
+ * `validate <file-or-folder>...`: checks every runbook file as the portal's
+ * indexer will — each named folder is one runbook location, so two files in
+ * it that define the same runbook name are an error — and prints one line per
+ * problem. Returns the exit code: 0 when no file has an error, 1 otherwise,
+ * 2 for bad usage.
+ *
+ * @public
+ */
+export function validateRunbooks(
+  paths: string[],
+  options: ValidateOptions,
+): number {
+  const { output, cwd } = options;
+  if (paths.length === 0) {
+    output.err(USAGE);
+    return 2;
+  }
+
+  // Inside the working folder files are named relative to it (as CI
+  // annotations need them); elsewhere by their absolute path.
+  const display = (absolute: string) => {
+    const rel = relative(cwd, absolute);
+    return rel &&
+      !rel.startsWith(`..${sep}`) &&
+      rel !== '..' &&
+      !isAbsolute(rel)
+      ? rel.split(sep).join('/')
+      : absolute;
+  };
+
+  const locations: string[][] = [];
+  let total = 0;
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    let stat;
+    try {
+      stat = statSync(absolute);
+    } catch {
+      output.err(`${path}: no such file or folder`);
+      return 2;
+    }
+    const files: string[] = [];
+    if (stat.isDirectory()) collect(absolute, files);
+    else files.push(absolute);
+    total += files.length;
+    if (total > MAX_FILES) {
+      output.err(`more than ${MAX_FILES} files; name fewer folders`);
+      return 2;
+    }
+    locations.push(files.sort());
+  }
+
+  let errors = 0;
+  let warnings = 0;
+  let runbooks = 0;
+  for (const files of locations) {
+    const result = parseRunbookFolder(
+      files.map(file => ({
+        file: display(file),
+        text: readFileSync(file, 'utf8'),
+      })),
+      { severities: options.severities },
+    );
+    runbooks += result.runbooks.length;
+    for (const problem of result.problems) {
+      output.out(formatProblem(problem, options.format));
+      if (problem.severity === 'error') errors++;
+      else warnings++;
+    }
+  }
+  output.out(
+    `${total} file(s), ${runbooks} runbook(s): ${errors} error(s), ${warnings} warning(s)`,
+  );
+  return errors > 0 ? 1 : 0;
+}
+
+// GitHub's workflow commands need these escaped in properties and messages.
+const escapeData = (s: string) =>
+  s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string) =>
+  escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/**
+ * One problem as a line: `file:line:column: severity: message`, the form
+ * editors and CI logs link; or, for `github`, a workflow command
+ * `::error file=…,line=…,col=…::message`.
+ *
+ * @public
+ */
+export function formatProblem(
+  problem: RunbookProblem,
+  format: ValidateFormat = 'text',
+): string {
+  if (format === 'github') {
+    const props = [`file=${escapeProperty(problem.file)}`];
+    if (problem.line > 0) {
+      props.push(`line=${problem.line}`, `col=${problem.column}`);
+    }
+    return `::${problem.severity} ${props.join(',')}::${escapeData(
+      problem.message,
+    )}`;
+  }
+  const where =
+    problem.line > 0
+      ? `${problem.file}:${problem.line}:${problem.column}`
+      : problem.file;
+  return `${where}: ${problem.severity}: ${problem.message}`;
+}
+
+function collect(folder: string, files: string[]) {
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const path = resolve(folder, entry.name);
+    if (entry.isDirectory()) collect(path, files);
+    else if (entry.isFile() && isRunbookFileName(entry.name)) {
+      files.push(path);
+    }
+    if (files.length > MAX_FILES) return;
+  }
+}
+
+/**
+ * The command line: `reliability-runbooks validate [--severities P1,P2]
+ * [--format text|github] <paths>`. Under GitHub Actions (`GITHUB_ACTIONS`
+ * set) the format defaults to `github`.
+ *
+ * @public
+ */
+export function main(
+  argv: string[],
+  output: ValidateOutput,
+  env: Record<string, string | undefined> = process.env,
+  cwd: string = process.cwd(),
+): number {
+  const [command, ...rest] = argv;
+  if (command === '--help' || command === 'help' || command === '-h') {
+    output.out(USAGE);
+    return 0;
+  }
+  if (command !== 'validate') {
+    output.err(USAGE);
+    return 2;
+  }
+  let severities: string[] | undefined = ['P1', 'P2', 'P3', 'P4'];
+  let format: ValidateFormat =
+    env.GITHUB_ACTIONS === 'true' ? 'github' : 'text';
+  const paths: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    if (rest[i] === '--severities') {
+      const list = rest[++i] ?? '';
+      severities = list === '*' ? undefined : list.split(',').filter(Boolean);
+    } else if (rest[i] === '--format') {
+      const value = rest[++i];
+      if (value !== 'text' && value !== 'github') {
+        output.err(`--format must be text or github\n${USAGE}`);
+        return 2;
+      }
+      format = value;
+    } else {
+      paths.push(rest[i]);
+    }
+  }
+  return validateRunbooks(paths, { cwd, severities, format, output });
+}

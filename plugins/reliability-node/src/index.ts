@@ -1,0 +1,16 @@
+/**
+ * Node.js library of the reliability plugin suite: what other backend
+ * packages — an organisation's permission policy, modules that extend the
+ * reliability backend — build on.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  createPostmortemConditionalDecision,
+  postmortemConditions,
+  postmortemPermissionRules,
+  postmortemResourceRef,
+  type PostmortemQuery,
+  type PostmortemResource,
+} from './postmortemPermissions';
