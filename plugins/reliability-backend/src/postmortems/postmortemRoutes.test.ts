@@ -19,6 +19,12 @@ const entities = [
     metadata: { name: 'insights-api', namespace: 'default' },
     spec: { owner: 'platform-team' },
   },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'platform-team', namespace: 'default' },
+    spec: { type: 'team', children: [] },
+  },
 ];
 
 const draft = {
@@ -162,6 +168,31 @@ describe.each(databases.eachSupportedId())(
         .send(draft);
       expect(noVersion.status).toBe(400);
       expect(noVersion.body.error.message).toMatch(/^version is required/);
+
+      // A bare author is a user (who keeps their author rights); a ref the
+      // catalog does not know is named; a string that is no ref is a 400.
+      const bare = await request(server)
+        .post('/api/reliability/postmortems')
+        .send({ ...draft, authors: ['mock'] });
+      expect(bare.status).toBe(201);
+      expect(bare.body.authors).toEqual(['user:default/mock']);
+      const unknown = await request(server)
+        .post('/api/reliability/postmortems')
+        .send({
+          ...draft,
+          entityRefs: ['component:default/insights-api', 'no-such-service'],
+        });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.error.message).toBe(
+        'Invalid postmortem: entityRefs[1] component:default/no-such-service is not in the catalog',
+      );
+      const notARef = await request(server)
+        .post('/api/reliability/postmortems')
+        .send({ ...draft, owner: 'not a ref' });
+      expect(notARef.status).toBe(400);
+      expect(notARef.body.error.message).toMatch(
+        /^Invalid postmortem: owner "not a ref" is not an entity ref/,
+      );
       expect(
         (await request(server).get('/api/reliability/postmortems/nope')).status,
       ).toBe(400);

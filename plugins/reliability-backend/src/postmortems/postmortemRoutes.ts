@@ -20,6 +20,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import {
   POSTMORTEM_STATUSES,
+  type PostmortemContent,
   type PostmortemStatus,
   reliabilityPostmortemCreatePermission,
   reliabilityPostmortemDeletePermission,
@@ -100,6 +101,40 @@ export function registerPostmortemRoutes(
       }
     }
     return [...owners].sort();
+  }
+
+  // Refs the catalog does not know are refused with their field named.
+  // Refs the record already held, and the caller's own ref (a guest is no
+  // catalog entity), are not checked again.
+  async function checkRefsKnown(
+    content: PostmortemContent,
+    known: string[],
+  ): Promise<void> {
+    const fields: Array<[string, string]> = [
+      ...content.entityRefs.map(
+        (r, i) => [`entityRefs[${i}]`, r] as [string, string],
+      ),
+      ...content.authors.map(
+        (r, i) => [`authors[${i}]`, r] as [string, string],
+      ),
+      ...(content.owner ? [['owner', content.owner] as [string, string]] : []),
+    ].filter(([, ref]) => !known.includes(ref));
+    if (fields.length === 0) return;
+    const { items } = await catalog.getEntitiesByRefs(
+      {
+        entityRefs: fields.map(([, ref]) => ref),
+        fields: ['kind', 'metadata.name'],
+      },
+      { credentials: await auth.getOwnServiceCredentials() },
+    );
+    const unknown = fields.filter((_, i) => !items[i]);
+    if (unknown.length > 0) {
+      throw new InputError(
+        `Invalid postmortem: ${unknown
+          .map(([field, ref]) => `${field} ${ref} is not in the catalog`)
+          .join('; ')}`,
+      );
+    }
   }
 
   function getId(req: express.Request): string {
@@ -185,6 +220,7 @@ export function registerPostmortemRoutes(
     }
     const actor = (credentials as BackstageCredentials<BackstageUserPrincipal>)
       .principal.userEntityRef;
+    await checkRefsKnown(content, [actor]);
     if (content.authors.length === 0) content.authors = [actor];
     const created = await store.create(content, {
       actor,
@@ -242,6 +278,12 @@ export function registerPostmortemRoutes(
     }
     const actor = (credentials as BackstageCredentials<BackstageUserPrincipal>)
       .principal.userEntityRef;
+    await checkRefsKnown(content, [
+      actor,
+      ...current.entityRefs,
+      ...current.authors,
+      ...(current.owner ? [current.owner] : []),
+    ]);
     const updated = await store.update(id, version, content, {
       actor,
       linkedOwners: await linkedOwners(content.entityRefs),

@@ -20,6 +20,19 @@ describe('parsePostmortemContent', () => {
     });
   });
 
+  it('reads a bare author as a user and a bare owner as a group', () => {
+    const pm = parse({
+      title: 'Outage',
+      authors: ['amara.okafor', 'User:Default/Jon'],
+      owner: 'platform-team',
+    });
+    expect(pm.authors).toEqual([
+      'user:default/amara.okafor',
+      'user:default/jon',
+    ]);
+    expect(pm.owner).toBe('group:default/platform-team');
+  });
+
   it.each([
     [{}, 'title is required'],
     [{ title: '' }, 'title must not be empty'],
@@ -52,7 +65,19 @@ describe('parsePostmortemContent', () => {
     ],
     [
       { title: 'x', entityRefs: ['component:'] },
-      'entityRefs[0] is not an entity ref',
+      'entityRefs[0] "component:" is not an entity ref such as component:default/insights-api',
+    ],
+    [
+      { title: 'x', entityRefs: ['not a ref'] },
+      'entityRefs[0] "not a ref" is not an entity ref',
+    ],
+    [
+      { title: 'x', authors: ['group:default/platform-team'] },
+      'authors[0] must be a user ref such as user:default/amara.okafor, not group:',
+    ],
+    [
+      { title: 'x', owner: 'component:default/insights-api' },
+      'owner must be a user or group ref such as group:default/platform-team, not component:',
     ],
     [
       { title: 'x', status: 'published' },

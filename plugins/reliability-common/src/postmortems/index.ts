@@ -1,2 +1,3 @@
 export * from './types';
 export * from './permissions';
+export * from './schema';
