@@ -28,6 +28,7 @@ import {
   reliabilityPostmortemUpdatePermission,
 } from '@reliability-suite/plugin-reliability-common';
 import type express from 'express';
+import type { SpecRouter } from '../schema/openapi/generated/router';
 import { entityRefParam } from '../runbooks/runbookRoutes';
 import type { DatabasePostmortemStore } from './DatabasePostmortemStore';
 import { parsePostmortemContent } from './validation';
@@ -45,7 +46,7 @@ const ID = /^[0-9a-f-]{36}$/;
 
 /** The postmortem API: list, read, create, update (versioned), delete, audit, action items. */
 export function registerPostmortemRoutes(
-  router: express.Router,
+  router: SpecRouter,
   options: PostmortemRoutesOptions,
 ) {
   const { httpAuth, auth, permissions, catalog, store, severities } = options;

@@ -12,6 +12,7 @@ import {
 } from '@reliability-suite/plugin-reliability-common';
 import { renderRunbooksHtml } from './renderRunbooksHtml';
 import type express from 'express';
+import type { SpecRouter } from '../schema/openapi/generated/router';
 import type { RunbookIndexer } from './RunbookIndexer';
 import type { RunbookStore } from './RunbookStore';
 
@@ -44,7 +45,7 @@ export function entityRefParam(value: unknown, field = 'entityRef'): string {
 
 /** The runbook API: lists per entity, one runbook, the alert lookup, index state, refresh. */
 export function registerRunbookRoutes(
-  router: express.Router,
+  router: SpecRouter,
   options: RunbookRoutesOptions,
 ) {
   const { httpAuth, permissions, store, indexer, severities } = options;

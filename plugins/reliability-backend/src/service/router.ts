@@ -13,7 +13,7 @@ import type {
   SeverityLevel,
 } from '@reliability-suite/plugin-reliability-common';
 import express from 'express';
-import Router from 'express-promise-router';
+import { createOpenApiRouter } from '../schema/openapi/generated/router';
 import { z } from 'zod';
 import type { EntityOverviewService } from '../entities/EntityOverviewService';
 import type { DatabaseHealth } from '../health/DatabaseHealth';
@@ -55,8 +55,11 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, databaseHealth, entityOverview, startedAt } = options;
-  const router = Router();
-  router.use(express.json({ limit: '1mb' }));
+  // Generated from openapi.yaml: every request is checked against the
+  // document before a handler runs, and only its routes can be added.
+  const router = await createOpenApiRouter({
+    middleware: [express.json({ limit: '1mb' })],
+  });
 
   router.get('/health', async (_req, res) => {
     const database = await databaseHealth.check();
@@ -101,5 +104,6 @@ export async function createRouter(
     severities: options.severities.map(s => s.id),
   });
 
-  return router;
+  // At run time it is an express router; the narrower type is for adding routes.
+  return router as unknown as express.Router;
 }

@@ -1,10 +1,10 @@
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import type { SeverityLevel } from '@reliability-suite/plugin-reliability-common';
-import type express from 'express';
+import type { SpecRouter } from '../schema/openapi/generated/router';
 
 /** `GET /severities`: the configured levels, most severe first. */
 export function registerSeverityRoutes(
-  router: express.Router,
+  router: SpecRouter,
   options: { httpAuth: HttpAuthService; severities: SeverityLevel[] },
 ) {
   router.get('/severities', async (req, res) => {

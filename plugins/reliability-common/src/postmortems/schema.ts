@@ -172,7 +172,7 @@ export const postmortemActionItemSchema = z
       .describe('The runbook it changes, `namespace/name`.'),
   })
   .strict()
-  .meta({ id: 'PostmortemActionItemInput' });
+  .meta({ id: 'PostmortemActionItem' });
 
 /** @public */
 export const postmortemTimelineEntrySchema = z
@@ -245,6 +245,40 @@ export const postmortemContentSchema = z.object(contentShape).strict().meta({
   description:
     'What people write in a postmortem: the body of POST /postmortems, and with `version` of PUT /postmortems/{id}. Only `title` is required. Strings are trimmed. Unknown fields, `status: published` without authors, a severity that is not configured and milestones out of order are refused, each named by its field in one 400.',
 });
+
+const ignored = z.unknown().optional().describe('Ignored, whatever its value.');
+
+/**
+ * The body of an update: the whole content plus the `version` it is based
+ * on. The fields the server manages may be sent back as read; they are
+ * ignored.
+ *
+ * @public
+ */
+export const postmortemUpdateSchema = z
+  .object({
+    ...contentShape,
+    version: z
+      .number()
+      .int()
+      .min(1)
+      .describe(
+        'The version the change is based on: the `version` of the postmortem as read. Not the current version is a 409.',
+      ),
+    id: ignored,
+    createdAt: ignored,
+    createdBy: ignored,
+    updatedAt: ignored,
+    updatedBy: ignored,
+    publishedAt: ignored,
+    timeToDetectMinutes: ignored,
+    timeToResolveMinutes: ignored,
+  })
+  .strict()
+  .meta({
+    description:
+      'The body of PUT /postmortems/{id}: the whole PostmortemContent plus `version`. The server-managed fields of a Postmortem may be sent back as read; they are ignored.',
+  });
 
 /**
  * The postmortem schema with the rules that need configuration: the

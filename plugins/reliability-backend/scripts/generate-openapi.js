@@ -1,0 +1,149 @@
+#!/usr/bin/env node
+/* eslint-disable no-restricted-imports */
+// `npm run generate:openapi` (in this package): the OpenAPI document is the
+// contract of the reliability API, and the router is generated from it.
+//
+//  1. The request schemas of each record (PostmortemContent,
+//     PostmortemActionItem, …) are written into src/schema/openapi.yaml from
+//     the one zod schema of that record in -common.
+//  2. src/schema/openapi/generated/router.ts is written from the document:
+//     the spec, the paths each method may serve, and createOpenApiRouter,
+//     which validates every request against the spec before a handler runs.
+//
+// `backstage-repo-tools package schema openapi generate --server` does step 2
+// with openapi-generator, a Java program it downloads from Maven Central;
+// that host cannot be reached here, so this script writes the same router
+// shape itself. `--check` fails (exit 1) when a file is not up to date.
+const { readFileSync, writeFileSync, mkdirSync } = require('node:fs');
+const { join, relative } = require('node:path');
+
+const pkgDir = join(__dirname, '..');
+const yamlPath = join(pkgDir, 'src/schema/openapi.yaml');
+const routerPath = join(pkgDir, 'src/schema/openapi/generated/router.ts');
+
+function generate() {
+  require('@backstage/cli/config/nodeTransform.cjs');
+  const YAML = require('yaml');
+  const {
+    recordJsonSchemas,
+  } = require('../../reliability-common/src/schema');
+
+  const doc = YAML.parseDocument(readFileSync(yamlPath, 'utf8'));
+  const generated = recordJsonSchemas();
+  for (const [name, schema] of Object.entries(generated)) {
+    doc.setIn(['components', 'schemas', name], doc.createNode(schema));
+  }
+  const yamlText = doc.toString({ lineWidth: 80, minContentWidth: 0 });
+  const spec = YAML.parse(yamlText);
+
+  const methods = ['get', 'post', 'put', 'delete'];
+  const paths = Object.fromEntries(methods.map(m => [m, []]));
+  for (const [path, item] of Object.entries(spec.paths)) {
+    for (const m of methods) {
+      if (item[m]) paths[m].push(path.replace(/\{([^}]+)\}/g, ':$1'));
+    }
+  }
+  const union = list =>
+    list.length ? list.map(p => `'${p}'`).join('\n    | ') : 'never';
+  const routerText = `//
+// * THIS IS A GENERATED FILE. DO NOT EDIT IT: edit src/schema/openapi.yaml (or
+// * a record's schema in -common) and run \`npm run generate:openapi\`.
+import { createValidatedOpenApiRouterFromGeneratedEndpointMap } from '@backstage/backend-openapi-utils';
+import express from 'express';
+
+/** The OpenAPI document of the reliability API. */
+export const spec = ${JSON.stringify(spec, null, 2)} as const;
+
+/** The paths the document gives each method, in express form. */
+export type SpecPaths = {
+  get:
+    | ${union(paths.get)};
+  post:
+    | ${union(paths.post)};
+  put:
+    | ${union(paths.put)};
+  delete:
+    | ${union(paths.delete)};
+};
+
+type Method = keyof SpecPaths;
+
+/**
+ * An express router that only takes the routes of the document: a route
+ * that is not in openapi.yaml does not compile.
+ */
+export type SpecRouter = Omit<express.Router, Method> & {
+  [M in Method]: (
+    path: SpecPaths[M],
+    ...handlers: express.RequestHandler[]
+  ) => SpecRouter;
+};
+
+/**
+ * The router of the reliability API: every request is validated against the
+ * document (path, query, body; unknown query parameters are refused) before
+ * a handler runs, and a request that breaks it gets a 400 naming what is
+ * wrong.
+ */
+export const createOpenApiRouter = async (options?: {
+  middleware?: express.RequestHandler[];
+}): Promise<SpecRouter> =>
+  createValidatedOpenApiRouterFromGeneratedEndpointMap<any>(spec as any, {
+    middleware: options?.middleware,
+    validatorOptions: {
+      // Who may call is decided by Backstage's auth (tokens or cookies) in
+      // each handler, not by the document's security scheme.
+      validateSecurity: false,
+    },
+  }) as unknown as SpecRouter;
+`;
+  return { yamlText, routerText };
+}
+
+function format(text, path) {
+  const prettier = require('prettier');
+  const options = {
+    ...require('@backstage/cli/config/prettier.json'),
+    filepath: path,
+  };
+  return prettier.format(text, options);
+}
+
+async function main() {
+  const check = process.argv.includes('--check');
+  const { yamlText, routerText } = generate();
+  const files = [
+    [yamlPath, await format(yamlText, yamlPath)],
+    [routerPath, await format(routerText, routerPath)],
+  ];
+  let stale = 0;
+  for (const [path, text] of files) {
+    let current = '';
+    try {
+      current = readFileSync(path, 'utf8');
+    } catch {
+      // not written yet
+    }
+    if (current === text) continue;
+    if (check) {
+      stale++;
+      console.error(
+        `${relative(process.cwd(), path)} is not up to date: run npm run generate:openapi in plugins/reliability-backend`,
+      );
+    } else {
+      mkdirSync(join(path, '..'), { recursive: true });
+      writeFileSync(path, text);
+      console.log(`wrote ${relative(process.cwd(), path)}`);
+    }
+  }
+  process.exitCode = stale ? 1 : 0;
+}
+
+module.exports = { generate };
+
+if (require.main === module) {
+  main().catch(error => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

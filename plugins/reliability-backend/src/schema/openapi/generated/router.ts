@@ -1,0 +1,3179 @@
+//
+// * THIS IS A GENERATED FILE. DO NOT EDIT IT: edit src/schema/openapi.yaml (or
+// * a record's schema in -common) and run `npm run generate:openapi`.
+import { createValidatedOpenApiRouterFromGeneratedEndpointMap } from '@backstage/backend-openapi-utils';
+import express from 'express';
+
+/** The OpenAPI document of the reliability API. */
+export const spec = {
+  openapi: '3.0.3',
+  info: {
+    title: 'Reliability API',
+    version: '0.1.0',
+    description:
+      "The backend of the Backstage reliability plugin suite (pluginId `reliability`),\nmounted at `/api/reliability`.\n\nIt serves the runbooks an organisation keeps in Git next to its services:\n\n- **Runbooks indexed from Git.** On a schedule (and on demand, see\n  `POST /runbooks/refresh`) the backend reads the runbook files that each\n  catalog entity points to with its `reliability.io/runbooks` annotation, and\n  the central runbook repositories under `reliability.runbooks.locations`.\n  YAML runbooks (`reliability.io/v1alpha1` `Runbook`) and prometheus-operator\n  style Markdown runbooks are validated, normalised and stored; every problem\n  found is recorded with file, line and column. A runbook whose file breaks\n  keeps being served from its last good copy, marked `stale`.\n- **Per catalog entity.** `GET /runbooks?entityRef=…` lists the runbooks\n  serving an entity, `GET /runbooks/index-status` says how the last reads of\n  that entity's runbooks went, and `GET /entities/…/overview` gives the\n  entity's reliability annotations (tier, RPO, RTO, runbook location).\n- **Per alert name.** `GET /runbooks/by-alert/{alertName}` answers which\n  runbooks a firing alert (Prometheus `alertname` plus its labels) leads to:\n  what a `runbook_url` resolves to, for incident tooling and bots.\n- **Severities from configuration.** `GET /severities` gives the severity\n  levels configured under `reliability.severities` (P1–P4 by default), with\n  response targets, paging and postmortem rules.\n\nIt also keeps the **postmortems** written after incidents, in its database:\n\n- **Postmortems.** `GET /postmortems` lists them (by entity, status,\n  severity, owner or start time), `GET /postmortems/{id}` reads one,\n  `POST /postmortems` writes one and `PUT /postmortems/{id}` changes one\n  with optimistic concurrency: the writer names the `version` it read and\n  gets 409 when someone else saved in between. Every change is kept in an\n  audit log (`GET /postmortems/{id}/audit`), and the action items of all\n  postmortems can be listed across them, e.g. per runbook\n  (`GET /postmortems/action-items`). Writes are decided by the permissions\n  `reliability.postmortem.create`, `.update`, `.publish` and `.delete`.\n\n**Authentication.** Every route needs a Backstage user token or service\ntoken in `Authorization: Bearer <token>`, except `GET /health` (for load\nbalancers and uptime probes) and `GET /schemas/runbook.json` (for editors).\nWriting postmortems (`POST`, `PUT`, `DELETE` under `/postmortems`) needs a\nuser token: a service token gets 403.\nErrors use Backstage's standard error body (`ErrorResponse`).\n",
+  },
+  servers: [
+    {
+      url: '/',
+      description:
+        'Relative to where the plugin is mounted, /api/reliability on a Backstage backend.',
+    },
+  ],
+  tags: [
+    {
+      name: 'health',
+      description: 'Liveness and database reachability of the backend.',
+    },
+    {
+      name: 'entities',
+      description: 'What the backend knows about one catalog entity.',
+    },
+    {
+      name: 'runbooks',
+      description:
+        'Runbooks indexed from Git: per entity, per alert, one by one, their index state, on-demand re-indexing, and the runbook JSON Schema.',
+    },
+    {
+      name: 'severities',
+      description: 'The configured severity levels.',
+    },
+    {
+      name: 'postmortems',
+      description:
+        'Postmortems of incidents: list, read, write with optimistic concurrency (`version`, 409 on a stale one), delete, their audit log, and their action items across postmortems.',
+    },
+  ],
+  security: [
+    {
+      backstageToken: [],
+    },
+  ],
+  paths: {
+    '/health': {
+      get: {
+        operationId: 'getHealth',
+        tags: ['health'],
+        summary: 'Health of the backend and its database',
+        description:
+          'Whether this backend instance is up and its database answers (a `select 1` with a 2-second limit). Needs no token: for load balancers, Kubernetes probes and uptime monitors. Answers 200 with `status: ok` when the database answers, and 503 with the same body and `status: degraded` (plus `database.error`) when it does not.',
+        security: [],
+        responses: {
+          '200': {
+            description: 'The backend is up and its database answers.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReliabilityHealth',
+                },
+                example: {
+                  status: 'ok',
+                  database: {
+                    client: 'pg',
+                    reachable: true,
+                  },
+                  startedAt: '2026-11-03T08:12:44.120Z',
+                },
+              },
+            },
+          },
+          '503': {
+            $ref: '#/components/responses/HealthDegraded',
+          },
+        },
+      },
+    },
+    '/entities/{namespace}/{kind}/{name}/overview': {
+      get: {
+        operationId: 'getEntityOverview',
+        tags: ['entities'],
+        summary: 'Reliability overview of one catalog entity',
+        description:
+          "The entity's full ref, title, owner and the reliability annotations it carries (`reliability.io/runbooks`, `reliability.io/tier`, `reliability.io/rpo`, `reliability.io/rto`). The entity is read from the catalog with the caller's own credentials, so a caller who may not read the entity gets 404, as if it did not exist. This is what the portal's Reliability tab and overview card show.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/EntityNamespacePath',
+          },
+          {
+            $ref: '#/components/parameters/EntityKindPath',
+          },
+          {
+            $ref: '#/components/parameters/EntityNamePath',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The entity's reliability overview.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityReliabilityOverview',
+                },
+                example: {
+                  entityRef: 'resource:default/insights-postgres',
+                  title: 'Insights PostgreSQL',
+                  owner: 'platform-team',
+                  annotations: {
+                    'reliability.io/runbooks': './runbooks/insights-postgres',
+                    'reliability.io/tier': 'tier-1',
+                    'reliability.io/rpo': '15m',
+                    'reliability.io/rto': '1h',
+                  },
+                  generatedAt: '2026-11-03T09:30:02.518Z',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '500': {
+            $ref: '#/components/responses/InternalError',
+          },
+        },
+      },
+    },
+    '/severities': {
+      get: {
+        operationId: 'listSeverities',
+        tags: ['severities'],
+        summary: 'The configured severity levels',
+        description:
+          'The severity levels configured under `reliability.severities` (or the built-in P1–P4 defaults), most severe first. Runbooks, incidents and postmortems name a level by its `id`; tooling uses `responseTarget`, `pages` and `postmortemRequired` to decide whom to page and what follow-up an incident needs.',
+        responses: {
+          '200': {
+            description: 'Every configured level, ordered by `rank` (1 first).',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/SeverityLevel',
+                      },
+                    },
+                  },
+                },
+                example: {
+                  items: [
+                    {
+                      id: 'P1',
+                      label: 'Critical',
+                      rank: 1,
+                      colour: '#c62828',
+                      description:
+                        'The platform or a customer-facing service is down, or data is being lost.',
+                      responseTarget: '15 minutes',
+                      responseMinutes: 15,
+                      pages: true,
+                      postmortemRequired: true,
+                    },
+                    {
+                      id: 'P2',
+                      label: 'Major',
+                      rank: 2,
+                      colour: '#ef6c00',
+                      description:
+                        'A major feature is broken or badly degraded; a workaround may exist.',
+                      responseTarget: '1 hour',
+                      responseMinutes: 60,
+                      pages: true,
+                      postmortemRequired: true,
+                    },
+                    {
+                      id: 'P3',
+                      label: 'Minor',
+                      rank: 3,
+                      colour: '#f9a825',
+                      description: 'A minor issue with limited impact.',
+                      responseTarget: '4 hours',
+                      responseMinutes: 240,
+                      pages: false,
+                      postmortemRequired: false,
+                    },
+                    {
+                      id: 'P4',
+                      label: 'Low',
+                      rank: 4,
+                      colour: '#1565c0',
+                      description: 'Low priority; handled in working hours.',
+                      responseTarget: 'next business day',
+                      pages: false,
+                      postmortemRequired: false,
+                    },
+                  ],
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/schemas/runbook.json': {
+      get: {
+        operationId: 'getRunbookSchema',
+        tags: ['runbooks'],
+        summary: 'The runbook JSON Schema',
+        description:
+          'The JSON Schema (draft-07) of a `reliability.io/v1alpha1` `Runbook` document, the one the indexer validates with. Needs no token, so that editors can use it directly: `# yaml-language-server: $schema=https://<portal>/api/reliability/schemas/runbook.json`. The same schema ships in the common package as `plugins/reliability-common/schema/runbook.schema.json`.',
+        security: [],
+        responses: {
+          '200': {
+            description: 'The JSON Schema document.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  description:
+                    'A JSON Schema draft-07 document with `$id` `https://reliability.io/schemas/v1alpha1/runbook.json` and `title` `Runbook`.',
+                  additionalProperties: true,
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/runbooks': {
+      get: {
+        operationId: 'listRunbooks',
+        tags: ['runbooks'],
+        summary: 'List runbooks, all or those serving one entity',
+        description:
+          'Without parameters: every indexed runbook, as summaries. With `entityRef`: the runbooks whose `spec.entityRefs` name that entity (a runbook may serve several entities, e.g. a database and the API that depends on it). With `view=full`: every runbook with every section (`RunbookDetails`), which is what the search collator indexes; `entityRef` is then ignored. Items are ordered by namespace, then name. An empty list is a 200, not a 404.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: false,
+            description:
+              'Only the runbooks serving this catalog entity, `kind:[namespace/]name` (the namespace defaults to `default`; matching is case-insensitive). A value without a kind, or given more than once, is a 400. Ignored with `view=full`.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 400,
+            },
+            example: 'resource:default/insights-postgres',
+            allowReserved: true,
+          },
+          {
+            name: 'view',
+            in: 'query',
+            required: false,
+            description:
+              '`full` returns every runbook with its `document` (all sections) and ignores `entityRef`. Any other value is ignored (summaries).',
+            schema: {
+              type: 'string',
+              enum: ['full'],
+            },
+            allowReserved: true,
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              '`{ items }`: `RunbookSummary` objects, or `RunbookDetails` objects with `view=full`.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        anyOf: [
+                          {
+                            $ref: '#/components/schemas/RunbookSummary',
+                          },
+                          {
+                            $ref: '#/components/schemas/RunbookDetails',
+                          },
+                        ],
+                      },
+                    },
+                  },
+                },
+                examples: {
+                  forEntity: {
+                    summary:
+                      'GET /runbooks?entityRef=resource:default/insights-postgres',
+                    value: {
+                      items: [
+                        {
+                          namespace: 'default',
+                          name: 'postgres-disk-full',
+                          title: 'PostgreSQL volume almost full',
+                          severity: 'P2',
+                          category: 'db',
+                          owner: 'group:platform-team',
+                          entityRefs: ['resource:default/insights-postgres'],
+                          triggers: [
+                            {
+                              alertName: 'PostgresVolumeAlmostFull',
+                              labels: {
+                                namespace: 'insights',
+                                persistentvolumeclaim:
+                                  'data-insights-postgres-primary-0',
+                              },
+                            },
+                            {
+                              alertName: 'PostgresVolumeAlmostFull',
+                              labels: {
+                                namespace: 'insights',
+                                persistentvolumeclaim:
+                                  'data-insights-postgres-read-0',
+                              },
+                            },
+                          ],
+                          sourceUrl:
+                            'https://github.com/acme/insights-platform/tree/main/runbooks/insights-postgres/postgres-disk-full.yaml',
+                          sourceLine: 2,
+                          revision: '3f9c2a7d1e4b8c6a5d0f2e9b7a1c4d8e6f3b2a10',
+                          lastSyncedAt: '2026-11-03T09:20:11.402Z',
+                          stale: false,
+                          review: {
+                            lastReviewed: '2025-12-02',
+                            intervalDays: 90,
+                          },
+                        },
+                        {
+                          namespace: 'default',
+                          name: 'postgres-down',
+                          title: 'PostgreSQL primary is down',
+                          severity: 'P1',
+                          category: 'db',
+                          owner: 'group:platform-team',
+                          entityRefs: [
+                            'resource:default/insights-postgres',
+                            'component:default/insights-api',
+                          ],
+                          triggers: [
+                            {
+                              alertName: 'PostgresDown',
+                              labels: {
+                                namespace: 'insights',
+                                service: 'insights-postgres-primary',
+                              },
+                            },
+                            {
+                              alertName: 'InsightsApiDatabaseUnreachable',
+                              labels: {
+                                namespace: 'insights',
+                              },
+                            },
+                          ],
+                          sourceUrl:
+                            'https://github.com/acme/insights-platform/tree/main/runbooks/insights-postgres/postgres-down.yaml',
+                          sourceLine: 16,
+                          revision: '3f9c2a7d1e4b8c6a5d0f2e9b7a1c4d8e6f3b2a10',
+                          lastSyncedAt: '2026-11-03T09:20:11.402Z',
+                          stale: false,
+                          review: {
+                            lastReviewed: '2026-10-14',
+                            intervalDays: 90,
+                          },
+                        },
+                        {
+                          namespace: 'default',
+                          name: 'postgres-replication-broken',
+                          title:
+                            'PostgreSQL replica is disconnected or lagging',
+                          severity: 'P2',
+                          category: 'db',
+                          owner: 'group:platform-team',
+                          entityRefs: ['resource:default/insights-postgres'],
+                          triggers: [
+                            {
+                              alertName: 'PostgresReplicationBroken',
+                              labels: {
+                                namespace: 'insights',
+                              },
+                            },
+                            {
+                              alertName: 'PostgresReplicationLagHigh',
+                              labels: {
+                                namespace: 'insights',
+                              },
+                            },
+                          ],
+                          sourceUrl:
+                            'https://github.com/acme/insights-platform/tree/main/runbooks/insights-postgres/postgres-down.yaml',
+                          sourceLine: 295,
+                          revision: '3f9c2a7d1e4b8c6a5d0f2e9b7a1c4d8e6f3b2a10',
+                          lastSyncedAt: '2026-11-03T09:20:11.402Z',
+                          stale: false,
+                          review: {
+                            lastReviewed: '2026-10-14',
+                            intervalDays: 180,
+                          },
+                        },
+                      ],
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '500': {
+            $ref: '#/components/responses/InternalError',
+          },
+        },
+      },
+    },
+    '/runbooks/index-status': {
+      get: {
+        operationId: 'getRunbookIndexStatus',
+        tags: ['runbooks'],
+        summary: "Index state of one entity's runbooks",
+        description:
+          "How the reads of the runbook location an entity's `reliability.io/runbooks` annotation points to went (last attempt, last success, revision, the error of the last failed read) and every problem recorded in its files (YAML or schema errors, unknown severities, duplicate names, unknown fields, …) with file, line and column. Lets a runbook owner see why a runbook is missing or stale. Only the entity's own location is covered: central locations from configuration are not. An entity that was never indexed gives empty lists.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/EntityRefQueryRequired',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The entity's locations and problems.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RunbookIndexStatus',
+                },
+                example: {
+                  locations: [
+                    {
+                      id: 'entity:resource:default/insights-postgres',
+                      source: 'entity',
+                      target:
+                        'https://github.com/acme/insights-platform/tree/main/runbooks/insights-postgres',
+                      entityRef: 'resource:default/insights-postgres',
+                      lastAttemptAt: '2026-11-03T09:20:11.402Z',
+                      lastSuccessAt: '2026-11-03T09:20:11.402Z',
+                    },
+                  ],
+                  problems: [],
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '500': {
+            $ref: '#/components/responses/InternalError',
+          },
+        },
+      },
+    },
+    '/runbooks/export': {
+      get: {
+        operationId: 'exportRunbooks',
+        tags: ['runbooks'],
+        summary: 'Break-glass export of runbooks as one HTML file',
+        description:
+          'The runbooks serving one entity (`entityRef`), or every runbook of one severity (`severity`), as one self-contained HTML file to store off-platform: no script and no external resource (the file carries a Content-Security-Policy that forbids both), printable, readable offline. All runbook text is escaped: Markdown is shown as written. Give exactly one of the two parameters.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+            },
+            description: 'An entity ref, `kind:namespace/name`.',
+            allowReserved: true,
+          },
+          {
+            name: 'severity',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+            },
+            description: 'A configured severity id, e.g. `P1`.',
+            allowReserved: true,
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The HTML file, as an attachment.',
+            headers: {
+              'Content-Disposition': {
+                schema: {
+                  type: 'string',
+                },
+                description:
+                  'attachment; filename="runbooks-<entity or severity>-<date>.html"',
+              },
+            },
+            content: {
+              'text/html': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/runbooks/by-alert/{alertName}': {
+      get: {
+        operationId: 'findRunbooksByAlert',
+        tags: ['runbooks'],
+        summary: 'Find the runbooks for a firing alert',
+        description:
+          "The runbooks whose `spec.triggers` name this alert: what an alert's\n`runbook_url` leads to. Put the alert name (Prometheus `alertname`) in\nthe path and the alert's labels as query parameters, e.g.\n`/runbooks/by-alert/PostgresDown?namespace=insights&service=insights-postgres-primary`;\nan Alertmanager webhook receiver, an incident bot or an incident\ncommander's tooling calls it with a service or user token and gets the\nrunbooks to open, with their severity and owner.\n\n**Every query parameter is an alert label**; there are no other\nparameters. A trigger matches unless it names a label that is given\nhere with a different value: labels the trigger does not name are\nignored, and labels it names but that are not given do not exclude it.\nSo `?namespace=staging` excludes a runbook whose trigger requires\n`namespace: insights`, while no query at all returns every runbook for\nthe alert name. A label given more than once (or in `a[b]=c` form) is\nignored. Items are ordered by namespace, then name; no match is an empty\nlist (200), not a 404.\n",
+        parameters: [
+          {
+            name: 'alertName',
+            in: 'path',
+            required: true,
+            description:
+              "The alert's name, as Prometheus' `alertname` label has it.",
+            schema: {
+              type: 'string',
+              pattern: '^[A-Za-z_:][A-Za-z0-9_:.-]{0,199}$',
+              maxLength: 200,
+            },
+            example: 'PostgresDown',
+          },
+          {
+            name: 'labels',
+            in: 'query',
+            required: false,
+            description:
+              "The alert's labels, each as its own query parameter (`?namespace=insights&service=insights-postgres-primary`).",
+            style: 'form',
+            explode: true,
+            schema: {
+              type: 'object',
+              additionalProperties: {
+                type: 'string',
+              },
+            },
+            example: {
+              namespace: 'insights',
+            },
+            allowReserved: true,
+          },
+        ],
+        responses: {
+          '200': {
+            description: '`{ items }`: the matching runbooks, as summaries.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/RunbookSummary',
+                      },
+                    },
+                  },
+                },
+                examples: {
+                  postgresDown: {
+                    summary:
+                      'GET /runbooks/by-alert/PostgresDown?namespace=insights',
+                    value: {
+                      items: [
+                        {
+                          namespace: 'default',
+                          name: 'postgres-down',
+                          title: 'PostgreSQL primary is down',
+                          severity: 'P1',
+                          category: 'db',
+                          owner: 'group:platform-team',
+                          entityRefs: [
+                            'resource:default/insights-postgres',
+                            'component:default/insights-api',
+                          ],
+                          triggers: [
+                            {
+                              alertName: 'PostgresDown',
+                              labels: {
+                                namespace: 'insights',
+                                service: 'insights-postgres-primary',
+                              },
+                            },
+                            {
+                              alertName: 'InsightsApiDatabaseUnreachable',
+                              labels: {
+                                namespace: 'insights',
+                              },
+                            },
+                          ],
+                          sourceUrl:
+                            'https://github.com/acme/insights-platform/tree/main/runbooks/insights-postgres/postgres-down.yaml',
+                          sourceLine: 16,
+                          revision: '3f9c2a7d1e4b8c6a5d0f2e9b7a1c4d8e6f3b2a10',
+                          lastSyncedAt: '2026-11-03T09:20:11.402Z',
+                          stale: false,
+                          review: {
+                            lastReviewed: '2026-10-14',
+                            intervalDays: 90,
+                          },
+                        },
+                      ],
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '500': {
+            $ref: '#/components/responses/InternalError',
+          },
+        },
+      },
+    },
+    '/runbooks/{namespace}/{name}': {
+      get: {
+        operationId: 'getRunbook',
+        tags: ['runbooks'],
+        summary: 'One runbook with every section',
+        description:
+          'One runbook by its namespace and name (`metadata.namespace`, which defaults to `default`, and `metadata.name`): its summary plus the whole normalised document, with symptoms, preconditions, diagnosis, immediate actions, recovery, rollback, escalation and links. What an incident commander opens and follows. (A runbook in a namespace called `by-alert` cannot be read here: that path is the alert lookup.)',
+        parameters: [
+          {
+            name: 'namespace',
+            in: 'path',
+            required: true,
+            description: "The runbook's namespace.",
+            schema: {
+              $ref: '#/components/schemas/RunbookNamePart',
+            },
+            example: 'default',
+          },
+          {
+            name: 'name',
+            in: 'path',
+            required: true,
+            description: "The runbook's name.",
+            schema: {
+              $ref: '#/components/schemas/RunbookNamePart',
+            },
+            example: 'postgres-down',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The runbook.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RunbookDetails',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '500': {
+            $ref: '#/components/responses/InternalError',
+          },
+        },
+      },
+    },
+    '/runbooks/refresh': {
+      post: {
+        operationId: 'refreshEntityRunbooks',
+        tags: ['runbooks'],
+        summary: "Re-index one entity's runbooks now",
+        description:
+          "Reads the runbook location of the entity's `reliability.io/runbooks` annotation now instead of waiting for the schedule, stores the result, and answers with the entity's index state, as `GET /runbooks/index-status` would. For a runbook owner who just pushed a fix. Needs the permission `reliability.runbook.refresh` (a resource permission on the catalog entity; the demo policy allows it to the entity's owners), else 403. The entity is looked up with the plugin's own credentials; an entity missing from the catalog, or without the annotation, is a 404. A read that fails (Git unreachable, bad URL) is not an HTTP error: the answer is 200 with the location's `lastError` set, and the runbooks read before stay served.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['entityRef'],
+                properties: {
+                  entityRef: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 400,
+                    description:
+                      'The entity, `kind:[namespace/]name` (the namespace defaults to `default`; case-insensitive).',
+                  },
+                },
+                example: {
+                  entityRef: 'resource:default/insights-postgres',
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              "The entity's index state after the read: its location (with `lastError` when the read failed) and the problems found.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RunbookIndexStatus',
+                },
+                examples: {
+                  indexed: {
+                    summary: 'The read worked; one file has a warning',
+                    value: {
+                      locations: [
+                        {
+                          id: 'entity:resource:default/insights-postgres',
+                          source: 'entity',
+                          target:
+                            'https://github.com/acme/insights-platform/tree/main/runbooks/insights-postgres',
+                          entityRef: 'resource:default/insights-postgres',
+                          lastAttemptAt: '2026-11-03T09:41:57.031Z',
+                          lastSuccessAt: '2026-11-03T09:41:57.031Z',
+                        },
+                      ],
+                      problems: [
+                        {
+                          severity: 'warning',
+                          file: 'https://github.com/acme/insights-platform/tree/main/runbooks/insights-postgres/postgres-disk-full.yaml',
+                          line: 18,
+                          column: 3,
+                          message: 'unknown field spec.colour, ignored',
+                          runbook: 'postgres-disk-full',
+                        },
+                      ],
+                    },
+                  },
+                  readFailed: {
+                    summary:
+                      'The read failed; the runbooks read before stay served',
+                    value: {
+                      locations: [
+                        {
+                          id: 'entity:resource:default/insights-postgres',
+                          source: 'entity',
+                          target:
+                            'https://github.com/acme/insights-platform/tree/main/runbooks/insights-postgres',
+                          entityRef: 'resource:default/insights-postgres',
+                          lastAttemptAt: '2026-11-03T09:41:57.031Z',
+                          lastSuccessAt: '2026-11-03T09:20:11.402Z',
+                          lastError:
+                            'Request failed for https://api.github.com/repos/acme/insights-platform/tarball/main, 503 Service Unavailable',
+                        },
+                      ],
+                      problems: [],
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '500': {
+            $ref: '#/components/responses/InternalError',
+          },
+        },
+      },
+    },
+    '/postmortems': {
+      get: {
+        operationId: 'listPostmortems',
+        tags: ['postmortems'],
+        summary:
+          'List postmortems, all or narrowed by entity, status, severity, owner or time',
+        description:
+          'Every postmortem, in full (`Postmortem`), newest incident first: ordered by `milestones.started` descending (postmortems without a start time last), then by `createdAt` descending. The query parameters narrow the list and combine with AND; a parameter that is empty or given more than once is ignored. An empty list is a 200, not a 404. Any user or service token may read postmortems: there is no read permission.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: false,
+            description:
+              'Only the postmortems whose `entityRefs` name this catalog entity, `kind:[namespace/]name` (the namespace defaults to `default`; case-insensitive). A value without a kind is a 400.',
+            schema: {
+              type: 'string',
+              maxLength: 400,
+            },
+            example: 'component:default/insights-api',
+            allowReserved: true,
+          },
+          {
+            name: 'status',
+            in: 'query',
+            required: false,
+            description:
+              'Only postmortems in this status. Any other value is a 400.',
+            schema: {
+              $ref: '#/components/schemas/PostmortemStatus',
+            },
+            allowReserved: true,
+          },
+          {
+            name: 'severity',
+            in: 'query',
+            required: false,
+            description:
+              'Only postmortems of this severity id (exact match; an unknown id simply matches nothing).',
+            schema: {
+              type: 'string',
+            },
+            example: 'P1',
+            allowReserved: true,
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            required: false,
+            description:
+              'Only postmortems whose `owner` is this user or group, `kind:[namespace/]name` (case-insensitive). A value without a kind is a 400.',
+            schema: {
+              type: 'string',
+              maxLength: 400,
+            },
+            example: 'group:default/platform-team',
+            allowReserved: true,
+          },
+          {
+            name: 'from',
+            in: 'query',
+            required: false,
+            description:
+              'Only postmortems whose `milestones.started` is at or after this time. Any date or time `Date.parse` reads (`2026-11-01`, `2026-11-01T00:00:00Z`); anything else is a 400. Postmortems without a start time are left out when `from` or `to` is given.',
+            schema: {
+              type: 'string',
+            },
+            example: '2026-11-01',
+            allowReserved: true,
+          },
+          {
+            name: 'to',
+            in: 'query',
+            required: false,
+            description:
+              'Only postmortems whose `milestones.started` is before this time (exclusive). Same format as `from`.',
+            schema: {
+              type: 'string',
+            },
+            example: '2026-12-01',
+            allowReserved: true,
+          },
+        ],
+        responses: {
+          '200': {
+            description: '`{ items }`: the matching postmortems.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/Postmortem',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '500': {
+            $ref: '#/components/responses/InternalError',
+          },
+        },
+      },
+      post: {
+        operationId: 'createPostmortem',
+        tags: ['postmortems'],
+        summary: 'Write a new postmortem',
+        description:
+          "Creates a postmortem at version 1 and answers 201 with it. Needs a **user** token (a service token is a 403: `This endpoint does not allow 'service' credentials`) and the permission `reliability.postmortem.create` (else 403); the permission is checked before the body is validated. The body is `PostmortemContent` only: server-managed fields (`id`, `version`, `createdAt`, …) are unknown fields and make a 400, as does any other field not in the schema. Every problem in the body is named by its field in one 400 (see `PostmortemContent`). A postmortem cannot be created `published` (400): create it as a draft, then publish it with `PUT`. A postmortem created without `authors` gets the caller as its author (a draft only: an `in-review` postmortem must name its authors). The owners of the catalog entities in `entityRefs` are looked up with the plugin's own credentials and kept for permission rules (`IS_LINKED_ENTITY_OWNER`); they are not part of the answer. Writes an audit entry `create`. A body over 1 MB is a 413.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/PostmortemContent',
+              },
+              example: {
+                title: 'insights-api returned 503s for 72 minutes',
+                severity: 'P1',
+                owner: 'group:default/platform-team',
+                entityRefs: ['component:default/insights-api'],
+                alerts: ['InsightsApiDown'],
+                milestones: {
+                  started: '2026-11-20T09:02:00Z',
+                  detected: '2026-11-20T09:07:00Z',
+                  resolved: '2026-11-20T10:14:00Z',
+                },
+                actionItems: [
+                  {
+                    title: 'Add a readiness probe to insights-api',
+                    type: 'prevent',
+                    runbook: 'default/api-not-responding',
+                  },
+                ],
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The new postmortem, at version 1.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Postmortem',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+          '500': {
+            $ref: '#/components/responses/InternalError',
+          },
+        },
+      },
+    },
+    '/postmortems/action-items': {
+      get: {
+        operationId: 'listActionItems',
+        tags: ['postmortems'],
+        summary: 'Action items across all postmortems',
+        description:
+          'The action items of every postmortem (in any status), each with the id and title of its postmortem and whether it is overdue. By default only the items still to do (`open` and `in-progress`); `status=all` gives every item. With `runbook`, only the items that change that runbook: what a runbook page shows as pending follow-ups. Ordered by `dueDate` (items without one last), then by item id. An empty list is a 200.',
+        parameters: [
+          {
+            name: 'status',
+            in: 'query',
+            required: false,
+            description:
+              '`open` (the default): items whose status is `open` or `in-progress`. `all`: every item. Any other value is read as `open`.',
+            schema: {
+              type: 'string',
+              enum: ['all', 'open'],
+              default: 'open',
+            },
+            allowReserved: true,
+          },
+          {
+            name: 'runbook',
+            in: 'query',
+            required: false,
+            description:
+              'Only the items whose `runbook` is this runbook, `namespace/name` (lower-case letters, digits and dashes); another form is a 400.',
+            schema: {
+              type: 'string',
+              pattern: '^[a-z0-9-]{1,63}/[a-z0-9-]{1,63}$',
+            },
+            example: 'default/api-not-responding',
+            allowReserved: true,
+          },
+        ],
+        responses: {
+          '200': {
+            description: '`{ items }`: the matching action items.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/ActionItemWithPostmortem',
+                      },
+                    },
+                  },
+                },
+                example: {
+                  items: [
+                    {
+                      id: 'readiness',
+                      title:
+                        'Add a readiness probe to insights-api that checks its database pool',
+                      type: 'prevent',
+                      owner: 'platform-team',
+                      priority: 'P1',
+                      status: 'in-progress',
+                      dueDate: '2026-12-04',
+                      trackerUrl:
+                        'https://github.com/acme/insights-platform/issues/1842',
+                      runbook: 'default/api-not-responding',
+                      postmortemId: '3f6b9c2e-8d41-4a7f-9b3e-2c5d7e1a0f48',
+                      postmortemTitle:
+                        'insights-api returned 503s for 72 minutes',
+                      overdue: false,
+                    },
+                  ],
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '500': {
+            $ref: '#/components/responses/InternalError',
+          },
+        },
+      },
+    },
+    '/postmortems/{id}': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/PostmortemIdPath',
+        },
+      ],
+      get: {
+        operationId: 'getPostmortem',
+        tags: ['postmortems'],
+        summary: 'One postmortem',
+        description:
+          'One postmortem by its id, with its `version` (send it back with a `PUT`). An id that is not a lower-case UUID is a 400; an unknown (or deleted) one is a 404.',
+        responses: {
+          '200': {
+            description: 'The postmortem.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Postmortem',
+                },
+                example: {
+                  id: '3f6b9c2e-8d41-4a7f-9b3e-2c5d7e1a0f48',
+                  version: 4,
+                  title: 'insights-api returned 503s for 72 minutes',
+                  status: 'published',
+                  authors: [
+                    'user:default/amara.okafor',
+                    'user:default/jonas.lindqvist',
+                  ],
+                  owner: 'group:default/platform-team',
+                  severity: 'P1',
+                  category: 'backend',
+                  entityRefs: [
+                    'component:default/insights-api',
+                    'resource:default/insights-postgres',
+                  ],
+                  alerts: ['InsightsApiDown', 'InsightsApiHighErrorRate'],
+                  runbooks: ['default/api-not-responding'],
+                  milestones: {
+                    started: '2026-11-20T09:02:00.000Z',
+                    detected: '2026-11-20T09:07:00.000Z',
+                    acknowledged: '2026-11-20T09:11:00.000Z',
+                    mitigated: '2026-11-20T09:58:00.000Z',
+                    resolved: '2026-11-20T10:14:00.000Z',
+                  },
+                  summary:
+                    'A deploy of insights-api lowered the database connection pool from 50 to 5. Under the morning load every pod exhausted its pool, requests queued until the gateway timed them out, and the API answered 503 to most requests for 72 minutes.',
+                  impact:
+                    'Dashboards and exports of the Insights product failed for all customers; about 68% of API requests failed between 09:02 and 10:14 UTC.',
+                  usersAffected: 4200,
+                  slaBreached: true,
+                  detection:
+                    '`InsightsApiDown` paged the on-call engineer 5 minutes after the error rate rose; no customer reported it first.',
+                  trigger:
+                    'Deploy `insights-api` 2026.11.20-1 (Helm values change).',
+                  rootCauses: [
+                    'The Helm values of the production overlay were merged with the staging ones, setting `db.pool.max` to 5.',
+                  ],
+                  contributingFactors: [
+                    'The readiness probe does not check the database pool, so saturated pods kept receiving traffic.',
+                    'The canary ran at night, when 5 connections were enough.',
+                  ],
+                  resolution:
+                    'Rolled back to 2026.11.19-3 with `helm rollback insights-api`, then restarted the pods to drain the queues.',
+                  lessons: {
+                    wentWell: [
+                      'The alert paged within 5 minutes and the runbook led straight to the rollback.',
+                    ],
+                    wentWrong: [
+                      'The first 40 minutes went into checking PostgreSQL, which was healthy.',
+                    ],
+                    gotLucky: [
+                      'No batch export was scheduled during the outage.',
+                    ],
+                  },
+                  timeline: [
+                    {
+                      at: '2026-11-20T09:07:00.000Z',
+                      event:
+                        'InsightsApiDown fired and paged the on-call engineer.',
+                      link: 'https://alertmanager.acme.example/#/alerts?filter=%7Balertname%3D%22InsightsApiDown%22%7D',
+                    },
+                  ],
+                  actionItems: [
+                    {
+                      id: 'readiness',
+                      title:
+                        'Add a readiness probe to insights-api that checks its database pool',
+                      type: 'prevent',
+                      owner: 'platform-team',
+                      priority: 'P1',
+                      status: 'in-progress',
+                      dueDate: '2026-12-04',
+                      trackerUrl:
+                        'https://github.com/acme/insights-platform/issues/1842',
+                      runbook: 'default/api-not-responding',
+                    },
+                  ],
+                  incidentId: 'INC-2026-0142',
+                  createdAt: '2026-11-20T13:40:12.318Z',
+                  createdBy: 'user:default/amara.okafor',
+                  updatedAt: '2026-11-24T16:05:47.902Z',
+                  updatedBy: 'user:default/jonas.lindqvist',
+                  publishedAt: '2026-11-24T16:05:47.902Z',
+                  timeToDetectMinutes: 5,
+                  timeToResolveMinutes: 72,
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '500': {
+            $ref: '#/components/responses/InternalError',
+          },
+        },
+      },
+      put: {
+        operationId: 'updatePostmortem',
+        tags: ['postmortems'],
+        summary: 'Change a postmortem, based on the version read',
+        description:
+          "Replaces the postmortem's content with the body and answers with the\npostmortem at its next version. The body is the whole\n`PostmortemContent` (a field left out is cleared or takes its default,\nas on create) plus `version`, the version the change is based on. A\nclient may send back the `Postmortem` it read with its changes: the\nfields the server manages (`id`, `createdAt`, `createdBy`,\n`updatedAt`, `updatedBy`, `publishedAt`, `timeToDetectMinutes`,\n`timeToResolveMinutes`) are ignored; any other unknown field is a 400.\n\n**Optimistic concurrency.** When the postmortem is no longer at\n`version` (someone else saved in between) the answer is 409 and\nnothing is changed: reload, re-apply the change and save again.\n\nChecked in this order: a user token (a service token is a 403); a\nvalid `version` (a missing or non-positive-integer one is a 400); the\npostmortem exists (404); the permission `reliability.postmortem.update`\non this postmortem (403); the body (400, every problem named by its\nfield); when the change moves `status` to `published` or away from it,\nalso `reliability.postmortem.publish` (403); then the version (409).\nPermission policies may decide on the postmortem's authors, owner and\nthe owners of its linked entities. `publishedAt` is set when the\npostmortem becomes `published`, kept while it stays published and\nremoved when it leaves that status. Writes an audit entry `update`\nnaming the top-level fields that changed. A body over 1 MB is a 413.\n",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/PostmortemUpdate',
+              },
+              examples: {
+                publish: {
+                  summary:
+                    'Publish the postmortem: the whole content as read at version 3, with `status` changed (fields left out would be cleared)',
+                  value: {
+                    version: 3,
+                    title: 'insights-api returned 503s for 72 minutes',
+                    status: 'published',
+                    authors: [
+                      'user:default/amara.okafor',
+                      'user:default/jonas.lindqvist',
+                    ],
+                    owner: 'group:default/platform-team',
+                    severity: 'P1',
+                    category: 'backend',
+                    entityRefs: [
+                      'component:default/insights-api',
+                      'resource:default/insights-postgres',
+                    ],
+                    alerts: ['InsightsApiDown', 'InsightsApiHighErrorRate'],
+                    runbooks: ['default/api-not-responding'],
+                    milestones: {
+                      started: '2026-11-20T09:02:00.000Z',
+                      detected: '2026-11-20T09:07:00.000Z',
+                      acknowledged: '2026-11-20T09:11:00.000Z',
+                      mitigated: '2026-11-20T09:58:00.000Z',
+                      resolved: '2026-11-20T10:14:00.000Z',
+                    },
+                    summary:
+                      'A deploy of insights-api lowered the database connection pool from 50 to 5. Under the morning load every pod exhausted its pool, requests queued until the gateway timed them out, and the API answered 503 to most requests for 72 minutes.',
+                    impact:
+                      'Dashboards and exports of the Insights product failed for all customers; about 68% of API requests failed between 09:02 and 10:14 UTC.',
+                    usersAffected: 4200,
+                    slaBreached: true,
+                    detection:
+                      '`InsightsApiDown` paged the on-call engineer 5 minutes after the error rate rose; no customer reported it first.',
+                    trigger:
+                      'Deploy `insights-api` 2026.11.20-1 (Helm values change).',
+                    rootCauses: [
+                      'The Helm values of the production overlay were merged with the staging ones, setting `db.pool.max` to 5.',
+                    ],
+                    contributingFactors: [
+                      'The readiness probe does not check the database pool, so saturated pods kept receiving traffic.',
+                      'The canary ran at night, when 5 connections were enough.',
+                    ],
+                    resolution:
+                      'Rolled back to 2026.11.19-3 with `helm rollback insights-api`, then restarted the pods to drain the queues.',
+                    lessons: {
+                      wentWell: [
+                        'The alert paged within 5 minutes and the runbook led straight to the rollback.',
+                      ],
+                      wentWrong: [
+                        'The first 40 minutes went into checking PostgreSQL, which was healthy.',
+                      ],
+                      gotLucky: [
+                        'No batch export was scheduled during the outage.',
+                      ],
+                    },
+                    timeline: [
+                      {
+                        at: '2026-11-20T09:07:00.000Z',
+                        event:
+                          'InsightsApiDown fired and paged the on-call engineer.',
+                        link: 'https://alertmanager.acme.example/#/alerts?filter=%7Balertname%3D%22InsightsApiDown%22%7D',
+                      },
+                    ],
+                    actionItems: [
+                      {
+                        id: 'readiness',
+                        title:
+                          'Add a readiness probe to insights-api that checks its database pool',
+                        type: 'prevent',
+                        owner: 'platform-team',
+                        priority: 'P1',
+                        status: 'in-progress',
+                        dueDate: '2026-12-04',
+                        trackerUrl:
+                          'https://github.com/acme/insights-platform/issues/1842',
+                        runbook: 'default/api-not-responding',
+                      },
+                    ],
+                    incidentId: 'INC-2026-0142',
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The postmortem after the change, at `version` + 1.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Postmortem',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+          '500': {
+            $ref: '#/components/responses/InternalError',
+          },
+        },
+      },
+      delete: {
+        operationId: 'deletePostmortem',
+        tags: ['postmortems'],
+        summary: 'Delete a postmortem',
+        description:
+          'Deletes the postmortem with its action items and answers 204 with no body. Needs a user token (a service token is a 403); an unknown id is a 404, checked before the permission `reliability.postmortem.delete` on this postmortem (403). The audit log is kept, with an entry `delete` at the last version: `GET /postmortems/{id}/audit` still answers.',
+        responses: {
+          '204': {
+            description: 'Deleted.',
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '500': {
+            $ref: '#/components/responses/InternalError',
+          },
+        },
+      },
+    },
+    '/postmortems/{id}/audit': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/PostmortemIdPath',
+        },
+      ],
+      get: {
+        operationId: 'getPostmortemAudit',
+        tags: ['postmortems'],
+        summary: 'The change log of one postmortem',
+        description:
+          "Every change to the postmortem, oldest first: who created, updated or deleted it, when, which top-level fields changed, and the version it produced. The log outlives the postmortem, so a deleted postmortem's log is still served. An id nothing was ever recorded for gives an empty list (200), not a 404; an id that is not a lower-case UUID is a 400.",
+        responses: {
+          '200': {
+            description: '`{ items }`: the audit entries, oldest first.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/PostmortemAuditEntry',
+                      },
+                    },
+                  },
+                },
+                example: {
+                  items: [
+                    {
+                      at: '2026-11-20T13:40:12.318Z',
+                      actor: 'user:default/amara.okafor',
+                      action: 'create',
+                      fields: [
+                        'actionItems',
+                        'alerts',
+                        'authors',
+                        'contributingFactors',
+                        'entityRefs',
+                        'lessons',
+                        'milestones',
+                        'owner',
+                        'rootCauses',
+                        'runbooks',
+                        'severity',
+                        'status',
+                        'timeline',
+                        'title',
+                      ],
+                      version: 1,
+                    },
+                    {
+                      at: '2026-11-21T10:02:55.140Z',
+                      actor: 'user:default/jonas.lindqvist',
+                      action: 'update',
+                      fields: [
+                        'alerts',
+                        'category',
+                        'contributingFactors',
+                        'detection',
+                        'entityRefs',
+                        'impact',
+                        'incidentId',
+                        'lessons',
+                        'milestones',
+                        'resolution',
+                        'rootCauses',
+                        'runbooks',
+                        'slaBreached',
+                        'summary',
+                        'timeline',
+                        'trigger',
+                        'usersAffected',
+                      ],
+                      version: 2,
+                    },
+                    {
+                      at: '2026-11-24T15:51:03.677Z',
+                      actor: 'user:default/amara.okafor',
+                      action: 'update',
+                      fields: ['actionItems', 'authors', 'status'],
+                      version: 3,
+                    },
+                    {
+                      at: '2026-11-24T16:05:47.902Z',
+                      actor: 'user:default/jonas.lindqvist',
+                      action: 'update',
+                      fields: ['status'],
+                      version: 4,
+                    },
+                  ],
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '500': {
+            $ref: '#/components/responses/InternalError',
+          },
+        },
+      },
+    },
+  },
+  components: {
+    securitySchemes: {
+      backstageToken: {
+        type: 'http',
+        scheme: 'bearer',
+        description:
+          'A Backstage token in `Authorization: Bearer <token>`: a user token (what the Backstage frontend sends for a signed-in user) or a service token (another backend plugin, or an external caller configured under `backend.auth.externalAccess`). Cookies are not accepted. No token, or one that does not verify, gives 401. Postmortem writes accept user tokens only; a service token there gives 403.',
+      },
+    },
+    parameters: {
+      EntityNamespacePath: {
+        name: 'namespace',
+        in: 'path',
+        required: true,
+        description: "The entity's namespace.",
+        schema: {
+          $ref: '#/components/schemas/EntityRefPart',
+        },
+        example: 'default',
+      },
+      EntityKindPath: {
+        name: 'kind',
+        in: 'path',
+        required: true,
+        description:
+          "The entity's kind (case-insensitive, e.g. `component`, `resource`).",
+        schema: {
+          $ref: '#/components/schemas/EntityRefPart',
+        },
+        example: 'resource',
+      },
+      EntityNamePath: {
+        name: 'name',
+        in: 'path',
+        required: true,
+        description: "The entity's name.",
+        schema: {
+          $ref: '#/components/schemas/EntityRefPart',
+        },
+        example: 'insights-postgres',
+      },
+      EntityRefQueryRequired: {
+        name: 'entityRef',
+        in: 'query',
+        required: true,
+        description:
+          'The catalog entity, `kind:[namespace/]name` (the namespace defaults to `default`; case-insensitive). Missing, without a kind, or given more than once is a 400.',
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 400,
+        },
+        example: 'resource:default/insights-postgres',
+        allowReserved: true,
+      },
+      PostmortemIdPath: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description:
+          "The postmortem's id, a lower-case UUID (36 characters of `0-9`, `a-f` and `-`); anything else is a 400.",
+        schema: {
+          type: 'string',
+          format: 'uuid',
+          pattern: '^[0-9a-f-]{36}$',
+        },
+        example: '3f6b9c2e-8d41-4a7f-9b3e-2c5d7e1a0f48',
+      },
+    },
+    responses: {
+      BadRequest: {
+        description:
+          'Invalid input (`InputError`): a malformed path parameter, entity ref, alert name, runbook name or postmortem id, a missing `entityRef`, an invalid query parameter, a request body that is not valid JSON, or a postmortem that does not validate (`Invalid postmortem: …`, naming every problem by its field) or lacks its `version` on update.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorResponse',
+            },
+            example: {
+              error: {
+                name: 'InputError',
+                message: 'entityRef must be an entity ref, kind:namespace/name',
+              },
+              request: {
+                method: 'GET',
+                url: '/runbooks/index-status',
+              },
+              response: {
+                statusCode: 400,
+              },
+            },
+          },
+        },
+      },
+      Unauthorized: {
+        description:
+          'No token, or a token that does not verify (`AuthenticationError`).',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorResponse',
+            },
+            example: {
+              error: {
+                name: 'AuthenticationError',
+                message: 'Missing credentials',
+              },
+              request: {
+                method: 'GET',
+                url: '/runbooks?entityRef=resource:default/insights-postgres',
+              },
+              response: {
+                statusCode: 401,
+              },
+            },
+          },
+        },
+      },
+      Forbidden: {
+        description:
+          "Not allowed (`NotAllowedError`): the permission policy denies the permission the route needs (`reliability.runbook.refresh` on the entity; `reliability.postmortem.create`, `.update`, `.publish` or `.delete` on the postmortem, with messages such as `You may not publish this postmortem`), or a service token was used on a route that only users may call (`This endpoint does not allow 'service' credentials`).",
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorResponse',
+            },
+            example: {
+              error: {
+                name: 'NotAllowedError',
+                message:
+                  'You may not re-index the runbooks of resource:default/insights-postgres',
+              },
+              request: {
+                method: 'POST',
+                url: '/runbooks/refresh',
+              },
+              response: {
+                statusCode: 403,
+              },
+            },
+          },
+        },
+      },
+      NotFound: {
+        description:
+          'No such runbook or postmortem, or no such entity in the catalog (or none the caller may read), or an entity without a `reliability.io/runbooks` annotation (`NotFoundError`).',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorResponse',
+            },
+            example: {
+              error: {
+                name: 'NotFoundError',
+                message: 'No runbook default/postgres-down',
+              },
+              request: {
+                method: 'GET',
+                url: '/runbooks/default/postgres-down',
+              },
+              response: {
+                statusCode: 404,
+              },
+            },
+          },
+        },
+      },
+      Conflict: {
+        description:
+          'The postmortem is no longer at the `version` the change was based on: someone else saved it in between (`ConflictError`). Nothing was changed; reload it, re-apply the change and save again with the new version.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorResponse',
+            },
+            example: {
+              error: {
+                name: 'ConflictError',
+                message:
+                  'Postmortem 3f6b9c2e-8d41-4a7f-9b3e-2c5d7e1a0f48 is at version 4, not 3: someone else changed it. Reload, re-apply your change and save again.',
+              },
+              request: {
+                method: 'PUT',
+                url: '/postmortems/3f6b9c2e-8d41-4a7f-9b3e-2c5d7e1a0f48',
+              },
+              response: {
+                statusCode: 409,
+              },
+            },
+          },
+        },
+      },
+      PayloadTooLarge: {
+        description:
+          'The request body is larger than 1 MB (`PayloadTooLargeError`).',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorResponse',
+            },
+          },
+        },
+      },
+      InternalError: {
+        description: 'An unexpected failure, e.g. the database did not answer.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorResponse',
+            },
+          },
+        },
+      },
+      HealthDegraded: {
+        description:
+          'The backend is up but its database does not answer (within 2 seconds). The body is the health report, not an error body.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ReliabilityHealth',
+            },
+            example: {
+              status: 'degraded',
+              database: {
+                client: 'pg',
+                reachable: false,
+                error: 'no answer within 2000 ms',
+              },
+              startedAt: '2026-11-03T08:12:44.120Z',
+            },
+          },
+        },
+      },
+    },
+    schemas: {
+      ErrorResponse: {
+        type: 'object',
+        description:
+          "Backstage's standard error body (`ErrorResponseBody` of `@backstage/errors`).",
+        required: ['error', 'request', 'response'],
+        properties: {
+          error: {
+            type: 'object',
+            description: 'The serialised error.',
+            required: ['name', 'message'],
+            properties: {
+              name: {
+                type: 'string',
+                description:
+                  'The error class: `InputError`, `AuthenticationError`, `NotAllowedError`, `NotFoundError`, `ConflictError`, …',
+                example: 'NotFoundError',
+              },
+              message: {
+                type: 'string',
+              },
+              stack: {
+                type: 'string',
+                description: 'Only when the backend runs in development mode.',
+              },
+            },
+            additionalProperties: true,
+          },
+          request: {
+            type: 'object',
+            required: ['method', 'url'],
+            properties: {
+              method: {
+                type: 'string',
+                example: 'GET',
+              },
+              url: {
+                type: 'string',
+                description:
+                  'The request path relative to `/api/reliability`, with its query string.',
+              },
+            },
+          },
+          response: {
+            type: 'object',
+            required: ['statusCode'],
+            properties: {
+              statusCode: {
+                type: 'integer',
+                example: 404,
+              },
+            },
+          },
+        },
+      },
+      ReliabilityHealth: {
+        type: 'object',
+        required: ['status', 'database', 'startedAt'],
+        properties: {
+          status: {
+            type: 'string',
+            enum: ['ok', 'degraded'],
+            description: '`degraded` when the database does not answer.',
+          },
+          database: {
+            type: 'object',
+            description:
+              'The database the backend stores its records in, and whether it answers.',
+            required: ['client', 'reachable'],
+            properties: {
+              client: {
+                type: 'string',
+                description:
+                  'The knex client, e.g. `pg` or `better-sqlite3`; `unknown` when no connection could be made.',
+              },
+              reachable: {
+                type: 'boolean',
+              },
+              error: {
+                type: 'string',
+                description:
+                  'Why the database did not answer; only when `reachable` is false.',
+              },
+            },
+          },
+          startedAt: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When this backend instance started.',
+          },
+        },
+      },
+      EntityRefPart: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 253,
+        pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
+      },
+      EntityReliabilityOverview: {
+        type: 'object',
+        required: ['entityRef', 'title', 'annotations', 'generatedAt'],
+        properties: {
+          entityRef: {
+            type: 'string',
+            description:
+              "The entity's full ref, `kind:namespace/name`, lower-case.",
+            example: 'resource:default/insights-postgres',
+          },
+          title: {
+            type: 'string',
+            description: "The entity's `metadata.title`, or its name.",
+          },
+          owner: {
+            type: 'string',
+            description:
+              "The entity's `spec.owner`, as written there; absent when it has none.",
+          },
+          annotations: {
+            type: 'object',
+            description:
+              'The reliability annotations the entity carries with a non-blank value, keyed by annotation: `reliability.io/runbooks`, `reliability.io/tier`, `reliability.io/rpo`, `reliability.io/rto`.',
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+          generatedAt: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When the backend assembled this answer.',
+          },
+        },
+      },
+      SeverityLevel: {
+        type: 'object',
+        description:
+          'A severity level, as configured under `reliability.severities`.',
+        required: [
+          'id',
+          'label',
+          'rank',
+          'colour',
+          'description',
+          'responseTarget',
+          'pages',
+          'postmortemRequired',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+            description:
+              'What runbooks, incidents and postmortems name, e.g. `P1`.',
+            pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$',
+          },
+          label: {
+            type: 'string',
+          },
+          rank: {
+            type: 'integer',
+            minimum: 1,
+            description: '1 is the most severe.',
+          },
+          colour: {
+            type: 'string',
+            description: 'A CSS colour for chips and badges.',
+          },
+          description: {
+            type: 'string',
+          },
+          responseTarget: {
+            type: 'string',
+            description:
+              'How fast someone must respond, for people (`15 minutes`, `next business day`).',
+          },
+          responseMinutes: {
+            type: 'integer',
+            description: 'The same in minutes, when it is a fixed time.',
+          },
+          pages: {
+            type: 'boolean',
+            description: 'Whether it pages the on-call engineer.',
+          },
+          postmortemRequired: {
+            type: 'boolean',
+            description:
+              'Whether an incident of this level needs a postmortem.',
+          },
+        },
+      },
+      RunbookNamePart: {
+        type: 'string',
+        description:
+          'Lower-case letters, digits and dashes, at most 63 characters.',
+        pattern: '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$',
+        maxLength: 63,
+      },
+      RunbookTrigger: {
+        type: 'object',
+        description: 'Which alert a runbook answers.',
+        required: ['alertName'],
+        properties: {
+          alertName: {
+            type: 'string',
+            description: "The alert's name (Prometheus `alertname`).",
+          },
+          labels: {
+            type: 'object',
+            description:
+              'Alert labels that must all match (e.g. `{ namespace: insights }`).',
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      RunbookReview: {
+        type: 'object',
+        description:
+          'When the runbook was last checked, and how often it must be.',
+        properties: {
+          lastReviewed: {
+            type: 'string',
+            description: 'ISO date, e.g. `2026-10-14`.',
+          },
+          intervalDays: {
+            type: 'integer',
+            description: 'Days between reviews.',
+          },
+        },
+      },
+      RunbookSummary: {
+        type: 'object',
+        description: 'A runbook as the API lists it.',
+        required: [
+          'namespace',
+          'name',
+          'title',
+          'entityRefs',
+          'triggers',
+          'sourceUrl',
+          'sourceLine',
+          'lastSyncedAt',
+          'stale',
+        ],
+        properties: {
+          namespace: {
+            type: 'string',
+            description:
+              "The runbook's `metadata.namespace` (`default` unless set).",
+          },
+          name: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+            description: '`metadata.title`, or the name.',
+          },
+          severity: {
+            type: 'string',
+            description: 'One of the configured severity ids, e.g. `P1`.',
+          },
+          category: {
+            type: 'string',
+            description: 'E.g. `backend`, `db`, `network`, `tls`, `storage`.',
+          },
+          owner: {
+            type: 'string',
+          },
+          entityRefs: {
+            type: 'array',
+            description:
+              'The entities the runbook serves, full refs `kind:namespace/name`, lower-case.',
+            items: {
+              type: 'string',
+            },
+          },
+          triggers: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/RunbookTrigger',
+            },
+          },
+          sourceUrl: {
+            type: 'string',
+            description:
+              'The file it came from: a URL to open in Git, `<remote>#<path>` for `git` locations, or a local path.',
+          },
+          sourceLine: {
+            type: 'integer',
+            description: 'The line its document starts on in that file.',
+          },
+          revision: {
+            type: 'string',
+            description: 'The commit or ETag of the copy served, when known.',
+          },
+          lastSyncedAt: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When this copy was read from its source.',
+          },
+          stale: {
+            type: 'boolean',
+            description:
+              'True when the latest read of its file failed and this is the last good copy, kept until the file is fixed.',
+          },
+          review: {
+            $ref: '#/components/schemas/RunbookReview',
+          },
+        },
+      },
+      RunbookDetails: {
+        description: 'One runbook with every section.',
+        allOf: [
+          {
+            $ref: '#/components/schemas/RunbookSummary',
+          },
+          {
+            type: 'object',
+            required: ['document'],
+            properties: {
+              document: {
+                $ref: '#/components/schemas/RunbookDocument',
+              },
+            },
+          },
+        ],
+      },
+      RunbookDocument: {
+        type: 'object',
+        description:
+          'The runbook document as indexed: a `reliability.io/v1alpha1` `Runbook` that passed the runbook JSON Schema (`plugins/reliability-common/schema/runbook.schema.json`, served by `GET /schemas/runbook.json`, which has every constraint and length limit), then normalised: `metadata.namespace` and `metadata.title` are always set, `spec.entityRefs` are full lower-case refs (defaulting to the annotating entity), and steps given as plain strings become `{ manual }` steps. Unknown fields were dropped with a warning. Markdown runbooks are converted to the same shape.',
+        required: ['apiVersion', 'kind', 'metadata', 'spec'],
+        properties: {
+          apiVersion: {
+            type: 'string',
+            enum: ['reliability.io/v1alpha1'],
+          },
+          kind: {
+            type: 'string',
+            enum: ['Runbook'],
+          },
+          metadata: {
+            type: 'object',
+            required: ['name', 'namespace', 'title'],
+            properties: {
+              name: {
+                $ref: '#/components/schemas/RunbookNamePart',
+              },
+              namespace: {
+                $ref: '#/components/schemas/RunbookNamePart',
+              },
+              title: {
+                type: 'string',
+              },
+              description: {
+                type: 'string',
+              },
+              tags: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          spec: {
+            $ref: '#/components/schemas/RunbookSpec',
+          },
+        },
+      },
+      RunbookSpec: {
+        type: 'object',
+        description: 'The `spec` of a Runbook.',
+        properties: {
+          entityRefs: {
+            type: 'array',
+            description:
+              'Catalog entities the runbook serves, `kind:namespace/name`, lower-case.',
+            items: {
+              type: 'string',
+            },
+          },
+          owner: {
+            type: 'string',
+          },
+          severity: {
+            type: 'string',
+            description:
+              'One of the configured severity ids (P1…P4 by default).',
+          },
+          category: {
+            type: 'string',
+          },
+          summary: {
+            type: 'string',
+          },
+          impact: {
+            type: 'string',
+          },
+          symptoms: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          triggers: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/RunbookTrigger',
+            },
+          },
+          preconditions: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/RunbookPrecondition',
+            },
+          },
+          diagnosis: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/RunbookStep',
+            },
+          },
+          immediateActions: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/RunbookStep',
+            },
+          },
+          steps: {
+            type: 'array',
+            description: 'Ordered steps of a runbook that is one procedure.',
+            items: {
+              $ref: '#/components/schemas/RunbookStep',
+            },
+          },
+          recovery: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/RunbookStep',
+            },
+          },
+          rollback: {
+            description:
+              'Steps to undo, or a short instruction such as `page-oncall`.',
+            oneOf: [
+              {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/RunbookStep',
+                },
+              },
+              {
+                type: 'string',
+              },
+            ],
+          },
+          escalation: {
+            $ref: '#/components/schemas/RunbookEscalation',
+          },
+          postmortemQuestions: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          links: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/RunbookLink',
+            },
+          },
+          review: {
+            $ref: '#/components/schemas/RunbookReview',
+          },
+        },
+      },
+      RunbookStep: {
+        type: 'object',
+        description:
+          'One step of a runbook section. Exactly one of `run`, `verify`, `manual`.',
+        properties: {
+          title: {
+            type: 'string',
+            description: 'A short name for the step, shown in checklists.',
+          },
+          run: {
+            type: 'string',
+            description: 'A command to run (shell, kubectl, …).',
+          },
+          verify: {
+            type: 'string',
+            description: 'A command or expression that checks the state.',
+          },
+          expect: {
+            type: 'string',
+            description:
+              'For `verify`: what the check should show when all is well.',
+          },
+          manual: {
+            type: 'string',
+            description: 'An instruction for a person, in Markdown.',
+          },
+          description: {
+            type: 'string',
+            description:
+              'Why the step is there, or what to watch out for (Markdown).',
+          },
+          timeout: {
+            type: 'string',
+            description:
+              'How long the step may take before escalating, e.g. `5m`.',
+            pattern: '^[0-9]+(s|m|h|d)$',
+          },
+        },
+      },
+      RunbookPrecondition: {
+        type: 'object',
+        description: 'Something to check before acting.',
+        required: ['check'],
+        properties: {
+          check: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+        },
+      },
+      RunbookEscalation: {
+        type: 'object',
+        description:
+          'Who to call when the runbook does not resolve the problem.',
+        properties: {
+          contacts: {
+            type: 'array',
+            description: 'Entity refs or plain names, in order.',
+            items: {
+              type: 'string',
+            },
+          },
+          after: {
+            type: 'string',
+            description:
+              'Escalate when not mitigated after this long, e.g. `30m`.',
+          },
+          notes: {
+            type: 'string',
+            description:
+              'Free text: paging policy, chat channel, … (Markdown).',
+          },
+        },
+      },
+      RunbookLink: {
+        type: 'object',
+        description: 'A link shown with the runbook.',
+        required: ['title', 'url'],
+        properties: {
+          title: {
+            type: 'string',
+          },
+          url: {
+            type: 'string',
+          },
+        },
+      },
+      RunbookLocationState: {
+        type: 'object',
+        description:
+          'Where runbooks are read from, and how the last reads went.',
+        required: ['id', 'source', 'target'],
+        properties: {
+          id: {
+            type: 'string',
+            description: "`entity:<entityRef>` for an entity's annotation.",
+            example: 'entity:resource:default/insights-postgres',
+          },
+          source: {
+            type: 'string',
+            enum: ['entity', 'config'],
+            description:
+              "`entity`: an entity's annotation; `config`: a central repository.",
+          },
+          target: {
+            type: 'string',
+            description: 'The URL, Git remote or path read.',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          revision: {
+            type: 'string',
+            description:
+              'The commit of the last successful read, for `git` locations (reads through a URL reader keep only an ETag, not shown).',
+          },
+          lastAttemptAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          lastSuccessAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          lastError: {
+            type: 'string',
+            description: 'Why the last read failed; absent when it worked.',
+          },
+        },
+      },
+      RunbookProblem: {
+        type: 'object',
+        description:
+          'A problem found in a runbook file: an `error` rejects the runbook, a `warning` does not.',
+        required: ['severity', 'file', 'line', 'column', 'message'],
+        properties: {
+          severity: {
+            type: 'string',
+            enum: ['error', 'warning'],
+          },
+          file: {
+            type: 'string',
+            description: 'The file, as the source names it (a path or a URL).',
+          },
+          line: {
+            type: 'integer',
+            description: '1-based; 0 when the problem is about the whole file.',
+          },
+          column: {
+            type: 'integer',
+          },
+          message: {
+            type: 'string',
+          },
+          runbook: {
+            type: 'string',
+            description: 'The runbook the problem belongs to, when known.',
+          },
+        },
+      },
+      RunbookIndexStatus: {
+        type: 'object',
+        description: "The index state of one entity's runbooks.",
+        required: ['locations', 'problems'],
+        properties: {
+          locations: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/RunbookLocationState',
+            },
+          },
+          problems: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/RunbookProblem',
+            },
+          },
+        },
+      },
+      PostmortemStatus: {
+        type: 'string',
+        description:
+          'Where a postmortem is in its life. Moving to `published`, or away from it, needs the permission `reliability.postmortem.publish`.',
+        enum: ['draft', 'in-review', 'published'],
+      },
+      PostmortemTime: {
+        type: 'string',
+        description:
+          "An ISO 8601 time that starts with a date and `T` (`2026-11-20T09:02:00Z`); give the offset, since a time without one is read in the server's time zone. Stored and returned in UTC with milliseconds (`2026-11-20T09:02:00.000Z`).",
+        pattern: '^\\d{4}-\\d{2}-\\d{2}T',
+        example: '2026-11-20T09:02:00Z',
+      },
+      PostmortemEntityRef: {
+        type: 'string',
+        description:
+          'A catalog entity ref, `[kind:][namespace/]name`: the kind defaults to `component` and the namespace to `default`. Stored and returned as the full ref, lower-case (`component:default/insights-api`).',
+        example: 'component:default/insights-api',
+      },
+      RunbookRef: {
+        type: 'string',
+        description: 'A runbook, `namespace/name`.',
+        pattern: '^[a-z0-9-]{1,63}/[a-z0-9-]{1,63}$',
+        example: 'default/api-not-responding',
+      },
+      PostmortemMilestones: {
+        type: 'object',
+        description:
+          "The incident's milestones, each optional. They must not go back in time: a milestone earlier than the last milestone given before it (in the order started, detected, acknowledged, mitigated, resolved) is a 400. Unknown fields are a 400.",
+        properties: {
+          started: {
+            $ref: '#/components/schemas/PostmortemTime',
+          },
+          detected: {
+            $ref: '#/components/schemas/PostmortemTime',
+          },
+          acknowledged: {
+            $ref: '#/components/schemas/PostmortemTime',
+          },
+          mitigated: {
+            $ref: '#/components/schemas/PostmortemTime',
+          },
+          resolved: {
+            $ref: '#/components/schemas/PostmortemTime',
+          },
+        },
+      },
+      PostmortemTimelineEntry: {
+        type: 'object',
+        description:
+          'One entry of the incident timeline. Unknown fields are a 400.',
+        required: ['at', 'event'],
+        properties: {
+          at: {
+            $ref: '#/components/schemas/PostmortemTime',
+          },
+          event: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 5000,
+            description: 'What happened (trimmed; must not be empty).',
+          },
+          link: {
+            type: 'string',
+            format: 'uri',
+            pattern: '^[Hh][Tt][Tt][Pp][Ss]?://',
+            description:
+              'An http(s) URL, e.g. to the alert, a graph or a chat message.',
+          },
+        },
+      },
+      PostmortemActionItem: {
+        type: 'object',
+        properties: {
+          id: {
+            description:
+              'Stable within its postmortem: send it back unchanged on update. Generated when absent.',
+            type: 'string',
+            pattern: '^[A-Za-z0-9_-]{1,40}$',
+          },
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 500,
+          },
+          type: {
+            type: 'string',
+            enum: ['prevent', 'mitigate', 'detect', 'process'],
+          },
+          owner: {
+            description:
+              'Who does it, free text (a team, a person, an entity ref).',
+            type: 'string',
+            maxLength: 255,
+          },
+          priority: {
+            description: "The team's own scale, e.g. P1…P4 or high/medium/low.",
+            type: 'string',
+            maxLength: 32,
+          },
+          status: {
+            default: 'open',
+            type: 'string',
+            enum: ['open', 'in-progress', 'done', 'wont-do'],
+          },
+          dueDate: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+          },
+          trackerUrl: {
+            type: 'string',
+            maxLength: 2000,
+            pattern: '^https?:\\/\\/[^\\s]+$',
+          },
+          runbook: {
+            description: 'The runbook it changes, `namespace/name`.',
+            type: 'string',
+            pattern: '^[a-z0-9-]{1,63}\\/[a-z0-9-]{1,63}$',
+          },
+        },
+        required: ['title', 'type'],
+        additionalProperties: false,
+      },
+      ActionItemWithPostmortem: {
+        description: 'An action item with the postmortem it belongs to.',
+        allOf: [
+          {
+            $ref: '#/components/schemas/PostmortemActionItem',
+          },
+          {
+            type: 'object',
+            required: [
+              'id',
+              'status',
+              'postmortemId',
+              'postmortemTitle',
+              'overdue',
+            ],
+            properties: {
+              postmortemId: {
+                type: 'string',
+                format: 'uuid',
+              },
+              postmortemTitle: {
+                type: 'string',
+              },
+              overdue: {
+                type: 'boolean',
+                description:
+                  '`open` or `in-progress`, with a `dueDate` before today (UTC).',
+              },
+            },
+          },
+        ],
+      },
+      PostmortemContent: {
+        description:
+          'What people write in a postmortem: the body of POST /postmortems, and with `version` of PUT /postmortems/{id}. Only `title` is required. Strings are trimmed. Unknown fields, `status: published` without authors, a severity that is not configured and milestones out of order are refused, each named by its field in one 400.',
+        type: 'object',
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 300,
+          },
+          status: {
+            default: 'draft',
+            type: 'string',
+            enum: ['draft', 'in-review', 'published'],
+          },
+          authors: {
+            maxItems: 50,
+            type: 'array',
+            items: {
+              description:
+                'A user entity ref; a bare name is a user (`amara.okafor` → `user:default/amara.okafor`).',
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+          owner: {
+            description:
+              'A user or group entity ref; a bare name is a group, as in a catalog `spec.owner`.',
+            type: 'string',
+            maxLength: 255,
+          },
+          severity: {
+            description: 'One of the configured severity ids, e.g. P1.',
+            type: 'string',
+            maxLength: 64,
+          },
+          category: {
+            type: 'string',
+            maxLength: 100,
+          },
+          entityRefs: {
+            maxItems: 100,
+            type: 'array',
+            items: {
+              description:
+                'A catalog entity ref; a bare name is a component. It must name an entity the catalog knows.',
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+          alerts: {
+            default: [],
+            maxItems: 100,
+            type: 'array',
+            items: {
+              type: 'string',
+              maxLength: 200,
+            },
+          },
+          runbooks: {
+            default: [],
+            maxItems: 100,
+            type: 'array',
+            items: {
+              type: 'string',
+              pattern: '^[a-z0-9-]{1,63}\\/[a-z0-9-]{1,63}$',
+            },
+          },
+          milestones: {
+            type: 'object',
+            properties: {
+              started: {
+                type: 'string',
+              },
+              detected: {
+                type: 'string',
+              },
+              acknowledged: {
+                type: 'string',
+              },
+              mitigated: {
+                type: 'string',
+              },
+              resolved: {
+                type: 'string',
+              },
+            },
+            additionalProperties: false,
+            description:
+              'ISO 8601 times; later milestones may not be before earlier ones.',
+          },
+          summary: {
+            type: 'string',
+            maxLength: 50000,
+          },
+          impact: {
+            type: 'string',
+            maxLength: 50000,
+          },
+          usersAffected: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 9007199254740991,
+          },
+          slaBreached: {
+            type: 'boolean',
+          },
+          detection: {
+            type: 'string',
+            maxLength: 50000,
+          },
+          trigger: {
+            type: 'string',
+            maxLength: 50000,
+          },
+          rootCauses: {
+            default: [],
+            maxItems: 200,
+            type: 'array',
+            items: {
+              type: 'string',
+              maxLength: 5000,
+            },
+          },
+          contributingFactors: {
+            default: [],
+            maxItems: 200,
+            type: 'array',
+            items: {
+              type: 'string',
+              maxLength: 5000,
+            },
+          },
+          resolution: {
+            type: 'string',
+            maxLength: 50000,
+          },
+          lessons: {
+            default: {
+              wentWell: [],
+              wentWrong: [],
+              gotLucky: [],
+            },
+            type: 'object',
+            properties: {
+              wentWell: {
+                default: [],
+                maxItems: 200,
+                type: 'array',
+                items: {
+                  type: 'string',
+                  maxLength: 5000,
+                },
+              },
+              wentWrong: {
+                default: [],
+                maxItems: 200,
+                type: 'array',
+                items: {
+                  type: 'string',
+                  maxLength: 5000,
+                },
+              },
+              gotLucky: {
+                default: [],
+                maxItems: 200,
+                type: 'array',
+                items: {
+                  type: 'string',
+                  maxLength: 5000,
+                },
+              },
+            },
+            additionalProperties: false,
+          },
+          timeline: {
+            maxItems: 2000,
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                at: {
+                  type: 'string',
+                },
+                event: {
+                  type: 'string',
+                  minLength: 1,
+                  maxLength: 5000,
+                },
+                link: {
+                  type: 'string',
+                  maxLength: 2000,
+                  pattern: '^https?:\\/\\/[^\\s]+$',
+                },
+              },
+              required: ['at', 'event'],
+              additionalProperties: false,
+            },
+          },
+          actionItems: {
+            default: [],
+            maxItems: 500,
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PostmortemActionItem',
+            },
+          },
+          incidentId: {
+            description: 'The incident record it came from, when there is one.',
+            type: 'string',
+            maxLength: 100,
+          },
+        },
+        required: ['title'],
+        additionalProperties: false,
+      },
+      Postmortem: {
+        description:
+          'A stored postmortem: its content, with every default filled in and every entity ref and time normalised, plus the fields the server manages.',
+        allOf: [
+          {
+            $ref: '#/components/schemas/PostmortemContent',
+          },
+          {
+            type: 'object',
+            required: [
+              'id',
+              'version',
+              'status',
+              'authors',
+              'entityRefs',
+              'alerts',
+              'runbooks',
+              'milestones',
+              'rootCauses',
+              'contributingFactors',
+              'lessons',
+              'timeline',
+              'actionItems',
+              'createdAt',
+              'createdBy',
+              'updatedAt',
+              'updatedBy',
+            ],
+            properties: {
+              id: {
+                type: 'string',
+                format: 'uuid',
+              },
+              version: {
+                type: 'integer',
+                minimum: 1,
+                description:
+                  '1 on create, and one more with every update. `PUT` names the version it is based on.',
+              },
+              lessons: {
+                type: 'object',
+                required: ['wentWell', 'wentWrong', 'gotLucky'],
+              },
+              actionItems: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['id', 'status'],
+                },
+              },
+              createdAt: {
+                type: 'string',
+                format: 'date-time',
+              },
+              createdBy: {
+                type: 'string',
+                description: 'The user entity ref of the creator.',
+              },
+              updatedAt: {
+                type: 'string',
+                format: 'date-time',
+              },
+              updatedBy: {
+                type: 'string',
+                description: 'The user entity ref of the last writer.',
+              },
+              publishedAt: {
+                type: 'string',
+                format: 'date-time',
+                description:
+                  'When it became `published`; only while it is published.',
+              },
+              timeToDetectMinutes: {
+                type: 'integer',
+                minimum: 0,
+                description:
+                  '`milestones.detected` − `milestones.started`, rounded, when both are known.',
+              },
+              timeToResolveMinutes: {
+                type: 'integer',
+                minimum: 0,
+                description:
+                  '`milestones.resolved` − `milestones.started`, rounded, when both are known.',
+              },
+            },
+          },
+        ],
+      },
+      PostmortemUpdate: {
+        description:
+          'The body of PUT /postmortems/{id}: the whole PostmortemContent plus `version`. The server-managed fields of a Postmortem may be sent back as read; they are ignored.',
+        type: 'object',
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 300,
+          },
+          status: {
+            default: 'draft',
+            type: 'string',
+            enum: ['draft', 'in-review', 'published'],
+          },
+          authors: {
+            maxItems: 50,
+            type: 'array',
+            items: {
+              description:
+                'A user entity ref; a bare name is a user (`amara.okafor` → `user:default/amara.okafor`).',
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+          owner: {
+            description:
+              'A user or group entity ref; a bare name is a group, as in a catalog `spec.owner`.',
+            type: 'string',
+            maxLength: 255,
+          },
+          severity: {
+            description: 'One of the configured severity ids, e.g. P1.',
+            type: 'string',
+            maxLength: 64,
+          },
+          category: {
+            type: 'string',
+            maxLength: 100,
+          },
+          entityRefs: {
+            maxItems: 100,
+            type: 'array',
+            items: {
+              description:
+                'A catalog entity ref; a bare name is a component. It must name an entity the catalog knows.',
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+          alerts: {
+            default: [],
+            maxItems: 100,
+            type: 'array',
+            items: {
+              type: 'string',
+              maxLength: 200,
+            },
+          },
+          runbooks: {
+            default: [],
+            maxItems: 100,
+            type: 'array',
+            items: {
+              type: 'string',
+              pattern: '^[a-z0-9-]{1,63}\\/[a-z0-9-]{1,63}$',
+            },
+          },
+          milestones: {
+            type: 'object',
+            properties: {
+              started: {
+                type: 'string',
+              },
+              detected: {
+                type: 'string',
+              },
+              acknowledged: {
+                type: 'string',
+              },
+              mitigated: {
+                type: 'string',
+              },
+              resolved: {
+                type: 'string',
+              },
+            },
+            additionalProperties: false,
+            description:
+              'ISO 8601 times; later milestones may not be before earlier ones.',
+          },
+          summary: {
+            type: 'string',
+            maxLength: 50000,
+          },
+          impact: {
+            type: 'string',
+            maxLength: 50000,
+          },
+          usersAffected: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 9007199254740991,
+          },
+          slaBreached: {
+            type: 'boolean',
+          },
+          detection: {
+            type: 'string',
+            maxLength: 50000,
+          },
+          trigger: {
+            type: 'string',
+            maxLength: 50000,
+          },
+          rootCauses: {
+            default: [],
+            maxItems: 200,
+            type: 'array',
+            items: {
+              type: 'string',
+              maxLength: 5000,
+            },
+          },
+          contributingFactors: {
+            default: [],
+            maxItems: 200,
+            type: 'array',
+            items: {
+              type: 'string',
+              maxLength: 5000,
+            },
+          },
+          resolution: {
+            type: 'string',
+            maxLength: 50000,
+          },
+          lessons: {
+            default: {
+              wentWell: [],
+              wentWrong: [],
+              gotLucky: [],
+            },
+            type: 'object',
+            properties: {
+              wentWell: {
+                default: [],
+                maxItems: 200,
+                type: 'array',
+                items: {
+                  type: 'string',
+                  maxLength: 5000,
+                },
+              },
+              wentWrong: {
+                default: [],
+                maxItems: 200,
+                type: 'array',
+                items: {
+                  type: 'string',
+                  maxLength: 5000,
+                },
+              },
+              gotLucky: {
+                default: [],
+                maxItems: 200,
+                type: 'array',
+                items: {
+                  type: 'string',
+                  maxLength: 5000,
+                },
+              },
+            },
+            additionalProperties: false,
+          },
+          timeline: {
+            maxItems: 2000,
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                at: {
+                  type: 'string',
+                },
+                event: {
+                  type: 'string',
+                  minLength: 1,
+                  maxLength: 5000,
+                },
+                link: {
+                  type: 'string',
+                  maxLength: 2000,
+                  pattern: '^https?:\\/\\/[^\\s]+$',
+                },
+              },
+              required: ['at', 'event'],
+              additionalProperties: false,
+            },
+          },
+          actionItems: {
+            default: [],
+            maxItems: 500,
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PostmortemActionItem',
+            },
+          },
+          incidentId: {
+            description: 'The incident record it came from, when there is one.',
+            type: 'string',
+            maxLength: 100,
+          },
+          version: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 9007199254740991,
+            description:
+              'The version the change is based on: the `version` of the postmortem as read. Not the current version is a 409.',
+          },
+          id: {
+            description: 'Ignored, whatever its value.',
+          },
+          createdAt: {
+            description: 'Ignored, whatever its value.',
+          },
+          createdBy: {
+            description: 'Ignored, whatever its value.',
+          },
+          updatedAt: {
+            description: 'Ignored, whatever its value.',
+          },
+          updatedBy: {
+            description: 'Ignored, whatever its value.',
+          },
+          publishedAt: {
+            description: 'Ignored, whatever its value.',
+          },
+          timeToDetectMinutes: {
+            description: 'Ignored, whatever its value.',
+          },
+          timeToResolveMinutes: {
+            description: 'Ignored, whatever its value.',
+          },
+        },
+        required: ['title', 'version'],
+        additionalProperties: false,
+      },
+      PostmortemAuditEntry: {
+        type: 'object',
+        description: 'One change to a postmortem, as the audit log keeps it.',
+        required: ['at', 'actor', 'action', 'fields', 'version'],
+        properties: {
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+          actor: {
+            type: 'string',
+            description: 'The user entity ref of who made the change.',
+          },
+          action: {
+            type: 'string',
+            enum: ['create', 'update', 'delete'],
+          },
+          fields: {
+            type: 'array',
+            description:
+              'The top-level fields that changed, sorted: on `create` every field the content has, on `delete` none.',
+            items: {
+              type: 'string',
+            },
+          },
+          version: {
+            type: 'integer',
+            minimum: 1,
+            description:
+              'The version the change produced; for `delete`, the last version.',
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+/** The paths the document gives each method, in express form. */
+export type SpecPaths = {
+  get:
+    | '/health'
+    | '/entities/:namespace/:kind/:name/overview'
+    | '/severities'
+    | '/schemas/runbook.json'
+    | '/runbooks'
+    | '/runbooks/index-status'
+    | '/runbooks/export'
+    | '/runbooks/by-alert/:alertName'
+    | '/runbooks/:namespace/:name'
+    | '/postmortems'
+    | '/postmortems/action-items'
+    | '/postmortems/:id'
+    | '/postmortems/:id/audit';
+  post: '/runbooks/refresh' | '/postmortems';
+  put: '/postmortems/:id';
+  delete: '/postmortems/:id';
+};
+
+type Method = keyof SpecPaths;
+
+/**
+ * An express router that only takes the routes of the document: a route
+ * that is not in openapi.yaml does not compile.
+ */
+export type SpecRouter = Omit<express.Router, Method> & {
+  [M in Method]: (
+    path: SpecPaths[M],
+    ...handlers: express.RequestHandler[]
+  ) => SpecRouter;
+};
+
+/**
+ * The router of the reliability API: every request is validated against the
+ * document (path, query, body; unknown query parameters are refused) before
+ * a handler runs, and a request that breaks it gets a 400 naming what is
+ * wrong.
+ */
+export const createOpenApiRouter = async (options?: {
+  middleware?: express.RequestHandler[];
+}): Promise<SpecRouter> =>
+  createValidatedOpenApiRouterFromGeneratedEndpointMap<any>(spec as any, {
+    middleware: options?.middleware,
+    validatorOptions: {
+      // Who may call is decided by Backstage's auth (tokens or cookies) in
+      // each handler, not by the document's security scheme.
+      validateSecurity: false,
+    },
+  }) as unknown as SpecRouter;
