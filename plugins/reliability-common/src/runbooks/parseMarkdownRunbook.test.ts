@@ -85,4 +85,38 @@ describe('parseMarkdownRunbook', () => {
         .message,
     ).toMatch(/binary/);
   });
+
+  it('keeps a ## line inside a fenced code block as part of the command, not a new section', () => {
+    const md = [
+      '# DiskFull',
+      '',
+      '## Mitigation',
+      '',
+      'Free space:',
+      '',
+      '```sh',
+      '## list the largest files first',
+      'du -sh /var/lib/postgresql/* | sort -h',
+      '```',
+      '',
+      '~~~',
+      '## Impact',
+      '~~~',
+      '',
+      'Then watch the disk.',
+    ].join('\n');
+    const { runbooks, problems } = parseMarkdownRunbook(md, {
+      file: 'DiskFull.md',
+    });
+    expect(problems).toEqual([]);
+    expect(runbooks[0].document.spec.impact).toBeUndefined();
+    expect(runbooks[0].document.spec.immediateActions).toEqual([
+      { manual: 'Free space:' },
+      {
+        run: '## list the largest files first\ndu -sh /var/lib/postgresql/* | sort -h',
+      },
+      { run: '## Impact' },
+      { manual: 'Then watch the disk.' },
+    ]);
+  });
 });

@@ -1,3 +1,4 @@
+import { type Token, type Tokens, marked } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import { normaliseEntityRef } from './parseRunbookFile';
 import {
@@ -80,7 +81,14 @@ export function parseMarkdownRunbook(
   }
 
   const baseName = file.split(/[\\/]/).pop()!.replace(/\.md$/i, '');
-  const h1 = /^#\s+(.+)$/m.exec(body)?.[1].trim();
+  // A real Markdown parser: a `## ` inside a fenced code block is code, not
+  // the start of a section.
+  const tokens = marked.lexer(body);
+  const h1 = (
+    tokens.find(
+      t => t.type === 'heading' && (t as Tokens.Heading).depth === 1,
+    ) as Tokens.Heading | undefined
+  )?.text.trim();
   const alertName = /^[A-Za-z_:][A-Za-z0-9_:.-]*$/.test(baseName)
     ? baseName
     : h1 ?? baseName;
@@ -98,21 +106,31 @@ export function parseMarkdownRunbook(
     );
   }
 
-  const sections: Record<string, string[]> = {};
+  const sections: Record<string, Token[]> = {};
   let current: string | undefined;
-  for (const line of body.split('\n')) {
-    const heading = /^##\s+(.+?)\s*#*$/.exec(line);
-    if (heading) {
-      current = SECTIONS[heading[1].trim().toLocaleLowerCase('en-US')];
+  for (const token of tokens) {
+    if (token.type === 'heading' && (token as Tokens.Heading).depth <= 2) {
+      current =
+        (token as Tokens.Heading).depth === 2
+          ? SECTIONS[
+              (token as Tokens.Heading).text.trim().toLocaleLowerCase('en-US')
+            ]
+          : undefined;
       continue;
     }
-    if (current) (sections[current] ??= []).push(line);
+    if (current) (sections[current] ??= []).push(token);
   }
   if (Object.keys(sections).length === 0) {
     // No runbook section at all: a README or an index page, not a runbook.
     return { runbooks: [], problems: [] };
   }
-  const textOf = (key: string) => sections[key]?.join('\n').trim() || undefined;
+  const textOf = (key: string) =>
+    sections[key]
+      ?.map(t => t.raw)
+      .join('')
+      .trim() || undefined;
+  const stepsOf = (key: string) =>
+    sections[key] ? toSteps(sections[key]) : [];
 
   const str = (key: string) =>
     typeof front[key] === 'string' ? (front[key] as string) : undefined;
@@ -150,11 +168,11 @@ export function parseMarkdownRunbook(
             ...(textOf('summary') ? { summary: textOf('summary') } : {}),
             ...(textOf('impact') ? { impact: textOf('impact') } : {}),
             triggers: [{ alertName }],
-            ...(textOf('diagnosis')
-              ? { diagnosis: toSteps(textOf('diagnosis')!) }
+            ...(stepsOf('diagnosis').length
+              ? { diagnosis: stepsOf('diagnosis') }
               : {}),
-            ...(textOf('mitigation')
-              ? { immediateActions: toSteps(textOf('mitigation')!) }
+            ...(stepsOf('mitigation').length
+              ? { immediateActions: stepsOf('mitigation') }
               : {}),
           },
         },
@@ -164,20 +182,24 @@ export function parseMarkdownRunbook(
   };
 }
 
-// Fenced code blocks are commands to run; the prose between them a manual step.
-function toSteps(markdown: string): RunbookStep[] {
+// Code blocks are commands to run; the prose between them a manual step.
+function toSteps(tokens: Token[]): RunbookStep[] {
   const steps: RunbookStep[] = [];
-  const fence = /```[^\n]*\n([\s\S]*?)```/g;
-  let last = 0;
-  for (let m = fence.exec(markdown); m; m = fence.exec(markdown)) {
-    const prose = markdown.slice(last, m.index).trim();
-    if (prose) steps.push({ manual: prose });
-    const command = m[1].trim();
-    if (command) steps.push({ run: command });
-    last = m.index + m[0].length;
+  let prose = '';
+  const flush = () => {
+    if (prose.trim()) steps.push({ manual: prose.trim() });
+    prose = '';
+  };
+  for (const token of tokens) {
+    if (token.type === 'code') {
+      flush();
+      const command = (token as Tokens.Code).text.trim();
+      if (command) steps.push({ run: command });
+    } else {
+      prose += token.raw;
+    }
   }
-  const rest = markdown.slice(last).trim();
-  if (rest) steps.push({ manual: rest });
+  flush();
   return steps;
 }
 
