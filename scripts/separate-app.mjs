@@ -340,7 +340,7 @@ async function checkInBrowser() {
     await page.goto(
       `http://localhost:${port}/catalog/default/component/payments`,
     );
-    await page.getByRole('tab', { name: 'Reliability' }).click();
+    await page.getByRole('link', { name: 'Reliability', exact: true }).click();
     // The index runs every 15 s: reload until the runbook is listed.
     const deadline = Date.now() + 90_000;
     for (;;) {
@@ -362,7 +362,7 @@ async function checkInBrowser() {
       await page.waitForTimeout(3000);
       await page.reload();
       await page
-        .getByRole('tab', { name: 'Reliability' })
+        .getByRole('link', { name: 'Reliability', exact: true })
         .click()
         .catch(() => {});
     }

@@ -299,11 +299,10 @@ export class RunbookIndexer {
       // Only the catalog sets this annotation, from locations in app-config:
       // never a path an entity's author chose.
       const folder = dirname(origin.target);
-      const target = resolve(folder, value);
       return {
         ...base,
-        target,
-        source_: new LocalFolderSource(folder, target),
+        target: value,
+        source_: new LocalFolderSource(folder, resolve(folder, value), value),
       };
     }
     const sourceLocation = (() => {

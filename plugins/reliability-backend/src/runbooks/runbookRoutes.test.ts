@@ -125,7 +125,7 @@ describe.each(databases.eachSupportedId())('runbook API on %s', databaseId => {
     expect(refreshed.body.problems).toEqual([
       expect.objectContaining({
         severity: 'warning',
-        file: join(dir, 'runbooks', 'postgres.yaml'),
+        file: 'runbooks/postgres.yaml',
         line: 23,
         message: 'unknown field spec.colour, ignored',
         runbook: 'api-slow',
@@ -152,9 +152,20 @@ describe.each(databases.eachSupportedId())('runbook API on %s', databaseId => {
       triggers: [
         { alertName: 'PostgresDown', labels: { namespace: 'insights' } },
       ],
-      sourceUrl: join(dir, 'runbooks', 'postgres.yaml'),
+      sourceUrl: 'runbooks/postgres.yaml',
       stale: false,
     });
+    // Nothing the API answers names a path of the server's disk.
+    for (const path of [
+      '/api/reliability/runbooks?entityRef=component:insights-api',
+      '/api/reliability/runbooks?view=full',
+      '/api/reliability/runbooks/index-status?entityRef=component:insights-api',
+      '/api/reliability/runbooks/default/postgres-down',
+    ]) {
+      const answer = await request(server).get(path);
+      expect(answer.status).toBe(200);
+      expect(JSON.stringify(answer.body)).not.toContain(dir);
+    }
     expect(Date.parse(pg.lastSyncedAt)).not.toBeNaN();
 
     // The runbook also serves the resource it names.
@@ -251,12 +262,9 @@ describe.each(databases.eachSupportedId())('runbook API on %s', databaseId => {
     expect(refreshed.body.problems).toEqual([
       expect.objectContaining({
         severity: 'error',
-        file: join(dupDir, 'runbooks', 'b.yaml'),
-        message: `duplicate runbook name default/same: ${join(
-          dupDir,
-          'runbooks',
-          'a.yaml',
-        )} already defines it`,
+        file: 'runbooks/b.yaml',
+        message:
+          'duplicate runbook name default/same: runbooks/a.yaml already defines it',
       }),
     ]);
     const one = await request(server).get(

@@ -110,7 +110,17 @@ export class UrlReaderSource implements RunbookSource {
  * file's own folder are read.
  */
 export class LocalFolderSource implements RunbookSource {
-  constructor(private readonly root: string, private readonly target: string) {}
+  /**
+   * @param root - the catalog file's folder; nothing outside it is read
+   * @param target - the folder or file to read, inside `root`
+   * @param display - how the target is named in errors (the annotation's own
+   *   value): a path of the server's disk is never shown to callers
+   */
+  constructor(
+    private readonly root: string,
+    private readonly target: string,
+    private readonly display: string = target,
+  ) {}
 
   async read(
     etag: string | undefined,
@@ -119,10 +129,12 @@ export class LocalFolderSource implements RunbookSource {
     // Real paths: a symbolic link must not lead out of the folder either.
     const root = await fs.realpath(resolve(this.root));
     const target = await fs.realpath(resolve(this.target)).catch(() => {
-      throw new Error(`${this.target} does not exist`);
+      throw new Error(`${this.display} does not exist`);
     });
     if (target !== root && !target.startsWith(root + sep)) {
-      throw new Error(`${this.target} is outside ${this.root}`);
+      throw new Error(
+        `${this.display} is outside the folder of the entity's catalog file`,
+      );
     }
     const stat = await fs.stat(target);
     const paths = stat.isDirectory()
@@ -137,7 +149,9 @@ export class LocalFolderSource implements RunbookSource {
         limits,
       );
       hash.update(path).update('\0').update(content).update('\0');
-      files.push({ url: path, content });
+      // Files are named by their path from the catalog file's folder, as in
+      // the repository: never by where this server keeps them.
+      files.push({ url: relative(root, path).split(sep).join('/'), content });
     }
     const digest = hash.digest('hex').slice(0, 40);
     if (digest === etag) return { status: 'unchanged' };
