@@ -24,9 +24,10 @@ const routerPath = join(pkgDir, 'src/schema/openapi/generated/router.ts');
 function generate() {
   require('@backstage/cli/config/nodeTransform.cjs');
   const YAML = require('yaml');
-  const {
-    recordJsonSchemas,
-  } = require('../../reliability-common/src/schema');
+  // The record schemas are read from -common's source: the generator runs
+  // before anything is built.
+  // eslint-disable-next-line @backstage/no-relative-monorepo-imports
+  const { recordJsonSchemas } = require('../../reliability-common/src/schema');
 
   const doc = YAML.parseDocument(readFileSync(yamlPath, 'utf8'));
   const generated = recordJsonSchemas();
@@ -101,6 +102,8 @@ export const createOpenApiRouter = async (options?: {
 }
 
 function format(text, path) {
+  // The repository's own prettier, as `npm run prettier:check` uses it.
+  // eslint-disable-next-line @backstage/no-undeclared-imports
   const prettier = require('prettier');
   const options = {
     ...require('@backstage/cli/config/prettier.json'),
@@ -128,7 +131,10 @@ async function main() {
     if (check) {
       stale++;
       console.error(
-        `${relative(process.cwd(), path)} is not up to date: run npm run generate:openapi in plugins/reliability-backend`,
+        `${relative(
+          process.cwd(),
+          path,
+        )} is not up to date: run npm run generate:openapi in plugins/reliability-backend`,
       );
     } else {
       mkdirSync(join(path, '..'), { recursive: true });

@@ -409,9 +409,7 @@ function schemaMessage(e: ErrorObject): string {
     case 'pattern': {
       // Say what the value should be in words ("a duration such as 30s"),
       // not the regular expression it breaks.
-      const words = e.parentSchema?.description
-        ?.split(/[;.:](\s|$)/)[0]
-        .trim();
+      const words = e.parentSchema?.description?.split(/[;.:](\s|$)/)[0].trim();
       return words
         ? `must be ${words.charAt(0).toLocaleLowerCase('en-US')}${words.slice(
             1,
