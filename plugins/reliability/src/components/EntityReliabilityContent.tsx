@@ -10,6 +10,7 @@ import { EntityPostmortemsSection } from '../postmortems/EntityPostmortemsSectio
 import { EntityRunbooksSection } from '../runbooks/EntityRunbooksSection';
 import { ReliabilityTargets } from './ReliabilityTargets';
 import { useEntityOverview } from './useEntityOverview';
+import { Timestamp } from './Timestamp';
 
 /**
  * The "Reliability" tab of an entity page: how the service is kept alive.
@@ -37,7 +38,7 @@ export const EntityReliabilityContent = () => {
             <ReliabilityTargets overview={value} />
             <Typography variant="caption" color="textSecondary">
               Read by the reliability backend at{' '}
-              {new Date(value.generatedAt).toLocaleString()}
+              <Timestamp value={value.generatedAt} />
             </Typography>
           </InfoCard>
         </Grid>

@@ -4,8 +4,7 @@ import { SeverityChip } from '../runbooks/SeverityChip';
 import { useSeverities } from '../runbooks/useSeverities';
 import { StatusChip } from './StatusChip';
 import { usePostmortemLinks } from './usePostmortemLinks';
-
-const when = (iso?: string) => (iso ? new Date(iso).toLocaleString() : '—');
+import { Timestamp } from '../components/Timestamp';
 
 /** Postmortems, newest incident first, with severity and status. */
 export const PostmortemTable = ({
@@ -30,7 +29,10 @@ export const PostmortemTable = ({
       render: p => <SeverityChip severity={p.severity} levels={severities} />,
     },
     { title: 'Status', render: p => <StatusChip status={p.status} /> },
-    { title: 'Started', render: p => when(p.milestones.started) },
+    {
+      title: 'Started',
+      render: p => <Timestamp value={p.milestones.started} />,
+    },
     {
       title: 'Time to resolve',
       render: p =>

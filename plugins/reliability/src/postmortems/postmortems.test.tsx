@@ -7,11 +7,7 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
-import type {
-  Postmortem,
-  PostmortemContent,
-} from '@reliability-suite/plugin-reliability-common';
-import { useState } from 'react';
+import type { Postmortem } from '@reliability-suite/plugin-reliability-common';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes, useNavigate } from 'react-router-dom';
@@ -20,7 +16,8 @@ import type { ReliabilityApi } from '../api/ReliabilityApi';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
 import { mockReliabilityApi } from '../__testUtils__/mockReliabilityApi';
 import { rootRouteRef } from '../routes';
-import { emptyPostmortem, PostmortemEditor } from './PostmortemEditor';
+import { emptyPostmortem } from './form/content';
+import { PostmortemForm } from './form/PostmortemForm';
 import { PostmortemPage } from './PostmortemPage';
 
 const PM: Postmortem = {
@@ -114,9 +111,14 @@ describe('PostmortemPage', () => {
     expect(
       await screen.findByText('A leak in the export job'),
     ).toBeInTheDocument();
+    // People are catalog links with their names, times as people read them.
     expect(
       await screen.findByText(
-        /v2 · .* · user:default\/jonas.lindqvist · update: summary, timeline/,
+        (_, el) =>
+          el?.tagName === 'LI' &&
+          /^v2 · .+ \(.+\) · jonas.lindqvist · update: summary, timeline$/.test(
+            el.textContent ?? '',
+          ),
       ),
     ).toBeInTheDocument();
     expect(screen.getByText(/time to resolve: 45 min/)).toBeInTheDocument();
@@ -233,31 +235,93 @@ describe('moving from one postmortem to another', () => {
   }, 30_000);
 });
 
-describe('PostmortemEditor', () => {
-  it('lets lists be typed naturally: a comma or a new line stays while typing', async () => {
-    const seen: PostmortemContent[] = [];
-    const Harness = () => {
-      const [value, setValue] = useState(emptyPostmortem());
-      return (
-        <PostmortemEditor
-          value={value}
-          onChange={next => {
-            seen.push(next);
-            setValue(next);
-          }}
-          severities={[]}
-        />
-      );
-    };
-    await renderInTestApp(<Harness />);
+describe('PostmortemForm', () => {
+  const severities = [
+    { id: 'P1', rank: 1, label: 'Critical' },
+    { id: 'P2', rank: 2, label: 'Major' },
+  ] as any;
+
+  it('lets lists be typed naturally and hands over what the schema makes of them', async () => {
+    const onSubmit = jest.fn();
+    await renderInTestApp(
+      <PostmortemForm
+        initial={emptyPostmortem()}
+        severities={severities}
+        submitLabel="Create postmortem"
+        onSubmit={onSubmit}
+      />,
+    );
+    await userEvent.type(screen.getByLabelText(/^Title/), 'Cache stampede');
     const alerts = screen.getByLabelText('Alerts that fired (comma-separated)');
     await userEvent.type(alerts, 'ApiDown, DbDown');
     expect(alerts).toHaveValue('ApiDown, DbDown');
-    expect(seen[seen.length - 1].alerts).toEqual(['ApiDown', 'DbDown']);
-
     const causes = screen.getByLabelText('Root causes (one per line)');
     await userEvent.type(causes, 'A leak{enter}No limit');
     expect(causes).toHaveValue('A leak\nNo limit');
-    expect(seen[seen.length - 1].rootCauses).toEqual(['A leak', 'No limit']);
+    await userEvent.type(
+      screen.getByLabelText('Authors (comma-separated)'),
+      'amara.okafor',
+    );
+    await userEvent.type(
+      screen.getByLabelText(/^Owner \(user or group ref\)/),
+      'platform-team',
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Create postmortem' }),
+    );
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit.mock.calls[0][0]).toMatchObject({
+      title: 'Cache stampede',
+      alerts: ['ApiDown', 'DbDown'],
+      rootCauses: ['A leak', 'No limit'],
+      // The schema the backend uses: a bare author is a user, a bare owner a group.
+      authors: ['user:default/amara.okafor'],
+      owner: 'group:default/platform-team',
+    });
+  }, 30_000);
+
+  it("shows the schema's problems on their fields and sends nothing", async () => {
+    const onSubmit = jest.fn();
+    await renderInTestApp(
+      <PostmortemForm
+        initial={{
+          ...emptyPostmortem(),
+          title: 'Outage',
+          status: 'in-review',
+          milestones: {
+            started: '2026-11-20T10:00:00.000Z',
+            resolved: '2026-11-20T09:00:00.000Z',
+          },
+        }}
+        severities={severities}
+        submitLabel="Save"
+        onSubmit={onSubmit}
+      />,
+    );
+    await userEvent.type(
+      screen.getByLabelText('Affected entities (comma-separated refs)'),
+      'not a ref',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(
+      await screen.findByText(
+        'item 1: "not a ref" is not an entity ref such as component:default/insights-api',
+      ),
+    ).toBeInTheDocument();
+    // Rules across fields are checked once every field is right.
+    await userEvent.clear(
+      screen.getByLabelText('Affected entities (comma-separated refs)'),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(
+      await screen.findByText('must name at least one author outside a draft'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('is before an earlier milestone'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Fix the fields marked in red first.',
+    );
+    expect(onSubmit).not.toHaveBeenCalled();
   }, 30_000);
 });

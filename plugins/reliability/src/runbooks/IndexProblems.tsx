@@ -8,6 +8,7 @@ import type {
   RunbookProblem,
 } from '@reliability-suite/plugin-reliability-common';
 import type { ReactNode } from 'react';
+import { Timestamp } from '../components/Timestamp';
 
 function fileLink(problem: RunbookProblem) {
   const where =
@@ -42,8 +43,12 @@ export const IndexProblems = ({
       {status.locations.map(l => (
         <Typography key={l.id} variant="body2" gutterBottom>
           <b>Source</b> <code>{l.target}</code>
-          {l.lastSuccessAt &&
-            ` · last read ${new Date(l.lastSuccessAt).toLocaleString()}`}
+          {l.lastSuccessAt && (
+            <>
+              {' '}
+              · last read <Timestamp value={l.lastSuccessAt} />
+            </>
+          )}
           {l.revision && ` · revision ${l.revision.slice(0, 12)}`}
           {l.lastError && (
             <Typography
@@ -52,9 +57,8 @@ export const IndexProblems = ({
               color="error"
               display="block"
             >
-              Last attempt{' '}
-              {l.lastAttemptAt && new Date(l.lastAttemptAt).toLocaleString()}{' '}
-              failed: {l.lastError}
+              Last attempt <Timestamp value={l.lastAttemptAt} /> failed:{' '}
+              {l.lastError}
             </Typography>
           )}
         </Typography>

@@ -1,18 +1,12 @@
 import {
   Content,
   Header,
-  InfoCard,
   Link,
   Page,
   Progress,
   ResponseErrorPanel,
-  WarningPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { EntityRefLinks } from '@backstage/plugin-catalog-react';
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import type {
@@ -24,14 +18,10 @@ import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
 import { ActionItemsTable } from '../postmortems/ActionItemsTable';
 import { PRINT_CSS, PrintableSection } from '../components/PrintableSection';
-import { FreshnessStatus } from './FreshnessStatus';
 import { RunbookSteps } from './RunbookSteps';
 import { SafeMarkdown } from './SafeMarkdown';
-import { SeverityChip } from './SeverityChip';
 import { useChecklist } from './useChecklist';
-import { useSeverities } from './useSeverities';
-
-const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
+import { isWebUrl, RunbookBanners, RunbookFacts } from './RunbookFacts';
 
 // Open postmortem action items that change this runbook: what people
 // following it should know is about to change.
@@ -60,13 +50,11 @@ const RunbookActionItems = ({
 
 /** One runbook, every section, in the order an incident commander needs them. */
 export const RunbookView = ({ runbook }: { runbook: RunbookDetails }) => {
-  const severities = useSeverities();
   const { ticked, toggle, reset } = useChecklist(
     `${runbook.namespace}/${runbook.name}`,
     runbook.revision,
   );
   const { spec, metadata } = runbook.document;
-  const level = severities.find(s => s.id === runbook.severity);
 
   const stepSection = (key: string, title: string, steps?: RunbookStep[]) =>
     steps && steps.length > 0 ? (
@@ -83,116 +71,13 @@ export const RunbookView = ({ runbook }: { runbook: RunbookDetails }) => {
   return (
     <Grid container spacing={2}>
       <style>{PRINT_CSS}</style>
-      {runbook.syncError && (
-        <Grid item xs={12}>
-          <WarningPanel
-            severity="warning"
-            title={`This copy is older than the last failed read of its source (${new Date(
-              runbook.syncError.at,
-            ).toLocaleString()})`}
-            message={`It was read on ${new Date(
-              runbook.lastSyncedAt,
-            ).toLocaleString()}. The read failed: ${runbook.syncError.message}`}
-          />
-        </Grid>
-      )}
-      {runbook.stale && (
-        <Grid item xs={12}>
-          <WarningPanel
-            severity="warning"
-            title="The latest version of this runbook in Git has errors"
-            message="This is the last good copy. The entity's Reliability tab lists the errors."
-          />
-        </Grid>
-      )}
+      <RunbookBanners runbook={runbook} />
       <Grid item xs={12}>
-        <InfoCard>
-          <Box
-            display="flex"
-            flexWrap="wrap"
-            alignItems="center"
-            style={{ gap: 12 }}
-          >
-            <SeverityChip severity={runbook.severity} levels={severities} />
-            {level && (
-              <Typography variant="body2">
-                Respond within <b>{level.responseTarget}</b>
-                {level.pages ? ' · pages on-call' : ''}
-              </Typography>
-            )}
-            {spec.category && <Chip size="small" label={spec.category} />}
-            {spec.owner && (
-              <Typography variant="body2">Owner: {spec.owner}</Typography>
-            )}
-            <FreshnessStatus review={runbook.review} />
-          </Box>
-          <Box mt={1}>
-            <Typography variant="body2" component="div">
-              Serves:{' '}
-              <EntityRefLinks
-                entityRefs={runbook.entityRefs}
-                defaultKind="component"
-              />
-            </Typography>
-            {spec.triggers && spec.triggers.length > 0 && (
-              <Typography variant="body2">
-                Alerts:{' '}
-                {spec.triggers
-                  .map(
-                    t =>
-                      `${t.alertName}${
-                        t.labels
-                          ? ` {${Object.entries(t.labels)
-                              .map(([k, v]) => `${k}="${v}"`)
-                              .join(', ')}}`
-                          : ''
-                      }`,
-                  )
-                  .join(', ')}
-              </Typography>
-            )}
-            <Typography variant="caption" color="textSecondary" display="block">
-              Last synced {new Date(runbook.lastSyncedAt).toLocaleString()}
-              {runbook.revision
-                ? ` · revision ${runbook.revision.slice(0, 12)}`
-                : ''}{' '}
-              · source {runbook.sourceUrl}
-            </Typography>
-          </Box>
-          <Box
-            mt={2}
-            display="flex"
-            style={{ gap: 8 }}
-            className="reliability-no-print"
-          >
-            {isWebUrl(runbook.sourceUrl) && (
-              <Button
-                variant="outlined"
-                size="small"
-                href={runbook.sourceUrl}
-                target="_blank"
-                rel="noopener noreferrer"
-              >
-                Edit in Git
-              </Button>
-            )}
-            <Button
-              variant="outlined"
-              size="small"
-              onClick={() => window.print()}
-            >
-              Print
-            </Button>
-            <Button
-              variant="outlined"
-              size="small"
-              onClick={reset}
-              disabled={ticked.size === 0}
-            >
-              Clear checklist ({ticked.size} done)
-            </Button>
-          </Box>
-        </InfoCard>
+        <RunbookFacts
+          runbook={runbook}
+          checklistDone={ticked.size}
+          onClearChecklist={reset}
+        />
       </Grid>
       {(spec.summary || metadata.description || spec.impact) && (
         <PrintableSection title="Summary and impact">

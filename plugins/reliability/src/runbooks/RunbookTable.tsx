@@ -12,6 +12,7 @@ import { FreshnessStatus } from './FreshnessStatus';
 import { SeverityChip } from './SeverityChip';
 import { useRunbookLinks } from './useRunbookLinks';
 import { ALL, FilterSelect } from '../components/FilterSelect';
+import { Timestamp } from '../components/Timestamp';
 
 /** Runbooks with filters by text, severity and alert name. */
 export const RunbookTable = ({
@@ -98,11 +99,7 @@ export const RunbookTable = ({
     { title: 'Freshness', render: r => <FreshnessStatus review={r.review} /> },
     {
       title: 'Last synced',
-      render: r => (
-        <span title={r.lastSyncedAt}>
-          {new Date(r.lastSyncedAt).toLocaleString()}
-        </span>
-      ),
+      render: r => <Timestamp value={r.lastSyncedAt} />,
     },
   ];
 
