@@ -45,7 +45,7 @@ export const ActionItemsSection = ({ form }: { form: PostmortemFormApi }) => {
               id={id('action-item')}
               name={name('title')}
               label="Action item"
-              required
+              keepEmpty
               style={{ minWidth: 260, flexGrow: 1 }}
             />
             <FormTextField
@@ -54,7 +54,7 @@ export const ActionItemsSection = ({ form }: { form: PostmortemFormApi }) => {
               id={id('type')}
               name={name('type')}
               label="Type"
-              required
+              keepEmpty
             >
               {ACTION_ITEM_TYPES.map(t => (
                 <MenuItem key={t} value={t}>
@@ -81,7 +81,7 @@ export const ActionItemsSection = ({ form }: { form: PostmortemFormApi }) => {
               id={id('status')}
               name={name('status')}
               label="Status"
-              required
+              keepEmpty
             >
               {ACTION_ITEM_STATUSES.map(s => (
                 <MenuItem key={s} value={s}>

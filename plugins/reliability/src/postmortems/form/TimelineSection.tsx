@@ -34,7 +34,7 @@ export const TimelineSection = ({ form }: { form: PostmortemFormApi }) => {
             id={`pm-timeline-${i}-event`}
             name={`timeline.${i}.event`}
             label="Event"
-            required
+            keepEmpty
             style={{ flexGrow: 1 }}
           />
           <FormTextField

@@ -26,13 +26,13 @@ type Name = FieldPath<PostmortemContentInput>;
  */
 export const TextField = (props: TextFieldProps) => (
   <MuiTextField
+    {...props}
     id={
       props.id ??
       `pm-${String(props.label)
         .toLocaleLowerCase('en-US')
         .replace(/[^a-z0-9]+/g, '-')}`
     }
-    {...props}
   />
 );
 
@@ -60,10 +60,13 @@ export const FormTextField = ({
   control,
   name,
   required,
+  keepEmpty = required,
   ...props
 }: Omit<TextFieldProps, 'name' | 'value' | 'onChange'> & {
   control: Control<PostmortemContentInput, unknown, PostmortemContent>;
   name: Name;
+  /** Empty text stays a string (the schema says whether it may be empty). */
+  keepEmpty?: boolean;
 }) => (
   <Controller
     control={control}
