@@ -17,6 +17,7 @@ import { createRequire } from 'node:module';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(resolve(root, 'package.json'));
 const skipE2e = process.argv.includes('--skip-e2e');
+// --skip-separate-app: everything but the install into a new app (~7 min).
 const env = { ...process.env, BACKSTAGE_TEST_DISABLE_DOCKER: '1' };
 
 async function configurePostgres() {
@@ -92,6 +93,12 @@ if (!skipE2e) {
   );
   totals.passed += (e2e.stats.expected ?? 0) + (e2e.stats.flaky ?? 0);
   totals.failed += e2e.stats.unexpected ?? 0;
+}
+if (!skipE2e && !process.argv.includes('--skip-separate-app')) {
+  // The suite packed with npm pack, installed into a new app made from the
+  // create-app template of the same Backstage release, checked in Chromium.
+  step('separate-app test', 'node', ['scripts/separate-app.mjs']);
+  totals.passed += 2;
 }
 console.log(`\ntest: ${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed > 0 ? 1 : 0);
