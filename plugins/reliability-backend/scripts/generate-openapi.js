@@ -9,6 +9,8 @@
 //  2. src/schema/openapi/generated/router.ts is written from the document:
 //     the spec, the paths each method may serve, and createOpenApiRouter,
 //     which validates every request against the spec before a handler runs.
+//  3. -common's src/generated/apiRoutes.ts: the routes by method, which the
+//     frontend client is typed with.
 //
 // `backstage-repo-tools package schema openapi generate --server` does step 2
 // with openapi-generator, a Java program it downloads from Maven Central;
@@ -20,6 +22,10 @@ const { join, relative } = require('node:path');
 const pkgDir = join(__dirname, '..');
 const yamlPath = join(pkgDir, 'src/schema/openapi.yaml');
 const routerPath = join(pkgDir, 'src/schema/openapi/generated/router.ts');
+const clientRoutesPath = join(
+  pkgDir,
+  '../reliability-common/src/generated/apiRoutes.ts',
+);
 
 function generate() {
   require('@backstage/cli/config/nodeTransform.cjs');
@@ -46,6 +52,31 @@ function generate() {
   }
   const union = list =>
     list.length ? list.map(p => `'${p}'`).join('\n    | ') : 'never';
+  const specPaths = Object.fromEntries(methods.map(m => [m, []]));
+  for (const [path, item] of Object.entries(spec.paths)) {
+    for (const m of methods) if (item[m]) specPaths[m].push(path);
+  }
+  const clientRoutesText = `//
+// * THIS IS A GENERATED FILE. DO NOT EDIT IT: it is written from the backend's
+// * src/schema/openapi.yaml by \`npm run generate:openapi\` in that package.
+
+/**
+ * The routes of the reliability API by method, as its OpenAPI document gives
+ * them: a client typed with it cannot call a route the backend does not have.
+ *
+ * @public
+ */
+export type ReliabilityApiRoutes = {
+  get:
+    | ${union(specPaths.get)};
+  post:
+    | ${union(specPaths.post)};
+  put:
+    | ${union(specPaths.put)};
+  delete:
+    | ${union(specPaths.delete)};
+};
+`;
   const routerText = `//
 // * THIS IS A GENERATED FILE. DO NOT EDIT IT: edit src/schema/openapi.yaml (or
 // * a record's schema in -common) and run \`npm run generate:openapi\`.
@@ -98,7 +129,7 @@ export const createOpenApiRouter = async (options?: {
     },
   }) as unknown as SpecRouter;
 `;
-  return { yamlText, routerText };
+  return { yamlText, routerText, clientRoutesText };
 }
 
 function format(text, path) {
@@ -114,10 +145,11 @@ function format(text, path) {
 
 async function main() {
   const check = process.argv.includes('--check');
-  const { yamlText, routerText } = generate();
+  const { yamlText, routerText, clientRoutesText } = generate();
   const files = [
     [yamlPath, await format(yamlText, yamlPath)],
     [routerPath, await format(routerText, routerPath)],
+    [clientRoutesPath, await format(clientRoutesText, clientRoutesPath)],
   ];
   let stale = 0;
   for (const [path, text] of files) {

@@ -11,3 +11,4 @@ export * from './types';
 export * from './severities';
 export * from './runbooks';
 export * from './postmortems';
+export type { ReliabilityApiRoutes } from './generated/apiRoutes';

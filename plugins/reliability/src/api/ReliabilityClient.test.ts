@@ -2,6 +2,7 @@ import { MockFetchApi, registerMswTestHooks } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import type { ReliabilityApiRoutes } from '@reliability-suite/plugin-reliability-common';
 import { ReliabilityClient } from './ReliabilityClient';
 
 const baseUrl = 'http://backstage.test/api/reliability';
@@ -61,5 +62,30 @@ describe('ReliabilityClient', () => {
       statusCode: 404,
       body: { error: { name: 'NotFoundError', message: 'No entity nope' } },
     });
+  });
+
+  it('sends the postmortem update the document describes, and knows only its routes', async () => {
+    let seen: { method: string; url: string; body: unknown } | undefined;
+    server.use(
+      http.put(`${baseUrl}/postmortems/:id`, async ({ request }) => {
+        seen = {
+          method: request.method,
+          url: request.url,
+          body: await request.json(),
+        };
+        return HttpResponse.json({ id: 'x', version: 4 });
+      }),
+    );
+    await client.updatePostmortem('a b', 3, { title: 'T' } as any);
+    expect(seen).toEqual({
+      method: 'PUT',
+      url: `${baseUrl}/postmortems/a%20b`,
+      body: { title: 'T', version: 3 },
+    });
+    // The routes are generated from openapi.yaml: another one does not compile.
+    const known: ReliabilityApiRoutes['put'] = '/postmortems/{id}';
+    // @ts-expect-error: not a route of the reliability API
+    const unknown: ReliabilityApiRoutes['put'] = '/postmortems/{id}/title';
+    expect([known, unknown]).toHaveLength(2);
   });
 });

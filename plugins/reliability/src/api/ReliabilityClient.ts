@@ -7,6 +7,7 @@ import type {
   PostmortemAuditEntry,
   PostmortemContent,
   EntityReliabilityOverview,
+  ReliabilityApiRoutes,
   ReliabilityHealth,
   RunbookDetails,
   RunbookIndexStatus,
@@ -14,6 +15,13 @@ import type {
   SeverityLevel,
 } from '@reliability-suite/plugin-reliability-common';
 import type { PostmortemFilter, ReliabilityApi } from './ReliabilityApi';
+
+type Method = keyof ReliabilityApiRoutes;
+interface RequestOptions {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+}
 
 /**
  * Calls the reliability backend through Backstage's discovery and fetch APIs,
@@ -31,66 +39,64 @@ export class ReliabilityClient implements ReliabilityApi {
   }
 
   async getHealth(): Promise<ReliabilityHealth> {
-    return this.json<ReliabilityHealth>('/health');
+    return this.json('get', '/health');
   }
 
   async getEntityOverview(
     entityRef: string,
   ): Promise<EntityReliabilityOverview> {
     const { kind, namespace, name } = parseEntityRef(entityRef);
-    const path = [namespace, kind, name].map(encodeURIComponent).join('/');
-    return this.json<EntityReliabilityOverview>(`/entities/${path}/overview`);
+    return this.json('get', '/entities/{namespace}/{kind}/{name}/overview', {
+      params: { namespace, kind, name },
+    });
   }
 
   async listSeverities(): Promise<SeverityLevel[]> {
-    return (await this.json<{ items: SeverityLevel[] }>('/severities')).items;
-  }
-
-  async listRunbooks(entityRef: string): Promise<RunbookSummary[]> {
-    const query = new URLSearchParams({ entityRef });
-    return (await this.json<{ items: RunbookSummary[] }>(`/runbooks?${query}`))
+    return (await this.json<{ items: SeverityLevel[] }>('get', '/severities'))
       .items;
   }
 
+  async listRunbooks(entityRef: string): Promise<RunbookSummary[]> {
+    return (
+      await this.json<{ items: RunbookSummary[] }>('get', '/runbooks', {
+        query: { entityRef },
+      })
+    ).items;
+  }
+
   async getRunbook(namespace: string, name: string): Promise<RunbookDetails> {
-    return this.json<RunbookDetails>(
-      `/runbooks/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`,
-    );
+    return this.json('get', '/runbooks/{namespace}/{name}', {
+      params: { namespace, name },
+    });
   }
 
   async findRunbooksByAlert(
     alertName: string,
     labels: Record<string, string> = {},
   ): Promise<RunbookSummary[]> {
-    const query = new URLSearchParams(labels).toString();
     return (
       await this.json<{ items: RunbookSummary[] }>(
-        `/runbooks/by-alert/${encodeURIComponent(alertName)}${
-          query ? `?${query}` : ''
-        }`,
+        'get',
+        '/runbooks/by-alert/{alertName}',
+        { params: { alertName }, query: labels },
       )
     ).items;
   }
 
   async getRunbookIndexStatus(entityRef: string): Promise<RunbookIndexStatus> {
-    const query = new URLSearchParams({ entityRef });
-    return this.json<RunbookIndexStatus>(`/runbooks/index-status?${query}`);
+    return this.json('get', '/runbooks/index-status', {
+      query: { entityRef },
+    });
   }
 
   async refreshRunbooks(entityRef: string): Promise<RunbookIndexStatus> {
-    return this.json<RunbookIndexStatus>('/runbooks/refresh', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ entityRef }),
-    });
+    return this.json('post', '/runbooks/refresh', { body: { entityRef } });
   }
 
   async exportRunbooks(
     query: { entityRef: string } | { severity: string },
   ): Promise<{ fileName: string; content: Blob }> {
-    const response = await this.request(
-      `/runbooks/export?${new URLSearchParams(query)}`,
-    );
+    const response = await this.request('get', '/runbooks/export', { query });
     const disposition = response.headers.get('content-disposition') ?? '';
     const fileName =
       /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'runbooks.html';
@@ -98,26 +104,22 @@ export class ReliabilityClient implements ReliabilityApi {
   }
 
   async listPostmortems(filter: PostmortemFilter = {}): Promise<Postmortem[]> {
-    const query = new URLSearchParams(
+    const query = Object.fromEntries(
       Object.entries(filter).filter(([, v]) => v) as [string, string][],
-    ).toString();
+    );
     return (
-      await this.json<{ items: Postmortem[] }>(
-        `/postmortems${query ? `?${query}` : ''}`,
-      )
+      await this.json<{ items: Postmortem[] }>('get', '/postmortems', {
+        query,
+      })
     ).items;
   }
 
   async getPostmortem(id: string): Promise<Postmortem> {
-    return this.json<Postmortem>(`/postmortems/${encodeURIComponent(id)}`);
+    return this.json('get', '/postmortems/{id}', { params: { id } });
   }
 
   async createPostmortem(content: PostmortemContent): Promise<Postmortem> {
-    return this.json<Postmortem>('/postmortems', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(content),
-    });
+    return this.json('post', '/postmortems', { body: content });
   }
 
   async updatePostmortem(
@@ -125,23 +127,22 @@ export class ReliabilityClient implements ReliabilityApi {
     version: number,
     content: PostmortemContent,
   ): Promise<Postmortem> {
-    return this.json<Postmortem>(`/postmortems/${encodeURIComponent(id)}`, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ ...content, version }),
+    return this.json('put', '/postmortems/{id}', {
+      params: { id },
+      body: { ...content, version },
     });
   }
 
   async deletePostmortem(id: string): Promise<void> {
-    await this.request(`/postmortems/${encodeURIComponent(id)}`, {
-      method: 'DELETE',
-    });
+    await this.request('delete', '/postmortems/{id}', { params: { id } });
   }
 
   async getPostmortemAudit(id: string): Promise<PostmortemAuditEntry[]> {
     return (
       await this.json<{ items: PostmortemAuditEntry[] }>(
-        `/postmortems/${encodeURIComponent(id)}/audit`,
+        'get',
+        '/postmortems/{id}/audit',
+        { params: { id } },
       )
     ).items;
   }
@@ -149,23 +150,49 @@ export class ReliabilityClient implements ReliabilityApi {
   async listActionItems(
     filter: { runbook?: string } = {},
   ): Promise<ActionItemWithPostmortem[]> {
-    const query = filter.runbook
-      ? `?${new URLSearchParams({ runbook: filter.runbook })}`
-      : '';
     return (
       await this.json<{ items: ActionItemWithPostmortem[] }>(
-        `/postmortems/action-items${query}`,
+        'get',
+        '/postmortems/action-items',
+        { query: filter.runbook ? { runbook: filter.runbook } : {} },
       )
     ).items;
   }
 
-  private async json<T>(path: string, init?: RequestInit): Promise<T> {
-    return (await (await this.request(path, init)).json()) as T;
+  private async json<T>(
+    method: Method,
+    route: ReliabilityApiRoutes[Method],
+    options?: RequestOptions,
+  ): Promise<T> {
+    return (await (await this.request(method, route, options)).json()) as T;
   }
 
-  private async request(path: string, init?: RequestInit): Promise<Response> {
+  // Only the routes of the backend's OpenAPI document can be called: the
+  // route is one of ReliabilityApiRoutes, its {params} filled in and encoded.
+  private async request<M extends Method>(
+    method: M,
+    route: ReliabilityApiRoutes[M],
+    options: RequestOptions = {},
+  ): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl('reliability');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
+    const path = route.replace(/\{(\w+)\}/g, (_, key: string) => {
+      const value = options.params?.[key];
+      if (value === undefined) throw new Error(`${route} needs ${key}`);
+      return encodeURIComponent(value);
+    });
+    const query = new URLSearchParams(options.query ?? {}).toString();
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}${path}${query ? `?${query}` : ''}`,
+      {
+        method: method.toUpperCase(),
+        ...(options.body !== undefined
+          ? {
+              headers: { 'Content-Type': 'application/json' },
+              body: JSON.stringify(options.body),
+            }
+          : {}),
+      },
+    );
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

@@ -1,0 +1,29 @@
+//
+// * THIS IS A GENERATED FILE. DO NOT EDIT IT: it is written from the backend's
+// * src/schema/openapi.yaml by `npm run generate:openapi` in that package.
+
+/**
+ * The routes of the reliability API by method, as its OpenAPI document gives
+ * them: a client typed with it cannot call a route the backend does not have.
+ *
+ * @public
+ */
+export type ReliabilityApiRoutes = {
+  get:
+    | '/health'
+    | '/entities/{namespace}/{kind}/{name}/overview'
+    | '/severities'
+    | '/schemas/runbook.json'
+    | '/runbooks'
+    | '/runbooks/index-status'
+    | '/runbooks/export'
+    | '/runbooks/by-alert/{alertName}'
+    | '/runbooks/{namespace}/{name}'
+    | '/postmortems'
+    | '/postmortems/action-items'
+    | '/postmortems/{id}'
+    | '/postmortems/{id}/audit';
+  post: '/runbooks/refresh' | '/postmortems';
+  put: '/postmortems/{id}';
+  delete: '/postmortems/{id}';
+};
