@@ -72,6 +72,9 @@ function step(name, command, args, extraEnv = {}) {
 await configurePostgres();
 step('type-check', 'npx', ['tsc']);
 step('lint', 'npx', ['backstage-cli', 'repo', 'lint']);
+// Each package's public API against its committed report.api.md: a change
+// to the API shows in review (`npm run api-reports` rewrites them).
+step('API reports', 'npm', ['run', 'api-reports:check']);
 // Without CI set, `backstage-cli repo test` goes into watch mode and only
 // runs the tests of changed files.
 mkdirSync(resolve(root, 'test-results'), { recursive: true });

@@ -6,12 +6,5 @@
  */
 
 export { searchModuleReliability as default } from './module';
-export {
-  PostmortemCollatorFactory,
-  type PostmortemSearchDocument,
-} from './PostmortemCollatorFactory';
-export {
-  RunbookCollatorFactory,
-  type RunbookSearchDocument,
-} from './RunbookCollatorFactory';
-export type { ReliabilityCollatorOptions } from './ReliabilityCollatorFactory';
+export type { PostmortemSearchDocument } from './PostmortemCollatorFactory';
+export type { RunbookSearchDocument } from './RunbookCollatorFactory';

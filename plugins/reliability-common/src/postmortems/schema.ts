@@ -334,9 +334,8 @@ export interface FieldProblem {
 }
 
 /**
- * Zod's issues as people read them: the field, then what is wrong with it
- * (`authors[0] must be a user ref such as user:default/amara.okafor, not
- * group:`).
+ * Zod's issues as people read them: the field, then what is wrong with it,
+ * e.g. `authors[0] must be a user ref`.
  *
  * @public
  */
