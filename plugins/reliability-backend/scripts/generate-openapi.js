@@ -43,19 +43,18 @@ function generate() {
   const yamlText = doc.toString({ lineWidth: 80, minContentWidth: 0 });
   const spec = YAML.parse(yamlText);
 
-  const methods = ['get', 'post', 'put', 'delete'];
-  const paths = Object.fromEntries(methods.map(m => [m, []]));
-  for (const [path, item] of Object.entries(spec.paths)) {
-    for (const m of methods) {
-      if (item[m]) paths[m].push(path.replace(/\{([^}]+)\}/g, ':$1'));
-    }
-  }
-  const union = list =>
-    list.length ? list.map(p => `'${p}'`).join('\n    | ') : 'never';
-  const specPaths = Object.fromEntries(methods.map(m => [m, []]));
-  for (const [path, item] of Object.entries(spec.paths)) {
-    for (const m of methods) if (item[m]) specPaths[m].push(path);
-  }
+  // The type of the document's routes by method, e.g.
+  // `{ get: '/health' | …; post: …; put: …; delete: … }`; `toPath` writes a
+  // path as the reader of the type needs it.
+  const routesByMethod = (toPath = path => path) =>
+    `{\n${['get', 'post', 'put', 'delete']
+      .map(method => {
+        const list = Object.entries(spec.paths)
+          .filter(([, item]) => item[method])
+          .map(([path]) => `'${toPath(path)}'`);
+        return `  ${method}: ${list.length ? list.join(' | ') : 'never'};`;
+      })
+      .join('\n')}\n}`;
   const clientRoutesText = `//
 // * THIS IS A GENERATED FILE. DO NOT EDIT IT: it is written from the backend's
 // * src/schema/openapi.yaml by \`npm run generate:openapi\` in that package.
@@ -66,16 +65,7 @@ function generate() {
  *
  * @public
  */
-export type ReliabilityApiRoutes = {
-  get:
-    | ${union(specPaths.get)};
-  post:
-    | ${union(specPaths.post)};
-  put:
-    | ${union(specPaths.put)};
-  delete:
-    | ${union(specPaths.delete)};
-};
+export type ReliabilityApiRoutes = ${routesByMethod()};
 `;
   const routerText = `//
 // * THIS IS A GENERATED FILE. DO NOT EDIT IT: edit src/schema/openapi.yaml (or
@@ -87,16 +77,9 @@ import express from 'express';
 export const spec = ${JSON.stringify(spec, null, 2)} as const;
 
 /** The paths the document gives each method, in express form. */
-export type SpecPaths = {
-  get:
-    | ${union(paths.get)};
-  post:
-    | ${union(paths.post)};
-  put:
-    | ${union(paths.put)};
-  delete:
-    | ${union(paths.delete)};
-};
+export type SpecPaths = ${routesByMethod(path =>
+    path.replace(/\{([^}]+)\}/g, ':$1'),
+  )};
 
 type Method = keyof SpecPaths;
 

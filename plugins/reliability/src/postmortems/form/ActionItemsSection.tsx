@@ -8,13 +8,8 @@ import {
   ACTION_ITEM_STATUSES,
   ACTION_ITEM_TYPES,
 } from '@reliability-suite/plugin-reliability-common';
-import { Controller, useFieldArray } from 'react-hook-form';
-import {
-  errorMessage,
-  FormTextField,
-  type PostmortemFormApi,
-  TextField,
-} from './fields';
+import { useFieldArray } from 'react-hook-form';
+import { FormField, FormTextField, type PostmortemFormApi } from './fields';
 import { Section } from './Section';
 
 /** What to do so that it does not happen again. */
@@ -89,23 +84,13 @@ export const ActionItemsSection = ({ form }: { form: PostmortemFormApi }) => {
                 </MenuItem>
               ))}
             </FormTextField>
-            <Controller
+            <FormField
               control={control}
+              id={id('due')}
               name={name('dueDate')}
-              render={({ field, fieldState }) => (
-                <TextField
-                  id={id('due')}
-                  label="Due"
-                  type="date"
-                  InputLabelProps={{ shrink: true }}
-                  inputRef={field.ref}
-                  value={field.value ?? ''}
-                  onBlur={field.onBlur}
-                  onChange={e => field.onChange(e.target.value || undefined)}
-                  error={Boolean(fieldState.error)}
-                  helperText={errorMessage(fieldState.error)}
-                />
-              )}
+              label="Due"
+              type="date"
+              InputLabelProps={{ shrink: true }}
             />
             <FormTextField
               control={control}

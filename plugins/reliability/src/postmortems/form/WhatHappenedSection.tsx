@@ -3,11 +3,10 @@ import Checkbox from '@material-ui/core/Checkbox';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import { Controller } from 'react-hook-form';
 import {
-  errorMessage,
+  FormField,
   FormListField,
   FormTextField,
   type PostmortemFormApi,
-  TextField,
 } from './fields';
 import { Section } from './Section';
 
@@ -38,26 +37,14 @@ export const WhatHappenedSection = ({ form }: { form: PostmortemFormApi }) => {
     <Section title="What happened">
       {MARKDOWN_FIELDS.slice(0, 2).map(markdown)}
       <Box display="flex" alignItems="center" style={{ gap: 16 }}>
-        <Controller
+        <FormField
           control={control}
           name="usersAffected"
-          render={({ field, fieldState }) => (
-            <TextField
-              label="Users affected"
-              type="number"
-              margin="dense"
-              inputRef={field.ref}
-              value={field.value ?? ''}
-              onBlur={field.onBlur}
-              onChange={e =>
-                field.onChange(
-                  e.target.value === '' ? undefined : Number(e.target.value),
-                )
-              }
-              error={Boolean(fieldState.error)}
-              helperText={errorMessage(fieldState.error)}
-            />
-          )}
+          label="Users affected"
+          type="number"
+          margin="dense"
+          toInput={value => (value === undefined ? '' : String(value))}
+          fromInput={text => (text === '' ? undefined : Number(text))}
         />
         <Controller
           control={control}

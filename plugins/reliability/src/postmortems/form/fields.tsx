@@ -54,19 +54,24 @@ export function errorMessage(error: unknown): string | undefined {
 }
 
 const optional = (value: string) => (value.trim() === '' ? undefined : value);
+type FormControl = Control<PostmortemContentInput, unknown, PostmortemContent>;
 
-/** A text field bound to the form: empty text is "not set". */
-export const FormTextField = ({
+/**
+ * A text input bound to one field of the form: `toInput` shows the value as
+ * text, `fromInput` turns what is typed back into the value; the schema's
+ * problem with the field shows under it.
+ */
+export const FormField = ({
   control,
   name,
-  required,
-  keepEmpty = required,
+  toInput = value => (value as string | undefined) ?? '',
+  fromInput = optional,
   ...props
 }: Omit<TextFieldProps, 'name' | 'value' | 'onChange'> & {
-  control: Control<PostmortemContentInput, unknown, PostmortemContent>;
+  control: FormControl;
   name: Name;
-  /** Empty text stays a string (the schema says whether it may be empty). */
-  keepEmpty?: boolean;
+  toInput?: (value: unknown) => string;
+  fromInput?: (text: string) => unknown;
 }) => (
   <Controller
     control={control}
@@ -74,17 +79,28 @@ export const FormTextField = ({
     render={({ field, fieldState }) => (
       <TextField
         {...props}
-        required={required}
         inputRef={field.ref}
-        value={(field.value as string | undefined) ?? ''}
+        value={toInput(field.value)}
         onBlur={field.onBlur}
-        onChange={e =>
-          field.onChange(required ? e.target.value : optional(e.target.value))
-        }
+        onChange={e => field.onChange(fromInput(e.target.value))}
         error={Boolean(fieldState.error)}
         helperText={errorMessage(fieldState.error) ?? props.helperText}
       />
     )}
+  />
+);
+
+/** A text field bound to the form: empty text is "not set" unless `keepEmpty`. */
+export const FormTextField = ({
+  keepEmpty,
+  ...props
+}: Parameters<typeof FormField>[0] & {
+  /** Empty text stays a string (the schema says whether it may be empty). */
+  keepEmpty?: boolean;
+}) => (
+  <FormField
+    {...props}
+    fromInput={keepEmpty || props.required ? text => text : optional}
   />
 );
 
@@ -102,34 +118,15 @@ export const fromLocal = (value: string) =>
   value ? new Date(value).toISOString() : undefined;
 
 /** A time field bound to the form, in local time, stored as UTC. */
-export const FormTimeField = ({
-  control,
-  name,
-  label,
-  id,
-}: {
-  control: Control<PostmortemContentInput, unknown, PostmortemContent>;
-  name: Name;
-  label: string;
-  id?: string;
-}) => (
-  <Controller
-    control={control}
-    name={name}
-    render={({ field, fieldState }) => (
-      <TextField
-        id={id}
-        label={label}
-        type="datetime-local"
-        InputLabelProps={{ shrink: true }}
-        inputRef={field.ref}
-        value={toLocal(field.value as string | undefined)}
-        onBlur={field.onBlur}
-        onChange={e => field.onChange(fromLocal(e.target.value))}
-        error={Boolean(fieldState.error)}
-        helperText={errorMessage(fieldState.error)}
-      />
-    )}
+export const FormTimeField = (
+  props: Omit<Parameters<typeof FormField>[0], 'toInput' | 'fromInput'>,
+) => (
+  <FormField
+    {...props}
+    type="datetime-local"
+    InputLabelProps={{ shrink: true }}
+    toInput={value => toLocal(value as string | undefined)}
+    fromInput={fromLocal}
   />
 );
 
@@ -193,7 +190,7 @@ export const FormListField = ({
   label,
   multiline = false,
 }: {
-  control: Control<PostmortemContentInput, unknown, PostmortemContent>;
+  control: FormControl;
   name: Name;
   label: string;
   multiline?: boolean;
