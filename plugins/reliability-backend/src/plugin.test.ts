@@ -25,6 +25,20 @@ const insightsApi: Entity = {
   spec: { type: 'service', owner: 'platform-team', lifecycle: 'production' },
 };
 
+// What one of the seed handbooks writes as its RPO: a word, not a time.
+const vague: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: {
+    name: 'catalyst-db',
+    annotations: {
+      'reliability.io/rpo': 'Near-zero',
+      'reliability.io/rto': '≈ 30 min (initial guess)',
+    },
+  },
+  spec: { type: 'database', owner: 'platform-team' },
+};
+
 const databases = TestDatabases.create();
 
 describe.each(databases.eachSupportedId())('reliability plugin on %s', id => {
@@ -34,7 +48,7 @@ describe.each(databases.eachSupportedId())('reliability plugin on %s', id => {
       features: [
         reliabilityPlugin,
         mockServices.database.factory({ knex }),
-        catalogServiceMock.factory({ entities: [insightsApi] }),
+        catalogServiceMock.factory({ entities: [insightsApi, vague] }),
       ],
     });
     return { server, knex };
@@ -79,10 +93,38 @@ describe.each(databases.eachSupportedId())('reliability plugin on %s', id => {
         'reliability.io/rto': '1h',
       },
     });
+    expect(response.body.objectives).toEqual({
+      rpo: { text: '15m', value: { kind: 'duration', seconds: 900 } },
+      rto: { text: '1h', value: { kind: 'duration', seconds: 3600 } },
+    });
     // Only the suite's own annotations cross the wire.
     expect(response.body.annotations['backstage.io/techdocs-ref']).toBe(
       undefined,
     );
+  });
+
+  it('reads RPO and RTO annotations, naming what is no objective', async () => {
+    const { server } = await startBackend();
+    const response = await request(server).get(
+      '/api/reliability/entities/default/resource/catalyst-db/overview',
+    );
+    expect(response.status).toBe(200);
+    expect(response.body.objectives.rpo).toEqual({
+      text: 'Near-zero',
+      error: expect.stringMatching(
+        /^"Near-zero" is not a duration: write a duration such as "15m"/,
+      ),
+    });
+    expect(response.body.objectives.rto).toEqual({
+      text: '≈ 30 min (initial guess)',
+      value: {
+        kind: 'duration',
+        seconds: 1800,
+        approximate: true,
+        provisional: true,
+        note: 'initial guess',
+      },
+    });
   });
 
   it('answers 404 for an entity the catalog does not have', async () => {

@@ -11,4 +11,5 @@ export * from './types';
 export * from './severities';
 export * from './runbooks';
 export * from './postmortems';
+export * from './recovery';
 export type { ReliabilityApiRoutes } from './generated/apiRoutes';

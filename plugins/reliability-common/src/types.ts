@@ -1,3 +1,4 @@
+import type { RecoveryObjective } from './recovery/objective';
 /**
  * The answer of `GET /api/reliability/health`.
  *
@@ -26,8 +27,30 @@ export interface EntityReliabilityOverview {
   owner?: string;
   /** The reliability annotations the entity carries, keyed by annotation. */
   annotations: Record<string, string>;
+  /**
+   * The RPO and RTO annotations, read: each with its value, or what is wrong
+   * with it ("Near-zero" is not a duration).
+   */
+  objectives: {
+    rpo?: AnnotatedObjective;
+    rto?: AnnotatedObjective;
+  };
   /** When the backend assembled this answer (ISO 8601). */
   generatedAt: string;
+}
+
+/**
+ * An RPO or RTO as an annotation states it, read with
+ * `parseRecoveryObjective`.
+ *
+ * @public
+ */
+export interface AnnotatedObjective {
+  /** The annotation's text, as written. */
+  text: string;
+  value?: RecoveryObjective;
+  /** Why the text is not an objective, with a hint. */
+  error?: string;
 }
 
 /**

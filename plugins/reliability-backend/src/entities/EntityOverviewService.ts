@@ -6,9 +6,22 @@ import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  ANNOTATION_RPO,
+  ANNOTATION_RTO,
+  type AnnotatedObjective,
   type EntityReliabilityOverview,
   getReliabilityAnnotations,
+  parseRecoveryObjective,
 } from '@reliability-suite/plugin-reliability-common';
+
+// An objective annotation, read: its value, or what is wrong with it.
+function readObjective(text?: string): AnnotatedObjective | undefined {
+  if (text === undefined) return undefined;
+  const parsed = parseRecoveryObjective(text);
+  return parsed.ok
+    ? { text, value: parsed.value }
+    : { text, error: parsed.error };
+}
 
 /**
  * Assembles what the portal shows about one entity. The entity is always
@@ -28,11 +41,15 @@ export class EntityOverviewService {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
     const owner = (entity.spec as { owner?: unknown } | undefined)?.owner;
+    const annotations = getReliabilityAnnotations(entity);
+    const rpo = readObjective(annotations[ANNOTATION_RPO]);
+    const rto = readObjective(annotations[ANNOTATION_RTO]);
     return {
       entityRef: stringifyEntityRef(entity),
       title: entity.metadata.title ?? entity.metadata.name,
       owner: typeof owner === 'string' ? owner : undefined,
-      annotations: getReliabilityAnnotations(entity),
+      annotations,
+      objectives: { ...(rpo ? { rpo } : {}), ...(rto ? { rto } : {}) },
       generatedAt: new Date().toISOString(),
     };
   }

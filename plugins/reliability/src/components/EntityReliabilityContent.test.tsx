@@ -1,12 +1,18 @@
 import type { Entity } from '@backstage/catalog-model';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import {
   MockPermissionApi,
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
-import type { EntityReliabilityOverview } from '@reliability-suite/plugin-reliability-common';
+import {
+  type EntityReliabilityOverview,
+  parseRecoveryObjective,
+} from '@reliability-suite/plugin-reliability-common';
 import { screen } from '@testing-library/react';
 import { type ReliabilityApi, reliabilityApiRef } from '../api/ReliabilityApi';
 import { mockReliabilityApi } from '../__testUtils__/mockReliabilityApi';
@@ -21,14 +27,26 @@ const entity: Entity = {
   spec: { owner: 'platform-team' },
 };
 
+// What the backend answers: the annotations, and the RPO/RTO read.
 function overview(
   annotations: Record<string, string>,
 ): EntityReliabilityOverview {
+  const read = (text?: string) => {
+    if (text === undefined) return undefined;
+    const parsed = parseRecoveryObjective(text);
+    return parsed.ok
+      ? { text, value: parsed.value }
+      : { text, error: parsed.error };
+  };
   return {
     entityRef: 'component:default/insights-api',
     title: 'Insights API',
     owner: 'platform-team',
     annotations,
+    objectives: {
+      rpo: read(annotations['reliability.io/rpo']),
+      rto: read(annotations['reliability.io/rto']),
+    },
     generatedAt: '2026-11-21T10:00:00.000Z',
   };
 }
@@ -53,7 +71,12 @@ async function render(element: JSX.Element, api: ReliabilityApi) {
     >
       <EntityProvider entity={entity}>{element}</EntityProvider>
     </TestApiProvider>,
-    { mountedRoutes: { '/reliability': rootRouteRef } },
+    {
+      mountedRoutes: {
+        '/reliability': rootRouteRef,
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
+    },
   );
 }
 
@@ -73,10 +96,32 @@ describe('EntityReliabilityContent', () => {
     expect(screen.getByText('15m')).toBeInTheDocument();
     expect(screen.getByText('1h')).toBeInTheDocument();
     expect(screen.getByText('tier-1')).toBeInTheDocument();
+    // The owner is a catalog link, not a bare ref.
+    expect(
+      screen.getByRole('link', { name: /platform-team/ }),
+    ).toBeInTheDocument();
     expect(screen.getByText('./runbooks/insights-api')).toBeInTheDocument();
     expect(api.getEntityOverview).toHaveBeenCalledWith(
       'component:default/insights-api',
     );
+  });
+
+  it('shows an RPO that is no duration with its problem, not as a target', async () => {
+    await render(
+      <EntityReliabilityContent />,
+      apiAnswering(async () =>
+        overview({
+          'reliability.io/rpo': 'Near-zero',
+          'reliability.io/rto': '≈ 30 min',
+        }),
+      ),
+    );
+    expect(
+      await screen.findByText(
+        /“Near-zero” is not a duration: write a duration such as "15m"/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('≈ 30m')).toBeInTheDocument();
   });
 
   it('explains which annotation to add when the entity has no runbooks', async () => {

@@ -44,7 +44,7 @@ export const Timestamp = ({
   });
   return (
     <Tooltip title={utcTime(value)}>
-      <time dateTime={value} title={utcTime(value)}>
+      <time dateTime={value}>
         {local}
         {relative ? ` (${relativeTime(value)})` : ''}
       </time>

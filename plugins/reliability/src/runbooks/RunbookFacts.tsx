@@ -6,6 +6,7 @@ import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import type { RunbookDetails } from '@reliability-suite/plugin-reliability-common';
+import { OwnerLink } from '../components/OwnerLink';
 import { relativeTime, Timestamp } from '../components/Timestamp';
 import { FreshnessStatus } from './FreshnessStatus';
 import { SeverityChip } from './SeverityChip';
@@ -76,8 +77,7 @@ export const RunbookFacts = ({
         {spec.category && <Chip size="small" label={spec.category} />}
         {spec.owner && (
           <Typography variant="body2" component="div">
-            Owner:{' '}
-            <EntityRefLinks entityRefs={[spec.owner]} defaultKind="group" />
+            Owner: <OwnerLink owner={spec.owner} />
           </Typography>
         )}
         <FreshnessStatus review={runbook.review} />

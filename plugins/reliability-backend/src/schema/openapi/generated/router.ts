@@ -1826,7 +1826,13 @@ export const spec = {
       },
       EntityReliabilityOverview: {
         type: 'object',
-        required: ['entityRef', 'title', 'annotations', 'generatedAt'],
+        required: [
+          'entityRef',
+          'title',
+          'annotations',
+          'objectives',
+          'generatedAt',
+        ],
         properties: {
           entityRef: {
             type: 'string',
@@ -1851,10 +1857,73 @@ export const spec = {
               type: 'string',
             },
           },
+          objectives: {
+            type: 'object',
+            description:
+              'The `reliability.io/rpo` and `reliability.io/rto` annotations, read: each with its value, or — for text that is no objective, such as `Near-zero` — the problem with a hint. Absent annotations are left out.',
+            properties: {
+              rpo: {
+                $ref: '#/components/schemas/AnnotatedObjective',
+              },
+              rto: {
+                $ref: '#/components/schemas/AnnotatedObjective',
+              },
+            },
+          },
           generatedAt: {
             type: 'string',
             format: 'date-time',
             description: 'When the backend assembled this answer.',
+          },
+        },
+      },
+      AnnotatedObjective: {
+        type: 'object',
+        required: ['text'],
+        properties: {
+          text: {
+            type: 'string',
+            description:
+              'The annotation as written, e.g. `≈ 1 min` or `Near-zero`.',
+          },
+          value: {
+            $ref: '#/components/schemas/RecoveryObjective',
+          },
+          error: {
+            type: 'string',
+            description:
+              'Why the text is not an objective, e.g. `"Near-zero" is not a duration: write a duration such as "15m", …`.',
+          },
+        },
+      },
+      RecoveryObjective: {
+        description:
+          'An RPO or RTO: a duration (possibly approximate `≈`, an upper bound `≤`, or provisional), zero (nothing may be lost), or not applicable with a reason.',
+        type: 'object',
+        required: ['kind'],
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['duration', 'zero', 'not-applicable'],
+          },
+          seconds: {
+            type: 'integer',
+            minimum: 0,
+          },
+          approximate: {
+            type: 'boolean',
+          },
+          atMost: {
+            type: 'boolean',
+          },
+          provisional: {
+            type: 'boolean',
+          },
+          note: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
           },
         },
       },

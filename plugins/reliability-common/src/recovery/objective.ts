@@ -1,0 +1,169 @@
+/**
+ * A recovery point or time objective as teams state them: a duration, zero
+ * (no loss allowed), or not applicable with a reason — each possibly
+ * approximate ("≈ 1 min"), an upper bound ("≤ 30 min") or provisional
+ * ("15m (initial guess)").
+ *
+ * @public
+ */
+export type RecoveryObjective =
+  | {
+      kind: 'duration';
+      seconds: number;
+      /** "≈ 1 min": about that long. */
+      approximate?: boolean;
+      /** "≤ 30 min": at most that long. */
+      atMost?: boolean;
+      /** Not agreed yet ("initial guess", "provisional", "TBD"). */
+      provisional?: boolean;
+      /** What followed in parentheses. */
+      note?: string;
+    }
+  | { kind: 'zero'; note?: string }
+  | { kind: 'not-applicable'; reason: string };
+
+/** The outcome of reading an objective: the value, or what is wrong in words. @public */
+export type ParsedRecoveryObjective =
+  | { ok: true; value: RecoveryObjective }
+  | { ok: false; error: string };
+
+const UNIT_SECONDS: Array<[RegExp, number]> = [
+  [/^(d|days?)$/i, 86400],
+  [/^(h|hrs?|hours?)$/i, 3600],
+  [/^(m|mins?|minutes?)$/i, 60],
+  [/^(s|secs?|seconds?)$/i, 1],
+];
+
+const VAGUE =
+  /^(near[- ]?zero|almost zero|seconds|minutes|hours|days|low|high|fast|immediate|asap|none|n\/?a)$/i;
+const PROVISIONAL =
+  /guess|provisional|estimate|tbd|to be (confirmed|agreed)|draft/i;
+
+/** `1h30m`, `15 min`, `2 hours` → seconds; undefined when it is not one. */
+function durationSeconds(text: string): number | undefined {
+  const parts = text.trim().match(/\d+\s*[a-z]+/gi);
+  if (!parts || parts.join('').replace(/\s/g, '') !== text.replace(/\s/g, '')) {
+    return undefined;
+  }
+  let total = 0;
+  for (const part of parts) {
+    const [, n, unit] = /^(\d+)\s*([a-z]+)$/i.exec(part.trim())!;
+    const size = UNIT_SECONDS.find(([re]) => re.test(unit))?.[1];
+    if (size === undefined) return undefined;
+    total += Number(n) * size;
+  }
+  return total;
+}
+
+const HINT =
+  'write a duration such as "15m", "1h30m", "≈ 1m" (about), "≤ 30m" (at most), "0" for no loss, or "n/a: <why>"';
+
+/**
+ * Reads an RPO or RTO as written in an annotation or a recovery plan. Words
+ * that are not a time ("Near-zero", "Seconds") are refused with a hint, not
+ * kept as they are.
+ *
+ * @public
+ */
+export function parseRecoveryObjective(input: string): ParsedRecoveryObjective {
+  const text = input.trim();
+  const fail = (error: string): ParsedRecoveryObjective => ({
+    ok: false,
+    error,
+  });
+  if (!text) return fail(`is empty: ${HINT}`);
+  if (text.length > 200) return fail('is longer than 200 characters');
+
+  const na =
+    /^(?:n\/a|na|not applicable)\b\s*(?:[:—–-]\s*|\(\s*)?(.*?)\)?$/i.exec(text);
+  if (na) {
+    const reason = na[1].trim();
+    return reason
+      ? { ok: true, value: { kind: 'not-applicable', reason } }
+      : fail(
+          'says not applicable without saying why: write "n/a: <why>", e.g. "n/a: sessions are ephemeral"',
+        );
+  }
+
+  let main = text;
+  let note: string | undefined;
+  const noted = /^(.*?)\s*\(([^()]*)\)$/.exec(text);
+  if (noted) {
+    main = noted[1].trim();
+    note = noted[2].trim() || undefined;
+  }
+  let approximate = false;
+  let atMost = false;
+  const prefix =
+    /^(≈|~|about|approx\.?|approximately|≤|<=|at most|up to)\s*/i.exec(main);
+  if (prefix) {
+    const word = prefix[1].toLocaleLowerCase('en-US');
+    if (['≤', '<=', 'at most', 'up to'].includes(word)) atMost = true;
+    else approximate = true;
+    main = main.slice(prefix[0].length).trim();
+  }
+  let provisional = note !== undefined && PROVISIONAL.test(note);
+  if (main.endsWith('?')) {
+    provisional = true;
+    main = main.slice(0, -1).trim();
+  }
+
+  if (/^(0|0\s*[smhd]|zero)$/i.test(main)) {
+    return {
+      ok: true,
+      value: { kind: 'zero', ...(note ? { note } : {}) },
+    };
+  }
+  if (VAGUE.test(main)) {
+    return fail(`${JSON.stringify(main)} is not a duration: ${HINT}`);
+  }
+  const seconds = durationSeconds(main);
+  if (seconds === undefined) {
+    return fail(`${JSON.stringify(main)} is not a duration: ${HINT}`);
+  }
+  return {
+    ok: true,
+    value: {
+      kind: 'duration',
+      seconds,
+      ...(approximate ? { approximate } : {}),
+      ...(atMost ? { atMost } : {}),
+      ...(provisional ? { provisional } : {}),
+      ...(note ? { note } : {}),
+    },
+  };
+}
+
+/** `5400` → `1h 30m`; `90` → `1m 30s`. @public */
+export function formatDuration(seconds: number): string {
+  if (seconds === 0) return '0';
+  const parts: string[] = [];
+  let rest = seconds;
+  for (const [unit, size] of [
+    ['d', 86400],
+    ['h', 3600],
+    ['m', 60],
+    ['s', 1],
+  ] as const) {
+    const n = Math.floor(rest / size);
+    if (n > 0) parts.push(`${n}${unit}`);
+    rest -= n * size;
+  }
+  return parts.join(' ');
+}
+
+/** An objective as people read it: `≈ 1m`, `15m (initial guess)`, `0 — no loss`. @public */
+export function formatRecoveryObjective(value: RecoveryObjective): string {
+  switch (value.kind) {
+    case 'not-applicable':
+      return `not applicable: ${value.reason}`;
+    case 'zero':
+      return `0 — nothing may be lost${value.note ? ` (${value.note})` : ''}`;
+    default: {
+      const prefix = value.approximate ? '≈ ' : value.atMost ? '≤ ' : '';
+      const note = value.note ? ` (${value.note})` : '';
+      const flag = value.provisional && !value.note ? ' (provisional)' : '';
+      return `${prefix}${formatDuration(value.seconds)}${note}${flag}`;
+    }
+  }
+}
