@@ -127,6 +127,14 @@ describe('reliability-runbooks validate', () => {
       'db/b.yaml:1:1: error: duplicate runbook name default/db-down: a.yaml already defines it',
       '2 file(s), 1 runbook(s): 1 error(s), 0 warning(s)',
     ]);
+    // Files named one by one (a shell's runbooks/*.yaml) are one location too.
+    const files = capture();
+    expect(
+      main(['validate', 'a.yaml', 'db/b.yaml'], files.output, {}, dir),
+    ).toBe(1);
+    expect(files.out[0]).toBe(
+      'db/b.yaml:1:1: error: duplicate runbook name default/db-down: a.yaml already defines it',
+    );
   });
 
   it('prints GitHub Actions annotations with --format github, and by default under GitHub Actions', () => {

@@ -66,7 +66,11 @@ export function validateRunbooks(
       : absolute;
   };
 
+  // Each folder named is one location; files named one by one (as a shell
+  // expands `runbooks/*.yaml`) are one location together, so that two of
+  // them defining the same runbook name are caught as the indexer would.
   const locations: string[][] = [];
+  const looseFiles: string[] = [];
   let total = 0;
   for (const path of paths) {
     const absolute = resolve(cwd, path);
@@ -78,15 +82,20 @@ export function validateRunbooks(
       return 2;
     }
     const files: string[] = [];
-    if (stat.isDirectory()) collect(absolute, files);
-    else files.push(absolute);
+    if (stat.isDirectory()) {
+      collect(absolute, files);
+      locations.push(files.sort());
+    } else {
+      files.push(absolute);
+      looseFiles.push(absolute);
+    }
     total += files.length;
     if (total > MAX_FILES) {
       output.err(`more than ${MAX_FILES} files; name fewer folders`);
       return 2;
     }
-    locations.push(files.sort());
   }
+  if (looseFiles.length > 0) locations.push([...new Set(looseFiles)].sort());
 
   let errors = 0;
   let warnings = 0;

@@ -110,6 +110,7 @@ export function registerPostmortemRoutes(
   async function checkRefsKnown(
     content: PostmortemContent,
     known: string[],
+    credentials: BackstageCredentials,
   ): Promise<void> {
     const fields: Array<[string, string]> = [
       ...content.entityRefs.map(
@@ -126,7 +127,9 @@ export function registerPostmortemRoutes(
         entityRefs: fields.map(([, ref]) => ref),
         fields: ['kind', 'metadata.name'],
       },
-      { credentials: await auth.getOwnServiceCredentials() },
+      // The caller's own credentials: what it may not read, it cannot
+      // learn about either.
+      { credentials },
     );
     const unknown = fields.filter((_, i) => !items[i]);
     if (unknown.length > 0) {
@@ -221,7 +224,7 @@ export function registerPostmortemRoutes(
     }
     const actor = (credentials as BackstageCredentials<BackstageUserPrincipal>)
       .principal.userEntityRef;
-    await checkRefsKnown(content, [actor]);
+    await checkRefsKnown(content, [actor], credentials);
     if (content.authors.length === 0) content.authors = [actor];
     const created = await store.create(content, {
       actor,
@@ -284,7 +287,7 @@ export function registerPostmortemRoutes(
       ...current.entityRefs,
       ...current.authors,
       ...(current.owner ? [current.owner] : []),
-    ]);
+    ], credentials);
     const updated = await store.update(id, version, content, {
       actor,
       linkedOwners: await linkedOwners(content.entityRefs),

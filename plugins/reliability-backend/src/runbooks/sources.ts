@@ -126,13 +126,32 @@ export class LocalFolderSource implements RunbookSource {
     etag: string | undefined,
     limits: SourceLimits,
   ): Promise<SourceReadResult> {
+    try {
+      return await this.readFolder(etag, limits);
+    } catch (error) {
+      // File system errors name the server's paths: say what failed in the
+      // annotation's own terms instead.
+      if ((error as { displayed?: boolean }).displayed) throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new Error(
+        `${this.display} could not be read (${code ?? 'unreadable'})`,
+      );
+    }
+  }
+
+  private async readFolder(
+    etag: string | undefined,
+    limits: SourceLimits,
+  ): Promise<SourceReadResult> {
+    const fail = (message: string) =>
+      Object.assign(new Error(message), { displayed: true });
     // Real paths: a symbolic link must not lead out of the folder either.
     const root = await fs.realpath(resolve(this.root));
     const target = await fs.realpath(resolve(this.target)).catch(() => {
-      throw new Error(`${this.display} does not exist`);
+      throw fail(`${this.display} does not exist`);
     });
     if (target !== root && !target.startsWith(root + sep)) {
-      throw new Error(
+      throw fail(
         `${this.display} is outside the folder of the entity's catalog file`,
       );
     }
@@ -148,10 +167,13 @@ export class LocalFolderSource implements RunbookSource {
         await readCapped(path, limits.maxFileBytes),
         limits,
       );
-      hash.update(path).update('\0').update(content).update('\0');
       // Files are named by their path from the catalog file's folder, as in
-      // the repository: never by where this server keeps them.
-      files.push({ url: relative(root, path).split(sep).join('/'), content });
+      // the repository: never by where this server keeps them. The digest
+      // covers the same names, so a folder indexed under other names is
+      // read again.
+      const name = relative(root, path).split(sep).join('/');
+      hash.update(name).update('\0').update(content).update('\0');
+      files.push({ url: name, content });
     }
     const digest = hash.digest('hex').slice(0, 40);
     if (digest === etag) return { status: 'unchanged' };

@@ -102,7 +102,9 @@ const httpUrl = z
   .string()
   .trim()
   .max(2000)
-  .regex(/^https?:\/\/[^\s]+$/i, { message: 'must be an http(s) URL' });
+  // No `i` flag: the OpenAPI document carries the same pattern, and JSON
+  // Schema patterns have no flags.
+  .regex(/^[hH][tT][tT][pP][sS]?:\/\/\S+$/, { message: 'must be an http(s) URL' });
 const runbookRef = z.string().regex(/^[a-z0-9-]{1,63}\/[a-z0-9-]{1,63}$/, {
   message: 'must be namespace/name of a runbook',
 });

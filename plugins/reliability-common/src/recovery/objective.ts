@@ -160,7 +160,9 @@ export function formatRecoveryObjective(value: RecoveryObjective): string {
     case 'zero':
       return `0 — nothing may be lost${value.note ? ` (${value.note})` : ''}`;
     default: {
-      const prefix = value.approximate ? '≈ ' : value.atMost ? '≤ ' : '';
+      let prefix = '';
+      if (value.approximate) prefix = '≈ ';
+      else if (value.atMost) prefix = '≤ ';
       const note = value.note ? ` (${value.note})` : '';
       const flag = value.provisional && !value.note ? ' (provisional)' : '';
       return `${prefix}${formatDuration(value.seconds)}${note}${flag}`;

@@ -324,4 +324,32 @@ describe('PostmortemForm', () => {
     );
     expect(onSubmit).not.toHaveBeenCalled();
   }, 30_000);
+
+  it('clears a field that had a value, on the screen and in what it sends', async () => {
+    const onSubmit = jest.fn();
+    await renderInTestApp(
+      <PostmortemForm
+        initial={{
+          ...emptyPostmortem(),
+          title: 'Outage',
+          category: 'db',
+          milestones: { started: '2026-11-20T09:00:00.000Z' },
+        }}
+        severities={severities}
+        submitLabel="Save"
+        onSubmit={onSubmit}
+      />,
+    );
+    const category = screen.getByLabelText('Category');
+    await userEvent.clear(category);
+    expect(category).toHaveValue('');
+    fireEvent.change(screen.getByLabelText('Started'), {
+      target: { value: '' },
+    });
+    expect(screen.getByLabelText('Started')).toHaveValue('');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit.mock.calls[0][0].category).toBeUndefined();
+    expect(onSubmit.mock.calls[0][0].milestones).toEqual({});
+  }, 30_000);
 });

@@ -40,7 +40,6 @@ export const ActionItemsSection = ({ form }: { form: PostmortemFormApi }) => {
               id={id('action-item')}
               name={name('title')}
               label="Action item"
-              keepEmpty
               style={{ minWidth: 260, flexGrow: 1 }}
             />
             <FormTextField
@@ -49,7 +48,6 @@ export const ActionItemsSection = ({ form }: { form: PostmortemFormApi }) => {
               id={id('type')}
               name={name('type')}
               label="Type"
-              keepEmpty
             >
               {ACTION_ITEM_TYPES.map(t => (
                 <MenuItem key={t} value={t}>
@@ -76,7 +74,6 @@ export const ActionItemsSection = ({ form }: { form: PostmortemFormApi }) => {
               id={id('status')}
               name={name('status')}
               label="Status"
-              keepEmpty
             >
               {ACTION_ITEM_STATUSES.map(s => (
                 <MenuItem key={s} value={s}>

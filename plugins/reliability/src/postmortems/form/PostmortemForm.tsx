@@ -17,6 +17,7 @@ import { LessonsSection } from './LessonsSection';
 import { MilestonesSection } from './MilestonesSection';
 import { TimelineSection } from './TimelineSection';
 import { WhatHappenedSection } from './WhatHappenedSection';
+import { withoutEmpty } from './fields';
 
 /**
  * The postmortem editor: every field of the record, checked as the backend
@@ -43,9 +44,15 @@ export const PostmortemForm = ({
       createPostmortemContentSchema({ severities: severities.map(s => s.id) }),
     [severities],
   );
+  const resolver = useMemo(() => {
+    const zod = zodResolver(schema) as any;
+    // A cleared field holds '' in the form: the schema reads it as not set.
+    return (values: unknown, context: unknown, options: unknown) =>
+      zod(withoutEmpty(values), context, options);
+  }, [schema]);
   const form = useForm<PostmortemContentInput, unknown, PostmortemContent>({
     defaultValues: initial,
-    resolver: zodResolver(schema) as any,
+    resolver: resolver as any,
     mode: 'onTouched',
   });
   const problems = Object.keys(form.formState.errors).length;

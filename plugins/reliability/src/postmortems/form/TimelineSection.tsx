@@ -34,7 +34,6 @@ export const TimelineSection = ({ form }: { form: PostmortemFormApi }) => {
             id={`pm-timeline-${i}-event`}
             name={`timeline.${i}.event`}
             label="Event"
-            keepEmpty
             style={{ flexGrow: 1 }}
           />
           <FormTextField

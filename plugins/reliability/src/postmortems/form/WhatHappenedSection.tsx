@@ -44,7 +44,7 @@ export const WhatHappenedSection = ({ form }: { form: PostmortemFormApi }) => {
           type="number"
           margin="dense"
           toInput={value => (value === undefined ? '' : String(value))}
-          fromInput={text => (text === '' ? undefined : Number(text))}
+          fromInput={text => (text === '' ? '' : Number(text))}
         />
         <Controller
           control={control}

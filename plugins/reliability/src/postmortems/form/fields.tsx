@@ -12,6 +12,23 @@ import {
   type UseFormReturn,
 } from 'react-hook-form';
 
+/**
+ * `''` and blank text, anywhere in the form's values, as "not set": what the
+ * schema is given.
+ */
+export function withoutEmpty(value: unknown): unknown {
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value;
+  if (Array.isArray(value)) return value.map(withoutEmpty);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .map(([k, v]) => [k, withoutEmpty(v)])
+        .filter(([, v]) => v !== undefined),
+    );
+  }
+  return value;
+}
+
 /** The postmortem form: values as the schema takes them, output as it gives them. */
 export type PostmortemFormApi = UseFormReturn<
   PostmortemContentInput,
@@ -53,19 +70,20 @@ export function errorMessage(error: unknown): string | undefined {
   return undefined;
 }
 
-const optional = (value: string) => (value.trim() === '' ? undefined : value);
 type FormControl = Control<PostmortemContentInput, unknown, PostmortemContent>;
 
 /**
  * A text input bound to one field of the form: `toInput` shows the value as
  * text, `fromInput` turns what is typed back into the value; the schema's
- * problem with the field shows under it.
+ * problem with the field shows under it. A cleared field holds `''` (the
+ * form would show the starting value again for `undefined`); the form's
+ * resolver reads `''` as "not set".
  */
 export const FormField = ({
   control,
   name,
   toInput = value => (value as string | undefined) ?? '',
-  fromInput = optional,
+  fromInput = text => text,
   ...props
 }: Omit<TextFieldProps, 'name' | 'value' | 'onChange'> & {
   control: FormControl;
@@ -90,19 +108,8 @@ export const FormField = ({
   />
 );
 
-/** A text field bound to the form: empty text is "not set" unless `keepEmpty`. */
-export const FormTextField = ({
-  keepEmpty,
-  ...props
-}: Parameters<typeof FormField>[0] & {
-  /** Empty text stays a string (the schema says whether it may be empty). */
-  keepEmpty?: boolean;
-}) => (
-  <FormField
-    {...props}
-    fromInput={keepEmpty || props.required ? text => text : optional}
-  />
-);
+/** A text field bound to the form. */
+export const FormTextField = FormField;
 
 // <input type="datetime-local"> speaks local time without a zone; the
 // record keeps UTC.
@@ -115,7 +122,7 @@ export const toLocal = (iso?: string) => {
   )}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 };
 export const fromLocal = (value: string) =>
-  value ? new Date(value).toISOString() : undefined;
+  value ? new Date(value).toISOString() : '';
 
 /** A time field bound to the form, in local time, stored as UTC. */
 export const FormTimeField = (

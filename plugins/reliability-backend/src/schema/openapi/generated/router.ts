@@ -273,7 +273,7 @@ export const spec = {
             in: 'query',
             required: false,
             description:
-              '`full` returns every runbook with its `document` (all sections) and ignores `entityRef`. Any other value is ignored (summaries).',
+              '`full` returns every runbook with its `document` (all sections) and ignores `entityRef`. Without it, summaries; any other value is a 400.',
             schema: {
               type: 'string',
               enum: ['full'],
@@ -836,7 +836,7 @@ export const spec = {
         summary:
           'List postmortems, all or narrowed by entity, status, severity, owner or time',
         description:
-          'Every postmortem, in full (`Postmortem`), newest incident first: ordered by `milestones.started` descending (postmortems without a start time last), then by `createdAt` descending. The query parameters narrow the list and combine with AND; a parameter that is empty or given more than once is ignored. An empty list is a 200, not a 404. Any user or service token may read postmortems: there is no read permission.',
+          'Every postmortem, in full (`Postmortem`), newest incident first: ordered by `milestones.started` descending (postmortems without a start time last), then by `createdAt` descending. The query parameters narrow the list and combine with AND; a parameter that is empty, given more than once, or not listed here is a 400. An empty list is a 200, not a 404. Any user or service token may read postmortems: there is no read permission.',
         parameters: [
           {
             name: 'entityRef',
@@ -948,7 +948,7 @@ export const spec = {
         tags: ['postmortems'],
         summary: 'Write a new postmortem',
         description:
-          "Creates a postmortem at version 1 and answers 201 with it. Needs a **user** token (a service token is a 403: `This endpoint does not allow 'service' credentials`) and the permission `reliability.postmortem.create` (else 403); the permission is checked before the body is validated. The body is `PostmortemContent` only: server-managed fields (`id`, `version`, `createdAt`, …) are unknown fields and make a 400, as does any other field not in the schema. Every problem in the body is named by its field in one 400 (see `PostmortemContent`). A postmortem cannot be created `published` (400): create it as a draft, then publish it with `PUT`. A postmortem created without `authors` gets the caller as its author (a draft only: an `in-review` postmortem must name its authors). The owners of the catalog entities in `entityRefs` are looked up with the plugin's own credentials and kept for permission rules (`IS_LINKED_ENTITY_OWNER`); they are not part of the answer. Writes an audit entry `create`. A body over 1 MB is a 413.",
+          "Creates a postmortem at version 1 and answers 201 with it. Needs a **user** token (a service token is a 403: `This endpoint does not allow 'service' credentials`) and the permission `reliability.postmortem.create` (else 403). The body is checked against this document first (a 400 before any permission check), then the permission, then the rules of the postmortem schema. The body is `PostmortemContent` only: server-managed fields (`id`, `version`, `createdAt`, …) are unknown fields and make a 400, as does any other field not in the schema. Every problem in the body is named by its field in one 400 (see `PostmortemContent`). A postmortem cannot be created `published` (400): create it as a draft, then publish it with `PUT`. A postmortem created without `authors` gets the caller as its author (a draft only: an `in-review` postmortem must name its authors). The owners of the catalog entities in `entityRefs` are looked up with the plugin's own credentials and kept for permission rules (`IS_LINKED_ENTITY_OWNER`); they are not part of the answer. Writes an audit entry `create`. A body over 1 MB is a 413.",
         requestBody: {
           required: true,
           content: {
@@ -2564,7 +2564,7 @@ export const spec = {
           trackerUrl: {
             type: 'string',
             maxLength: 2000,
-            pattern: '^https?:\\/\\/[^\\s]+$',
+            pattern: '^[hH][tT][tT][pP][sS]?:\\/\\/\\S+$',
           },
           runbook: {
             description: 'The runbook it changes, `namespace/name`.',
@@ -2799,7 +2799,7 @@ export const spec = {
                 link: {
                   type: 'string',
                   maxLength: 2000,
-                  pattern: '^https?:\\/\\/[^\\s]+$',
+                  pattern: '^[hH][tT][tT][pP][sS]?:\\/\\/\\S+$',
                 },
               },
               required: ['at', 'event'],
@@ -3103,7 +3103,7 @@ export const spec = {
                 link: {
                   type: 'string',
                   maxLength: 2000,
-                  pattern: '^https?:\\/\\/[^\\s]+$',
+                  pattern: '^[hH][tT][tT][pP][sS]?:\\/\\/\\S+$',
                 },
               },
               required: ['at', 'event'],
