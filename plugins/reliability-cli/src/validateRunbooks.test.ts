@@ -164,4 +164,35 @@ describe('reliability-runbooks validate', () => {
       main(['validate', '--format', 'xml', '.'], t.output, {}, fixtures),
     ).toBe(2);
   });
+
+  it('validates recovery plans beside runbooks: the five seed handbooks as plans', () => {
+    const c = capture();
+    const seeds = resolve(
+      __dirname,
+      '../../reliability-common/src/recovery/__fixtures__',
+    );
+    expect(
+      main(
+        [
+          'validate',
+          'seed000-qalita.yaml',
+          'seed001-sortie.yaml',
+          'seed002-veza.yaml',
+          'seed003-catalyst.yaml',
+          'seed004-wesago.yaml',
+        ],
+        c.output,
+        {},
+        seeds,
+      ),
+    ).toBe(0);
+    expect(c.out).toEqual([
+      '5 file(s), 0 runbook(s), 5 recovery plan(s): 0 error(s), 0 warning(s)',
+    ]);
+    const bad = capture();
+    expect(main(['validate', 'bad-plan.yaml'], bad.output, {}, seeds)).toBe(1);
+    expect(bad.out[0]).toBe(
+      'bad-plan.yaml:6:8: error: spec.rpo "Near-zero" is not a duration: write a duration such as "15m", "1h30m", "≈ 1m" (about), "≤ 30m" (at most), "0" for no loss, or "n/a: <why>"',
+    );
+  });
 });

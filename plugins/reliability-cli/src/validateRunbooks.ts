@@ -36,7 +36,8 @@ const USAGE =
   'usage: reliability-runbooks validate [--severities P1,P2,P3,P4] [--format text|github] <file-or-folder>...';
 
 /**
- * `validate <file-or-folder>...`: checks every runbook file as the portal's
+ * `validate <file-or-folder>...`: checks every runbook and recovery plan
+ * file as the portal's
  * indexer will — each named folder is one runbook location, so two files in
  * it that define the same runbook name are an error — and prints one line per
  * problem. Returns the exit code: 0 when no file has an error, 1 otherwise,
@@ -100,6 +101,7 @@ export function validateRunbooks(
   let errors = 0;
   let warnings = 0;
   let runbooks = 0;
+  let plans = 0;
   for (const files of locations) {
     const result = parseRunbookFolder(
       files.map(file => ({
@@ -109,14 +111,16 @@ export function validateRunbooks(
       { severities: options.severities },
     );
     runbooks += result.runbooks.length;
+    plans += result.recoveryPlans.length;
     for (const problem of result.problems) {
       output.out(formatProblem(problem, options.format));
       if (problem.severity === 'error') errors++;
       else warnings++;
     }
   }
+  const planCount = plans > 0 ? `, ${plans} recovery plan(s)` : '';
   output.out(
-    `${total} file(s), ${runbooks} runbook(s): ${errors} error(s), ${warnings} warning(s)`,
+    `${total} file(s), ${runbooks} runbook(s)${planCount}: ${errors} error(s), ${warnings} warning(s)`,
   );
   return errors > 0 ? 1 : 0;
 }

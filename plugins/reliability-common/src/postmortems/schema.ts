@@ -104,7 +104,9 @@ const httpUrl = z
   .max(2000)
   // No `i` flag: the OpenAPI document carries the same pattern, and JSON
   // Schema patterns have no flags.
-  .regex(/^[hH][tT][tT][pP][sS]?:\/\/\S+$/, { message: 'must be an http(s) URL' });
+  .regex(/^[hH][tT][tT][pP][sS]?:\/\/\S+$/, {
+    message: 'must be an http(s) URL',
+  });
 const runbookRef = z.string().regex(/^[a-z0-9-]{1,63}\/[a-z0-9-]{1,63}$/, {
   message: 'must be namespace/name of a runbook',
 });

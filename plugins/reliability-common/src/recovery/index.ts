@@ -1,1 +1,3 @@
 export * from './objective';
+export * from './types';
+export { recoveryPlanJsonSchema } from './schema';

@@ -207,7 +207,7 @@ spec:
       [
         1,
         'warning',
-        'kind "Component" is not a runbook kind this version reads, ignored',
+        'kind "Component" is not a kind this version reads (Runbook, RecoveryPlan), ignored',
       ],
       [
         7,
@@ -255,6 +255,7 @@ spec:
   it('returns nothing for an empty file', () => {
     expect(parseRunbookFile('', { file: 'empty.yaml' })).toEqual({
       runbooks: [],
+      recoveryPlans: [],
       problems: [],
     });
   });

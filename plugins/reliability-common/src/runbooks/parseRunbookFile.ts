@@ -9,6 +9,12 @@ import {
   type Node,
   parseAllDocuments,
 } from 'yaml';
+import { checkRecoveryPlan } from '../recovery/checkRecoveryPlan';
+import { recoveryPlanJsonSchema } from '../recovery/schema';
+import type {
+  ParsedRecoveryPlan,
+  RecoveryPlanDocument,
+} from '../recovery/types';
 import { runbookJsonSchema } from './schema';
 import {
   type ParsedRunbook,
@@ -62,11 +68,19 @@ interface DocumentCheck {
   ) => void;
 }
 
-let validator: ValidateFunction | undefined;
-function getValidator(): ValidateFunction {
+// The kinds this version reads, each with its schema.
+const KINDS = {
+  Runbook: runbookJsonSchema,
+  RecoveryPlan: recoveryPlanJsonSchema,
+} as const;
+type Kind = keyof typeof KINDS;
+const validators = new Map<Kind, ValidateFunction>();
+function getValidator(kind: Kind): ValidateFunction {
+  let validator = validators.get(kind);
   if (!validator) {
     const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-    validator = ajv.compile(runbookJsonSchema);
+    validator = ajv.compile(KINDS[kind]);
+    validators.set(kind, validator);
   }
   return validator;
 }
@@ -86,6 +100,7 @@ export function parseRunbookFile(
   const { file } = options;
   const problems: RunbookProblem[] = [];
   const runbooks: ParsedRunbook[] = [];
+  const recoveryPlans: ParsedRecoveryPlan[] = [];
   const fileProblem = (message: string): RunbookFileResult => ({
     runbooks: [],
     problems: [{ severity: 'error', file, line: 0, column: 0, message }],
@@ -108,7 +123,7 @@ export function parseRunbookFile(
     uniqueKeys: true,
   });
   if (!Array.isArray(documents)) {
-    return { runbooks, problems }; // an empty stream: nothing to index
+    return { runbooks, recoveryPlans, problems }; // an empty stream: nothing to index
   }
   if (documents.length > limits.maxDocuments) {
     return fileProblem(
@@ -159,19 +174,20 @@ export function parseRunbookFile(
       continue;
     }
 
-    if (!isObject(data) || data.kind !== 'Runbook') {
+    if (!isObject(data) || !Object.hasOwn(KINDS, String(data.kind))) {
       const kind = isObject(data) ? data.kind : undefined;
       add(
         'warning',
         kind === undefined
-          ? 'document has no kind: Runbook, ignored'
+          ? 'document has no kind (Runbook or RecoveryPlan), ignored'
           : `kind ${JSON.stringify(
               kind,
-            )} is not a runbook kind this version reads, ignored`,
+            )} is not a kind this version reads (Runbook, RecoveryPlan), ignored`,
       );
       problems.push(...docProblems);
       continue;
     }
+    const kind = data.kind as Kind;
     if (data.apiVersion !== RELIABILITY_API_VERSION) {
       add(
         'error',
@@ -185,7 +201,7 @@ export function parseRunbookFile(
     }
 
     // Pass 1: unknown fields are warnings; drop them and go on.
-    const validate = getValidator();
+    const validate = getValidator(kind);
     if (!validate(data)) {
       for (const e of relevantErrors(validate.errors ?? [], data)) {
         if (e.keyword !== 'additionalProperties') continue;
@@ -214,41 +230,112 @@ export function parseRunbookFile(
       }
     }
 
-    const runbook = data as unknown as RunbookDocument;
+    const check: DocumentCheck = { doc, at, docStart, add };
     if (!docProblems.some(p => p.severity === 'error')) {
-      const check: DocumentCheck = { doc, at, docStart, add };
-      checkSteps(runbook, check);
-      checkSeverity(runbook, options.severities, check);
+      if (kind === 'Runbook') {
+        checkSteps(data as unknown as RunbookDocument, check);
+        checkSeverity(
+          data as unknown as RunbookDocument,
+          options.severities,
+          check,
+        );
+      } else {
+        for (const problem of checkRecoveryPlan(
+          data as unknown as RecoveryPlanDocument,
+          { severities: options.severities },
+        )) {
+          add(
+            problem.severity,
+            `${describe(problem.path)} ${problem.message}`,
+            position(doc, problem.path, at, docStart),
+          );
+        }
+      }
     }
 
-    const name = isObject(data.metadata) ? data.metadata.name : undefined;
+    const metadata = data.metadata as { name?: unknown; namespace?: string };
+    const name = isObject(metadata) ? metadata.name : undefined;
     for (const p of docProblems) {
       if (typeof name === 'string') p.runbook = name;
     }
     if (!docProblems.some(p => p.severity === 'error')) {
-      const key = `${runbook.metadata.namespace ?? 'default'}/${
-        runbook.metadata.name
-      }`;
-      const earlier = seen.get(key);
+      const what = kind === 'Runbook' ? 'runbook' : 'recovery plan';
+      const key = `${metadata.namespace ?? 'default'}/${String(name)}`;
+      const earlier = seen.get(`${kind}:${key}`);
       if (earlier !== undefined) {
         add(
           'error',
-          `duplicate runbook name ${key}: line ${earlier} of this file already defines it`,
+          `duplicate ${what} name ${key}: line ${earlier} of this file already defines it`,
           position(doc, ['metadata', 'name'], at, docStart),
         );
-        for (const p of docProblems) p.runbook = runbook.metadata.name;
+        for (const p of docProblems) p.runbook = String(name);
       } else {
-        seen.set(key, docStart.line);
-        runbooks.push({
-          document: normalise(runbook, options.defaultEntityRef),
-          file,
-          line: docStart.line,
-        });
+        seen.set(`${kind}:${key}`, docStart.line);
+        if (kind === 'Runbook') {
+          runbooks.push({
+            document: normalise(
+              data as unknown as RunbookDocument,
+              options.defaultEntityRef,
+            ),
+            file,
+            line: docStart.line,
+          });
+        } else {
+          recoveryPlans.push({
+            document: normalisePlan(
+              data as unknown as RecoveryPlanDocument,
+              options.defaultEntityRef,
+            ),
+            file,
+            line: docStart.line,
+          });
+        }
       }
     }
     problems.push(...docProblems);
   }
-  return { runbooks, problems };
+  return { runbooks, recoveryPlans, problems };
+}
+
+function normalisePlan(
+  plan: RecoveryPlanDocument,
+  defaultEntityRef: string | undefined,
+): RecoveryPlanDocument {
+  let refs: string[] = plan.spec.entityRefs ?? [];
+  if (refs.length === 0 && defaultEntityRef) refs = [defaultEntityRef];
+  // Objectives written as numbers in YAML (`rpo: 0`) are text like the rest.
+  const text = (v: unknown) => (v === undefined ? undefined : String(v));
+  const objectives = <T extends { rpo?: unknown; rto?: unknown }>(o: T): T => ({
+    ...o,
+    ...(o.rpo !== undefined ? { rpo: text(o.rpo) } : {}),
+    ...(o.rto !== undefined ? { rto: text(o.rto) } : {}),
+  });
+  return {
+    apiVersion: RELIABILITY_API_VERSION,
+    kind: 'RecoveryPlan',
+    metadata: {
+      ...plan.metadata,
+      namespace: plan.metadata.namespace ?? 'default',
+      title: plan.metadata.title ?? plan.metadata.name,
+    },
+    spec: objectives({
+      ...plan.spec,
+      entityRefs: [...new Set(refs.map(normaliseEntityRef))],
+      dataTypes: plan.spec.dataTypes?.map(objectives),
+      scenarios: plan.spec.scenarios?.map(objectives),
+      components: plan.spec.components.map(c =>
+        objectives({
+          ...c,
+          ...(c.entityRef
+            ? { entityRef: normaliseEntityRef(c.entityRef) }
+            : {}),
+          ...(c.replication
+            ? { replication: objectives(c.replication as any) }
+            : {}),
+        }),
+      ),
+    }),
+  };
 }
 
 function normalise(

@@ -68,6 +68,7 @@ export interface RunbookSourceFile {
 
 /** What a whole folder of runbook files gives. @public */
 export interface RunbookFolderResult extends RunbookFileResult {
+  recoveryPlans: NonNullable<RunbookFileResult['recoveryPlans']>;
   /** Files with at least one error (their runbooks are not indexed). */
   failedFiles: string[];
 }
@@ -89,32 +90,48 @@ export function parseRunbookFolder(
   },
 ): RunbookFolderResult {
   const runbooks: RunbookFileResult['runbooks'] = [];
+  const recoveryPlans: NonNullable<RunbookFileResult['recoveryPlans']> = [];
   const problems: RunbookFileResult['problems'] = [];
   const failedFiles: string[] = [];
   const seen = new Map<string, string>();
+  // The first by path wins; a later one of the same kind and name is an
+  // error naming both files.
+  const unique = (
+    what: string,
+    r: {
+      file: string;
+      line: number;
+      document: { metadata: { name: string; namespace?: string } };
+    },
+  ) => {
+    const key = `${r.document.metadata.namespace ?? 'default'}/${
+      r.document.metadata.name
+    }`;
+    const first = seen.get(`${what}:${key}`);
+    if (first) {
+      problems.push({
+        severity: 'error',
+        file: r.file,
+        line: r.line,
+        column: 1,
+        runbook: r.document.metadata.name,
+        message: `duplicate ${what} name ${key}: ${first} already defines it`,
+      });
+      return false;
+    }
+    seen.set(`${what}:${key}`, r.file);
+    return true;
+  };
   for (const { file, text } of files) {
     const result = parseRunbookSource(text, { ...options, file });
     problems.push(...result.problems);
     if (result.problems.some(p => p.severity === 'error')) {
       failedFiles.push(file);
     }
-    for (const r of result.runbooks) {
-      const key = `${r.document.metadata.namespace}/${r.document.metadata.name}`;
-      const first = seen.get(key);
-      if (first) {
-        problems.push({
-          severity: 'error',
-          file,
-          line: r.line,
-          column: 1,
-          runbook: r.document.metadata.name,
-          message: `duplicate runbook name ${key}: ${first} already defines it`,
-        });
-        continue;
-      }
-      seen.set(key, file);
-      runbooks.push(r);
-    }
+    runbooks.push(...result.runbooks.filter(r => unique('runbook', r)));
+    recoveryPlans.push(
+      ...(result.recoveryPlans ?? []).filter(p => unique('recovery plan', p)),
+    );
   }
-  return { runbooks, problems, failedFiles };
+  return { runbooks, recoveryPlans, problems, failedFiles };
 }

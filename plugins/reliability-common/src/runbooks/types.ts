@@ -1,3 +1,4 @@
+import type { ParsedRecoveryPlan } from '../recovery/types';
 /**
  * The runbook format, `reliability.io/v1alpha1` `Runbook`.
  *
@@ -130,5 +131,7 @@ export interface ParsedRunbook {
 /** What parsing one file gives. @public */
 export interface RunbookFileResult {
   runbooks: ParsedRunbook[];
+  /** Recovery plans: documents of kind RecoveryPlan in the same files. */
+  recoveryPlans?: ParsedRecoveryPlan[];
   problems: RunbookProblem[];
 }

@@ -1,0 +1,142 @@
+/**
+ * The recovery plan format, `reliability.io/v1alpha1` `RecoveryPlan`: what a
+ * service keeps, how it is backed up, how much may be lost (RPO) and how fast
+ * it must come back (RTO), the scenarios it plans for, the restore drills
+ * that prove it, and what still works when a part is missing — what the
+ * disaster-recovery handbooks teams write today hold, in the runbooks' YAML
+ * envelope, next to the runbooks.
+ *
+ * Objectives (`rpo`, `rto`) are text as teams write them: `15m`, `1h30m`,
+ * `0` (nothing may be lost), `≈ 1m`, `≤ 30m`, `15m (initial guess)`,
+ * `n/a: <why>` — see `parseRecoveryObjective`.
+ */
+
+/** How much a component matters. @public */
+export type RecoveryCriticality = 'critical' | 'high' | 'moderate' | 'low';
+
+/** One backup job of a component (a seed may have several: full, diff, WAL). @public */
+export interface BackupJob {
+  /** Unique within the component: `full`, `diff`, `wal`, `nightly`. */
+  name: string;
+  /** What kind of copy: full, differential, incremental, snapshot, dump, WAL archive, … */
+  type?: string;
+  /** The tool that makes it: `pgbackrest`, `restic`, `velero`, `sqlite3 .backup`. */
+  tool?: string;
+  /** `active` (default), `planned` (not running yet), `external` (run by someone else). */
+  state?: 'active' | 'planned' | 'external';
+  /** False when the job exists but is switched off (a chart default, say). */
+  enabled?: boolean;
+  /** A cron expression (`0 2 * * *`), an interval (`15m`), `continuous` or `manual`. */
+  schedule?: string;
+  /** How long or how many copies are kept, as the team says it. */
+  retention?: string;
+  /** Where copies go: a bucket, a volume, a host. */
+  destination?: string;
+  /** Whether a copy leaves the site (off-site, cold storage). */
+  offSite?: boolean;
+  /** How copies are encrypted (`aes-256-cbc`), or `none`. */
+  encryption?: string;
+}
+
+/** The restore test that proves a component's backups work. @public */
+export interface RestoreDrill {
+  /** How often it runs, a duration: `7d`, `30d`. */
+  cadence: string;
+  /** After how long without a drill it counts as stale (default: cadence + 1 day). */
+  staleAfter?: string;
+  /** The runbook that says how, `namespace/name` or `name`. */
+  runbook?: string;
+  /** What "the restored data checked out" means. */
+  checks?: string;
+  /** Where it runs: a scratch namespace, a container. */
+  environment?: string;
+}
+
+/** Something that holds state (or, stateless, does not). @public */
+export interface RecoveryComponent {
+  /** Unique within the plan. */
+  name: string;
+  title?: string;
+  /** The catalog entity it is, usually a Resource. */
+  entityRef?: string;
+  /** What data it holds. */
+  data?: string;
+  criticality?: RecoveryCriticality;
+  /** The reason it needs no backup; present only for stateless components. */
+  stateless?: string;
+  rpo?: string;
+  rto?: string;
+  /** State kept by replication rather than backup (streaming, mirroring). */
+  replication?: { method: string; rpo?: string };
+  backups?: BackupJob[];
+  drill?: RestoreDrill;
+  /** What must deliberately not be backed up, and why. */
+  exclusions?: string[];
+}
+
+/** A failure the plan prepares for, with its own objectives. @public */
+export interface RecoveryScenario {
+  /** `pod-restart`, `node-loss`, `volume-loss`, `cluster-loss`, … */
+  name: string;
+  title?: string;
+  rpo?: string;
+  rto?: string;
+  /** Whether the platform recovers by itself or people must act. */
+  recovery?: 'automatic' | 'manual';
+  /** The runbook that restores it, `namespace/name` or `name`. */
+  runbook?: string;
+  description?: string;
+}
+
+/** What happens when one part is missing, and how to live with it. @public */
+export interface DegradedMode {
+  /** A component of this plan, by name, or an entity ref. */
+  component: string;
+  impact: string;
+  workaround?: string;
+  /** The severity of an incident in that state (a configured id). */
+  severity?: string;
+}
+
+/** A data type with its own objectives (Sortie's per-data-type RPO). @public */
+export interface RecoveryDataType {
+  name: string;
+  description?: string;
+  rpo?: string;
+  rto?: string;
+  rationale?: string;
+}
+
+/** @public */
+export interface RecoveryPlanSpec {
+  /** The entities the plan covers; default: the annotating entity. */
+  entityRefs?: string[];
+  owner?: string;
+  /** Objectives for the whole service, when it states one set. */
+  rpo?: string;
+  rto?: string;
+  dataTypes?: RecoveryDataType[];
+  components: RecoveryComponent[];
+  scenarios?: RecoveryScenario[];
+  degradedModes?: DegradedMode[];
+}
+
+/** A `reliability.io/v1alpha1` `RecoveryPlan` document. @public */
+export interface RecoveryPlanDocument {
+  apiVersion: 'reliability.io/v1alpha1';
+  kind: 'RecoveryPlan';
+  metadata: {
+    name: string;
+    namespace?: string;
+    title?: string;
+    description?: string;
+  };
+  spec: RecoveryPlanSpec;
+}
+
+/** A recovery plan as parsed from a file, with where it came from. @public */
+export interface ParsedRecoveryPlan {
+  document: RecoveryPlanDocument;
+  file: string;
+  line: number;
+}
