@@ -282,12 +282,16 @@ export function registerPostmortemRoutes(
     }
     const actor = (credentials as BackstageCredentials<BackstageUserPrincipal>)
       .principal.userEntityRef;
-    await checkRefsKnown(content, [
-      actor,
-      ...current.entityRefs,
-      ...current.authors,
-      ...(current.owner ? [current.owner] : []),
-    ], credentials);
+    await checkRefsKnown(
+      content,
+      [
+        actor,
+        ...current.entityRefs,
+        ...current.authors,
+        ...(current.owner ? [current.owner] : []),
+      ],
+      credentials,
+    );
     const updated = await store.update(id, version, content, {
       actor,
       linkedOwners: await linkedOwners(content.entityRefs),

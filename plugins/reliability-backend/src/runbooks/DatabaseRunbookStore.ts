@@ -3,6 +3,7 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import type {
+  RecoveryPlanDetails,
   RunbookDetails,
   RunbookDocument,
   RunbookLocationState,
@@ -16,6 +17,13 @@ import type {
   RunbookLocation,
   RunbookStore,
 } from './RunbookStore';
+
+import {
+  deleteLocationPlans,
+  readPlans,
+  replaceLocationPlans,
+  touchLocationPlans,
+} from '../recovery/recoveryPlanIndex';
 
 const migrationsDir = resolvePackagePath(
   '@reliability-suite/plugin-reliability-backend',
@@ -214,6 +222,17 @@ export class DatabaseRunbookStore implements RunbookStore {
       await insertAll(tx, ENTITIES, entityRows);
       await insertAll(tx, TRIGGERS, triggerRows);
 
+      // The location's recovery plans, by the same rules, in the same
+      // transaction.
+      await replaceLocationPlans(tx, {
+        locationId: location.id,
+        plans: result.recoveryPlans ?? [],
+        failedFiles: result.failedFiles,
+        revision: result.revision ?? result.etag ?? null,
+        at: result.at,
+        problems,
+      });
+
       await tx(PROBLEMS).where({ location_id: location.id }).delete();
       await insertAll(
         tx,
@@ -250,6 +269,7 @@ export class DatabaseRunbookStore implements RunbookStore {
       await tx(RUNBOOKS)
         .where({ location_id: location.id, stale: false })
         .update({ synced_at: at });
+      await touchLocationPlans(tx, location.id, at);
     });
   }
 
@@ -263,11 +283,26 @@ export class DatabaseRunbookStore implements RunbookStore {
       await this.db.transaction(async tx => {
         const rows = await tx<RunbookRow>(RUNBOOKS).where({ location_id: id });
         await this.deleteRunbooks(tx, rows);
+        await deleteLocationPlans(tx, id);
         await tx(PROBLEMS).where({ location_id: id }).delete();
         await tx(LOCATIONS).where({ id }).delete();
       });
     }
     return gone.length;
+  }
+
+  async listRecoveryPlans(filter: {
+    entityRef?: string;
+  }): Promise<RecoveryPlanDetails[]> {
+    return readPlans(this.db, filter);
+  }
+
+  async getRecoveryPlan(
+    namespace: string,
+    name: string,
+  ): Promise<RecoveryPlanDetails | undefined> {
+    const [plan] = await readPlans(this.db, { key: { namespace, name } });
+    return plan;
   }
 
   async listRunbooks(filter: RunbookFilter) {

@@ -212,10 +212,16 @@ export class RunbookIndexer {
         sourceLine: r.line,
       });
     }
+    const recoveryPlans = parsed.recoveryPlans.map(p => ({
+      document: p.document,
+      sourceUrl: p.file,
+      sourceLine: p.line,
+    }));
     problems.push(...(await this.unknownEntityRefs(runbooks)));
 
     const { problems: stored } = await store.replaceLocation(plain, {
       runbooks,
+      recoveryPlans,
       problems,
       failedFiles,
       etag: read.etag,
@@ -225,7 +231,7 @@ export class RunbookIndexer {
     const errors = stored.filter(p => p.severity === 'error').length;
     const errorNote = errors ? ` with ${errors} error(s)` : '';
     logger.info(
-      `Indexed ${runbooks.length} runbook(s) from ${target}${errorNote}`,
+      `Indexed ${runbooks.length} runbook(s) and ${recoveryPlans.length} recovery plan(s) from ${target}${errorNote}`,
     );
   }
 

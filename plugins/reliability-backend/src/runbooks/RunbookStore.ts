@@ -1,10 +1,13 @@
 import type {
+  RecoveryPlanDetails,
   RunbookDetails,
   RunbookDocument,
   RunbookLocationState,
   RunbookProblem,
   RunbookSummary,
 } from '@reliability-suite/plugin-reliability-common';
+
+import type { IndexedRecoveryPlan } from '../recovery/recoveryPlanIndex';
 
 /** A location as the indexer knows it. */
 export interface RunbookLocation {
@@ -25,6 +28,8 @@ export interface IndexedRunbook {
 /** The outcome of reading a location successfully. */
 export interface LocationIndexResult {
   runbooks: IndexedRunbook[];
+  /** The recovery plans of the same files. */
+  recoveryPlans?: IndexedRecoveryPlan[];
   problems: RunbookProblem[];
   /**
    * Files whose latest copy could not be read or had errors: the runbooks
@@ -71,6 +76,14 @@ export interface RunbookStore {
     keepIds: string[],
   ): Promise<number>;
   listRunbooks(filter: RunbookFilter): Promise<RunbookSummary[]>;
+  /** The recovery plans covering an entity (all when no entity is given). */
+  listRecoveryPlans(filter: {
+    entityRef?: string;
+  }): Promise<RecoveryPlanDetails[]>;
+  getRecoveryPlan(
+    namespace: string,
+    name: string,
+  ): Promise<RecoveryPlanDetails | undefined>;
   /** The same, with every section (for search and export). */
   listRunbookDetails(filter: RunbookFilter): Promise<RunbookDetails[]>;
   getRunbook(

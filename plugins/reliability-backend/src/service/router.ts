@@ -17,6 +17,7 @@ import { createOpenApiRouter } from '../schema/openapi/generated/router';
 import { z } from 'zod';
 import type { EntityOverviewService } from '../entities/EntityOverviewService';
 import type { DatabaseHealth } from '../health/DatabaseHealth';
+import { registerRecoveryPlanRoutes } from '../recovery/recoveryPlanRoutes';
 import { registerRunbookRoutes } from '../runbooks/runbookRoutes';
 import type { RunbookIndexer } from '../runbooks/RunbookIndexer';
 import type { RunbookStore } from '../runbooks/RunbookStore';
@@ -93,6 +94,11 @@ export async function createRouter(
     store: options.runbookStore,
     indexer: options.runbookIndexer,
     severities: options.severities,
+  });
+
+  registerRecoveryPlanRoutes(router, {
+    httpAuth,
+    store: options.runbookStore,
   });
 
   registerPostmortemRoutes(router, {

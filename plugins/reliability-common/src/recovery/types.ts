@@ -140,3 +140,20 @@ export interface ParsedRecoveryPlan {
   file: string;
   line: number;
 }
+
+/** A stored recovery plan, as the API serves it. @public */
+export interface RecoveryPlanDetails {
+  namespace: string;
+  name: string;
+  title: string;
+  /** The entities it covers: its own entityRefs and its components' entities. */
+  entityRefs: string[];
+  /** The file's repository URL (or its path from the catalog file). */
+  sourceUrl: string;
+  sourceLine: number;
+  revision?: string;
+  lastSyncedAt: string;
+  /** The file now has errors: this is the last good copy. */
+  stale: boolean;
+  document: RecoveryPlanDocument;
+}

@@ -39,6 +39,11 @@ export const spec = {
       description: 'The configured severity levels.',
     },
     {
+      name: 'recovery',
+      description:
+        'Recovery plans: what each service keeps, how it is backed up, its RPO and RTO, scenarios, restore drills and degraded modes.',
+    },
+    {
       name: 'postmortems',
       description:
         'Postmortems of incidents: list, read, write with optimistic concurrency (`version`, 409 on a stale one), delete, their audit log, and their action items across postmortems.',
@@ -242,6 +247,115 @@ export const spec = {
                 },
               },
             },
+          },
+        },
+      },
+    },
+    '/schemas/recovery-plan.json': {
+      get: {
+        operationId: 'getRecoveryPlanSchema',
+        tags: ['recovery'],
+        summary: 'The recovery plan JSON Schema',
+        description:
+          'The JSON Schema (draft-07) of a `reliability.io/v1alpha1` `RecoveryPlan` document, the one the indexer and the validator check with. Needs no token, for editors. The same schema ships in the common package as `plugins/reliability-common/schema/recovery-plan.schema.json`.',
+        security: [],
+        responses: {
+          '200': {
+            description: 'The JSON Schema document.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: true,
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/recovery-plans': {
+      get: {
+        operationId: 'listRecoveryPlans',
+        tags: ['recovery'],
+        summary: 'The recovery plans covering one entity',
+        description:
+          'The recovery plans (`kind: RecoveryPlan` documents, indexed from the same locations as runbooks) whose `spec.entityRefs` name the entity, or one of whose components is that entity. Each with its whole normalised document: components, backup jobs, objectives, scenarios, drills and degraded modes. A plan whose file now has errors is served from its last good copy, `stale`. An empty list is a 200.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/EntityRefQueryRequired',
+          },
+        ],
+        responses: {
+          '200': {
+            description: '`{ items }`, ordered by namespace and name.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/RecoveryPlanDetails',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/recovery-plans/{namespace}/{name}': {
+      get: {
+        operationId: 'getRecoveryPlan',
+        tags: ['recovery'],
+        summary: 'One recovery plan',
+        parameters: [
+          {
+            name: 'namespace',
+            in: 'path',
+            required: true,
+            schema: {
+              $ref: '#/components/schemas/RunbookNamePart',
+            },
+            example: 'default',
+          },
+          {
+            name: 'name',
+            in: 'path',
+            required: true,
+            schema: {
+              $ref: '#/components/schemas/RunbookNamePart',
+            },
+            example: 'insights-postgres',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The plan.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RecoveryPlanDetails',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
           },
         },
       },
@@ -1877,6 +1991,63 @@ export const spec = {
           },
         },
       },
+      RecoveryPlanDetails: {
+        type: 'object',
+        description: 'A stored recovery plan.',
+        required: [
+          'namespace',
+          'name',
+          'title',
+          'entityRefs',
+          'sourceUrl',
+          'sourceLine',
+          'lastSyncedAt',
+          'stale',
+          'document',
+        ],
+        properties: {
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          entityRefs: {
+            type: 'array',
+            description: "The entities it covers, its own and its components'.",
+            items: {
+              type: 'string',
+            },
+          },
+          sourceUrl: {
+            type: 'string',
+            description:
+              "The file's repository URL, or for a local catalog folder its path from the catalog file.",
+          },
+          sourceLine: {
+            type: 'integer',
+          },
+          revision: {
+            type: 'string',
+          },
+          lastSyncedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          stale: {
+            type: 'boolean',
+          },
+          document: {
+            type: 'object',
+            description:
+              'The normalised `RecoveryPlan` document, as `/schemas/recovery-plan.json` describes it.',
+            additionalProperties: true,
+          },
+        },
+      },
       AnnotatedObjective: {
         type: 'object',
         required: ['text'],
@@ -3202,6 +3373,9 @@ export type SpecPaths = {
     | '/entities/:namespace/:kind/:name/overview'
     | '/severities'
     | '/schemas/runbook.json'
+    | '/schemas/recovery-plan.json'
+    | '/recovery-plans'
+    | '/recovery-plans/:namespace/:name'
     | '/runbooks'
     | '/runbooks/index-status'
     | '/runbooks/export'
