@@ -47,6 +47,31 @@ test('a guest opens a demo service and sees its reliability targets from the bac
     path: `${SCREENSHOTS}/insights-api-reliability-tab.png`,
     fullPage: true,
   });
+
+  // The recovery plan from the demo's Git folder: components with their
+  // objectives read, and what still works when a part is missing.
+  const recovery = page
+    .locator('div')
+    .filter({ has: page.getByText('Backups & recovery', { exact: true }) })
+    .last();
+  // The index reads the demo folders shortly after start.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText('Insights platform recovery plan')).toBeVisible(
+      { timeout: 5_000 },
+    );
+  }).toPass({ timeout: 60_000 });
+  await expect(recovery).toContainText('PostgreSQL (system of record)');
+  await expect(recovery).toContainText('full · pgbackrest · 0 1 * * *');
+  await expect(recovery).toContainText('every 7d, stale after 8d');
+  await expect(recovery).toContainText(
+    'Report exports and dataset uploads fail',
+  );
+  await expect(recovery).not.toContainText('not indexed');
+  await page
+    .getByText('Insights platform recovery plan')
+    .scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOTS}/recovery-plan.png` });
 });
 
 test('the search page finds a demo service', async ({ page }) => {

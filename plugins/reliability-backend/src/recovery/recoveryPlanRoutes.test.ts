@@ -107,11 +107,27 @@ describe.each(databases.eachSupportedId())(
       const one = await request(server).get(
         '/api/reliability/recovery-plans/default/insights-postgres',
       );
+      // The drill names a runbook nobody indexed.
+      expect(one.body.unresolvedRunbooks).toEqual(['default/postgres-down']);
       expect(one.body.document.spec.components[0]).toMatchObject({
         rpo: '≈ 1m',
         rto: '≤ 30m',
         drill: { cadence: '7d', staleAfter: '8d' },
       });
+
+      // Once the runbook is there, the plan resolves it.
+      writeFileSync(
+        join(dir, 'runbooks', 'postgres-down.yaml'),
+        'apiVersion: reliability.io/v1alpha1\nkind: Runbook\nmetadata: { name: postgres-down }\nspec: {}\n',
+      );
+      await refresh(server);
+      expect(
+        (
+          await request(server).get(
+            '/api/reliability/recovery-plans/default/insights-postgres',
+          )
+        ).body.unresolvedRunbooks,
+      ).toEqual([]);
 
       // The file breaks: the problem is named with its line, the last good
       // copy stays served, marked stale.

@@ -156,4 +156,9 @@ export interface RecoveryPlanDetails {
   /** The file now has errors: this is the last good copy. */
   stale: boolean;
   document: RecoveryPlanDocument;
+  /**
+   * Runbooks its drills and scenarios name that are not indexed (when the
+   * plan was read): `namespace/name`.
+   */
+  unresolvedRunbooks?: string[];
 }

@@ -19,6 +19,7 @@ export function mockReliabilityApi(
     getRunbook: notMocked('getRunbook'),
     findRunbooksByAlert: notMocked('findRunbooksByAlert'),
     getRunbookIndexStatus: notMocked('getRunbookIndexStatus'),
+    listRecoveryPlans: notMocked('listRecoveryPlans'),
     refreshRunbooks: notMocked('refreshRunbooks'),
     exportRunbooks: notMocked('exportRunbooks'),
     listPostmortems: jest.fn(async () => []),

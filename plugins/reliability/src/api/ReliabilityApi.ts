@@ -1,5 +1,6 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  RecoveryPlanDetails,
   ActionItemWithPostmortem,
   Postmortem,
   PostmortemAuditEntry,
@@ -36,6 +37,8 @@ export interface ReliabilityApi {
   ): Promise<RunbookSummary[]>;
   /** Where an entity's runbooks are read from, and the problems found. */
   getRunbookIndexStatus(entityRef: string): Promise<RunbookIndexStatus>;
+  /** The recovery plans covering an entity (its own, or one of its components'). */
+  listRecoveryPlans(entityRef: string): Promise<RecoveryPlanDetails[]>;
   /** Re-reads an entity's runbooks now (needs the refresh permission). */
   refreshRunbooks(entityRef: string): Promise<RunbookIndexStatus>;
   /** The break-glass HTML export, as a file to save. */

@@ -7,6 +7,7 @@ import type {
   PostmortemAuditEntry,
   PostmortemContent,
   EntityReliabilityOverview,
+  RecoveryPlanDetails,
   ReliabilityApiRoutes,
   ReliabilityHealth,
   RunbookDetails,
@@ -87,6 +88,16 @@ export class ReliabilityClient implements ReliabilityApi {
     return this.json('get', '/runbooks/index-status', {
       query: { entityRef },
     });
+  }
+
+  async listRecoveryPlans(entityRef: string): Promise<RecoveryPlanDetails[]> {
+    return (
+      await this.json<{ items: RecoveryPlanDetails[] }>(
+        'get',
+        '/recovery-plans',
+        { query: { entityRef } },
+      )
+    ).items;
   }
 
   async refreshRunbooks(entityRef: string): Promise<RunbookIndexStatus> {

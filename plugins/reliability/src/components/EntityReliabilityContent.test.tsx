@@ -12,6 +12,7 @@ import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   type EntityReliabilityOverview,
   parseRecoveryObjective,
+  type RecoveryPlanDetails,
 } from '@reliability-suite/plugin-reliability-common';
 import { screen } from '@testing-library/react';
 import { type ReliabilityApi, reliabilityApiRef } from '../api/ReliabilityApi';
@@ -51,6 +52,11 @@ function overview(
   };
 }
 
+let plans: RecoveryPlanDetails[] = [];
+beforeEach(() => {
+  plans = [];
+});
+
 function apiAnswering(
   answer: (entityRef: string) => Promise<EntityReliabilityOverview>,
 ) {
@@ -58,6 +64,7 @@ function apiAnswering(
     getEntityOverview: answer,
     listRunbooks: async () => [],
     getRunbookIndexStatus: async () => ({ locations: [], problems: [] }),
+    listRecoveryPlans: async () => plans,
   });
 }
 
@@ -122,6 +129,67 @@ describe('EntityReliabilityContent', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.getByText('≈ 30m')).toBeInTheDocument();
+  });
+
+  it('shows the recovery plan: objectives read, how each component comes back, degraded modes', async () => {
+    plans = [
+      {
+        namespace: 'default',
+        name: 'insights-postgres',
+        title: 'Insights PostgreSQL recovery',
+        entityRefs: ['component:default/insights-api'],
+        sourceUrl: 'runbooks/recovery.yaml',
+        sourceLine: 1,
+        lastSyncedAt: '2026-11-21T10:00:00.000Z',
+        stale: false,
+        document: {
+          apiVersion: 'reliability.io/v1alpha1',
+          kind: 'RecoveryPlan',
+          metadata: { name: 'insights-postgres' },
+          spec: {
+            components: [
+              {
+                name: 'postgres',
+                criticality: 'critical',
+                rpo: '≈ 1m',
+                rto: '≤ 30m',
+                backups: [
+                  { name: 'full', tool: 'pgbackrest', schedule: '0 2 * * 0' },
+                  { name: 'off-site', state: 'planned', offSite: true },
+                ],
+                drill: { cadence: '7d', staleAfter: '8d' },
+              },
+              { name: 'redis', stateless: 'a cache' },
+            ],
+            degradedModes: [
+              {
+                component: 'redis',
+                impact: 'Slower answers',
+                workaround: 'None needed',
+              },
+            ],
+          },
+        },
+      },
+    ];
+    await render(
+      <EntityReliabilityContent />,
+      apiAnswering(async () => overview({})),
+    );
+    expect(
+      await screen.findByText('Insights PostgreSQL recovery'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('≈ 1m')).toBeInTheDocument();
+    expect(screen.getByText('≤ 30m')).toBeInTheDocument();
+    expect(
+      screen.getByText('full · pgbackrest · 0 2 * * 0'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('off-site · off-site · planned'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('every 7d, stale after 8d')).toBeInTheDocument();
+    expect(screen.getByText('Stateless: a cache')).toBeInTheDocument();
+    expect(screen.getByText('Slower answers')).toBeInTheDocument();
   });
 
   it('explains which annotation to add when the entity has no runbooks', async () => {

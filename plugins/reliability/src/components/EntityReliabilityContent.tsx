@@ -7,6 +7,7 @@ import {
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { EntityPostmortemsSection } from '../postmortems/EntityPostmortemsSection';
+import { EntityRecoverySection } from '../recovery/EntityRecoverySection';
 import { EntityRunbooksSection } from '../runbooks/EntityRunbooksSection';
 import { ReliabilityTargets } from './ReliabilityTargets';
 import { useEntityOverview } from './useEntityOverview';
@@ -44,6 +45,9 @@ export const EntityReliabilityContent = () => {
         </Grid>
         <Grid item xs={12}>
           <EntityRunbooksSection />
+        </Grid>
+        <Grid item xs={12}>
+          <EntityRecoverySection />
         </Grid>
         <Grid item xs={12}>
           <EntityPostmortemsSection />

@@ -2046,6 +2046,14 @@ export const spec = {
               'The normalised `RecoveryPlan` document, as `/schemas/recovery-plan.json` describes it.',
             additionalProperties: true,
           },
+          unresolvedRunbooks: {
+            type: 'array',
+            description:
+              'Runbooks its drills and scenarios name (`namespace/name`) that are not indexed at the time of the request.',
+            items: {
+              type: 'string',
+            },
+          },
         },
       },
       AnnotatedObjective: {

@@ -1,0 +1,159 @@
+import { Table, type TableColumn } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import Typography from '@material-ui/core/Typography';
+import type {
+  BackupJob,
+  DegradedMode,
+  RecoveryComponent,
+  RecoveryPlanDetails,
+  RecoveryScenario,
+} from '@reliability-suite/plugin-reliability-common';
+import { OwnerLink } from '../components/OwnerLink';
+import { Timestamp } from '../components/Timestamp';
+import { SeverityChip } from '../runbooks/SeverityChip';
+import { useSeverities } from '../runbooks/useSeverities';
+import { ObjectiveText } from './ObjectiveText';
+
+// One backup job as a line: "full · pgbackrest · 0 2 * * 0 · off-site".
+function describeJob(job: BackupJob): string {
+  let state = '';
+  if (job.enabled === false) state = 'switched off';
+  else if (job.state && job.state !== 'active') state = job.state;
+  return [
+    job.name,
+    job.tool,
+    job.schedule,
+    job.retention,
+    job.offSite ? 'off-site' : '',
+    state,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+const componentColumns: TableColumn<RecoveryComponent>[] = [
+  {
+    title: 'Component',
+    render: c => (
+      <>
+        <Typography variant="body2">{c.title ?? c.name}</Typography>
+        {c.entityRef && (
+          <OwnerLink owner={c.entityRef} defaultKind="resource" />
+        )}
+      </>
+    ),
+  },
+  {
+    title: 'Criticality',
+    render: c =>
+      c.criticality ? <Chip size="small" label={c.criticality} /> : '—',
+  },
+  {
+    title: 'RPO',
+    render: c => <ObjectiveText value={c.rpo ?? c.replication?.rpo} />,
+  },
+  { title: 'RTO', render: c => <ObjectiveText value={c.rto} /> },
+  {
+    title: 'How it comes back',
+    render: c => {
+      if (c.stateless) return `Stateless: ${c.stateless}`;
+      const lines = [
+        ...(c.backups ?? []).map(describeJob),
+        ...(c.replication ? [`replication: ${c.replication.method}`] : []),
+      ];
+      return lines.length ? (
+        <ul style={{ margin: 0, paddingLeft: 16 }}>
+          {lines.map(l => (
+            <li key={l}>{l}</li>
+          ))}
+        </ul>
+      ) : (
+        <Typography color="error" variant="body2">
+          No backup, replication or stateless reason
+        </Typography>
+      );
+    },
+  },
+  {
+    title: 'Restore drill',
+    render: c =>
+      c.drill
+        ? `every ${c.drill.cadence}${
+            c.drill.staleAfter ? `, stale after ${c.drill.staleAfter}` : ''
+          }`
+        : '—',
+  },
+];
+
+const scenarioColumns: TableColumn<RecoveryScenario>[] = [
+  { title: 'Scenario', render: s => s.title ?? s.name },
+  { title: 'RTO', render: s => <ObjectiveText value={s.rto} /> },
+  { title: 'RPO', render: s => <ObjectiveText value={s.rpo} /> },
+  { title: 'Recovery', render: s => s.recovery ?? '—' },
+  { title: 'Runbook', render: s => s.runbook ?? '—' },
+];
+
+/** One recovery plan: objectives, components, scenarios, degraded modes. */
+export const RecoveryPlanView = ({ plan }: { plan: RecoveryPlanDetails }) => {
+  const severities = useSeverities();
+  const { spec } = plan.document;
+  const degradedColumns: TableColumn<DegradedMode>[] = [
+    { title: 'When this is missing', field: 'component' },
+    { title: 'Impact', field: 'impact' },
+    { title: 'Workaround', render: d => d.workaround ?? '—' },
+    {
+      title: 'Severity',
+      render: d =>
+        d.severity ? (
+          <SeverityChip severity={d.severity} levels={severities} />
+        ) : (
+          '—'
+        ),
+    },
+  ];
+  const options = { paging: false, search: false, padding: 'dense' as const };
+  return (
+    <Box mb={3}>
+      <Typography variant="h6">{plan.title}</Typography>
+      <Typography variant="caption" color="textSecondary" component="div">
+        {spec.rpo || spec.rto ? (
+          <>
+            Service objectives: RPO <ObjectiveText value={spec.rpo} /> · RTO{' '}
+            <ObjectiveText value={spec.rto} /> ·{' '}
+          </>
+        ) : null}
+        {plan.stale ? 'last good copy (the file now has errors) · ' : ''}
+        read <Timestamp value={plan.lastSyncedAt} /> from {plan.sourceUrl}
+      </Typography>
+      {plan.unresolvedRunbooks && plan.unresolvedRunbooks.length > 0 && (
+        <Typography variant="body2" color="error">
+          Names runbooks that are not indexed:{' '}
+          {plan.unresolvedRunbooks.join(', ')}
+        </Typography>
+      )}
+      <Table
+        title="Components"
+        options={options}
+        columns={componentColumns}
+        data={spec.components}
+      />
+      {spec.scenarios && spec.scenarios.length > 0 && (
+        <Table
+          title="Scenarios"
+          options={options}
+          columns={scenarioColumns}
+          data={spec.scenarios}
+        />
+      )}
+      {spec.degradedModes && spec.degradedModes.length > 0 && (
+        <Table
+          title="Degraded modes"
+          options={options}
+          columns={degradedColumns}
+          data={spec.degradedModes}
+        />
+      )}
+    </Box>
+  );
+};
