@@ -51,9 +51,9 @@ test('a guest opens a demo service and sees its reliability targets from the bac
   // The recovery plan from the demo's Git folder: components with their
   // objectives read, and what still works when a part is missing.
   const recovery = page
-    .locator('div')
-    .filter({ has: page.getByText('Backups & recovery', { exact: true }) })
-    .last();
+    .locator('.MuiCard-root')
+    .filter({ hasText: 'Backups & recovery' })
+    .first();
   // The index reads the demo folders shortly after start.
   await expect(async () => {
     await page.reload();
