@@ -12,4 +12,5 @@ export * from './severities';
 export * from './runbooks';
 export * from './postmortems';
 export * from './recovery';
+export * from './backups';
 export type { ReliabilityApiRoutes } from './generated/apiRoutes';

@@ -15,11 +15,23 @@ export const reliabilityRunbookRefreshPermission = createPermission({
 });
 
 /**
+ * Report backup runs and restore drills (`POST /backups/events`), as a
+ * backup job or drill script does with a static token.
+ *
+ * @public
+ */
+export const reliabilityBackupReportPermission = createPermission({
+  name: 'reliability.backup.report',
+  attributes: { action: 'create' },
+});
+
+/**
  * Every permission the reliability suite defines.
  *
  * @public
  */
 export const reliabilityPermissions = [
   reliabilityRunbookRefreshPermission,
+  reliabilityBackupReportPermission,
   ...reliabilityPostmortemPermissions,
 ];

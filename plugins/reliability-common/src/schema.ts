@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { backupEventBatchSchema } from './backups/schema';
 import {
   postmortemActionItemSchema,
   postmortemContentSchema,
@@ -12,6 +13,7 @@ const RECORDS = {
   PostmortemContent: postmortemContentSchema,
   PostmortemActionItem: postmortemActionItemSchema,
   PostmortemUpdate: postmortemUpdateSchema,
+  BackupEventBatch: backupEventBatchSchema,
 };
 
 /**

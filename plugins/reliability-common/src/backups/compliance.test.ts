@@ -1,0 +1,140 @@
+import type { RecoveryComponent } from '../recovery/types';
+import { evaluateComponent } from './compliance';
+import type { BackupEvent } from './schema';
+
+const NOW = new Date('2026-11-21T12:00:00Z');
+const postgres: RecoveryComponent = {
+  name: 'postgres',
+  rpo: '24h',
+  rto: '30m',
+  backups: [{ name: 'full', schedule: '0 2 * * *' }],
+  drill: { cadence: '7d', staleAfter: '8d' },
+};
+const backup = (
+  finishedAt: string,
+  result: BackupEvent['result'] = 'success',
+): BackupEvent => ({
+  id: `b-${finishedAt}-${result}`,
+  type: 'backup',
+  entityRef: 'resource:default/db',
+  startedAt: new Date(Date.parse(finishedAt) - 600_000).toISOString(),
+  finishedAt,
+  result,
+  sizeBytes: 1024,
+  tool: 'pgbackrest',
+});
+const drill = (
+  finishedAt: string,
+  extra: Partial<BackupEvent> = {},
+): BackupEvent => ({
+  id: `d-${finishedAt}`,
+  type: 'drill',
+  entityRef: 'resource:default/db',
+  startedAt: finishedAt,
+  finishedAt,
+  result: 'success',
+  restoreSeconds: 720,
+  dataVerified: true,
+  ...extra,
+});
+
+describe('evaluateComponent', () => {
+  it('is ok with a fresh backup and a recent passing drill', () => {
+    const status = evaluateComponent(
+      postgres,
+      {},
+      [backup('2026-11-21T02:10:00.000Z'), drill('2026-11-18T04:00:00.000Z')],
+      NOW,
+    );
+    expect(status).toMatchObject({
+      state: 'ok',
+      reasons: [],
+      backup: { state: 'ok', ageSeconds: 35400, rpoSeconds: 86400 },
+      drill: { state: 'ok', restoreSeconds: 720, rtoSeconds: 1800 },
+    });
+  });
+
+  it('is violated when the last good backup is older than the RPO, whatever order events came in', () => {
+    const status = evaluateComponent(
+      postgres,
+      {},
+      [
+        backup('2026-11-20T11:00:00.000Z', 'failure'),
+        backup('2026-11-19T02:10:00.000Z'),
+        backup('2026-11-18T02:10:00.000Z'),
+        drill('2026-11-18T04:00:00.000Z'),
+      ],
+      NOW,
+    );
+    expect(status.state).toBe('violated');
+    expect(status.backup).toMatchObject({
+      state: 'violated',
+      lastSuccessAt: '2026-11-19T02:10:00.000Z',
+      lastResult: 'failure',
+    });
+    expect(status.reasons).toEqual([
+      'the last good backup is 2d 9h 50m old, older than the RPO of 1d',
+    ]);
+  });
+
+  it('is stale when no drill ran for longer than allowed, and at risk when a restore took longer than the RTO', () => {
+    expect(
+      evaluateComponent(
+        postgres,
+        {},
+        [backup('2026-11-21T02:10:00.000Z'), drill('2026-11-12T04:00:00.000Z')],
+        NOW,
+      ),
+    ).toMatchObject({
+      state: 'stale',
+      reasons: [
+        'the last restore drill was 9d 8h ago; drills are due every 7d',
+      ],
+    });
+    expect(
+      evaluateComponent(
+        postgres,
+        {},
+        [
+          backup('2026-11-21T02:10:00.000Z'),
+          drill('2026-11-20T04:00:00.000Z', { restoreSeconds: 3600 }),
+        ],
+        NOW,
+      ),
+    ).toMatchObject({
+      state: 'at-risk',
+      reasons: ['the last restore took 1h, longer than the RTO of 30m'],
+    });
+    expect(
+      evaluateComponent(
+        postgres,
+        {},
+        [
+          backup('2026-11-21T02:10:00.000Z'),
+          drill('2026-11-20T04:00:00.000Z', { dataVerified: false }),
+        ],
+        NOW,
+      ).state,
+    ).toBe('violated');
+  });
+
+  it('says unknown before anything is reported, and not needed for a stateless part', () => {
+    expect(evaluateComponent(postgres, {}, [], NOW)).toMatchObject({
+      state: 'unknown',
+      reasons: ['no backup reported yet', 'no restore drill reported yet'],
+    });
+    expect(
+      evaluateComponent({ name: 'redis', stateless: 'a cache' }, {}, [], NOW)
+        .state,
+    ).toBe('not-needed');
+    // The plan's own objectives apply when the component states none.
+    expect(
+      evaluateComponent(
+        { name: 'db', backups: [{ name: 'x' }] },
+        { rpo: '15m (initial guess)' },
+        [backup('2026-11-21T11:48:00.000Z')],
+        NOW,
+      ).backup,
+    ).toMatchObject({ state: 'at-risk', rpoSeconds: 900 });
+  });
+});
