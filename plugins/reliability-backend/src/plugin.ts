@@ -11,6 +11,7 @@ import {
   reliabilityPostmortemPublishPermission,
   reliabilityPostmortemUpdatePermission,
 } from '@reliability-suite/plugin-reliability-common';
+import { DatabaseBackupEventStore } from './backups/DatabaseBackupEventStore';
 import { DatabasePostmortemStore } from './postmortems/DatabasePostmortemStore';
 import {
   postmortemPermissionRules,
@@ -65,6 +66,9 @@ export const reliabilityPlugin = createBackendPlugin({
         const postmortemStore = await DatabasePostmortemStore.create({
           database,
         });
+        const backupEventStore = await DatabaseBackupEventStore.create({
+          database,
+        });
         // Postmortems are resources of this plugin: policies can decide on
         // them with conditions (author, owner, owner of a linked entity).
         permissionsRegistry.addResourceType({
@@ -117,6 +121,7 @@ export const reliabilityPlugin = createBackendPlugin({
             runbookStore,
             runbookIndexer,
             postmortemStore,
+            backupEventStore,
             severities,
             startedAt: new Date(),
           }),

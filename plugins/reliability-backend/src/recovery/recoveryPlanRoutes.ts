@@ -1,9 +1,13 @@
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
+  evaluateComponent,
   type RecoveryPlanDetails,
+  type RecoveryPlanStatus,
   recoveryPlanJsonSchema,
+  worstState,
 } from '@reliability-suite/plugin-reliability-common';
+import type { DatabaseBackupEventStore } from '../backups/DatabaseBackupEventStore';
 import { entityRefParam } from '../runbooks/runbookRoutes';
 import type { RunbookStore } from '../runbooks/RunbookStore';
 import type { SpecRouter } from '../schema/openapi/generated/router';
@@ -12,6 +16,7 @@ import type { SpecRouter } from '../schema/openapi/generated/router';
 // checked when the plan is read, so the answer follows every index pass.
 async function withUnresolvedRunbooks(
   store: RunbookStore,
+  eventStore: DatabaseBackupEventStore,
   plan: RecoveryPlanDetails,
 ): Promise<RecoveryPlanDetails> {
   const { spec } = plan.document;
@@ -26,15 +31,40 @@ async function withUnresolvedRunbooks(
     const [namespace, name] = ref.split('/');
     if (!(await store.getRunbook(namespace, name))) unresolved.push(ref);
   }
-  return { ...plan, unresolvedRunbooks: unresolved };
+  return {
+    ...plan,
+    unresolvedRunbooks: unresolved,
+    status: await planStatus(eventStore, plan),
+  };
+}
+
+// Each component against what was reported for it, evaluated now.
+async function planStatus(
+  eventStore: DatabaseBackupEventStore,
+  plan: RecoveryPlanDetails,
+): Promise<RecoveryPlanStatus> {
+  const events = await eventStore.listForPlan(plan);
+  const now = new Date();
+  const components = plan.document.spec.components.map(c =>
+    evaluateComponent(c, plan.document.spec, events.get(c.name) ?? [], now),
+  );
+  return {
+    state: worstState(components.map(c => c.state)),
+    evaluatedAt: now.toISOString(),
+    components,
+  };
 }
 
 /** The recovery plan API: the plans covering an entity, one plan, the schema. */
 export function registerRecoveryPlanRoutes(
   router: SpecRouter,
-  options: { httpAuth: HttpAuthService; store: RunbookStore },
+  options: {
+    httpAuth: HttpAuthService;
+    store: RunbookStore;
+    eventStore: DatabaseBackupEventStore;
+  },
 ) {
-  const { httpAuth, store } = options;
+  const { httpAuth, store, eventStore } = options;
 
   // For editors (`# yaml-language-server: $schema=…`): needs no token.
   router.get('/schemas/recovery-plan.json', (_req, res) => {
@@ -48,7 +78,7 @@ export function registerRecoveryPlanRoutes(
     });
     res.json({
       items: await Promise.all(
-        plans.map(plan => withUnresolvedRunbooks(store, plan)),
+        plans.map(plan => withUnresolvedRunbooks(store, eventStore, plan)),
       ),
     });
   });
@@ -58,6 +88,6 @@ export function registerRecoveryPlanRoutes(
     const { namespace, name } = req.params;
     const plan = await store.getRecoveryPlan(namespace, name);
     if (!plan) throw new NotFoundError(`No recovery plan ${namespace}/${name}`);
-    res.json(await withUnresolvedRunbooks(store, plan));
+    res.json(await withUnresolvedRunbooks(store, eventStore, plan));
   });
 }

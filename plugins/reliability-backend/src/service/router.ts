@@ -17,6 +17,8 @@ import { createOpenApiRouter } from '../schema/openapi/generated/router';
 import { z } from 'zod';
 import type { EntityOverviewService } from '../entities/EntityOverviewService';
 import type { DatabaseHealth } from '../health/DatabaseHealth';
+import type { DatabaseBackupEventStore } from '../backups/DatabaseBackupEventStore';
+import { registerBackupRoutes } from '../backups/backupRoutes';
 import { registerRecoveryPlanRoutes } from '../recovery/recoveryPlanRoutes';
 import { registerRunbookRoutes } from '../runbooks/runbookRoutes';
 import type { RunbookIndexer } from '../runbooks/RunbookIndexer';
@@ -33,6 +35,7 @@ export interface RouterOptions {
   catalog: CatalogService;
   runbookStore: RunbookStore;
   postmortemStore: DatabasePostmortemStore;
+  backupEventStore: DatabaseBackupEventStore;
   runbookIndexer: RunbookIndexer;
   severities: SeverityLevel[];
   startedAt: Date;
@@ -99,6 +102,13 @@ export async function createRouter(
   registerRecoveryPlanRoutes(router, {
     httpAuth,
     store: options.runbookStore,
+    eventStore: options.backupEventStore,
+  });
+  registerBackupRoutes(router, {
+    httpAuth,
+    permissions: options.permissions,
+    runbookStore: options.runbookStore,
+    eventStore: options.backupEventStore,
   });
 
   registerPostmortemRoutes(router, {

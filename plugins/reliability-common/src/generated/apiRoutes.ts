@@ -26,7 +26,7 @@ export type ReliabilityApiRoutes = {
     | '/postmortems/action-items'
     | '/postmortems/{id}'
     | '/postmortems/{id}/audit';
-  post: '/runbooks/refresh' | '/postmortems';
+  post: '/backups/events' | '/runbooks/refresh' | '/postmortems';
   put: '/postmortems/{id}';
   delete: '/postmortems/{id}';
 };

@@ -1,3 +1,7 @@
+import type {
+  ComplianceState,
+  ComponentRecoveryStatus,
+} from '../backups/compliance';
 /**
  * The recovery plan format, `reliability.io/v1alpha1` `RecoveryPlan`: what a
  * service keeps, how it is backed up, how much may be lost (RPO) and how fast
@@ -161,4 +165,14 @@ export interface RecoveryPlanDetails {
    * plan was read): `namespace/name`.
    */
   unresolvedRunbooks?: string[];
+  /** How the plan stands against what was reported, when it was read. */
+  status?: RecoveryPlanStatus;
+}
+
+/** A plan's components against reported backups and drills. @public */
+export interface RecoveryPlanStatus {
+  /** The worst of the components' states. */
+  state: ComplianceState;
+  evaluatedAt: string;
+  components: ComponentRecoveryStatus[];
 }

@@ -142,6 +142,33 @@ describe('EntityReliabilityContent', () => {
         sourceLine: 1,
         lastSyncedAt: '2026-11-21T10:00:00.000Z',
         stale: false,
+        status: {
+          state: 'violated',
+          evaluatedAt: '2026-11-21T10:00:00.000Z',
+          components: [
+            {
+              component: 'postgres',
+              state: 'violated',
+              reasons: [
+                'the last good backup is 1d 6h old, older than the RPO of 1d',
+              ],
+              backup: {
+                state: 'violated',
+                lastSuccessAt: '2026-11-20T04:00:00.000Z',
+                sizeBytes: 7340032000,
+                tool: 'pgbackrest',
+              },
+              drill: {
+                state: 'ok',
+                lastAt: '2026-11-19T04:00:00.000Z',
+                lastResult: 'success',
+                dataVerified: true,
+                restoreSeconds: 720,
+                rtoSeconds: 1800,
+              },
+            },
+          ],
+        },
         document: {
           apiVersion: 'reliability.io/v1alpha1',
           kind: 'RecoveryPlan',
@@ -190,6 +217,17 @@ describe('EntityReliabilityContent', () => {
     expect(screen.getByText('every 7d, stale after 8d')).toBeInTheDocument();
     expect(screen.getByText('Stateless: a cache')).toBeInTheDocument();
     expect(screen.getByText('Slower answers')).toBeInTheDocument();
+    // What was reported, against the plan.
+    expect(screen.getAllByText('Violated')).toHaveLength(2);
+    expect(
+      screen.getByText(
+        'the last good backup is 1d 6h old, older than the RPO of 1d',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/· 6.8 GB · pgbackrest/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/passed, restored in 12m \(RTO 30m\)/),
+    ).toBeInTheDocument();
   });
 
   it('explains which annotation to add when the entity has no runbooks', async () => {

@@ -13,6 +13,7 @@ import { OwnerLink } from '../components/OwnerLink';
 import { Timestamp } from '../components/Timestamp';
 import { SeverityChip } from '../runbooks/SeverityChip';
 import { useSeverities } from '../runbooks/useSeverities';
+import { ComplianceLight, ComponentStatus } from './ComponentStatus';
 import { ObjectiveText } from './ObjectiveText';
 
 // One backup job as a line: "full · pgbackrest · 0 2 * * 0 · off-site".
@@ -32,7 +33,17 @@ function describeJob(job: BackupJob): string {
     .join(' · ');
 }
 
-const componentColumns: TableColumn<RecoveryComponent>[] = [
+const componentColumns = (
+  plan: RecoveryPlanDetails,
+): TableColumn<RecoveryComponent>[] => [
+  {
+    title: 'Status',
+    render: c => (
+      <ComponentStatus
+        status={plan.status?.components.find(s => s.component === c.name)}
+      />
+    ),
+  },
   {
     title: 'Component',
     render: c => (
@@ -115,7 +126,10 @@ export const RecoveryPlanView = ({ plan }: { plan: RecoveryPlanDetails }) => {
   const options = { paging: false, search: false, padding: 'dense' as const };
   return (
     <Box mb={3}>
-      <Typography variant="h6">{plan.title}</Typography>
+      <Box display="flex" alignItems="center" style={{ gap: 12 }}>
+        <Typography variant="h6">{plan.title}</Typography>
+        {plan.status && <ComplianceLight state={plan.status.state} />}
+      </Box>
       <Typography variant="caption" color="textSecondary" component="div">
         {spec.rpo || spec.rto ? (
           <>
@@ -135,7 +149,7 @@ export const RecoveryPlanView = ({ plan }: { plan: RecoveryPlanDetails }) => {
       <Table
         title="Components"
         options={options}
-        columns={componentColumns}
+        columns={componentColumns(plan)}
         data={spec.components}
       />
       {spec.scenarios && spec.scenarios.length > 0 && (

@@ -274,6 +274,71 @@ export const spec = {
         },
       },
     },
+    '/backups/events': {
+      post: {
+        operationId: 'reportBackupEvents',
+        tags: ['recovery'],
+        summary: 'Report backup runs and restore drills',
+        description:
+          "What a backup CronJob or a restore-drill script sends when it ends (or starts): one or more events, each about a component of a recovery plan — named by the plan's entity plus `component`, or by the component's own entity. Meant for machines: a Backstage external access static token restricted to this plugin (`backend.auth.externalAccess`), or a user token; the permission `reliability.backup.report` is checked. Every event is checked before any is stored, and one bad event is a 400 naming it (wrong types, unknown entity or component, times in the future, `finishedAt` before `startedAt`); nothing is stored then. An event whose `id` is already stored changes nothing, so retries and the same report sent to two backend instances are safe; events may arrive in any order. Bodies over 1 MB are a 413.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/BackupEventBatch',
+              },
+              example: {
+                events: [
+                  {
+                    id: 'insights-postgres-full-2026-11-21',
+                    type: 'backup',
+                    entityRef: 'resource:default/insights-postgres',
+                    job: 'full',
+                    startedAt: '2026-11-21T01:00:00Z',
+                    finishedAt: '2026-11-21T01:14:00Z',
+                    result: 'success',
+                    sizeBytes: 7340032000,
+                    tool: 'pgbackrest',
+                  },
+                ],
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              'How many events were new, and how many were already stored.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['accepted', 'duplicates'],
+                  properties: {
+                    accepted: {
+                      type: 'integer',
+                    },
+                    duplicates: {
+                      type: 'integer',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
     '/recovery-plans': {
       get: {
         operationId: 'listRecoveryPlans',
@@ -2046,6 +2111,12 @@ export const spec = {
               'The normalised `RecoveryPlan` document, as `/schemas/recovery-plan.json` describes it.',
             additionalProperties: true,
           },
+          status: {
+            type: 'object',
+            description:
+              'How the plan stands against what was reported (`POST /backups/events`), evaluated when read: per component the age of the last good backup against its RPO, the last drill against its cadence and its restore time against the RTO; `state` is the worst of them (`violated`, `stale`, `at-risk`, `unknown`, `ok`, `not-needed`).',
+            additionalProperties: true,
+          },
           unresolvedRunbooks: {
             type: 'array',
             description:
@@ -3370,6 +3441,88 @@ export const spec = {
           },
         },
       },
+      BackupEventBatch: {
+        description:
+          'Backup runs and restore drills as the tools that ran them report them. All are checked first: one bad event is a 400 naming it, and nothing is stored.',
+        type: 'object',
+        properties: {
+          events: {
+            minItems: 1,
+            maxItems: 500,
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                id: {
+                  type: 'string',
+                  pattern: '^[A-Za-z0-9._:@/-]{1,200}$',
+                  description:
+                    'Unique per event: the same id sent again changes nothing (retries are safe).',
+                },
+                type: {
+                  type: 'string',
+                  enum: ['backup', 'drill'],
+                },
+                entityRef: {
+                  type: 'string',
+                  maxLength: 255,
+                  description:
+                    'The catalog entity a recovery plan covers, e.g. resource:default/insights-postgres.',
+                },
+                component: {
+                  description:
+                    "The plan's component; may be left out when the entity is a component's own entityRef.",
+                  type: 'string',
+                  pattern: '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$',
+                },
+                job: {
+                  description: 'The backup job, e.g. full, diff, wal.',
+                  type: 'string',
+                  maxLength: 63,
+                },
+                startedAt: {
+                  type: 'string',
+                },
+                finishedAt: {
+                  type: 'string',
+                },
+                result: {
+                  type: 'string',
+                  enum: ['success', 'failure', 'running'],
+                },
+                sizeBytes: {
+                  type: 'integer',
+                  minimum: 0,
+                  maximum: 9007199254740991,
+                },
+                tool: {
+                  type: 'string',
+                  maxLength: 100,
+                },
+                message: {
+                  type: 'string',
+                  maxLength: 2000,
+                },
+                restoreSeconds: {
+                  description:
+                    'For a drill: how long the restore took, measured.',
+                  type: 'number',
+                  minimum: 0,
+                },
+                dataVerified: {
+                  description:
+                    'For a drill: whether the restored data checked out.',
+                  type: 'boolean',
+                },
+              },
+              required: ['id', 'type', 'entityRef', 'startedAt', 'result'],
+              additionalProperties: false,
+            },
+          },
+        },
+        required: ['events'],
+        additionalProperties: false,
+      },
     },
   },
 } as const;
@@ -3393,7 +3546,7 @@ export type SpecPaths = {
     | '/postmortems/action-items'
     | '/postmortems/:id'
     | '/postmortems/:id/audit';
-  post: '/runbooks/refresh' | '/postmortems';
+  post: '/backups/events' | '/runbooks/refresh' | '/postmortems';
   put: '/postmortems/:id';
   delete: '/postmortems/:id';
 };

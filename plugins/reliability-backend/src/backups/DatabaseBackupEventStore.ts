@@ -1,0 +1,151 @@
+import {
+  type DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import type { BackupEvent } from '@reliability-suite/plugin-reliability-common';
+import type { Knex } from 'knex';
+
+const EVENTS = 'reliability_backup_events';
+
+/** Where an event belongs: a component of a recovery plan. */
+export interface EventTarget {
+  planNamespace: string;
+  planName: string;
+  component: string;
+}
+
+type EventRow = {
+  id: string;
+  type: 'backup' | 'drill';
+  entity_ref: string;
+  plan_namespace: string;
+  plan_name: string;
+  component: string;
+  job: string | null;
+  started_at: Date | string | number;
+  finished_at: Date | string | number | null;
+  result: BackupEvent['result'];
+  size_bytes: number | string | null;
+  restore_seconds: number | null;
+  data_verified: boolean | number | null;
+  tool: string | null;
+  message: string | null;
+};
+
+// SQLite returns timestamps as numbers or strings, PostgreSQL as Dates.
+function toIso(value: Date | string | number): string {
+  if (typeof value === 'string' && /^\d+$/.test(value)) {
+    return new Date(Number(value)).toISOString();
+  }
+  return new Date(value).toISOString();
+}
+
+function toEvent(row: EventRow): BackupEvent {
+  return {
+    id: row.id,
+    type: row.type,
+    entityRef: row.entity_ref,
+    component: row.component,
+    ...(row.job ? { job: row.job } : {}),
+    startedAt: toIso(row.started_at),
+    ...(row.finished_at !== null ? { finishedAt: toIso(row.finished_at) } : {}),
+    result: row.result,
+    ...(row.size_bytes !== null ? { sizeBytes: Number(row.size_bytes) } : {}),
+    ...(row.restore_seconds !== null
+      ? { restoreSeconds: Number(row.restore_seconds) }
+      : {}),
+    ...(row.data_verified !== null
+      ? { dataVerified: Boolean(row.data_verified) }
+      : {}),
+    ...(row.tool ? { tool: row.tool } : {}),
+    ...(row.message ? { message: row.message } : {}),
+  };
+}
+
+/** Backup runs and restore drills in the plugin's database. */
+export class DatabaseBackupEventStore {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseBackupEventStore> {
+    const knex = await options.database.getClient();
+    if (!options.database.migrations?.skip) {
+      await knex.migrate.latest({
+        directory: resolvePackagePath(
+          '@reliability-suite/plugin-reliability-backend',
+          'migrations',
+        ),
+      });
+    }
+    return new DatabaseBackupEventStore(knex);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  /**
+   * Stores the events that are new, all in one transaction; an id already
+   * stored is left as it is (a retry, or the same report sent to two
+   * backend instances). Returns how many were new.
+   */
+  async add(
+    events: Array<{ event: BackupEvent; target: EventTarget }>,
+    options: { reportedBy: string; at: Date },
+  ): Promise<{ accepted: number; duplicates: number }> {
+    let accepted = 0;
+    await this.db.transaction(async tx => {
+      for (const { event, target } of events) {
+        const inserted = await tx(EVENTS)
+          .insert({
+            id: event.id,
+            type: event.type,
+            entity_ref: event.entityRef,
+            plan_namespace: target.planNamespace,
+            plan_name: target.planName,
+            component: target.component,
+            job: event.job ?? null,
+            started_at: new Date(event.startedAt),
+            finished_at: event.finishedAt ? new Date(event.finishedAt) : null,
+            result: event.result,
+            size_bytes: event.sizeBytes ?? null,
+            restore_seconds: event.restoreSeconds ?? null,
+            data_verified: event.dataVerified ?? null,
+            tool: event.tool ?? null,
+            message: event.message ?? null,
+            received_at: options.at,
+            reported_by: options.reportedBy,
+          })
+          .onConflict('id')
+          .ignore()
+          .returning('id');
+        // SQLite and PostgreSQL both return the inserted rows only.
+        if (inserted.length > 0) accepted++;
+      }
+    });
+    return { accepted, duplicates: events.length - accepted };
+  }
+
+  /**
+   * The events of one plan's components, newest first, at most `perComponent`
+   * of each type per component (the history kept for trends is bounded).
+   */
+  async listForPlan(
+    plan: { namespace: string; name: string },
+    options: { perComponent?: number } = {},
+  ): Promise<Map<string, BackupEvent[]>> {
+    const rows = await this.db<EventRow>(EVENTS)
+      .where({ plan_namespace: plan.namespace, plan_name: plan.name })
+      .orderBy('started_at', 'desc');
+    const limit = options.perComponent ?? 200;
+    const byComponent = new Map<string, BackupEvent[]>();
+    const counts = new Map<string, number>();
+    for (const row of rows) {
+      const key = `${row.component}\u0000${row.type}`;
+      const n = counts.get(key) ?? 0;
+      if (n >= limit) continue;
+      counts.set(key, n + 1);
+      const list = byComponent.get(row.component) ?? [];
+      list.push(toEvent(row));
+      byComponent.set(row.component, list);
+    }
+    return byComponent;
+  }
+}

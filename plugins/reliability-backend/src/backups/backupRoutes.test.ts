@@ -1,0 +1,246 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { reliabilityPlugin } from '../plugin';
+
+const databases = TestDatabases.create();
+
+const PLAN = `apiVersion: reliability.io/v1alpha1
+kind: RecoveryPlan
+metadata: { name: insights-data }
+spec:
+  components:
+    - name: postgres
+      entityRef: resource:insights-postgres
+      rpo: 24h
+      rto: 30m
+      backups: [{ name: full, schedule: 0 1 * * * }]
+      drill: { cadence: 7d, staleAfter: 8d }
+    - name: redis
+      stateless: a cache
+`;
+
+const hoursAgo = (h: number) =>
+  new Date(Date.now() - h * 3600_000).toISOString();
+
+describe.each(databases.eachSupportedId())(
+  'backup events on %s',
+  databaseId => {
+    const dir = mkdtempSync(join(tmpdir(), 'backup-events-'));
+    mkdirSync(join(dir, 'runbooks'));
+    writeFileSync(join(dir, 'runbooks', 'plan.yaml'), PLAN);
+    const entity: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: 'insights-api',
+        namespace: 'default',
+        annotations: {
+          'backstage.io/managed-by-location': `file:${join(
+            dir,
+            'catalog-info.yaml',
+          )}`,
+          'reliability.io/runbooks': './runbooks',
+        },
+      },
+      spec: { owner: 'platform-team' },
+    };
+
+    async function startBackend(
+      result:
+        | AuthorizeResult.ALLOW
+        | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+    ) {
+      const knex = await databases.init(databaseId);
+      const { server } = await startTestBackend({
+        features: [
+          reliabilityPlugin,
+          mockServices.database.factory({ knex }),
+          mockServices.permissions.factory({ result }),
+          catalogServiceMock.factory({ entities: [entity] }),
+        ],
+      });
+      await request(server)
+        .post('/api/reliability/runbooks/refresh')
+        .send({ entityRef: 'component:default/insights-api' });
+      return server;
+    }
+    const post = (server: any, events: object[], token?: string) =>
+      request(server)
+        .post('/api/reliability/backups/events')
+        .set('Authorization', token ?? mockCredentials.service.header())
+        .send({ events });
+    const status = async (server: any) =>
+      (
+        await request(server).get(
+          '/api/reliability/recovery-plans/default/insights-data',
+        )
+      ).body.status;
+
+    const backup = (
+      id: string,
+      finishedHoursAgo: number,
+      result = 'success',
+    ) => ({
+      id,
+      type: 'backup',
+      entityRef: 'resource:insights-postgres',
+      job: 'full',
+      startedAt: hoursAgo(finishedHoursAgo + 0.2),
+      finishedAt: hoursAgo(finishedHoursAgo),
+      result,
+      sizeBytes: 7340032000,
+      tool: 'pgbackrest',
+    });
+
+    it('takes backups and drills from a machine, once each, in any order, and judges the plan by them', async () => {
+      const server = await startBackend();
+      expect((await status(server)).components[0]).toMatchObject({
+        component: 'postgres',
+        state: 'unknown',
+      });
+
+      // Older first or newer first: only the times count.
+      expect((await post(server, [backup('b2', 2)])).body).toEqual({
+        accepted: 1,
+        duplicates: 0,
+      });
+      expect((await post(server, [backup('b1', 30)])).body).toEqual({
+        accepted: 1,
+        duplicates: 0,
+      });
+      // A retry of the same event changes nothing.
+      expect((await post(server, [backup('b2', 2)])).body).toEqual({
+        accepted: 0,
+        duplicates: 1,
+      });
+
+      const drill = {
+        id: 'drill-1',
+        type: 'drill',
+        entityRef: 'component:default/insights-api',
+        component: 'postgres',
+        startedAt: hoursAgo(20),
+        finishedAt: hoursAgo(19.8),
+        result: 'success',
+        restoreSeconds: 720,
+        dataVerified: true,
+      };
+      expect((await post(server, [drill])).status).toBe(200);
+      const ok = await status(server);
+      expect(ok.state).toBe('ok');
+      expect(ok.components[0]).toMatchObject({
+        state: 'ok',
+        backup: {
+          state: 'ok',
+          lastResult: 'success',
+          sizeBytes: 7340032000,
+          tool: 'pgbackrest',
+        },
+        drill: { state: 'ok', restoreSeconds: 720, rtoSeconds: 1800 },
+      });
+      expect(ok.components[1]).toMatchObject({
+        component: 'redis',
+        state: 'not-needed',
+      });
+    });
+
+    it('says violated when the last good backup is older than the RPO', async () => {
+      const server = await startBackend();
+      await post(server, [backup('old', 30), backup('broken', 1, 'failure')]);
+      const violated = await status(server);
+      expect(violated.state).toBe('violated');
+      expect(violated.components[0].reasons[0]).toMatch(
+        /^the last good backup is 1d 6h old, older than the RPO of 1d$/,
+      );
+    });
+
+    it('refuses bad events with a clear 4xx and stores nothing', async () => {
+      const server = await startBackend();
+      const cases: Array<[object[], number, RegExp]> = [
+        [
+          [{ ...backup('x', 1), sizeBytes: 'big' }],
+          400,
+          /^request\/body\/events\/0\/sizeBytes must be integer/,
+        ],
+        [
+          [{ ...backup('x', 1), colour: 'red' }],
+          400,
+          /must NOT have additional properties/,
+        ],
+        [
+          [{ ...backup('x', 1), entityRef: 'resource:nope' }],
+          400,
+          /events\[0\]\.entityRef: no recovery plan covers resource:default\/nope/,
+        ],
+        [
+          [
+            {
+              ...backup('x', 1),
+              entityRef: 'component:insights-api',
+              component: 'kafka',
+            },
+          ],
+          400,
+          /has a component kafka \(it has insights-data\/postgres, insights-data\/redis\)/,
+        ],
+        [
+          [backup('ok', 1), { ...backup('x', -2) }],
+          400,
+          /events\[1\]\.startedAt .* is in the future/,
+        ],
+        [
+          [{ ...backup('x', 1), finishedAt: hoursAgo(5) }],
+          400,
+          /events\[0\]\.finishedAt is before startedAt/,
+        ],
+        [
+          [{ ...backup('x', 1), restoreSeconds: 3 }],
+          400,
+          /restoreSeconds and dataVerified belong to a drill/,
+        ],
+        [[], 400, /events must NOT have fewer than 1 items/],
+      ];
+      for (const [events, code, message] of cases) {
+        const answer = await post(server, events);
+        expect(answer.status).toBe(code);
+        expect(answer.body.error.message).toMatch(message);
+      }
+      const huge = await request(server)
+        .post('/api/reliability/backups/events')
+        .send({
+          events: [{ ...backup('x', 1), message: 'x'.repeat(2_000_000) }],
+        });
+      // express.json's 413 reaches the client through the generated router's
+    // error handling as a 400 that says so.
+    expect(huge.status).toBe(400);
+    expect(huge.body.error.message).toMatch(/request entity too large/);
+      // Nothing of the above was stored, not even the good first event.
+      expect((await status(server)).components[0].backup.state).toBe('unknown');
+    });
+
+    it('answers 401 without credentials and 403 without the permission', async () => {
+      const server = await startBackend(AuthorizeResult.DENY);
+      expect(
+        (
+          await post(
+            server,
+            [backup('a', 1)],
+            mockCredentials.service.invalidHeader(),
+          )
+        ).status,
+      ).toBe(401);
+      expect((await post(server, [backup('a', 1)])).status).toBe(403);
+    });
+  },
+);

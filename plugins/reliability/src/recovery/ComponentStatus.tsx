@@ -1,0 +1,90 @@
+import {
+  StatusError,
+  StatusOK,
+  StatusPending,
+  StatusWarning,
+} from '@backstage/core-components';
+import Typography from '@material-ui/core/Typography';
+import {
+  type ComplianceState,
+  type ComponentRecoveryStatus,
+  formatDuration,
+} from '@reliability-suite/plugin-reliability-common';
+import { Timestamp } from '../components/Timestamp';
+
+const LABEL: Record<ComplianceState, string> = {
+  violated: 'Violated',
+  stale: 'Drill stale',
+  'at-risk': 'At risk',
+  unknown: 'No data',
+  ok: 'OK',
+  'not-needed': 'No backup needed',
+};
+
+/** A compliance state as a status light with its word. */
+export const ComplianceLight = ({ state }: { state: ComplianceState }) => {
+  const label = LABEL[state];
+  switch (state) {
+    case 'violated':
+      return <StatusError>{label}</StatusError>;
+    case 'stale':
+    case 'at-risk':
+      return <StatusWarning>{label}</StatusWarning>;
+    case 'unknown':
+      return <StatusPending>{label}</StatusPending>;
+    default:
+      return <StatusOK>{label}</StatusOK>;
+  }
+};
+
+const size = (bytes?: number) => {
+  if (bytes === undefined) return undefined;
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let n = bytes;
+  let u = 0;
+  while (n >= 1024 && u < units.length - 1) {
+    n /= 1024;
+    u++;
+  }
+  return `${n.toFixed(n >= 10 || u === 0 ? 0 : 1)} ${units[u]}`;
+};
+
+/** A component's state: the light, why, its last backup and last drill. */
+export const ComponentStatus = ({
+  status,
+}: {
+  status?: ComponentRecoveryStatus;
+}) => {
+  if (!status) return <>—</>;
+  const { backup, drill } = status;
+  return (
+    <>
+      <ComplianceLight state={status.state} />
+      {status.reasons.map(r => (
+        <Typography key={r} variant="caption" display="block">
+          {r}
+        </Typography>
+      ))}
+      {backup.lastSuccessAt && (
+        <Typography variant="caption" display="block" color="textSecondary">
+          Last good backup <Timestamp value={backup.lastSuccessAt} />
+          {[size(backup.sizeBytes), backup.tool]
+            .filter(Boolean)
+            .map(x => ` · ${x}`)}
+        </Typography>
+      )}
+      {drill?.lastAt && (
+        <Typography variant="caption" display="block" color="textSecondary">
+          Last drill <Timestamp value={drill.lastAt} />:{' '}
+          {drill.lastResult === 'success' && drill.dataVerified !== false
+            ? 'passed'
+            : 'failed'}
+          {drill.restoreSeconds !== undefined &&
+            `, restored in ${formatDuration(Math.round(drill.restoreSeconds))}`}
+          {drill.rtoSeconds !== undefined &&
+            ` (RTO ${formatDuration(drill.rtoSeconds)})`}
+        </Typography>
+      )}
+    </>
+  );
+};
