@@ -170,11 +170,13 @@ export function evaluateComponent(
   let drill: ComponentRecoveryStatus['drill'];
   if (component.drill) {
     const cadence = cadenceSeconds(component.drill.cadence);
-    const staleAfterSeconds = component.drill.staleAfter
-      ? cadenceSeconds(component.drill.staleAfter)
-      : cadence !== undefined
-      ? cadence + 86400
-      : undefined;
+    // Stale after `staleAfter`, or a day past the cadence when not given.
+    let staleAfterSeconds: number | undefined;
+    if (component.drill.staleAfter) {
+      staleAfterSeconds = cadenceSeconds(component.drill.staleAfter);
+    } else if (cadence !== undefined) {
+      staleAfterSeconds = cadence + 86400;
+    }
     const rtoSeconds = objectiveSeconds(component.rto ?? plan.rto);
     const last = latest(
       events.filter(e => e.type === 'drill' && e.result !== 'running'),
