@@ -68,6 +68,45 @@ test('a guest opens a demo service and sees its reliability targets from the bac
     'Report exports and dataset uploads fail',
   );
   await expect(recovery).not.toContainText('not indexed');
+  // The demo's reports: PostgreSQL fine, the object store's last good backup
+  // older than its RPO, Vault's restore drill overdue.
+  await expect(recovery).toContainText('older than the RPO of 7d', {
+    timeout: 60_000,
+  });
+  await expect(recovery).toContainText('Drill stale');
+  await expect(recovery).toContainText('drills are due every 30d');
+  await page
+    .getByText('Insights platform recovery plan')
+    .scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOTS}/recovery-plan.png` });
+
+  // A drill script reports with the static token, as the README's curl does;
+  // the card shows it at once.
+  const report = await page.request.post(
+    'http://localhost:7007/api/reliability/backups/events',
+    {
+      headers: { Authorization: 'Bearer demo-backup-reporter-token' },
+      data: {
+        events: [
+          {
+            id: `e2e-vault-drill-${Date.now()}`,
+            type: 'drill',
+            entityRef: 'resource:default/insights-vault',
+            startedAt: new Date(Date.now() - 8 * 60_000).toISOString(),
+            finishedAt: new Date(Date.now() - 60_000).toISOString(),
+            result: 'success',
+            restoreSeconds: 420,
+            dataVerified: true,
+          },
+        ],
+      },
+    },
+  );
+  expect(report.status()).toBe(200);
+  expect(await report.json()).toEqual({ accepted: 1, duplicates: 0 });
+  await page.reload();
+  await expect(recovery).toContainText('passed, restored in 7m (RTO 30m)');
+  await expect(recovery).not.toContainText('Drill stale');
   await page
     .getByText('Insights platform recovery plan')
     .scrollIntoViewIfNeeded();

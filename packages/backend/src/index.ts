@@ -33,4 +33,7 @@ backend.add(
   import('@reliability-suite/plugin-search-backend-module-reliability'),
 );
 
+// Demo only: backup runs and restore drills for the demo's recovery plan.
+backend.add(import('./demoRecoveryData'));
+
 backend.start();
