@@ -1,9 +1,7 @@
-import {
-  type DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import type { DatabaseService } from '@backstage/backend-plugin-api';
 import type { BackupEvent } from '@reliability-suite/plugin-reliability-common';
 import type { Knex } from 'knex';
+import { migratedClient, toIso } from '../database/database';
 
 const EVENTS = 'reliability_backup_events';
 
@@ -32,14 +30,6 @@ type EventRow = {
   message: string | null;
 };
 
-// SQLite returns timestamps as numbers or strings, PostgreSQL as Dates.
-function toIso(value: Date | string | number): string {
-  if (typeof value === 'string' && /^\d+$/.test(value)) {
-    return new Date(Number(value)).toISOString();
-  }
-  return new Date(value).toISOString();
-}
-
 function toEvent(row: EventRow): BackupEvent {
   return {
     id: row.id,
@@ -67,16 +57,7 @@ export class DatabaseBackupEventStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabaseBackupEventStore> {
-    const knex = await options.database.getClient();
-    if (!options.database.migrations?.skip) {
-      await knex.migrate.latest({
-        directory: resolvePackagePath(
-          '@reliability-suite/plugin-reliability-backend',
-          'migrations',
-        ),
-      });
-    }
-    return new DatabaseBackupEventStore(knex);
+    return new DatabaseBackupEventStore(await migratedClient(options.database));
   }
 
   private constructor(private readonly db: Knex) {}

@@ -222,9 +222,9 @@ describe.each(databases.eachSupportedId())(
           events: [{ ...backup('x', 1), message: 'x'.repeat(2_000_000) }],
         });
       // express.json's 413 reaches the client through the generated router's
-    // error handling as a 400 that says so.
-    expect(huge.status).toBe(400);
-    expect(huge.body.error.message).toMatch(/request entity too large/);
+      // error handling as a 400 that says so.
+      expect(huge.status).toBe(400);
+      expect(huge.body.error.message).toMatch(/request entity too large/);
       // Nothing of the above was stored, not even the good first event.
       expect((await status(server)).components[0].backup.state).toBe('unknown');
     });

@@ -1,5 +1,4 @@
 import type { DatabaseService } from '@backstage/backend-plugin-api';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   type ActionItemWithPostmortem,
@@ -11,6 +10,7 @@ import {
   type PostmortemFilter,
 } from '@reliability-suite/plugin-reliability-common';
 import type { Knex } from 'knex';
+import { migratedClient, toIso } from '../database/database';
 import { randomUUID } from 'node:crypto';
 import { computedDurations } from './validation';
 
@@ -41,14 +41,6 @@ type Row = {
 import type { PostmortemResource } from '@reliability-suite/plugin-reliability-node';
 
 export type { PostmortemResource };
-
-function toIso(value: Timestamp): string | undefined {
-  if (value === null || value === undefined) return undefined;
-  if (typeof value === 'string' && /^\d+$/.test(value)) {
-    return new Date(Number(value)).toISOString();
-  }
-  return new Date(value).toISOString();
-}
 
 function toPostmortem(row: Row): PostmortemResource {
   const content: PostmortemContent = JSON.parse(row.body);
@@ -90,16 +82,7 @@ export class DatabasePostmortemStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabasePostmortemStore> {
-    const knex = await options.database.getClient();
-    if (!options.database.migrations?.skip) {
-      await knex.migrate.latest({
-        directory: resolvePackagePath(
-          '@reliability-suite/plugin-reliability-backend',
-          'migrations',
-        ),
-      });
-    }
-    return new DatabasePostmortemStore(knex);
+    return new DatabasePostmortemStore(await migratedClient(options.database));
   }
 
   private constructor(private readonly db: Knex) {}

@@ -1,11 +1,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { MIGRATIONS_DIRECTORY as directory } from '../database/database';
 
 const databases = TestDatabases.create();
-const directory = resolvePackagePath(
-  '@reliability-suite/plugin-reliability-backend',
-  'migrations',
-);
 
 describe.each(databases.eachSupportedId())('migrations on %s', id => {
   it('rewrites bare-name authors stored as component refs to user refs, owners to group refs', async () => {

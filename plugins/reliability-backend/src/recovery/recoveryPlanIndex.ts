@@ -4,6 +4,7 @@ import type {
   RunbookProblem,
 } from '@reliability-suite/plugin-reliability-common';
 import type { Knex } from 'knex';
+import { toIso } from '../database/database';
 
 export const PLANS = 'reliability_recovery_plans';
 export const PLAN_ENTITIES = 'reliability_recovery_plan_entities';
@@ -27,14 +28,6 @@ type PlanRow = {
   stale: boolean | number;
   document: string;
 };
-
-// SQLite returns timestamps as numbers or strings, PostgreSQL as Dates.
-function toIso(value: Date | string | number): string {
-  if (typeof value === 'string' && /^\d+$/.test(value)) {
-    return new Date(Number(value)).toISOString();
-  }
-  return new Date(value).toISOString();
-}
 
 /** The entities a plan covers: its own, and each component's. */
 export function planEntityRefs(plan: RecoveryPlanDocument): string[] {

@@ -1,7 +1,4 @@
-import {
-  type DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import type { DatabaseService } from '@backstage/backend-plugin-api';
 import type {
   RecoveryPlanDetails,
   RunbookDetails,
@@ -11,6 +8,7 @@ import type {
   RunbookSummary,
 } from '@reliability-suite/plugin-reliability-common';
 import type { Knex } from 'knex';
+import { migratedClient, toIso } from '../database/database';
 import type {
   LocationIndexResult,
   RunbookFilter,
@@ -24,11 +22,6 @@ import {
   replaceLocationPlans,
   touchLocationPlans,
 } from '../recovery/recoveryPlanIndex';
-
-const migrationsDir = resolvePackagePath(
-  '@reliability-suite/plugin-reliability-backend',
-  'migrations',
-);
 
 const LOCATIONS = 'reliability_runbook_locations';
 const RUNBOOKS = 'reliability_runbooks';
@@ -74,15 +67,6 @@ type ProblemRow = {
   runbook: string | null;
 };
 
-// SQLite returns timestamps as numbers or strings, PostgreSQL as Dates.
-function toIso(value: Date | string | number | null): string | undefined {
-  if (value === null || value === undefined) return undefined;
-  if (typeof value === 'string' && /^\d+$/.test(value)) {
-    return new Date(Number(value)).toISOString();
-  }
-  return new Date(value).toISOString();
-}
-
 // Inserts in slices, well under SQLite's and PostgreSQL's parameter limits.
 async function insertAll(tx: Knex.Transaction, table: string, rows: object[]) {
   for (let i = 0; i < rows.length; i += 200) {
@@ -95,11 +79,7 @@ export class DatabaseRunbookStore implements RunbookStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabaseRunbookStore> {
-    const knex = await options.database.getClient();
-    if (!options.database.migrations?.skip) {
-      await knex.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseRunbookStore(knex);
+    return new DatabaseRunbookStore(await migratedClient(options.database));
   }
 
   private constructor(private readonly db: Knex) {}
