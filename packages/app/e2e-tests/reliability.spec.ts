@@ -107,10 +107,17 @@ test('a guest opens a demo service and sees its reliability targets from the bac
   await page.reload();
   await expect(recovery).toContainText('passed, restored in 7m (RTO 30m)');
   await expect(recovery).not.toContainText('Drill stale');
-  await page
-    .getByText('Insights platform recovery plan')
-    .scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `${SCREENSHOTS}/recovery-plan.png` });
+
+  // Across the catalog: what an SRE lead checks on Monday.
+  await recovery.getByText('Across the catalog').click();
+  await expect(page).toHaveURL(/\/reliability\/recovery$/);
+  await expect(page.getByText('Object storage (SeaweedFS)')).toBeVisible();
+  await expect(page.getByText('Violated').first()).toBeVisible();
+  await expect(
+    page.getByText(/^Without a recovery plan \(\d+\)$/),
+  ).toBeVisible();
+  await expect(page.getByRole('link', { name: /Insights web/ })).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/recovery-overview.png` });
 });
 
 test('the search page finds a demo service', async ({ page }) => {

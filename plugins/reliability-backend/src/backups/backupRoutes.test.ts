@@ -67,7 +67,27 @@ describe.each(databases.eachSupportedId())(
           reliabilityPlugin,
           mockServices.database.factory({ knex }),
           mockServices.permissions.factory({ result }),
-          catalogServiceMock.factory({ entities: [entity] }),
+          catalogServiceMock.factory({
+            entities: [
+              entity,
+              {
+                apiVersion: 'backstage.io/v1alpha1',
+                kind: 'Resource',
+                metadata: { name: 'insights-postgres', namespace: 'default' },
+                spec: { owner: 'platform-team', system: 'insights-platform' },
+              },
+              {
+                apiVersion: 'backstage.io/v1alpha1',
+                kind: 'Component',
+                metadata: {
+                  name: 'insights-web',
+                  namespace: 'default',
+                  title: 'Insights web app',
+                },
+                spec: { owner: 'web-team', system: 'insights-platform' },
+              },
+            ],
+          }),
         ],
       });
       await request(server)
@@ -241,6 +261,38 @@ describe.each(databases.eachSupportedId())(
         ).status,
       ).toBe(401);
       expect((await post(server, [backup('a', 1)])).status).toBe(403);
+    });
+
+    it('lists every component across the catalog worst first, and what no plan covers', async () => {
+      const server = await startBackend();
+      await post(server, [backup('old', 30)]);
+      const answer = await request(server).get(
+        '/api/reliability/recovery/overview',
+      );
+      expect(answer.status).toBe(200);
+      expect(answer.body.components).toEqual([
+        expect.objectContaining({
+          plan: {
+            namespace: 'default',
+            name: 'insights-data',
+            title: 'insights-data',
+          },
+          component: 'postgres',
+          entityRef: 'resource:default/insights-postgres',
+          owner: 'group:default/platform-team',
+          system: 'system:default/insights-platform',
+          state: 'violated',
+        }),
+        expect.objectContaining({ component: 'redis', state: 'not-needed' }),
+      ]);
+      expect(answer.body.uncovered).toEqual([
+        {
+          entityRef: 'component:default/insights-web',
+          title: 'Insights web app',
+          owner: 'group:default/web-team',
+          system: 'system:default/insights-platform',
+        },
+      ]);
     });
   },
 );

@@ -7,7 +7,9 @@ import {
   recoveryPlanJsonSchema,
   worstState,
 } from '@reliability-suite/plugin-reliability-common';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { DatabaseBackupEventStore } from '../backups/DatabaseBackupEventStore';
+import { RecoveryOverviewService } from './RecoveryOverviewService';
 import { entityRefParam } from '../runbooks/runbookRoutes';
 import type { RunbookStore } from '../runbooks/RunbookStore';
 import type { SpecRouter } from '../schema/openapi/generated/router';
@@ -62,9 +64,23 @@ export function registerRecoveryPlanRoutes(
     httpAuth: HttpAuthService;
     store: RunbookStore;
     eventStore: DatabaseBackupEventStore;
+    catalog: CatalogService;
   },
 ) {
   const { httpAuth, store, eventStore } = options;
+  const overview = new RecoveryOverviewService(options.catalog);
+
+  router.get('/recovery/overview', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const plans = await Promise.all(
+      (
+        await store.listRecoveryPlans({})
+      ).map(plan => withUnresolvedRunbooks(store, eventStore, plan)),
+    );
+    res.json(await overview.overview(plans, credentials));
+  });
 
   // For editors (`# yaml-language-server: $schema=…`): needs no token.
   router.get('/schemas/recovery-plan.json', (_req, res) => {

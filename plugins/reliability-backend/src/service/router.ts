@@ -103,6 +103,7 @@ export async function createRouter(
     httpAuth,
     store: options.runbookStore,
     eventStore: options.backupEventStore,
+    catalog: options.catalog,
   });
   registerBackupRoutes(router, {
     httpAuth,

@@ -15,6 +15,7 @@ export type ReliabilityApiRoutes = {
     | '/severities'
     | '/schemas/runbook.json'
     | '/schemas/recovery-plan.json'
+    | '/recovery/overview'
     | '/recovery-plans'
     | '/recovery-plans/{namespace}/{name}'
     | '/runbooks'

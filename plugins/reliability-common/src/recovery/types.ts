@@ -176,3 +176,32 @@ export interface RecoveryPlanStatus {
   evaluatedAt: string;
   components: ComponentRecoveryStatus[];
 }
+
+/** One component of one plan, as the catalog-wide overview lists it. @public */
+export interface RecoveryOverviewComponent {
+  plan: { namespace: string; name: string; title: string };
+  component: string;
+  title: string;
+  entityRef?: string;
+  criticality?: RecoveryCriticality;
+  /** The owner of the component's entity, else the plan's owner. */
+  owner?: string;
+  /** The system of the component's entity, when it has one. */
+  system?: string;
+  state: ComplianceState;
+  reasons: string[];
+}
+
+/** A catalog entity no recovery plan covers. @public */
+export interface UncoveredEntity {
+  entityRef: string;
+  title: string;
+  owner?: string;
+  system?: string;
+}
+
+/** Every component's recovery state across the catalog, and what no plan covers. @public */
+export interface RecoveryOverview {
+  components: RecoveryOverviewComponent[];
+  uncovered: UncoveredEntity[];
+}

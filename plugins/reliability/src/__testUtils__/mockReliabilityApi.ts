@@ -20,6 +20,7 @@ export function mockReliabilityApi(
     findRunbooksByAlert: notMocked('findRunbooksByAlert'),
     getRunbookIndexStatus: notMocked('getRunbookIndexStatus'),
     listRecoveryPlans: notMocked('listRecoveryPlans'),
+    getRecoveryOverview: notMocked('getRecoveryOverview'),
     refreshRunbooks: notMocked('refreshRunbooks'),
     exportRunbooks: notMocked('exportRunbooks'),
     listPostmortems: jest.fn(async () => []),

@@ -1,5 +1,6 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  RecoveryOverview,
   RecoveryPlanDetails,
   ActionItemWithPostmortem,
   Postmortem,
@@ -39,6 +40,8 @@ export interface ReliabilityApi {
   getRunbookIndexStatus(entityRef: string): Promise<RunbookIndexStatus>;
   /** The recovery plans covering an entity (its own, or one of its components'). */
   listRecoveryPlans(entityRef: string): Promise<RecoveryPlanDetails[]>;
+  /** Every component's recovery state across the catalog, and what no plan covers. */
+  getRecoveryOverview(): Promise<RecoveryOverview>;
   /** Re-reads an entity's runbooks now (needs the refresh permission). */
   refreshRunbooks(entityRef: string): Promise<RunbookIndexStatus>;
   /** The break-glass HTML export, as a file to save. */

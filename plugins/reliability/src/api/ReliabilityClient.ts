@@ -7,6 +7,7 @@ import type {
   PostmortemAuditEntry,
   PostmortemContent,
   EntityReliabilityOverview,
+  RecoveryOverview,
   RecoveryPlanDetails,
   ReliabilityApiRoutes,
   ReliabilityHealth,
@@ -98,6 +99,10 @@ export class ReliabilityClient implements ReliabilityApi {
         { query: { entityRef } },
       )
     ).items;
+  }
+
+  async getRecoveryOverview(): Promise<RecoveryOverview> {
+    return this.json('get', '/recovery/overview');
   }
 
   async refreshRunbooks(entityRef: string): Promise<RunbookIndexStatus> {

@@ -4,11 +4,12 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
+import { rootRouteRef } from '../routes';
 import { RecoveryPlanView } from './RecoveryPlanView';
 
 /**
@@ -19,12 +20,16 @@ export const EntityRecoverySection = () => {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const api = useApi(reliabilityApiRef);
+  const recoveryLink = `${useRouteRef(rootRouteRef)()}/recovery`;
   const { value, loading, error } = useAsync(
     () => api.listRecoveryPlans(entityRef),
     [api, entityRef],
   );
   return (
-    <InfoCard title="Backups & recovery">
+    <InfoCard
+      title="Backups & recovery"
+      deepLink={{ title: 'Across the catalog', link: recoveryLink }}
+    >
       {loading && <Progress />}
       {error && <ResponseErrorPanel error={error} />}
       {value && value.length === 0 && (

@@ -7,6 +7,7 @@ import {
 } from 'react-router-dom';
 import { PostmortemPage } from '../postmortems/PostmortemPage';
 import { PostmortemsPage } from '../postmortems/PostmortemsPage';
+import { RecoveryOverviewPage } from '../recovery/RecoveryOverviewPage';
 import { AlertLandingPage } from './AlertLandingPage';
 import { RunbookPage } from './RunbookPage';
 
@@ -23,6 +24,7 @@ export const ReliabilityRouter = () => (
     <Route path="/" element={<Navigate to="postmortems" replace />} />
     <Route path="/runbooks/:namespace/:name" element={<RunbookPage />} />
     <Route path="/alerts/:alertName" element={<AlertLandingPage />} />
+    <Route path="/recovery" element={<RecoveryOverviewPage />} />
     <Route path="/postmortems" element={<PostmortemsPage />} />
     <Route path="/postmortems/new" element={<KeyedPostmortemPage />} />
     <Route path="/postmortems/:id" element={<KeyedPostmortemPage />} />

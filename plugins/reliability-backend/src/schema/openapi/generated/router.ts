@@ -339,6 +339,47 @@ export const spec = {
         },
       },
     },
+    '/recovery/overview': {
+      get: {
+        operationId: 'getRecoveryOverview',
+        tags: ['recovery'],
+        summary: "Every component's recovery state across the catalog",
+        description:
+          "What an SRE lead checks on Monday: every component of every recovery plan with its state against what was reported (worst first), with its entity's owner and system from the catalog, and every catalog Component and Resource that no plan covers. The catalog is read with the caller's credentials: entities the caller may not read are left out.",
+        responses: {
+          '200': {
+            description: '`{ components, uncovered }`.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['components', 'uncovered'],
+                  properties: {
+                    components: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        additionalProperties: true,
+                      },
+                    },
+                    uncovered: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        additionalProperties: true,
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
     '/recovery-plans': {
       get: {
         operationId: 'listRecoveryPlans',
@@ -3535,6 +3576,7 @@ export type SpecPaths = {
     | '/severities'
     | '/schemas/runbook.json'
     | '/schemas/recovery-plan.json'
+    | '/recovery/overview'
     | '/recovery-plans'
     | '/recovery-plans/:namespace/:name'
     | '/runbooks'

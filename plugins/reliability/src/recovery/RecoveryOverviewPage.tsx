@@ -1,0 +1,124 @@
+import {
+  Content,
+  Header,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  type TableColumn,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLinks } from '@backstage/plugin-catalog-react';
+import Typography from '@material-ui/core/Typography';
+import {
+  COMPLIANCE_ORDER,
+  type RecoveryOverviewComponent,
+  type UncoveredEntity,
+} from '@reliability-suite/plugin-reliability-common';
+import useAsync from 'react-use/esm/useAsync';
+import { reliabilityApiRef } from '../api/ReliabilityApi';
+import { ComplianceLight } from './ComponentStatus';
+
+const CRITICALITY = ['critical', 'high', 'moderate', 'low', undefined];
+const refs = (ref?: string, kind = 'group') =>
+  ref ? <EntityRefLinks entityRefs={[ref]} defaultKind={kind} /> : '—';
+
+const columns: TableColumn<RecoveryOverviewComponent>[] = [
+  {
+    title: 'State',
+    field: 'state',
+    customSort: (a, b) =>
+      COMPLIANCE_ORDER.indexOf(a.state) - COMPLIANCE_ORDER.indexOf(b.state),
+    render: c => <ComplianceLight state={c.state} />,
+  },
+  {
+    title: 'Component',
+    field: 'title',
+    render: c => (
+      <>
+        <Typography variant="body2">{c.title}</Typography>
+        {c.entityRef && refs(c.entityRef, 'resource')}
+      </>
+    ),
+  },
+  {
+    title: 'Criticality',
+    field: 'criticality',
+    customSort: (a, b) =>
+      CRITICALITY.indexOf(a.criticality) - CRITICALITY.indexOf(b.criticality),
+    render: c => c.criticality ?? '—',
+  },
+  { title: 'Owner', field: 'owner', render: c => refs(c.owner) },
+  { title: 'System', field: 'system', render: c => refs(c.system, 'system') },
+  { title: 'Plan', field: 'plan.title' },
+  {
+    title: 'Why',
+    sorting: false,
+    render: c =>
+      c.reasons.length ? (
+        <ul style={{ margin: 0, paddingLeft: 16 }}>
+          {c.reasons.map(r => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      ) : (
+        '—'
+      ),
+  },
+];
+
+const uncoveredColumns: TableColumn<UncoveredEntity>[] = [
+  {
+    title: 'Entity',
+    field: 'title',
+    render: e => refs(e.entityRef, 'component'),
+  },
+  { title: 'Owner', field: 'owner', render: e => refs(e.owner) },
+  { title: 'System', field: 'system', render: e => refs(e.system, 'system') },
+];
+
+/**
+ * `/reliability/recovery`: what an SRE lead checks on Monday — every
+ * component of every recovery plan, violated, stale and at risk first, and
+ * the catalog's components and resources no plan covers.
+ */
+export const RecoveryOverviewPage = () => {
+  const api = useApi(reliabilityApiRef);
+  const { value, loading, error } = useAsync(
+    () => api.getRecoveryOverview(),
+    [api],
+  );
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Backups & recovery"
+        subtitle="Every component against its recovery plan, across the catalog"
+      />
+      <Content>
+        {loading && <Progress />}
+        {error && <ResponseErrorPanel error={error} />}
+        {value && (
+          <>
+            <Table
+              title={`Components (${value.components.length})`}
+              options={{ paging: false, padding: 'dense' }}
+              columns={columns}
+              data={value.components}
+            />
+            <Table
+              title={`Without a recovery plan (${value.uncovered.length})`}
+              options={{ paging: false, padding: 'dense' }}
+              columns={uncoveredColumns}
+              data={value.uncovered}
+              emptyContent={
+                <Typography variant="body2" style={{ padding: 16 }}>
+                  Every component and resource is covered by a plan.
+                </Typography>
+              }
+            />
+          </>
+        )}
+      </Content>
+    </Page>
+  );
+};
