@@ -21,6 +21,9 @@ import { rootRouteRef } from '../routes';
 import { EntityReliabilityCard } from './EntityReliabilityCard';
 import { EntityReliabilityContent } from './EntityReliabilityContent';
 
+// Rendering tables in jsdom is slow on a busy 2-core machine.
+jest.setTimeout(30_000);
+
 const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',

@@ -6,6 +6,9 @@ import { mockReliabilityApi } from '../__testUtils__/mockReliabilityApi';
 import { rootRouteRef } from '../routes';
 import { RecoveryOverviewPage } from './RecoveryOverviewPage';
 
+// Rendering tables in jsdom is slow on a busy 2-core machine.
+jest.setTimeout(30_000);
+
 describe('RecoveryOverviewPage', () => {
   it('lists components worst first with owner and system as links, and what no plan covers', async () => {
     const api = mockReliabilityApi({

@@ -30,6 +30,9 @@ import { EntityRunbooksSection } from './EntityRunbooksSection';
 import { RunbookPage } from './RunbookPage';
 import { RunbookTable } from './RunbookTable';
 
+// Rendering tables in jsdom is slow on a busy 2-core machine.
+jest.setTimeout(30_000);
+
 function summary(
   name: string,
   title: string,
