@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { backupEventBatchSchema } from './backups/schema';
+import { backupToolRunSchema } from './backups/toolRun';
 import {
   postmortemActionItemSchema,
   postmortemContentSchema,
@@ -14,6 +15,7 @@ const RECORDS = {
   PostmortemActionItem: postmortemActionItemSchema,
   PostmortemUpdate: postmortemUpdateSchema,
   BackupEventBatch: backupEventBatchSchema,
+  BackupToolRun: backupToolRunSchema,
 };
 
 /**

@@ -14,3 +14,4 @@ export {
   type PostmortemQuery,
   type PostmortemResource,
 } from './postmortemPermissions';
+export * from './backups';

@@ -1,2 +1,4 @@
 export * from './schema';
 export * from './compliance';
+export * from './toolRun';
+export * from './history';

@@ -204,4 +204,17 @@ export interface UncoveredEntity {
 export interface RecoveryOverview {
   components: RecoveryOverviewComponent[];
   uncovered: UncoveredEntity[];
+  /** Each system's overall state: the worst of its components'. */
+  systems: SystemRecoveryState[];
+}
+
+/** A system's recovery state across the components of it that plans cover. @public */
+export interface SystemRecoveryState {
+  /** The system's entity ref; absent for the components of no system. */
+  system?: string;
+  state: ComplianceState;
+  /** How many of its components are in each state. */
+  counts: Partial<Record<ComplianceState, number>>;
+  /** Components of it that no plan covers. */
+  uncovered: number;
 }
