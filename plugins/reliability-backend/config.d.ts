@@ -59,5 +59,24 @@ export interface Config {
         maxFiles?: number;
       };
     };
+
+    /** Backup runs, restore drills and how recovery plans are judged. */
+    backups?: {
+      /**
+       * How often every plan's components are judged, their state changes
+       * recorded and owners of newly violated or stale ones notified.
+       * Default: every 5 minutes.
+       */
+      evaluation?: {
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
+      /** How much history is kept for the trends. */
+      history?: {
+        /** Backup runs, and drills, kept per component. Default 500 each. */
+        maxEventsPerComponent?: number;
+        /** State changes kept per component. Default 100. */
+        maxTransitionsPerComponent?: number;
+      };
+    };
   };
 }

@@ -11,11 +11,22 @@ import {
   reliabilityPostmortemPublishPermission,
   reliabilityPostmortemUpdatePermission,
 } from '@reliability-suite/plugin-reliability-common';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { BackupIngest } from './backups/BackupIngest';
+import { BackupSourceRunner } from './backups/BackupSourceRunner';
 import { DatabaseBackupEventStore } from './backups/DatabaseBackupEventStore';
+import { migratedClient } from './database/database';
+import { DatabaseRecoveryStateStore } from './recovery/DatabaseRecoveryStateStore';
+import { RecoveryEvaluator } from './recovery/RecoveryEvaluator';
 import { DatabasePostmortemStore } from './postmortems/DatabasePostmortemStore';
 import {
+  type BackupEventSource,
+  type BackupImporter,
+  pgBackRestImporter,
   postmortemPermissionRules,
   postmortemResourceRef,
+  reliabilityBackupsExtensionPoint,
+  resticImporter,
 } from '@reliability-suite/plugin-reliability-node';
 import { EntityOverviewService } from './entities/EntityOverviewService';
 import { DatabaseHealth } from './health/DatabaseHealth';
@@ -33,6 +44,28 @@ import { readSeverities } from './severities/severityConfig';
 export const reliabilityPlugin = createBackendPlugin({
   pluginId: 'reliability',
   register(env) {
+    // Backup importers and sources: the built-in importers (pgBackRest,
+    // restic) are added the way a module adds its own.
+    const importers = new Map<string, BackupImporter>();
+    const sources: BackupEventSource[] = [];
+    env.registerExtensionPoint(reliabilityBackupsExtensionPoint, {
+      addImporter(...added) {
+        for (const importer of added) {
+          if (importers.has(importer.format)) {
+            throw new Error(
+              `A backup importer for ${importer.format} was added twice`,
+            );
+          }
+          importers.set(importer.format, importer);
+        }
+      },
+      addSource(...added) {
+        sources.push(...added);
+      },
+    });
+    importers.set(pgBackRestImporter.format, pgBackRestImporter);
+    importers.set(resticImporter.format, resticImporter);
+
     env.registerInit({
       deps: {
         logger: coreServices.logger,
@@ -46,6 +79,7 @@ export const reliabilityPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        notifications: notificationService,
       },
       async init({
         logger,
@@ -59,6 +93,7 @@ export const reliabilityPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         catalog,
+        notifications,
       }) {
         permissionsRegistry.addPermissions(reliabilityPermissions);
         const severities = readSeverities(config);
@@ -69,6 +104,18 @@ export const reliabilityPlugin = createBackendPlugin({
         const backupEventStore = await DatabaseBackupEventStore.create({
           database,
         });
+        const recoveryStateStore = await DatabaseRecoveryStateStore.create({
+          database,
+        });
+        const backupIngest = new BackupIngest(runbookStore, backupEventStore);
+        const backupSources = new BackupSourceRunner({
+          db: await migratedClient(database),
+          ingest: backupIngest,
+          scheduler,
+          logger: logger.child({ task: 'backup-sources' }),
+        });
+        for (const source of sources) backupSources.add(source);
+        await backupSources.start();
         // Postmortems are resources of this plugin: policies can decide on
         // them with conditions (author, owner, owner of a linked entity).
         permissionsRegistry.addResourceType({
@@ -109,6 +156,44 @@ export const reliabilityPlugin = createBackendPlugin({
           fn: () => runbookIndexer.indexAll(),
         });
 
+        // Every plan judged on a schedule: state changes kept, the owners of
+        // newly violated or stale components notified (once, across
+        // instances: global scope and a compare-and-set per change).
+        const recoveryEvaluator = new RecoveryEvaluator({
+          runbookStore,
+          eventStore: backupEventStore,
+          stateStore: recoveryStateStore,
+          notifications,
+          logger: logger.child({ task: 'recovery-evaluation' }),
+          history: {
+            maxEventsPerComponent:
+              config.getOptionalNumber(
+                'reliability.backups.history.maxEventsPerComponent',
+              ) ?? 500,
+            maxTransitionsPerComponent:
+              config.getOptionalNumber(
+                'reliability.backups.history.maxTransitionsPerComponent',
+              ) ?? 100,
+          },
+        });
+        const evaluationKey = 'reliability.backups.evaluation.schedule';
+        await scheduler.scheduleTask({
+          id: 'reliability-recovery-evaluation',
+          scope: 'global',
+          ...(config.has(evaluationKey)
+            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                config.getConfig(evaluationKey),
+              )
+            : {
+                frequency: { minutes: 5 },
+                timeout: { minutes: 2 },
+                initialDelay: { seconds: 30 },
+              }),
+          fn: async () => {
+            await recoveryEvaluator.evaluateAll();
+          },
+        });
+
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -122,6 +207,10 @@ export const reliabilityPlugin = createBackendPlugin({
             runbookIndexer,
             postmortemStore,
             backupEventStore,
+            recoveryStateStore,
+            backupIngest,
+            backupImporters: importers,
+            backupSources,
             severities,
             startedAt: new Date(),
           }),

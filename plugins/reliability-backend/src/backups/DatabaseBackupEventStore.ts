@@ -1,7 +1,7 @@
 import type { DatabaseService } from '@backstage/backend-plugin-api';
 import type { BackupEvent } from '@reliability-suite/plugin-reliability-common';
 import type { Knex } from 'knex';
-import { migratedClient, toIso } from '../database/database';
+import { keepNewest, migratedClient, toIso } from '../database/database';
 
 const EVENTS = 'reliability_backup_events';
 
@@ -128,5 +128,18 @@ export class DatabaseBackupEventStore {
       byComponent.set(row.component, list);
     }
     return byComponent;
+  }
+
+  /**
+   * Keeps the newest `maxPerComponent` events of each type per component
+   * (the bounded history behind the trends); returns how many were deleted.
+   */
+  async prune(maxPerComponent: number): Promise<number> {
+    return keepNewest(this.db, EVENTS, {
+      groupBy: ['plan_namespace', 'plan_name', 'component', 'type'],
+      orderBy: 'started_at',
+      key: 'id',
+      max: maxPerComponent,
+    });
   }
 }

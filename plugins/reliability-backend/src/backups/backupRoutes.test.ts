@@ -1,99 +1,26 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import type { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
-import { reliabilityPlugin } from '../plugin';
+import {
+  hoursAgo,
+  startRecoveryBackend,
+  testBackup as backup,
+} from '../__testUtils__/recoveryBackend';
 
 const databases = TestDatabases.create();
-
-const PLAN = `apiVersion: reliability.io/v1alpha1
-kind: RecoveryPlan
-metadata: { name: insights-data }
-spec:
-  components:
-    - name: postgres
-      entityRef: resource:insights-postgres
-      rpo: 24h
-      rto: 30m
-      backups: [{ name: full, schedule: 0 1 * * * }]
-      drill: { cadence: 7d, staleAfter: 8d }
-    - name: redis
-      stateless: a cache
-`;
-
-const hoursAgo = (h: number) =>
-  new Date(Date.now() - h * 3600_000).toISOString();
 
 describe.each(databases.eachSupportedId())(
   'backup events on %s',
   databaseId => {
-    const dir = mkdtempSync(join(tmpdir(), 'backup-events-'));
-    mkdirSync(join(dir, 'runbooks'));
-    writeFileSync(join(dir, 'runbooks', 'plan.yaml'), PLAN);
-    const entity: Entity = {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: {
-        name: 'insights-api',
-        namespace: 'default',
-        annotations: {
-          'backstage.io/managed-by-location': `file:${join(
-            dir,
-            'catalog-info.yaml',
-          )}`,
-          'reliability.io/runbooks': './runbooks',
-        },
-      },
-      spec: { owner: 'platform-team' },
-    };
-
     async function startBackend(
       result:
         | AuthorizeResult.ALLOW
         | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
     ) {
-      const knex = await databases.init(databaseId);
-      const { server } = await startTestBackend({
-        features: [
-          reliabilityPlugin,
-          mockServices.database.factory({ knex }),
-          mockServices.permissions.factory({ result }),
-          catalogServiceMock.factory({
-            entities: [
-              entity,
-              {
-                apiVersion: 'backstage.io/v1alpha1',
-                kind: 'Resource',
-                metadata: { name: 'insights-postgres', namespace: 'default' },
-                spec: { owner: 'platform-team', system: 'insights-platform' },
-              },
-              {
-                apiVersion: 'backstage.io/v1alpha1',
-                kind: 'Component',
-                metadata: {
-                  name: 'insights-web',
-                  namespace: 'default',
-                  title: 'Insights web app',
-                },
-                spec: { owner: 'web-team', system: 'insights-platform' },
-              },
-            ],
-          }),
-        ],
+      const backend = await startRecoveryBackend(databases, databaseId, {
+        permission: result,
       });
-      await request(server)
-        .post('/api/reliability/runbooks/refresh')
-        .send({ entityRef: 'component:default/insights-api' });
-      return server;
+      return backend.server;
     }
     const post = (server: any, events: object[], token?: string) =>
       request(server)
@@ -106,22 +33,6 @@ describe.each(databases.eachSupportedId())(
           '/api/reliability/recovery-plans/default/insights-data',
         )
       ).body.status;
-
-    const backup = (
-      id: string,
-      finishedHoursAgo: number,
-      result = 'success',
-    ) => ({
-      id,
-      type: 'backup',
-      entityRef: 'resource:insights-postgres',
-      job: 'full',
-      startedAt: hoursAgo(finishedHoursAgo + 0.2),
-      finishedAt: hoursAgo(finishedHoursAgo),
-      result,
-      sizeBytes: 7340032000,
-      tool: 'pgbackrest',
-    });
 
     it('takes backups and drills from a machine, once each, in any order, and judges the plan by them', async () => {
       const server = await startBackend();
@@ -291,6 +202,15 @@ describe.each(databases.eachSupportedId())(
           title: 'Insights web app',
           owner: 'group:default/web-team',
           system: 'system:default/insights-platform',
+        },
+      ]);
+      // The system's overall state: the worst of its components'.
+      expect(answer.body.systems).toEqual([
+        {
+          system: 'system:default/insights-platform',
+          state: 'violated',
+          counts: { violated: 1, 'not-needed': 1 },
+          uncovered: 1,
         },
       ]);
     });

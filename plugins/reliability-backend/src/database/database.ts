@@ -36,3 +36,33 @@ export function toIso(
   }
   return new Date(value).toISOString();
 }
+
+/**
+ * Keeps the newest `max` rows (by `orderBy`) of each group of `table` and
+ * deletes the rest: the bound on the history tables. Returns how many rows
+ * were deleted.
+ */
+export async function keepNewest(
+  db: Knex,
+  table: string,
+  options: { groupBy: string[]; orderBy: string; key: string; max: number },
+): Promise<number> {
+  const { groupBy, orderBy, key, max } = options;
+  const groups = await db(table)
+    .select(groupBy)
+    .count({ n: '*' })
+    .groupBy(groupBy)
+    .having(db.raw('count(*) > ?', [max]));
+  let deleted = 0;
+  for (const group of groups) {
+    const row = group as Record<string, unknown>;
+    const where = Object.fromEntries(groupBy.map(c => [c, row[c]]));
+    const keep = db(table)
+      .where(where)
+      .orderBy(orderBy, 'desc')
+      .limit(max)
+      .select(key);
+    deleted += await db(table).where(where).whereNotIn(key, keep).delete();
+  }
+  return deleted;
+}

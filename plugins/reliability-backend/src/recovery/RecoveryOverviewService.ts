@@ -7,6 +7,8 @@ import {
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   COMPLIANCE_ORDER,
+  type SystemRecoveryState,
+  worstState,
   type RecoveryOverview,
   type RecoveryOverviewComponent,
   type RecoveryPlanDetails,
@@ -60,6 +62,17 @@ export class RecoveryOverviewService {
     );
     const covered = new Set(plans.flatMap(p => p.entityRefs));
 
+    // A component without an entity (or whose entity names no system) is
+    // in the system of the plan's own entities.
+    const planSystem = (plan: RecoveryPlanDetails) =>
+      (plan.document.spec.entityRefs ?? [])
+        .map(ref => {
+          if (ref.startsWith('system:')) return ref;
+          const entity = byRef.get(ref);
+          return entity && specRef(entity, 'system', 'system');
+        })
+        .find(Boolean);
+
     const components: RecoveryOverviewComponent[] = plans.flatMap(plan =>
       plan.document.spec.components.map(c => {
         const entity = c.entityRef ? byRef.get(c.entityRef) : undefined;
@@ -69,7 +82,8 @@ export class RecoveryOverviewService {
         const owner =
           (entity && specRef(entity, 'owner', 'group')) ??
           plan.document.spec.owner;
-        const system = entity && specRef(entity, 'system', 'system');
+        const system =
+          (entity && specRef(entity, 'system', 'system')) ?? planSystem(plan);
         return {
           plan: {
             namespace: plan.namespace,
@@ -105,6 +119,48 @@ export class RecoveryOverviewService {
         };
       })
       .sort((a, b) => a.entityRef.localeCompare(b.entityRef));
-    return { components, uncovered };
+    return {
+      components,
+      uncovered,
+      systems: systemStates(components, uncovered),
+    };
   }
+}
+
+// Each system's overall state: the worst of its covered components', with
+// how many of its Components and Resources no plan covers.
+function systemStates(
+  components: RecoveryOverviewComponent[],
+  uncovered: Array<{ system?: string }>,
+): SystemRecoveryState[] {
+  const systems = new Map<string, SystemRecoveryState>();
+  const entry = (system?: string) => {
+    const key = system ?? '';
+    const found = systems.get(key);
+    if (found) return found;
+    const created: SystemRecoveryState = {
+      ...(system ? { system } : {}),
+      state: 'not-needed',
+      counts: {},
+      uncovered: 0,
+    };
+    systems.set(key, created);
+    return created;
+  };
+  for (const c of components) {
+    const s = entry(c.system);
+    s.counts[c.state] = (s.counts[c.state] ?? 0) + 1;
+    s.state = worstState([s.state, c.state]);
+  }
+  // A component no plan covers: nobody knows how it comes back.
+  for (const u of uncovered) {
+    const s = entry(u.system);
+    s.uncovered++;
+    s.state = worstState([s.state, 'unknown']);
+  }
+  return [...systems.values()].sort(
+    (a, b) =>
+      COMPLIANCE_ORDER.indexOf(a.state) - COMPLIANCE_ORDER.indexOf(b.state) ||
+      (a.system ?? '~').localeCompare(b.system ?? '~'),
+  );
 }

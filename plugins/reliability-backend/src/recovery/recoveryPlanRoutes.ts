@@ -1,18 +1,20 @@
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
-  evaluateComponent,
   type RecoveryPlanDetails,
-  type RecoveryPlanStatus,
+  type RecoveryPlanHistory,
   recoveryPlanJsonSchema,
-  worstState,
 } from '@reliability-suite/plugin-reliability-common';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { DatabaseBackupEventStore } from '../backups/DatabaseBackupEventStore';
+import type { DatabaseRecoveryStateStore } from './DatabaseRecoveryStateStore';
+import { planStatus } from './planStatus';
+import { recoveryFacts } from './recoveryFacts';
 import { RecoveryOverviewService } from './RecoveryOverviewService';
 import { entityRefParam } from '../runbooks/runbookRoutes';
 import type { RunbookStore } from '../runbooks/RunbookStore';
 import type { SpecRouter } from '../schema/openapi/generated/router';
+import type express from 'express';
 
 // The runbooks a plan's drills and scenarios name that are not indexed now:
 // checked when the plan is read, so the answer follows every index pass.
@@ -40,23 +42,6 @@ async function withUnresolvedRunbooks(
   };
 }
 
-// Each component against what was reported for it, evaluated now.
-async function planStatus(
-  eventStore: DatabaseBackupEventStore,
-  plan: RecoveryPlanDetails,
-): Promise<RecoveryPlanStatus> {
-  const events = await eventStore.listForPlan(plan);
-  const now = new Date();
-  const components = plan.document.spec.components.map(c =>
-    evaluateComponent(c, plan.document.spec, events.get(c.name) ?? [], now),
-  );
-  return {
-    state: worstState(components.map(c => c.state)),
-    evaluatedAt: now.toISOString(),
-    components,
-  };
-}
-
 /** The recovery plan API: the plans covering an entity, one plan, the schema. */
 export function registerRecoveryPlanRoutes(
   router: SpecRouter,
@@ -64,21 +49,20 @@ export function registerRecoveryPlanRoutes(
     httpAuth: HttpAuthService;
     store: RunbookStore;
     eventStore: DatabaseBackupEventStore;
+    stateStore: DatabaseRecoveryStateStore;
     catalog: CatalogService;
   },
 ) {
-  const { httpAuth, store, eventStore } = options;
+  const { httpAuth, store, eventStore, stateStore } = options;
+  const reader = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const withStatus = (plans: RecoveryPlanDetails[]) =>
+    Promise.all(plans.map(p => withUnresolvedRunbooks(store, eventStore, p)));
   const overview = new RecoveryOverviewService(options.catalog);
 
   router.get('/recovery/overview', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const plans = await Promise.all(
-      (
-        await store.listRecoveryPlans({})
-      ).map(plan => withUnresolvedRunbooks(store, eventStore, plan)),
-    );
+    const credentials = await reader(req);
+    const plans = await withStatus(await store.listRecoveryPlans({}));
     res.json(await overview.overview(plans, credentials));
   });
 
@@ -87,20 +71,50 @@ export function registerRecoveryPlanRoutes(
     res.json(recoveryPlanJsonSchema);
   });
 
+  // For scorecards (Tech Insights fact retrievers, Soundcheck): each
+  // covered entity's state from the plans and the reports alone, without
+  // the catalog.
+  router.get('/facts/recovery', async (req, res) => {
+    await reader(req);
+    const entityRef =
+      req.query.entityRef !== undefined
+        ? entityRefParam(req.query.entityRef)
+        : undefined;
+    const plans = await withStatus(
+      await store.listRecoveryPlans(entityRef ? { entityRef } : {}),
+    );
+    res.json(recoveryFacts(plans, { entityRef }));
+  });
+
   router.get('/recovery-plans', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await reader(req);
     const plans = await store.listRecoveryPlans({
       entityRef: entityRefParam(req.query.entityRef),
     });
-    res.json({
-      items: await Promise.all(
-        plans.map(plan => withUnresolvedRunbooks(store, eventStore, plan)),
-      ),
-    });
+    res.json({ items: await withStatus(plans) });
+  });
+
+  router.get('/recovery-plans/:namespace/:name/history', async (req, res) => {
+    await reader(req);
+    const { namespace, name } = req.params;
+    const plan = await store.getRecoveryPlan(namespace, name);
+    if (!plan) throw new NotFoundError(`No recovery plan ${namespace}/${name}`);
+    const [events, transitions] = await Promise.all([
+      eventStore.listForPlan(plan),
+      stateStore.listTransitions(plan),
+    ]);
+    const body: RecoveryPlanHistory = {
+      components: plan.document.spec.components.map(c => ({
+        component: c.name,
+        events: events.get(c.name) ?? [],
+        transitions: transitions.get(c.name) ?? [],
+      })),
+    };
+    res.json(body);
   });
 
   router.get('/recovery-plans/:namespace/:name', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await reader(req);
     const { namespace, name } = req.params;
     const plan = await store.getRecoveryPlan(namespace, name);
     if (!plan) throw new NotFoundError(`No recovery plan ${namespace}/${name}`);

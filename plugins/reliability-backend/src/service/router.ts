@@ -17,7 +17,11 @@ import { createOpenApiRouter } from '../schema/openapi/generated/router';
 import { z } from 'zod';
 import type { EntityOverviewService } from '../entities/EntityOverviewService';
 import type { DatabaseHealth } from '../health/DatabaseHealth';
+import type { BackupImporter } from '@reliability-suite/plugin-reliability-node';
+import type { BackupIngest } from '../backups/BackupIngest';
+import type { BackupSourceRunner } from '../backups/BackupSourceRunner';
 import type { DatabaseBackupEventStore } from '../backups/DatabaseBackupEventStore';
+import type { DatabaseRecoveryStateStore } from '../recovery/DatabaseRecoveryStateStore';
 import { registerBackupRoutes } from '../backups/backupRoutes';
 import { registerRecoveryPlanRoutes } from '../recovery/recoveryPlanRoutes';
 import { registerRunbookRoutes } from '../runbooks/runbookRoutes';
@@ -36,6 +40,10 @@ export interface RouterOptions {
   runbookStore: RunbookStore;
   postmortemStore: DatabasePostmortemStore;
   backupEventStore: DatabaseBackupEventStore;
+  recoveryStateStore: DatabaseRecoveryStateStore;
+  backupIngest: BackupIngest;
+  backupImporters: Map<string, BackupImporter>;
+  backupSources: BackupSourceRunner;
   runbookIndexer: RunbookIndexer;
   severities: SeverityLevel[];
   startedAt: Date;
@@ -103,13 +111,15 @@ export async function createRouter(
     httpAuth,
     store: options.runbookStore,
     eventStore: options.backupEventStore,
+    stateStore: options.recoveryStateStore,
     catalog: options.catalog,
   });
   registerBackupRoutes(router, {
     httpAuth,
     permissions: options.permissions,
-    runbookStore: options.runbookStore,
-    eventStore: options.backupEventStore,
+    ingest: options.backupIngest,
+    importers: options.backupImporters,
+    sources: options.backupSources,
   });
 
   registerPostmortemRoutes(router, {

@@ -15,9 +15,12 @@ export type ReliabilityApiRoutes = {
     | '/severities'
     | '/schemas/runbook.json'
     | '/schemas/recovery-plan.json'
+    | '/backups/sources'
+    | '/facts/recovery'
     | '/recovery/overview'
     | '/recovery-plans'
     | '/recovery-plans/{namespace}/{name}'
+    | '/recovery-plans/{namespace}/{name}/history'
     | '/runbooks'
     | '/runbooks/index-status'
     | '/runbooks/export'
@@ -27,7 +30,11 @@ export type ReliabilityApiRoutes = {
     | '/postmortems/action-items'
     | '/postmortems/{id}'
     | '/postmortems/{id}/audit';
-  post: '/backups/events' | '/runbooks/refresh' | '/postmortems';
+  post:
+    | '/backups/events'
+    | '/backups/import/{format}'
+    | '/runbooks/refresh'
+    | '/postmortems';
   put: '/postmortems/{id}';
   delete: '/postmortems/{id}';
 };

@@ -35,6 +35,14 @@ describe('RecoveryOverviewPage', () => {
             reasons: [],
           },
         ],
+        systems: [
+          {
+            system: 'system:default/insights-platform',
+            state: 'violated',
+            counts: { violated: 1, ok: 1 },
+            uncovered: 1,
+          },
+        ],
         uncovered: [
           {
             entityRef: 'component:default/insights-web',

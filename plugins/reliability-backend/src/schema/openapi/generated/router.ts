@@ -339,6 +339,299 @@ export const spec = {
         },
       },
     },
+    '/backups/import/{format}': {
+      post: {
+        operationId: 'importBackupToolOutput',
+        tags: ['recovery'],
+        summary: "Import a backup tool's own output",
+        description:
+          "A backup tool's machine-readable output, posted as the tool printed it — `pgbackrest info --output=json` (`format` pgbackrest), `restic snapshots --json` (restic) — or as a captured run (`BackupToolRun`: stdout, stderr, exit code; what `reliability-cli report` sends), so that a run that failed before printing anything counts too. The importer turns it into backup events for the component named by `entityRef` (and `component`), with ids taken from the tool (a pgBackRest label, a restic snapshot id), so importing the same output again changes nothing. Backend modules add formats through the `reliabilityBackupsExtensionPoint`. The same auth and permission as `POST /backups/events`; an unknown format is a 404, output the importer cannot read a 400, and every event is checked before any is stored.",
+        parameters: [
+          {
+            name: 'format',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              pattern: '^[a-z0-9-]{1,40}$',
+            },
+            example: 'pgbackrest',
+          },
+          {
+            $ref: '#/components/parameters/EntityRefQueryRequired',
+          },
+          {
+            name: 'component',
+            in: 'query',
+            required: false,
+            description:
+              "The plan's component, when the entity is not one component's own.",
+            schema: {
+              type: 'string',
+              maxLength: 63,
+            },
+          },
+          {
+            name: 'job',
+            in: 'query',
+            required: false,
+            description:
+              'The backup job, when the output does not say (a restic snapshot without tags).',
+            schema: {
+              type: 'string',
+              maxLength: 63,
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                anyOf: [
+                  {
+                    type: 'array',
+                    description: "The tool's JSON output as it printed it.",
+                    items: {
+                      type: 'object',
+                      additionalProperties: true,
+                    },
+                  },
+                  {
+                    $ref: '#/components/schemas/BackupToolRun',
+                  },
+                ],
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              'What the output held, how many events were new, and notes.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: [
+                    'format',
+                    'events',
+                    'accepted',
+                    'duplicates',
+                    'notes',
+                  ],
+                  properties: {
+                    format: {
+                      type: 'string',
+                    },
+                    events: {
+                      type: 'integer',
+                      description: 'Backup events read from the output.',
+                    },
+                    accepted: {
+                      type: 'integer',
+                    },
+                    duplicates: {
+                      type: 'integer',
+                    },
+                    notes: {
+                      type: 'array',
+                      description:
+                        'What else the output said, e.g. "stanza main: no valid backups yet".',
+                      items: {
+                        type: 'string',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/backups/sources': {
+      get: {
+        operationId: 'listBackupSources',
+        tags: ['recovery'],
+        summary:
+          'The importers, and the scheduled sources with their last pass',
+        responses: {
+          '200': {
+            description: '`{ importers, sources }`.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['importers', 'sources'],
+                  properties: {
+                    importers: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        required: ['format', 'description'],
+                        properties: {
+                          format: {
+                            type: 'string',
+                          },
+                          description: {
+                            type: 'string',
+                          },
+                        },
+                      },
+                    },
+                    sources: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        required: ['id', 'notes'],
+                        properties: {
+                          id: {
+                            type: 'string',
+                          },
+                          lastRunAt: {
+                            type: 'string',
+                            format: 'date-time',
+                          },
+                          lastSuccessAt: {
+                            type: 'string',
+                            format: 'date-time',
+                          },
+                          lastError: {
+                            type: 'string',
+                          },
+                          lastEvents: {
+                            type: 'integer',
+                          },
+                          lastAccepted: {
+                            type: 'integer',
+                          },
+                          notes: {
+                            type: 'array',
+                            items: {
+                              type: 'string',
+                            },
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/facts/recovery': {
+      get: {
+        operationId: 'getRecoveryFacts',
+        tags: ['recovery'],
+        summary: "Each covered entity's recovery facts, for scorecards",
+        description:
+          "For Tech Insights fact retrievers, Soundcheck and other scorecards: each entity a recovery plan covers, with its overall state (the worst of the components that cover it: all of a plan's for an entity in the plan's `entityRefs`, its own for a component's entity), how many components are in each state, the oldest last-good-backup age and the oldest last drill. Read from the plans and the reports alone — no catalog call.",
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: false,
+            description: 'Only this entity.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 400,
+            },
+            allowReserved: true,
+          },
+        ],
+        responses: {
+          '200': {
+            description: '`{ generatedAt, items }`, by entity ref.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['generatedAt', 'items'],
+                  properties: {
+                    generatedAt: {
+                      type: 'string',
+                      format: 'date-time',
+                    },
+                    items: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        required: [
+                          'entityRef',
+                          'state',
+                          'plans',
+                          'components',
+                          'reasons',
+                        ],
+                        properties: {
+                          entityRef: {
+                            type: 'string',
+                          },
+                          state: {
+                            $ref: '#/components/schemas/ComplianceState',
+                          },
+                          plans: {
+                            type: 'array',
+                            items: {
+                              type: 'string',
+                            },
+                          },
+                          components: {
+                            type: 'object',
+                            additionalProperties: {
+                              type: 'integer',
+                            },
+                          },
+                          maxBackupAgeSeconds: {
+                            type: 'number',
+                          },
+                          oldestDrillAt: {
+                            type: 'string',
+                            format: 'date-time',
+                          },
+                          reasons: {
+                            type: 'array',
+                            items: {
+                              type: 'string',
+                            },
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
     '/recovery/overview': {
       get: {
         operationId: 'getRecoveryOverview',
@@ -348,13 +641,40 @@ export const spec = {
           "What an SRE lead checks on Monday: every component of every recovery plan with its state against what was reported (worst first), with its entity's owner and system from the catalog, and every catalog Component and Resource that no plan covers. The catalog is read with the caller's credentials: entities the caller may not read are left out.",
         responses: {
           '200': {
-            description: '`{ components, uncovered }`.',
+            description: '`{ components, uncovered, systems }`.',
             content: {
               'application/json': {
                 schema: {
                   type: 'object',
-                  required: ['components', 'uncovered'],
+                  required: ['components', 'uncovered', 'systems'],
                   properties: {
+                    systems: {
+                      type: 'array',
+                      description:
+                        "Each system's overall state, worst first: the worst of its covered components', `unknown` at best while some of its Components or Resources have no plan.",
+                      items: {
+                        type: 'object',
+                        required: ['state', 'counts', 'uncovered'],
+                        properties: {
+                          system: {
+                            type: 'string',
+                            description: 'Absent for components of no system.',
+                          },
+                          state: {
+                            $ref: '#/components/schemas/ComplianceState',
+                          },
+                          counts: {
+                            type: 'object',
+                            additionalProperties: {
+                              type: 'integer',
+                            },
+                          },
+                          uncovered: {
+                            type: 'integer',
+                          },
+                        },
+                      },
+                    },
                     components: {
                       type: 'array',
                       items: {
@@ -453,6 +773,104 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/RecoveryPlanDetails',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/recovery-plans/{namespace}/{name}/history': {
+      get: {
+        operationId: 'getRecoveryPlanHistory',
+        tags: ['recovery'],
+        summary: "A plan's reported backups and drills, and its state changes",
+        description:
+          'Per component, newest first: the backup runs and restore drills reported (at most `reliability.backups.history.maxEventsPerComponent` of each, default 500) and the changes of its state the scheduled evaluation recorded (at most `maxTransitionsPerComponent`, default 100), with whether the owner was notified. What the trend chart draws.',
+        parameters: [
+          {
+            name: 'namespace',
+            in: 'path',
+            required: true,
+            schema: {
+              $ref: '#/components/schemas/RunbookNamePart',
+            },
+            example: 'default',
+          },
+          {
+            name: 'name',
+            in: 'path',
+            required: true,
+            schema: {
+              $ref: '#/components/schemas/RunbookNamePart',
+            },
+            example: 'insights-platform',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              '`{ components: [{ component, events, transitions }] }`.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['components'],
+                  properties: {
+                    components: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        required: ['component', 'events', 'transitions'],
+                        properties: {
+                          component: {
+                            type: 'string',
+                          },
+                          events: {
+                            type: 'array',
+                            items: {
+                              type: 'object',
+                              additionalProperties: true,
+                            },
+                          },
+                          transitions: {
+                            type: 'array',
+                            items: {
+                              type: 'object',
+                              required: ['to', 'at', 'reasons'],
+                              properties: {
+                                from: {
+                                  $ref: '#/components/schemas/ComplianceState',
+                                },
+                                to: {
+                                  $ref: '#/components/schemas/ComplianceState',
+                                },
+                                at: {
+                                  type: 'string',
+                                  format: 'date-time',
+                                },
+                                reasons: {
+                                  type: 'array',
+                                  items: {
+                                    type: 'string',
+                                  },
+                                },
+                                notified: {
+                                  type: 'boolean',
+                                },
+                              },
+                            },
+                          },
+                        },
+                      },
+                    },
+                  },
                 },
               },
             },
@@ -2097,6 +2515,12 @@ export const spec = {
           },
         },
       },
+      ComplianceState: {
+        type: 'string',
+        enum: ['violated', 'stale', 'at-risk', 'unknown', 'ok', 'not-needed'],
+        description:
+          'How a component stands against its plan, worst first: `violated` (the last good backup is older than the RPO, or the last drill failed), `stale` (the drill is overdue), `at-risk`, `unknown` (nothing reported), `ok`, `not-needed` (stateless).',
+      },
       RecoveryPlanDetails: {
         type: 'object',
         description: 'A stored recovery plan.',
@@ -3564,6 +3988,50 @@ export const spec = {
         required: ['events'],
         additionalProperties: false,
       },
+      BackupToolRun: {
+        description:
+          "One run of a backup tool as it was captured: what it printed (its JSON output) and its exit code, so that a run that failed before printing anything is reported too. The validator CLI's `report` command sends this.",
+        type: 'object',
+        properties: {
+          tool: {
+            type: 'string',
+            maxLength: 100,
+          },
+          version: {
+            type: 'string',
+            maxLength: 200,
+          },
+          command: {
+            description: 'The command that ran, for the record.',
+            type: 'string',
+            maxLength: 2000,
+          },
+          exitCode: {
+            type: 'integer',
+            minimum: -9007199254740991,
+            maximum: 9007199254740991,
+            description: "The command's exit code.",
+          },
+          startedAt: {
+            type: 'string',
+          },
+          finishedAt: {
+            type: 'string',
+          },
+          stdout: {
+            type: 'string',
+            maxLength: 900000,
+            description: 'What the command printed: its JSON output.',
+          },
+          stderr: {
+            default: '',
+            type: 'string',
+            maxLength: 20000,
+          },
+        },
+        required: ['exitCode', 'stdout'],
+        additionalProperties: false,
+      },
     },
   },
 } as const;
@@ -3576,9 +4044,12 @@ export type SpecPaths = {
     | '/severities'
     | '/schemas/runbook.json'
     | '/schemas/recovery-plan.json'
+    | '/backups/sources'
+    | '/facts/recovery'
     | '/recovery/overview'
     | '/recovery-plans'
     | '/recovery-plans/:namespace/:name'
+    | '/recovery-plans/:namespace/:name/history'
     | '/runbooks'
     | '/runbooks/index-status'
     | '/runbooks/export'
@@ -3588,7 +4059,11 @@ export type SpecPaths = {
     | '/postmortems/action-items'
     | '/postmortems/:id'
     | '/postmortems/:id/audit';
-  post: '/backups/events' | '/runbooks/refresh' | '/postmortems';
+  post:
+    | '/backups/events'
+    | '/backups/import/:format'
+    | '/runbooks/refresh'
+    | '/postmortems';
   put: '/postmortems/:id';
   delete: '/postmortems/:id';
 };

@@ -1,0 +1,193 @@
+import {
+  coreServices,
+  createBackendModule,
+  createServiceFactory,
+  type BackendFeature,
+  type SchedulerService,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  type TestDatabaseId,
+  type TestDatabases,
+} from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  type BackupEventSource,
+  reliabilityBackupsExtensionPoint,
+} from '@reliability-suite/plugin-reliability-node';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { JsonObject } from '@backstage/types';
+import request from 'supertest';
+import { reliabilityPlugin } from '../plugin';
+
+/** The recovery plan of the backup tests: PostgreSQL backed up, Redis not. */
+export const TEST_PLAN = `apiVersion: reliability.io/v1alpha1
+kind: RecoveryPlan
+metadata: { name: insights-data }
+spec:
+  components:
+    - name: postgres
+      entityRef: resource:insights-postgres
+      rpo: 24h
+      rto: 30m
+      backups: [{ name: full, schedule: 0 1 * * * }]
+      drill: { cadence: 7d, staleAfter: 8d }
+    - name: redis
+      stateless: a cache
+`;
+
+const entities = (dir: string): Entity[] => [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'insights-api',
+      namespace: 'default',
+      annotations: {
+        'backstage.io/managed-by-location': `file:${join(
+          dir,
+          'catalog-info.yaml',
+        )}`,
+        'reliability.io/runbooks': './runbooks',
+      },
+    },
+    spec: { owner: 'platform-team', system: 'insights-platform' },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: { name: 'insights-postgres', namespace: 'default' },
+    spec: { owner: 'platform-team', system: 'insights-platform' },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'insights-web',
+      namespace: 'default',
+      title: 'Insights web app',
+    },
+    spec: { owner: 'web-team', system: 'insights-platform' },
+  },
+];
+
+export const hoursAgo = (h: number) =>
+  new Date(Date.now() - h * 3600_000).toISOString();
+
+/** A backup of the plan's PostgreSQL that finished `finishedHoursAgo`. */
+export const testBackup = (
+  id: string,
+  finishedHoursAgo: number,
+  result = 'success',
+) => ({
+  id,
+  type: 'backup',
+  entityRef: 'resource:insights-postgres',
+  job: 'full',
+  startedAt: hoursAgo(finishedHoursAgo + 0.2),
+  finishedAt: hoursAgo(finishedHoursAgo),
+  result,
+  sizeBytes: 7340032000,
+  tool: 'pgbackrest',
+});
+
+/**
+ * A backend with the reliability plugin, a catalog holding the insights
+ * entities, the recovery plan above indexed, a notification service that
+ * records what is sent, and the plugin's scheduler for triggering its tasks.
+ */
+export async function startRecoveryBackend(
+  databases: TestDatabases,
+  databaseId: TestDatabaseId,
+  options: {
+    permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    sources?: BackupEventSource[];
+    features?: BackendFeature[];
+    plan?: string;
+    config?: JsonObject;
+  } = {},
+) {
+  const dir = mkdtempSync(join(tmpdir(), 'recovery-backend-'));
+  mkdirSync(join(dir, 'runbooks'));
+  writeFileSync(join(dir, 'runbooks', 'plan.yaml'), options.plan ?? TEST_PLAN);
+  const knex = await databases.init(databaseId);
+  const sent: Array<{ recipients: any; payload: any }> = [];
+  let scheduler: SchedulerService | undefined;
+  const { server } = await startTestBackend({
+    features: [
+      reliabilityPlugin,
+      mockServices.database.factory({ knex }),
+      mockServices.permissions.factory({
+        result: options.permission ?? AuthorizeResult.ALLOW,
+      }),
+      catalogServiceMock.factory({ entities: entities(dir) }),
+      ...(options.config
+        ? [mockServices.rootConfig.factory({ data: options.config })]
+        : []),
+      createServiceFactory({
+        service: notificationService,
+        deps: {},
+        factory: () => ({
+          send: async (notification: any) => {
+            sent.push(notification);
+          },
+        }),
+      }),
+      createBackendModule({
+        pluginId: 'reliability',
+        moduleId: 'test-hooks',
+        register(reg) {
+          reg.registerInit({
+            deps: {
+              backups: reliabilityBackupsExtensionPoint,
+              pluginScheduler: coreServices.scheduler,
+            },
+            async init({ backups, pluginScheduler }) {
+              scheduler = pluginScheduler;
+              backups.addSource(...(options.sources ?? []));
+            },
+          });
+        },
+      }),
+      ...(options.features ?? []),
+    ],
+  });
+  await request(server)
+    .post('/api/reliability/runbooks/refresh')
+    .send({ entityRef: 'component:default/insights-api' });
+
+  const post = (path: string, body: unknown, token?: string) =>
+    request(server)
+      .post(`/api/reliability${path}`)
+      .set('Authorization', token ?? mockCredentials.service.header())
+      .send(body as object);
+  return {
+    server,
+    knex,
+    sent,
+    get: (path: string) => request(server).get(`/api/reliability${path}`),
+    post,
+    postEvents: (events: object[], token?: string) =>
+      post('/backups/events', { events }, token),
+    status: async () =>
+      (
+        await request(server).get(
+          '/api/reliability/recovery-plans/default/insights-data',
+        )
+      ).body.status,
+    /** Runs a task of the plugin's now and waits until it has run. */
+    async runTask(id: string, done: () => Promise<boolean>) {
+      await scheduler!.triggerTask(id);
+      for (let i = 0; i < 100 && !(await done()); i++) {
+        await new Promise(r => setTimeout(r, 100));
+      }
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import {
+  evaluateComponent,
+  type RecoveryPlanDetails,
+  type RecoveryPlanStatus,
+  worstState,
+} from '@reliability-suite/plugin-reliability-common';
+import type { DatabaseBackupEventStore } from '../backups/DatabaseBackupEventStore';
+
+/** Each component of a plan against what was reported for it, at `now`. */
+export async function planStatus(
+  eventStore: DatabaseBackupEventStore,
+  plan: RecoveryPlanDetails,
+  now = new Date(),
+): Promise<RecoveryPlanStatus> {
+  const events = await eventStore.listForPlan(plan);
+  const components = plan.document.spec.components.map(c =>
+    evaluateComponent(c, plan.document.spec, events.get(c.name) ?? [], now),
+  );
+  return {
+    state: worstState(components.map(c => c.state)),
+    evaluatedAt: now.toISOString(),
+    components,
+  };
+}
