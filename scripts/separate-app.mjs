@@ -50,6 +50,7 @@ const PACKAGES = [
   'plugins/reliability-node',
   'plugins/reliability-backend',
   'plugins/search-backend-module-reliability',
+  'plugins/reliability-backend-module-prometheus',
   'plugins/reliability',
   'plugins/reliability-cli',
 ];
@@ -198,6 +199,7 @@ function addTheSuite(files) {
   for (const name of [
     '@reliability-suite/plugin-reliability-backend',
     '@reliability-suite/plugin-search-backend-module-reliability',
+    '@reliability-suite/plugin-reliability-backend-module-prometheus',
   ]) {
     backendPkg.dependencies[name] = `file:${files[name]}`;
   }
@@ -219,6 +221,10 @@ function addTheSuite(files) {
 backend.add(import('@reliability-suite/plugin-reliability-backend'));
 backend.add(
   import('@reliability-suite/plugin-search-backend-module-reliability'),
+);
+// Backup runs and drills from Prometheus (none configured here).
+backend.add(
+  import('@reliability-suite/plugin-reliability-backend-module-prometheus'),
 );
 
 backend.start();`,

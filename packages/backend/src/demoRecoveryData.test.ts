@@ -5,7 +5,11 @@ import {
 } from '@reliability-suite/plugin-reliability-common';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { demoRecoveryEvents } from './demoRecoveryData';
+import {
+  pgBackRestImporter,
+  resticImporter,
+} from '@reliability-suite/plugin-reliability-node';
+import { demoRecoveryReports } from './demoRecoveryData';
 
 // On first start the demo must tell the whole recovery story, whatever the
 // time of day: PostgreSQL fine, the object store violated, Vault's drill
@@ -26,8 +30,23 @@ describe('the demo recovery data', () => {
     'at %s: valid events, none in the future, and the intended states',
     nowText => {
       const now = new Date(nowText);
+      const { events: pushed, imports } = demoRecoveryReports(now);
+      // The recorded tool output goes through the real importers.
+      const imported = imports.flatMap(
+        ({ format, query, body }) =>
+          (format === 'pgbackrest'
+            ? pgBackRestImporter
+            : resticImporter
+          ).import(body, {
+            target: { entityRef: query.entityRef, job: query.job },
+            receivedAt: now,
+          }).events,
+      );
+      expect(imported.filter(e => e.tool === 'pgbackrest')).toHaveLength(
+        nowText.includes('T00:') ? 13 : 14,
+      );
       const events = backupEventBatchSchema.parse({
-        events: demoRecoveryEvents(now),
+        events: [...pushed, ...imported],
       }).events;
       for (const e of events) {
         expect(Date.parse(e.finishedAt!)).toBeLessThanOrEqual(now.getTime());

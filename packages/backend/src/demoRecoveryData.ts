@@ -1,21 +1,80 @@
 /*
- * Demo only: backup runs and restore drills for the demo's recovery plan, as
- * the platform's backup jobs and drill scripts would report them, relative to
- * now — so that on first start the Backups & recovery card tells the whole
- * story: PostgreSQL is fine, the object store's last good backup is older than
- * its RPO (violated), and Vault's restore drill is overdue (stale). It posts
- * them through the plugin's own API, as any reporter does; event ids carry
- * the day, so posting again changes nothing.
+ * Demo only: backup runs and restore drills for the demo's recovery plan,
+ * relative to now — so that on first start the Backups & recovery card tells
+ * the whole story: PostgreSQL is fine, the object store's last good backup is
+ * older than its RPO (violated), and Vault's restore drill is overdue
+ * (stale). PostgreSQL's and the object store's backups are real pgBackRest
+ * and restic output (recorded by plugins/reliability-node/scripts/
+ * backup-fixtures.sh) replayed at the demo's times; the rest is what the
+ * drill scripts and Vault's snapshot CronJob would send with curl. It all goes
+ * through the plugin's own API, as any reporter's does; ids carry the time,
+ * so posting again changes nothing.
  */
 import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import type { BackupToolRun } from '@reliability-suite/plugin-reliability-common';
+import { replayBackupToolOutput } from '@reliability-suite/plugin-reliability-node';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** A recorded run of a real backup tool. */
+function recorded(name: string): BackupToolRun {
+  const dir = join(
+    dirname(
+      require.resolve(
+        '@reliability-suite/plugin-reliability-node/package.json',
+      ),
+    ),
+    'src/backups/__fixtures__',
+  );
+  return JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'));
+}
+
+/** A tool's output for `POST /backups/import/{format}`. */
+export interface DemoImport {
+  format: 'pgbackrest' | 'restic';
+  query: Record<string, string>;
+  body: unknown;
+}
+
+/**
+ * pgBackRest's info as the demo's nightly backups would leave it: the
+ * recorded full backup replayed every night at 01:00 for two weeks, and the
+ * recorded backup pgBackRest flagged for a bad page checksum on the night
+ * five days ago.
+ */
+function pgBackRestHistory(
+  at: (days: number, hour: number) => Date,
+  now: Date,
+) {
+  const ok = JSON.parse(recorded('pgbackrest-ok').stdout);
+  const failed = JSON.parse(recorded('pgbackrest-failed').stdout);
+  const full = ok[0].backup.find((b: any) => b.type === 'full');
+  const flagged = failed[0].backup.find((b: any) => b.error);
+  const nightly = (backup: any, start: Date) =>
+    replayBackupToolOutput(
+      'pgbackrest',
+      [{ ...ok[0], backup: [backup] }],
+      Math.round(start.getTime() / 1000) - backup.timestamp.start,
+    )[0].backup[0];
+  const backups = [];
+  for (let days = 13; days >= 0; days--) {
+    const start = at(days, 1);
+    const backup = nightly(days === 5 ? flagged : full, start);
+    if (backup.timestamp.stop * 1000 <= now.getTime()) backups.push(backup);
+  }
+  return [{ ...ok[0], backup: backups }];
+}
 
 const DAY = 86400_000;
 
-/** The demo's reports, `days` before today at `hour` UTC. */
-export function demoRecoveryEvents(now: Date) {
+/** The demo's reports: pushed events, and tools' output to import. */
+export function demoRecoveryReports(now: Date): {
+  events: object[];
+  imports: DemoImport[];
+} {
   const today = Date.UTC(
     now.getUTCFullYear(),
     now.getUTCMonth(),
@@ -42,24 +101,6 @@ export function demoRecoveryEvents(now: Date) {
   const day = (d: Date) => d.toISOString().slice(0, 10);
 
   for (let days = 0; days < 14; days++) {
-    // PostgreSQL: a pgBackRest full every night at 01:00; one failed night.
-    const start = at(days, 1);
-    add({
-      id: `demo-postgres-full-${day(start)}`,
-      type: 'backup',
-      entityRef: 'resource:default/insights-postgres',
-      job: 'full',
-      start,
-      minutes: 14,
-      result: days === 5 ? 'failure' : 'success',
-      ...(days === 5
-        ? {
-            message:
-              'ERROR: [082]: WAL segment was not archived before the 60000ms timeout',
-          }
-        : { sizeBytes: 7_340_032_000 - days * 21_000_000 }),
-      tool: 'pgbackrest',
-    });
     // Vault: a raft snapshot every night at 02:00.
     const snapshot = at(days, 2);
     add({
@@ -91,6 +132,52 @@ export function demoRecoveryEvents(now: Date) {
       tool: 'pgbackrest archive-push',
     });
   }
+  const imports: DemoImport[] = [
+    {
+      format: 'pgbackrest',
+      query: { entityRef: 'resource:default/insights-postgres' },
+      body: pgBackRestHistory(at, now),
+    },
+  ];
+  // The object store: restic weekly, Sundays at 03:00 — the last good
+  // snapshot nine days ago; two days ago restic could not find its
+  // repository.
+  const snapshots = JSON.parse(recorded('restic-snapshots').stdout);
+  const first = snapshots[0];
+  const weekly = [9, 16, 23].flatMap(days =>
+    replayBackupToolOutput(
+      'restic',
+      [first],
+      Math.round((at(days, 3).getTime() - Date.parse(first.time)) / 1000),
+    ),
+  );
+  imports.push({
+    format: 'restic',
+    query: {
+      entityRef: 'resource:default/insights-object-store',
+      job: 'weekly',
+    },
+    body: weekly,
+  });
+  const missing = recorded('restic-missing-repo');
+  const failedAt = at(2, 3);
+  if (failedAt.getTime() < now.getTime()) {
+    imports.push({
+      format: 'restic',
+      query: {
+        entityRef: 'resource:default/insights-object-store',
+        job: 'weekly',
+      },
+      body: replayBackupToolOutput(
+        'restic',
+        missing,
+        Math.round(
+          (failedAt.getTime() - Date.parse(missing.startedAt!)) / 1000,
+        ),
+      ),
+    });
+  }
+
   // PostgreSQL drills, weekly: the last three days ago.
   for (const [days, minutes] of [
     [3, 12],
@@ -110,35 +197,6 @@ export function demoRecoveryEvents(now: Date) {
       tool: 'pgbackrest restore',
     });
   }
-  // The object store: restic weekly; the last good one nine days ago, the
-  // run two days ago failed (a stale lock).
-  for (const days of [9, 16, 23]) {
-    const start = at(days, 3);
-    add({
-      id: `demo-object-store-restic-${day(start)}`,
-      type: 'backup',
-      entityRef: 'resource:default/insights-object-store',
-      job: 'weekly',
-      start,
-      minutes: 40,
-      result: 'success',
-      sizeBytes: 212_000_000_000,
-      tool: 'restic',
-    });
-  }
-  const failed = at(2, 3);
-  add({
-    id: `demo-object-store-restic-${day(failed)}`,
-    type: 'backup',
-    entityRef: 'resource:default/insights-object-store',
-    job: 'weekly',
-    start: failed,
-    minutes: 1,
-    result: 'failure',
-    message:
-      'Fatal: unable to create lock in backend: repository is already locked',
-    tool: 'restic',
-  });
   const objectDrill = at(20, 5);
   add({
     id: `demo-object-store-drill-${day(objectDrill)}`,
@@ -163,7 +221,7 @@ export function demoRecoveryEvents(now: Date) {
     restoreSeconds: 540,
     dataVerified: true,
   });
-  return events;
+  return { events, imports };
 }
 
 /** Posts the demo's reports once the recovery plan is indexed. */
@@ -193,20 +251,30 @@ export default createBackendModule({
               onBehalfOf: await auth.getOwnServiceCredentials(),
               targetPluginId: 'reliability',
             });
-            const response = await fetch(`${baseUrl}/backups/events`, {
-              method: 'POST',
-              headers: {
-                Authorization: `Bearer ${token}`,
-                'Content-Type': 'application/json',
-              },
-              body: JSON.stringify({ events: demoRecoveryEvents(new Date()) }),
-            });
-            const body = await response.text();
-            if (!response.ok) {
-              logger.info(`Demo recovery data not posted yet: ${body}`);
-              return;
+            const { events, imports } = demoRecoveryReports(new Date());
+            const post = async (path: string, body: unknown) => {
+              const response = await fetch(`${baseUrl}${path}`, {
+                method: 'POST',
+                headers: {
+                  Authorization: `Bearer ${token}`,
+                  'Content-Type': 'application/json',
+                },
+                body: JSON.stringify(body),
+              });
+              const text = await response.text();
+              logger.info(
+                response.ok
+                  ? `Demo recovery data ${path}: ${text}`
+                  : `Demo recovery data not posted yet (${path}): ${text}`,
+              );
+            };
+            for (const { format, query, body } of imports) {
+              await post(
+                `/backups/import/${format}?${new URLSearchParams(query)}`,
+                body,
+              );
             }
-            logger.info(`Demo recovery data: ${body}`);
+            await post('/backups/events', { events });
           },
         });
       },

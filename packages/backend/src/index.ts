@@ -27,10 +27,22 @@ backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 
+// Notifications (and signals, which push them to open browsers): the
+// reliability plugin tells the owners of a component whose backups become
+// violated or whose restore drill goes stale.
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
 // The reliability suite, and its runbooks in search.
 backend.add(import('@reliability-suite/plugin-reliability-backend'));
 backend.add(
   import('@reliability-suite/plugin-search-backend-module-reliability'),
+);
+
+// Backup runs and drills read from Prometheus (reliability.backups.prometheus
+// in app-config.yaml; the demo configures none).
+backend.add(
+  import('@reliability-suite/plugin-reliability-backend-module-prometheus'),
 );
 
 // Demo only: backup runs and restore drills for the demo's recovery plan.

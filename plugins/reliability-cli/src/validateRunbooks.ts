@@ -5,6 +5,7 @@ import {
   parseRunbookFolder,
   type RunbookProblem,
 } from '@reliability-suite/plugin-reliability-common';
+import { report, REPORT_USAGE } from './report';
 
 /** Where the validator writes. @public */
 export interface ValidateOutput {
@@ -172,8 +173,10 @@ function collect(folder: string, files: string[]) {
 
 /**
  * The command line: `reliability-runbooks validate [--severities P1,P2]
- * [--format text|github] <paths>`. Under GitHub Actions (`GITHUB_ACTIONS`
- * set) the format defaults to `github`.
+ * [--format text|github] <paths>` (under GitHub Actions, `GITHUB_ACTIONS`
+ * set, the format defaults to `github`), and `reliability-runbooks report
+ * <format> --entity-ref <ref> -- <command>`, which sends a backup tool's
+ * output to the portal (asynchronous: it resolves to the exit code).
  *
  * @public
  */
@@ -182,14 +185,15 @@ export function main(
   output: ValidateOutput,
   env: Record<string, string | undefined> = process.env,
   cwd: string = process.cwd(),
-): number {
+): number | Promise<number> {
   const [command, ...rest] = argv;
   if (command === '--help' || command === 'help' || command === '-h') {
-    output.out(USAGE);
+    output.out(`${USAGE}\n${REPORT_USAGE}`);
     return 0;
   }
+  if (command === 'report') return report(rest, output, env, cwd);
   if (command !== 'validate') {
-    output.err(USAGE);
+    output.err(`${USAGE}\n${REPORT_USAGE}`);
     return 2;
   }
   let severities: string[] | undefined = ['P1', 'P2', 'P3', 'P4'];

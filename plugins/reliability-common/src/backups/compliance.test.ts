@@ -73,7 +73,7 @@ describe('evaluateComponent', () => {
       lastResult: 'failure',
     });
     expect(status.reasons).toEqual([
-      'the last good backup is 2d 9h 50m old, older than the RPO of 1d',
+      'the last good backup is 2d 9h old, older than the RPO of 1d',
     ]);
   });
 

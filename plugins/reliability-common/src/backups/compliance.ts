@@ -1,4 +1,8 @@
-import { formatDuration, parseRecoveryObjective } from '../recovery/objective';
+import {
+  formatAge,
+  formatDuration,
+  parseRecoveryObjective,
+} from '../recovery/objective';
 import { cadenceSeconds } from '../recovery/checkRecoveryPlan';
 import type { RecoveryComponent, RecoveryPlanSpec } from '../recovery/types';
 import type { BackupEvent } from './schema';
@@ -98,7 +102,7 @@ export function evaluateComponent(
 ): ComponentRecoveryStatus {
   const reasons: string[] = [];
   const ago = (iso: string) =>
-    formatDuration(
+    formatAge(
       Math.max(0, Math.round((now.getTime() - Date.parse(iso)) / 1000)),
     );
 
@@ -143,7 +147,7 @@ export function evaluateComponent(
   } else if (rpoSeconds !== undefined && backup.ageSeconds! > rpoSeconds) {
     backup.state = 'violated';
     reasons.push(
-      `the last good backup is ${formatDuration(
+      `the last good backup is ${formatAge(
         backup.ageSeconds!,
       )} old, older than the RPO of ${formatDuration(rpoSeconds)}`,
     );
@@ -158,7 +162,7 @@ export function evaluateComponent(
   ) {
     backup.state = 'at-risk';
     reasons.push(
-      `the last good backup is ${formatDuration(
+      `the last good backup is ${formatAge(
         backup.ageSeconds!,
       )} old, close to the RPO of ${formatDuration(rpoSeconds)}`,
     );

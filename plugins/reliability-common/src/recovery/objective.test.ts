@@ -1,4 +1,8 @@
-import { formatRecoveryObjective, parseRecoveryObjective } from './objective';
+import {
+  formatAge,
+  formatRecoveryObjective,
+  parseRecoveryObjective,
+} from './objective';
 
 // What the five disaster-recovery handbooks of ../shared/reference/seeds
 // write as RPO and RTO, and what each becomes.
@@ -56,5 +60,14 @@ describe('parseRecoveryObjective', () => {
     const parsed = parseRecoveryObjective(text);
     expect(parsed.ok).toBe(false);
     expect((parsed as { error: string }).error).toMatch(error);
+  });
+});
+
+describe('formatAge', () => {
+  it('keeps the two largest units of a measured time', () => {
+    expect(formatAge(9 * 86400 + 4 * 3600 + 28 * 60 + 4)).toBe('9d 4h');
+    expect(formatAge(90)).toBe('1m 30s');
+    expect(formatAge(3600.7)).toBe('1h');
+    expect(formatAge(-5)).toBe('0');
   });
 });

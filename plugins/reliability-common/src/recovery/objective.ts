@@ -152,6 +152,17 @@ export function formatDuration(seconds: number): string {
   return parts.join(' ');
 }
 
+/**
+ * A measured time as people read it: its two largest units, rounded down —
+ * `9d 4h` rather than `9d 4h 28m 4s`.
+ *
+ * @public
+ */
+export function formatAge(seconds: number): string {
+  const parts = formatDuration(Math.max(0, Math.floor(seconds))).split(' ');
+  return parts.slice(0, 2).join(' ');
+}
+
 /** An objective as people read it: `≈ 1m`, `15m (initial guess)`, `0 — no loss`. @public */
 export function formatRecoveryObjective(value: RecoveryObjective): string {
   switch (value.kind) {

@@ -21,6 +21,11 @@ export function mockReliabilityApi(
     getRunbookIndexStatus: notMocked('getRunbookIndexStatus'),
     listRecoveryPlans: notMocked('listRecoveryPlans'),
     getRecoveryOverview: notMocked('getRecoveryOverview'),
+    getRecoveryPlanHistory: jest.fn(async () => ({ components: [] })),
+    getRecoveryFacts: jest.fn(async () => ({
+      generatedAt: new Date().toISOString(),
+      items: [],
+    })),
     refreshRunbooks: notMocked('refreshRunbooks'),
     exportRunbooks: notMocked('exportRunbooks'),
     listPostmortems: jest.fn(async () => []),

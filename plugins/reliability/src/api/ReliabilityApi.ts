@@ -1,6 +1,8 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  RecoveryFacts,
   RecoveryOverview,
+  RecoveryPlanHistory,
   RecoveryPlanDetails,
   ActionItemWithPostmortem,
   Postmortem,
@@ -42,6 +44,13 @@ export interface ReliabilityApi {
   listRecoveryPlans(entityRef: string): Promise<RecoveryPlanDetails[]>;
   /** Every component's recovery state across the catalog, and what no plan covers. */
   getRecoveryOverview(): Promise<RecoveryOverview>;
+  /** A plan's reported backups and drills and its state changes, per component. */
+  getRecoveryPlanHistory(
+    namespace: string,
+    name: string,
+  ): Promise<RecoveryPlanHistory>;
+  /** The recovery facts of the entities plans cover (all, or one). */
+  getRecoveryFacts(entityRef?: string): Promise<RecoveryFacts>;
   /** Re-reads an entity's runbooks now (needs the refresh permission). */
   refreshRunbooks(entityRef: string): Promise<RunbookIndexStatus>;
   /** The break-glass HTML export, as a file to save. */

@@ -7,8 +7,10 @@ import type {
   PostmortemAuditEntry,
   PostmortemContent,
   EntityReliabilityOverview,
+  RecoveryFacts,
   RecoveryOverview,
   RecoveryPlanDetails,
+  RecoveryPlanHistory,
   ReliabilityApiRoutes,
   ReliabilityHealth,
   RunbookDetails,
@@ -103,6 +105,21 @@ export class ReliabilityClient implements ReliabilityApi {
 
   async getRecoveryOverview(): Promise<RecoveryOverview> {
     return this.json('get', '/recovery/overview');
+  }
+
+  async getRecoveryPlanHistory(
+    namespace: string,
+    name: string,
+  ): Promise<RecoveryPlanHistory> {
+    return this.json('get', '/recovery-plans/{namespace}/{name}/history', {
+      params: { namespace, name },
+    });
+  }
+
+  async getRecoveryFacts(entityRef?: string): Promise<RecoveryFacts> {
+    return this.json('get', '/facts/recovery', {
+      query: entityRef ? { entityRef } : {},
+    });
   }
 
   async refreshRunbooks(entityRef: string): Promise<RunbookIndexStatus> {

@@ -9,6 +9,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
+import { ComplianceLight } from '../recovery/ComponentStatus';
 import { freshnessOf } from '../runbooks/freshness';
 import { ReliabilityTargets } from './ReliabilityTargets';
 import { useEntityOverview } from './useEntityOverview';
@@ -18,11 +19,12 @@ const RunbookCounts = () => {
   const entityRef = stringifyEntityRef(entity);
   const api = useApi(reliabilityApiRef);
   const { value, error } = useAsync(async () => {
-    const [runbooks, status] = await Promise.all([
+    const [runbooks, status, facts] = await Promise.all([
       api.listRunbooks(entityRef),
       api.getRunbookIndexStatus(entityRef),
+      api.getRecoveryFacts(entityRef),
     ]);
-    return { runbooks, status };
+    return { runbooks, status, recovery: facts.items[0] };
   }, [api, entityRef]);
   if (error) return <ResponseErrorPanel error={error} />;
   if (!value) return null;
@@ -41,6 +43,11 @@ const RunbookCounts = () => {
         'Index problems': `${errors} error(s), ${
           value.status.problems.length - errors
         } warning(s)`,
+        'Backups & recovery': value.recovery ? (
+          <ComplianceLight state={value.recovery.state} />
+        ) : (
+          'no recovery plan'
+        ),
       }}
     />
   );

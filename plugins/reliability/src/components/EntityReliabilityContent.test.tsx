@@ -160,6 +160,7 @@ describe('EntityReliabilityContent', () => {
                 lastSuccessAt: '2026-11-20T04:00:00.000Z',
                 sizeBytes: 7340032000,
                 tool: 'pgbackrest',
+                rpoSeconds: 86400,
               },
               drill: {
                 state: 'ok',
@@ -202,13 +203,63 @@ describe('EntityReliabilityContent', () => {
         },
       },
     ];
-    await render(
-      <EntityReliabilityContent />,
-      apiAnswering(async () => overview({})),
-    );
+    const api = apiAnswering(async () => overview({}));
+    const backup = (id: string, finishedAt: string) => ({
+      id,
+      type: 'backup' as const,
+      entityRef: 'resource:default/insights-postgres',
+      startedAt: finishedAt,
+      finishedAt,
+      result: 'success' as const,
+    });
+    api.getRecoveryPlanHistory.mockResolvedValue({
+      components: [
+        {
+          component: 'postgres',
+          events: [
+            backup('b2', '2026-11-20T04:00:00.000Z'),
+            backup('b1', '2026-11-18T04:00:00.000Z'),
+            {
+              id: 'd1',
+              type: 'drill',
+              entityRef: 'resource:default/insights-postgres',
+              startedAt: '2026-11-19T04:00:00.000Z',
+              finishedAt: '2026-11-19T04:12:00.000Z',
+              result: 'success',
+              restoreSeconds: 720,
+              dataVerified: true,
+            },
+          ],
+          transitions: [],
+        },
+        { component: 'redis', events: [], transitions: [] },
+      ],
+    });
+    await render(<EntityReliabilityContent />, api);
     expect(
       await screen.findByText('Insights PostgreSQL recovery'),
     ).toBeInTheDocument();
+    // The trends: backup age against the RPO, restore times against the RTO.
+    expect(
+      await screen.findByRole('img', {
+        name: 'Backup age of postgres over time, against its RPO of 1d',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/^now \d+d( \d+h)?, at most \d+d( \d+h)? · RPO 1d$/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', {
+        name: "Restore times of postgres's drills, against its RTO of 30m",
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('1 drill(s), 0 failed, slowest 12m · RTO 30m'),
+    ).toBeInTheDocument();
+    expect(api.getRecoveryPlanHistory).toHaveBeenCalledWith(
+      'default',
+      'insights-postgres',
+    );
     expect(screen.getByText('≈ 1m')).toBeInTheDocument();
     expect(screen.getByText('≤ 30m')).toBeInTheDocument();
     expect(
@@ -270,5 +321,34 @@ describe('EntityReliabilityCard', () => {
     );
     expect(await screen.findByText('15m')).toBeInTheDocument();
     expect(screen.getAllByText('not set').length).toBeGreaterThan(0);
+    expect(await screen.findByText('no recovery plan')).toBeInTheDocument();
+  });
+
+  it("shows the entity's overall recovery state from its facts", async () => {
+    const api = apiAnswering(async () => overview({}));
+    api.getRecoveryFacts.mockResolvedValue({
+      generatedAt: '2026-12-01T08:00:00Z',
+      items: [
+        {
+          entityRef: 'component:default/insights-api',
+          state: 'stale',
+          plans: ['default/insights-platform'],
+          components: {
+            violated: 0,
+            stale: 1,
+            'at-risk': 0,
+            unknown: 0,
+            ok: 1,
+            'not-needed': 0,
+          },
+          reasons: [],
+        },
+      ],
+    });
+    await render(<EntityReliabilityCard />, api);
+    expect(await screen.findByText('Drill stale')).toBeInTheDocument();
+    expect(api.getRecoveryFacts).toHaveBeenCalledWith(
+      'component:default/insights-api',
+    );
   });
 });

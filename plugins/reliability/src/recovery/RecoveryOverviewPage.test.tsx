@@ -64,7 +64,9 @@ describe('RecoveryOverviewPage', () => {
       },
     );
     expect(await screen.findByText('Components (2)')).toBeInTheDocument();
-    expect(screen.getByText('Violated')).toBeInTheDocument();
+    // The system's overall state, then each component.
+    expect(screen.getAllByText('Violated')).toHaveLength(2);
+    expect(screen.getByText('1 violated, 1 OK')).toBeInTheDocument();
     expect(
       screen.getByText(
         'the last good backup is 9d old, older than the RPO of 7d',

@@ -12,7 +12,9 @@ import { EntityRefLinks } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import {
   COMPLIANCE_ORDER,
+  type ComplianceState,
   type RecoveryOverviewComponent,
+  type SystemRecoveryState,
   type UncoveredEntity,
 } from '@reliability-suite/plugin-reliability-common';
 import useAsync from 'react-use/esm/useAsync';
@@ -67,6 +69,43 @@ const columns: TableColumn<RecoveryOverviewComponent>[] = [
   },
 ];
 
+const COUNT_WORDS: Partial<Record<ComplianceState, string>> = {
+  violated: 'violated',
+  stale: 'drill stale',
+  'at-risk': 'at risk',
+  unknown: 'no data',
+  ok: 'OK',
+  'not-needed': 'no backup needed',
+};
+
+const systemColumns: TableColumn<SystemRecoveryState>[] = [
+  {
+    title: 'State',
+    field: 'state',
+    customSort: (a, b) =>
+      COMPLIANCE_ORDER.indexOf(a.state) - COMPLIANCE_ORDER.indexOf(b.state),
+    render: s => <ComplianceLight state={s.state} />,
+  },
+  {
+    title: 'System',
+    field: 'system',
+    render: s => (s.system ? refs(s.system, 'system') : <em>In no system</em>),
+  },
+  {
+    title: 'Components',
+    sorting: false,
+    render: s =>
+      COMPLIANCE_ORDER.filter(state => s.counts[state])
+        .map(state => `${s.counts[state]} ${COUNT_WORDS[state]}`)
+        .join(', ') || '—',
+  },
+  {
+    title: 'Without a plan',
+    field: 'uncovered',
+    render: s => String(s.uncovered),
+  },
+];
+
 const uncoveredColumns: TableColumn<UncoveredEntity>[] = [
   {
     title: 'Entity',
@@ -99,6 +138,12 @@ export const RecoveryOverviewPage = () => {
         {error && <ResponseErrorPanel error={error} />}
         {value && (
           <>
+            <Table
+              title="Systems"
+              options={{ paging: false, padding: 'dense', search: false }}
+              columns={systemColumns}
+              data={value.systems}
+            />
             <Table
               title={`Components (${value.components.length})`}
               options={{ paging: false, padding: 'dense' }}

@@ -15,6 +15,7 @@ import { SeverityChip } from '../runbooks/SeverityChip';
 import { useSeverities } from '../runbooks/useSeverities';
 import { ComplianceLight, ComponentStatus } from './ComponentStatus';
 import { ObjectiveText } from './ObjectiveText';
+import { RecoveryTrends } from './RecoveryTrends';
 
 // One backup job as a line: "full · pgbackrest · 0 2 * * 0 · off-site".
 function describeJob(job: BackupJob): string {
@@ -152,6 +153,7 @@ export const RecoveryPlanView = ({ plan }: { plan: RecoveryPlanDetails }) => {
         columns={componentColumns(plan)}
         data={spec.components}
       />
+      <RecoveryTrends plan={plan} />
       {spec.scenarios && spec.scenarios.length > 0 && (
         <Table
           title="Scenarios"

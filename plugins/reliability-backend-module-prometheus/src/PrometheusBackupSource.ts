@@ -1,0 +1,242 @@
+import type {
+  LoggerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { readSchedulerServiceTaskScheduleDefinitionFromConfig } from '@backstage/backend-plugin-api';
+import type { Config } from '@backstage/config';
+import type { BackupEventInput } from '@reliability-suite/plugin-reliability-common';
+import type {
+  BackupEventSource,
+  BackupImportResult,
+} from '@reliability-suite/plugin-reliability-node';
+import { createHash } from 'node:crypto';
+
+/** One mapping of Prometheus queries to a recovery plan component. @public */
+export interface PrometheusBackupMapping {
+  entityRef: string;
+  component?: string;
+  type: 'backup' | 'drill';
+  job?: string;
+  lastSuccessTime?: string;
+  ageSeconds?: string;
+  lastFailureTime?: string;
+  success?: string;
+  restoreSeconds?: string;
+  dataVerified?: string;
+  sizeBytes?: string;
+}
+
+type Vector = Array<{
+  metric: Record<string, string>;
+  value: [number, string];
+}>;
+
+const QUERY_TIMEOUT_MS = 15_000;
+
+// An event id that is stable for the same mapping and time, and short.
+function eventId(source: string, m: PrometheusBackupMapping, at: number) {
+  const key = [m.entityRef, m.component ?? '', m.type, m.job ?? ''].join('|');
+  const hash = createHash('sha256').update(key).digest('hex').slice(0, 12);
+  return `prometheus:${source}:${hash}:${m.type}:${Math.round(at)}`;
+}
+
+/**
+ * Reads backup and restore-drill results from a Prometheus server's instant
+ * queries: the time of the last good backup (or its age), of the last failed
+ * run, and for drills whether the last one passed, how long its restore took
+ * and whether the data checked out. One event per mapping and time, so
+ * asking again changes nothing until a new backup or drill shows.
+ *
+ * @public
+ */
+export class PrometheusBackupSource implements BackupEventSource {
+  static fromConfig(
+    config: Config,
+    options: { logger: LoggerService },
+  ): PrometheusBackupSource {
+    const id = config.getString('id');
+    const mappings = config.getConfigArray('mappings').map(m => {
+      const type = (m.getOptionalString('type') ?? 'backup') as
+        | 'backup'
+        | 'drill';
+      if (type !== 'backup' && type !== 'drill') {
+        throw new Error(
+          `reliability.backups.prometheus ${id}: a mapping's type must be backup or drill, not ${type}`,
+        );
+      }
+      const mapping: PrometheusBackupMapping = {
+        entityRef: m.getString('entityRef'),
+        type,
+      };
+      for (const key of [
+        'component',
+        'job',
+        'lastSuccessTime',
+        'ageSeconds',
+        'lastFailureTime',
+        'success',
+        'restoreSeconds',
+        'dataVerified',
+        'sizeBytes',
+      ] as const) {
+        const value = m.getOptionalString(key);
+        if (value !== undefined) (mapping as any)[key] = value;
+      }
+      if (!mapping.lastSuccessTime && !mapping.ageSeconds) {
+        throw new Error(
+          `reliability.backups.prometheus ${id}: the mapping for ${mapping.entityRef} needs lastSuccessTime or ageSeconds`,
+        );
+      }
+      return mapping;
+    });
+    return new PrometheusBackupSource({
+      id,
+      baseUrl: config.getString('baseUrl'),
+      token: config.getOptionalString('token'),
+      schedule: config.has('schedule')
+        ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+            config.getConfig('schedule'),
+          )
+        : { frequency: { minutes: 5 }, timeout: { minutes: 1 } },
+      mappings,
+      logger: options.logger,
+    });
+  }
+
+  readonly id: string;
+  readonly schedule: SchedulerServiceTaskScheduleDefinition;
+
+  constructor(
+    private readonly options: {
+      id: string;
+      baseUrl: string;
+      token?: string;
+      schedule: SchedulerServiceTaskScheduleDefinition;
+      mappings: PrometheusBackupMapping[];
+      logger: LoggerService;
+    },
+  ) {
+    this.id = `prometheus:${options.id}`;
+    this.schedule = options.schedule;
+  }
+
+  private async query(expr: string, now: Date): Promise<Vector> {
+    const url = new URL(
+      'api/v1/query',
+      `${this.options.baseUrl.replace(/\/$/, '')}/`,
+    );
+    url.searchParams.set('query', expr);
+    url.searchParams.set('time', String(now.getTime() / 1000));
+    const response = await fetch(url, {
+      headers: this.options.token
+        ? { Authorization: `Bearer ${this.options.token}` }
+        : {},
+      signal: AbortSignal.timeout(QUERY_TIMEOUT_MS),
+    });
+    const body = (await response.json().catch(() => undefined)) as
+      | {
+          status: string;
+          error?: string;
+          data?: { resultType: string; result: unknown };
+        }
+      | undefined;
+    if (!response.ok || body?.status !== 'success') {
+      throw new Error(
+        `Prometheus ${this.options.id} answered ${
+          response.status
+        } to ${expr}: ${body?.error ?? response.statusText}`,
+      );
+    }
+    if (body.data?.resultType === 'scalar') {
+      const [t, v] = body.data.result as [number, string];
+      return [{ metric: {}, value: [t, v] }];
+    }
+    return (body.data?.result ?? []) as Vector;
+  }
+
+  // The newest value of a query (timestamps), or the first (others).
+  private async value(
+    expr: string | undefined,
+    now: Date,
+    pick: 'max' | 'first' = 'first',
+  ): Promise<number | undefined> {
+    if (!expr) return undefined;
+    const values = (await this.query(expr, now))
+      .map(s => Number(s.value[1]))
+      .filter(v => Number.isFinite(v));
+    if (values.length === 0) return undefined;
+    return pick === 'max' ? Math.max(...values) : values[0];
+  }
+
+  async collect({ now }: { now: Date }): Promise<BackupImportResult> {
+    const events: BackupEventInput[] = [];
+    const notes: string[] = [];
+    for (const m of this.options.mappings) {
+      const label = `${m.entityRef}${m.component ? ` ${m.component}` : ''} ${
+        m.type
+      }`;
+      const age = await this.value(m.ageSeconds, now);
+      const lastSuccess =
+        (await this.value(m.lastSuccessTime, now, 'max')) ??
+        (age !== undefined ? now.getTime() / 1000 - age : undefined);
+      const base = {
+        entityRef: m.entityRef,
+        ...(m.component ? { component: m.component } : {}),
+        ...(m.job ? { job: m.job } : {}),
+        tool: 'prometheus',
+      };
+      if (lastSuccess === undefined || lastSuccess <= 0) {
+        notes.push(`${label}: no data`);
+      } else {
+        const at = new Date(Math.round(lastSuccess) * 1000).toISOString();
+        if (m.type === 'drill') {
+          const success = await this.value(m.success, now);
+          const restoreSeconds = await this.value(m.restoreSeconds, now);
+          const verified = await this.value(m.dataVerified, now);
+          events.push({
+            ...base,
+            id: eventId(this.options.id, m, lastSuccess),
+            type: 'drill',
+            startedAt: at,
+            finishedAt: at,
+            result: success === 0 ? 'failure' : 'success',
+            ...(restoreSeconds !== undefined ? { restoreSeconds } : {}),
+            ...(verified !== undefined ? { dataVerified: verified === 1 } : {}),
+          });
+        } else {
+          const size = await this.value(m.sizeBytes, now);
+          events.push({
+            ...base,
+            id: eventId(this.options.id, m, lastSuccess),
+            type: 'backup',
+            startedAt: at,
+            finishedAt: at,
+            result: 'success',
+            ...(size !== undefined ? { sizeBytes: Math.round(size) } : {}),
+          });
+        }
+      }
+      const lastFailure = await this.value(m.lastFailureTime, now, 'max');
+      if (
+        m.type === 'backup' &&
+        lastFailure !== undefined &&
+        lastFailure > (lastSuccess ?? 0)
+      ) {
+        const at = new Date(Math.round(lastFailure) * 1000).toISOString();
+        events.push({
+          ...base,
+          id: eventId(this.options.id, m, lastFailure),
+          type: 'backup',
+          startedAt: at,
+          finishedAt: at,
+          result: 'failure',
+          message: `Prometheus ${this.options.id}: ${m.lastFailureTime}`,
+        });
+      }
+    }
+    this.options.logger.debug(
+      `Prometheus ${this.options.id}: ${events.length} event(s)`,
+    );
+    return { events, notes };
+  }
+}
