@@ -1,4 +1,8 @@
 import { expect, type Page, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const SCREENSHOTS = 'e2e-artifacts/screenshots';
 
@@ -75,10 +79,30 @@ test('a guest opens a demo service and sees its reliability targets from the bac
   });
   await expect(recovery).toContainText('Drill stale');
   await expect(recovery).toContainText('drills are due every 30d');
+  // The recorded pgBackRest output the demo replays: the last good backup,
+  // its size and tool.
+  await expect(recovery).toContainText(/Last good backup .* · pgbackrest/);
   await page
     .getByText('Insights platform recovery plan')
     .scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENSHOTS}/recovery-plan.png` });
+
+  // The trends, drawn by the charting library: backup age against the RPO,
+  // restore times against the RTO.
+  const ageChart = recovery.getByRole('img', {
+    name: 'Backup age of Object storage (SeaweedFS) over time, against its RPO of 7d',
+  });
+  await expect(ageChart).toBeVisible();
+  await expect(ageChart.locator('.recharts-line path').first()).toBeVisible();
+  await expect(
+    ageChart.locator('.recharts-reference-line').first(),
+  ).toBeVisible();
+  const drillChart = recovery.getByRole('img', {
+    name: "Restore times of PostgreSQL (system of record)'s drills, against its RTO of 1h",
+  });
+  await expect(drillChart.locator('.recharts-symbols')).toHaveCount(3);
+  await ageChart.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOTS}/recovery-trends.png` });
 
   // A drill script reports with the static token, as the README's curl does;
   // the card shows it at once.
@@ -108,11 +132,78 @@ test('a guest opens a demo service and sees its reliability targets from the bac
   await expect(recovery).toContainText('passed, restored in 7m (RTO 30m)');
   await expect(recovery).not.toContainText('Drill stale');
 
+  // The owners of the object store (the platform team, the guest among
+  // them) were told it became violated, by the scheduled evaluation.
+  await page.goto('/notifications');
+  await expect(async () => {
+    await page.reload();
+    await expect(
+      page.getByText(
+        'Object storage (SeaweedFS) (Insights platform recovery plan) violates its recovery objectives',
+      ),
+    ).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 120_000 });
+  await page.screenshot({ path: `${SCREENSHOTS}/recovery-notification.png` });
+
+  // The object store's backup job sends restic's output with the CLI, as its
+  // CronJob would (a recorded snapshot, replayed to an hour ago): no longer
+  // violated.
+  const recorded = JSON.parse(
+    readFileSync(
+      'plugins/reliability-node/src/backups/__fixtures__/restic-snapshots.json',
+      'utf8',
+    ),
+  );
+  const [snapshot] = JSON.parse(recorded.stdout);
+  const file = join(mkdtempSync(join(tmpdir(), 'restic-')), 'snapshots.json');
+  writeFileSync(
+    file,
+    JSON.stringify([
+      {
+        ...snapshot,
+        id: `${Date.now().toString(16)}${snapshot.id}`.slice(0, 64),
+        short_id: Date.now().toString(16).slice(-8),
+        time: new Date(Date.now() - 3600_000).toISOString(),
+      },
+    ]),
+  );
+  const printed = execFileSync(
+    process.execPath,
+    [
+      'plugins/reliability-cli/bin/reliability-runbooks',
+      'report',
+      'restic',
+      '--entity-ref',
+      'resource:default/insights-object-store',
+      '--job',
+      'weekly',
+      '--url',
+      'http://localhost:7007',
+      '--file',
+      file,
+    ],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, RELIABILITY_TOKEN: 'demo-backup-reporter-token' },
+    },
+  );
+  expect(printed).toBe('restic: 1 backup(s) read, 1 new, 0 already reported\n');
+  await page.goBack();
+  await page.reload();
+  await expect(recovery).toContainText(/Last good backup .* · restic/);
+  await expect(recovery).not.toContainText('older than the RPO of 7d');
+
   // Across the catalog: what an SRE lead checks on Monday.
   await recovery.getByText('Across the catalog').click();
   await expect(page).toHaveURL(/\/reliability\/recovery$/);
   await expect(page.getByText('Object storage (SeaweedFS)')).toBeVisible();
-  await expect(page.getByText('Violated').first()).toBeVisible();
+  // Each system's overall state first.
+  const systems = page
+    .locator('.MuiPaper-root')
+    .filter({ has: page.getByRole('heading', { name: 'Systems' }) });
+  await expect(
+    systems.getByRole('link', { name: /insights-platform|Insights platform/ }),
+  ).toBeVisible();
   await expect(
     page.getByText(/^Without a recovery plan \(\d+\)$/),
   ).toBeVisible();

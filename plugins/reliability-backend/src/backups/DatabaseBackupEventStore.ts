@@ -106,7 +106,8 @@ export class DatabaseBackupEventStore {
 
   /**
    * The events of one plan's components, newest first, at most `perComponent`
-   * of each type per component (the history kept for trends is bounded).
+   * of each type and job per component (the history kept for trends is
+   * bounded).
    */
   async listForPlan(
     plan: { namespace: string; name: string },
@@ -119,7 +120,9 @@ export class DatabaseBackupEventStore {
     const byComponent = new Map<string, BackupEvent[]>();
     const counts = new Map<string, number>();
     for (const row of rows) {
-      const key = `${row.component}\u0000${row.type}`;
+      // Per job: a WAL stream every few minutes must not crowd out the
+      // nightly full backups.
+      const key = `${row.component}\u0000${row.type}\u0000${row.job ?? ''}`;
       const n = counts.get(key) ?? 0;
       if (n >= limit) continue;
       counts.set(key, n + 1);
@@ -131,12 +134,13 @@ export class DatabaseBackupEventStore {
   }
 
   /**
-   * Keeps the newest `maxPerComponent` events of each type per component
-   * (the bounded history behind the trends); returns how many were deleted.
+   * Keeps the newest `maxPerComponent` events of each type and job per
+   * component (the bounded history behind the trends); returns how many
+   * were deleted.
    */
   async prune(maxPerComponent: number): Promise<number> {
     return keepNewest(this.db, EVENTS, {
-      groupBy: ['plan_namespace', 'plan_name', 'component', 'type'],
+      groupBy: ['plan_namespace', 'plan_name', 'component', 'type', 'job'],
       orderBy: 'started_at',
       key: 'id',
       max: maxPerComponent,

@@ -59,14 +59,14 @@ describe.each(databases.eachSupportedId())(
       spec: { owner: 'platform-team' },
     };
 
-    async function startBackend() {
+    async function startBackend(entities: Entity[] = [entity]) {
       const knex = await databases.init(databaseId);
       const { server } = await startTestBackend({
         features: [
           reliabilityPlugin,
           mockServices.database.factory({ knex }),
           mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
-          catalogServiceMock.factory({ entities: [entity] }),
+          catalogServiceMock.factory({ entities }),
         ],
       });
       return server;
@@ -176,6 +176,97 @@ describe.each(databases.eachSupportedId())(
       expect(
         (await request(server).get('/api/reliability/recovery-plans')).status,
       ).toBe(400);
+    });
+
+    it('reads one folder that two entities point at once: its runbooks and plans serve both, no duplicates', async () => {
+      const shared = mkdtempSync(join(tmpdir(), 'shared-folder-'));
+      mkdirSync(join(shared, 'runbooks'));
+      mkdirSync(join(shared, 'worker'));
+      writeFileSync(join(shared, 'runbooks', 'plan.yaml'), PLAN);
+      writeFileSync(
+        join(shared, 'runbooks', 'restart.yaml'),
+        `apiVersion: reliability.io/v1alpha1
+kind: Runbook
+metadata: { name: restart-everything, title: Restart everything }
+spec:
+  severity: P2
+  steps: [kubectl rollout restart deploy -n insights]
+`,
+      );
+      const annotated = (
+        name: string,
+        catalogFile: string,
+        path: string,
+      ): Entity => ({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: {
+          name,
+          namespace: 'default',
+          annotations: {
+            'backstage.io/managed-by-location': `file:${catalogFile}`,
+            'reliability.io/runbooks': path,
+          },
+        },
+        spec: { owner: 'platform-team' },
+      });
+      const server = await startBackend([
+        annotated(
+          'insights-api',
+          join(shared, 'catalog-info.yaml'),
+          './runbooks',
+        ),
+        // The same folder, named from another catalog file.
+        annotated(
+          'insights-worker',
+          join(shared, 'worker', 'catalog-info.yaml'),
+          '../runbooks',
+        ),
+      ]);
+      for (const ref of [
+        'component:default/insights-worker',
+        'component:default/insights-api',
+        'component:default/insights-worker',
+      ]) {
+        expect(
+          (
+            await request(server)
+              .post('/api/reliability/runbooks/refresh')
+              .send({ entityRef: ref })
+          ).status,
+        ).toBe(200);
+      }
+      for (const ref of [
+        'component:default/insights-api',
+        'component:default/insights-worker',
+      ]) {
+        const status = await request(server).get(
+          `/api/reliability/runbooks/index-status?entityRef=${ref}`,
+        );
+        expect(status.body.problems).toEqual([]);
+        const runbooks = await request(server).get(
+          `/api/reliability/runbooks?entityRef=${ref}`,
+        );
+        expect(runbooks.body.items.map((r: any) => r.name)).toEqual([
+          'restart-everything',
+        ]);
+        const plans = await request(server).get(
+          `/api/reliability/recovery-plans?entityRef=${ref}`,
+        );
+        expect(plans.body.items.map((p: any) => p.name)).toEqual([
+          'insights-postgres',
+        ]);
+      }
+      expect(
+        (
+          await request(server).get(
+            '/api/reliability/runbooks/default/restart-everything',
+          )
+        ).body.entityRefs,
+      ).toEqual([
+        'component:default/insights-api',
+        'component:default/insights-worker',
+      ]);
     });
   },
 );

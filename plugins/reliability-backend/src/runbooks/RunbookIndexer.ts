@@ -39,8 +39,41 @@ import {
 
 /** A location with the source to read it from, or why it cannot be read. */
 type ResolvedLocation = RunbookLocation & {
-  defaultEntityRef?: string;
+  defaultEntityRef?: string | string[];
+  /** What is read: the same for entities whose annotations name one folder. */
+  sourceKey?: string;
 } & ({ source_: RunbookSource } | { invalid: string });
+
+/**
+ * Entities whose annotations point at the same folder share one location:
+ * its files are read once, under the first entity (by ref), and runbooks
+ * and plans that name no entity serve all of them — instead of every name
+ * in the folder being a duplicate for the second entity.
+ */
+function shareFolders(locations: ResolvedLocation[]): ResolvedLocation[] {
+  const byKey = new Map<string, ResolvedLocation[]>();
+  const alone: ResolvedLocation[] = [];
+  for (const location of locations) {
+    if (!location.sourceKey) {
+      alone.push(location);
+      continue;
+    }
+    const group = byKey.get(location.sourceKey) ?? [];
+    group.push(location);
+    byKey.set(location.sourceKey, group);
+  }
+  const shared = [...byKey.values()].map(group => {
+    if (group.length === 1) return group[0];
+    const sorted = [...group].sort((a, b) =>
+      a.entityRef!.localeCompare(b.entityRef!),
+    );
+    return {
+      ...sorted[0],
+      defaultEntityRef: sorted.map(l => l.entityRef!),
+    };
+  });
+  return [...shared, ...alone];
+}
 
 export interface RunbookIndexerOptions {
   store: RunbookStore;
@@ -84,18 +117,8 @@ export class RunbookIndexer {
 
   /** Indexes every entity with the runbooks annotation and every configured location. */
   async indexAll(): Promise<void> {
-    const { catalog, store, logger } = this.options;
-    const credentials = await this.options.auth.getOwnServiceCredentials();
-    const { items } = await catalog.getEntities(
-      {
-        filter: {
-          [`metadata.annotations.${ANNOTATION_RUNBOOKS}`]:
-            CATALOG_FILTER_EXISTS,
-        },
-      },
-      { credentials },
-    );
-    const entityLocations = items.map(e => this.entityLocation(e));
+    const { store, logger } = this.options;
+    const entityLocations = await this.entityLocations();
     for (const location of [...entityLocations, ...this.configLocations]) {
       // One location that fails in an unforeseen way must not stop the
       // others: record it on the location and go on.
@@ -128,6 +151,21 @@ export class RunbookIndexer {
     );
   }
 
+  // Every annotated entity's location, those naming one folder shared.
+  private async entityLocations(): Promise<ResolvedLocation[]> {
+    const credentials = await this.options.auth.getOwnServiceCredentials();
+    const { items } = await this.options.catalog.getEntities(
+      {
+        filter: {
+          [`metadata.annotations.${ANNOTATION_RUNBOOKS}`]:
+            CATALOG_FILTER_EXISTS,
+        },
+      },
+      { credentials },
+    );
+    return shareFolders(items.map(e => this.entityLocation(e)));
+  }
+
   /** Re-indexes the runbooks one entity's annotation points at, now. */
   async indexEntity(entityRef: string): Promise<void> {
     const credentials = await this.options.auth.getOwnServiceCredentials();
@@ -142,7 +180,12 @@ export class RunbookIndexer {
         `${entityRef} has no ${ANNOTATION_RUNBOOKS} annotation`,
       );
     }
-    await this.indexLocation(this.entityLocation(entity));
+    const own = this.entityLocation(entity);
+    // Its folder may be shared with other entities: index it as they do.
+    const shared = own.sourceKey
+      ? (await this.entityLocations()).find(l => l.sourceKey === own.sourceKey)
+      : undefined;
+    await this.indexLocation(shared ?? own);
   }
 
   private async indexLocation(location: ResolvedLocation): Promise<void> {
@@ -289,6 +332,7 @@ export class RunbookIndexer {
       return {
         ...base,
         target: value,
+        sourceKey: value,
         source_: new UrlReaderSource(this.options.urlReader, value),
       };
     }
@@ -308,6 +352,7 @@ export class RunbookIndexer {
       return {
         ...base,
         target: value,
+        sourceKey: `file:${resolve(folder, value)}`,
         source_: new LocalFolderSource(folder, resolve(folder, value), value),
       };
     }
@@ -335,6 +380,7 @@ export class RunbookIndexer {
     return {
       ...base,
       target: url,
+      sourceKey: url,
       source_: new UrlReaderSource(this.options.urlReader, url),
     };
   }

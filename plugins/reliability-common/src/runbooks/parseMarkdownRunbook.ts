@@ -11,8 +11,8 @@ import {
 export interface ParseMarkdownRunbookOptions {
   /** How the file is named in problems: a path or a URL. */
   file: string;
-  /** The entity the runbook serves (the annotating entity), when known. */
-  defaultEntityRef?: string;
+  /** The entities the runbook serves when it names none (the annotating ones). */
+  defaultEntityRef?: string | string[];
   /** Largest file read, in bytes. */
   maxFileBytes?: number;
 }
@@ -138,7 +138,7 @@ export function parseMarkdownRunbook(
     ? front.entityRefs.filter((r): r is string => typeof r === 'string')
     : [];
   if (refs.length === 0 && options.defaultEntityRef) {
-    refs.push(options.defaultEntityRef);
+    refs.push(...[options.defaultEntityRef].flat());
   }
   let entityRefs: string[];
   try {

@@ -48,8 +48,11 @@ export interface ParseRunbookFileOptions {
   file: string;
   /** The severity ids a runbook may name; unchecked when absent. */
   severities?: string[];
-  /** Entity ref a runbook serves when it names none (the annotating entity). */
-  defaultEntityRef?: string;
+  /**
+   * Entity refs a runbook serves when it names none: the annotating entity,
+   * or every entity whose annotation points at the same folder.
+   */
+  defaultEntityRef?: string | string[];
   limits?: Partial<RunbookParseLimits>;
 }
 
@@ -299,10 +302,10 @@ export function parseRunbookFile(
 
 function normalisePlan(
   plan: RecoveryPlanDocument,
-  defaultEntityRef: string | undefined,
+  defaultEntityRef: string | string[] | undefined,
 ): RecoveryPlanDocument {
   let refs: string[] = plan.spec.entityRefs ?? [];
-  if (refs.length === 0 && defaultEntityRef) refs = [defaultEntityRef];
+  if (refs.length === 0 && defaultEntityRef) refs = [defaultEntityRef].flat();
   // Objectives written as numbers in YAML (`rpo: 0`) are text like the rest.
   const text = (v: unknown) => (v === undefined ? undefined : String(v));
   const objectives = <T extends { rpo?: unknown; rto?: unknown }>(o: T): T => ({
@@ -340,11 +343,11 @@ function normalisePlan(
 
 function normalise(
   runbook: RunbookDocument,
-  defaultEntityRef: string | undefined,
+  defaultEntityRef: string | string[] | undefined,
 ): RunbookDocument {
   const spec = { ...runbook.spec };
   let refs: string[] = spec.entityRefs ?? [];
-  if (refs.length === 0 && defaultEntityRef) refs = [defaultEntityRef];
+  if (refs.length === 0 && defaultEntityRef) refs = [defaultEntityRef].flat();
   spec.entityRefs = [...new Set(refs.map(normaliseEntityRef))];
   for (const section of [
     'diagnosis',

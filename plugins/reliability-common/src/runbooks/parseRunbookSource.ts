@@ -19,7 +19,7 @@ export function parseRunbookSource(
   options: {
     file: string;
     severities?: string[];
-    defaultEntityRef?: string;
+    defaultEntityRef?: string | string[];
     maxFileBytes?: number;
   },
 ): RunbookFileResult {
@@ -85,7 +85,7 @@ export function parseRunbookFolder(
   files: RunbookSourceFile[],
   options: {
     severities?: string[];
-    defaultEntityRef?: string;
+    defaultEntityRef?: string | string[];
     maxFileBytes?: number;
   },
 ): RunbookFolderResult {
