@@ -240,10 +240,10 @@ export default createBackendModule({
         await scheduler.scheduleTask({
           id: 'reliability-demo-recovery-data',
           scope: 'local',
-          // Again every few minutes: the first tries may come before the
-          // index has read the plan; repeats change nothing.
+          // Again every few minutes (the WAL reports are "the last hour"); repeats
+          // change nothing.
           frequency: { minutes: 5 },
-          timeout: { minutes: 1 },
+          timeout: { minutes: 2 },
           initialDelay: { seconds: 15 },
           fn: async () => {
             const baseUrl = await discovery.getBaseUrl('reliability');
@@ -251,6 +251,16 @@ export default createBackendModule({
               onBehalfOf: await auth.getOwnServiceCredentials(),
               targetPluginId: 'reliability',
             });
+            // The first pass may come before the index has read the plan:
+            // wait for it (a minute at most) rather than for the next pass.
+            for (let i = 0; i < 30; i++) {
+              const plan = await fetch(
+                `${baseUrl}/recovery-plans/default/insights-platform`,
+                { headers: { Authorization: `Bearer ${token}` } },
+              );
+              if (plan.ok) break;
+              await new Promise(r => setTimeout(r, 2000));
+            }
             const { events, imports } = demoRecoveryReports(new Date());
             const post = async (path: string, body: unknown) => {
               const response = await fetch(`${baseUrl}${path}`, {
