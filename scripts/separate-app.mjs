@@ -142,7 +142,27 @@ function createApp() {
     writeFileSync(file.slice(0, -'.hbs'.length), text);
     rmSync(file);
   }
-  return { release, createAppVersion };
+  return { release, createAppVersion, packageVersions };
+}
+
+// The Backstage packages pinned to one release: the versions the create-app
+// template of that release names, then the versions this repository's lock
+// file resolved (what the suite was built and tested with). Without them a
+// new app resolves caret ranges to whatever the registry has newest, and a
+// plugin newer than the release's backend (signals-backend needing
+// httpRouter.addWebSocketHandler, say) stops the whole backend.
+function releasePins(packageVersions) {
+  const pins = Object.fromEntries(
+    Object.entries(packageVersions).filter(([name]) =>
+      name.startsWith('@backstage/'),
+    ),
+  );
+  const lock = json(join(root, 'package-lock.json'));
+  for (const [path, entry] of Object.entries(lock.packages ?? {})) {
+    const name = /^node_modules\/(@backstage\/[^/]+)$/.exec(path)?.[1];
+    if (name && entry.version) pins[name] = entry.version;
+  }
+  return pins;
 }
 
 function walk(dir) {
@@ -153,15 +173,27 @@ function walk(dir) {
 
 // The npm conversion of SETUP-NOTES.md: no yarn files, `overrides` for
 // `resolutions` plus the pins this registry needs, workspace ranges.
-function convertToNpm(files) {
+function convertToNpm(files, packageVersions) {
   for (const f of ['yarn.lock', '.yarnrc.yml', '.yarn']) {
     rmSync(join(app, f), { recursive: true, force: true });
   }
   const rootPkg = json(join(app, 'package.json'));
   delete rootPkg.packageManager;
   const ours = json(join(root, 'package.json'));
+  const pins = releasePins(packageVersions);
+  // npm takes an override of a direct dependency only when both name the
+  // same version: the direct ones are pinned alike.
+  const pinDirect = pkg => {
+    for (const field of ['dependencies', 'devDependencies']) {
+      for (const name of Object.keys(pkg[field] ?? {})) {
+        if (pins[name]) pkg[field][name] = pins[name];
+      }
+    }
+  };
+  pinDirect(rootPkg);
   rootPkg.overrides = {
     ...rootPkg.resolutions,
+    ...pins,
     ...ours.overrides,
     // The suite's own packages come from the tarballs, never a registry.
     ...Object.fromEntries(
@@ -188,6 +220,7 @@ function convertToNpm(files) {
     for (const [k, v] of Object.entries(pkg.dependencies ?? {})) {
       if (/^(link|workspace):/.test(v)) pkg.dependencies[k] = '*';
     }
+    pinDirect(pkg);
     writeJson(path, pkg);
   }
 }
@@ -339,6 +372,11 @@ async function checkInBrowser() {
   try {
     const page = await browser.newPage();
     page.setDefaultTimeout(30_000);
+    const pageErrors = [];
+    page.on('pageerror', e => pageErrors.push(String(e)));
+    page.on('console', m => {
+      if (m.type() === 'error') pageErrors.push(m.text());
+    });
     await page.goto(`http://localhost:${port}/`);
     const enter = page.getByRole('button', { name: 'Enter' });
     await enter.waitFor();
@@ -371,7 +409,7 @@ async function checkInBrowser() {
           `the Reliability tab did not list the runbook (screenshot: ${join(
             work,
             'failure.png',
-          )})`,
+          )}); the page's errors: ${pageErrors.slice(-10).join(' | ')}`,
         );
       }
       await page.waitForTimeout(3000);
@@ -407,8 +445,8 @@ try {
     );
   }
   const files = packSuite();
-  createApp();
-  convertToNpm(files);
+  const { packageVersions } = createApp();
+  convertToNpm(files, packageVersions);
   addTheSuite(files);
   log('npm install (the new app, the suite from its tarballs only)');
   run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], {
@@ -451,7 +489,12 @@ try {
     throw error;
   }
   log('backend up; checking the Reliability tab in Chromium');
-  await checkInBrowser();
+  try {
+    await checkInBrowser();
+  } catch (error) {
+    console.error(backendLog.join('').slice(-8000));
+    throw error;
+  }
   log(
     'the Reliability tab of the new app lists the runbook from its catalog file',
   );

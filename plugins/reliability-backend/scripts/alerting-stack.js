@@ -12,7 +12,13 @@
 // it with Ctrl-C; `--resolve-after 60` resolves it after a minute instead.
 // The test uses `startAlertingStack` with rules of its own.
 const { spawn } = require('node:child_process');
-const { mkdtempSync, mkdirSync, writeFileSync, existsSync, rmSync } = require('node:fs');
+const {
+  mkdtempSync,
+  mkdirSync,
+  writeFileSync,
+  existsSync,
+  rmSync,
+} = require('node:fs');
 const { createServer } = require('node:net');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
@@ -33,17 +39,20 @@ function freePort() {
   });
 }
 
-/** Prometheus rules: each fires while `firing` is true. */
+/**
+ * Prometheus rules: each fires while `firing` is not false; one with
+ * `firing: false` evaluates to nothing, so Prometheus resolves its alert at
+ * once (a rule removed would only time out).
+ */
 function rulesYaml(rules) {
   return `groups:
   - name: reliability-test
     interval: 1s
     rules:
 ${rules
-  .filter(r => r.firing !== false)
   .map(
     r => `      - alert: ${r.alert}
-        expr: vector(1)
+        expr: ${r.firing === false ? 'vector(0) > 1' : 'vector(1)'}
         labels: ${JSON.stringify(r.labels ?? {})}
         annotations: ${JSON.stringify(r.annotations ?? {})}`,
   )
@@ -68,7 +77,7 @@ async function waitFor(url, what) {
  * Starts Alertmanager (webhook receiver: the backend, with the token as its
  * bearer credentials) and Prometheus (evaluating `rules` every second,
  * sending to that Alertmanager). `setRules` rewrites the rules and reloads
- * Prometheus: a rule left out, or `firing: false`, resolves its alert.
+ * Prometheus: a rule with `firing: false` resolves its alert.
  */
 async function startAlertingStack({ webhookUrl, token, rules }) {
   for (const bin of [PROMETHEUS, ALERTMANAGER]) {
@@ -79,11 +88,7 @@ async function startAlertingStack({ webhookUrl, token, rules }) {
     }
   }
   const dir = mkdtempSync(join(tmpdir(), 'alerting-stack-'));
-  const [amPort, amCluster, promPort] = [
-    await freePort(),
-    await freePort(),
-    await freePort(),
-  ];
+  const [amPort, promPort] = [await freePort(), await freePort()];
   writeFileSync(
     join(dir, 'alertmanager.yml'),
     `route:
@@ -126,7 +131,8 @@ alerting:
       `--config.file=${join(dir, 'alertmanager.yml')}`,
       `--storage.path=${join(dir, 'am-data')}`,
       `--web.listen-address=127.0.0.1:${amPort}`,
-      `--cluster.listen-address=127.0.0.1:${amCluster}`,
+      // No cluster: a lone Alertmanager need not wait for gossip to settle.
+      '--cluster.listen-address=',
     ]),
   );
   const prometheus = keep(
@@ -135,6 +141,10 @@ alerting:
       `--storage.tsdb.path=${join(dir, 'prom-data')}`,
       `--web.listen-address=127.0.0.1:${promPort}`,
       '--web.enable-lifecycle',
+      // Resend firing alerts every 2 s (default 1 m): the first send can
+      // come before Prometheus has discovered its Alertmanager, and is
+      // dropped then.
+      '--rules.alert.resend-delay=2s',
     ]),
   );
   const stop = async () => {
@@ -159,11 +169,11 @@ alerting:
     output,
     async setRules(next) {
       writeFileSync(join(dir, 'rules.yml'), rulesYaml(next));
-      const response = await fetch(
-        `http://127.0.0.1:${promPort}/-/reload`,
-        { method: 'POST' },
-      );
-      if (!response.ok) throw new Error(`Prometheus reload: ${response.status}`);
+      const response = await fetch(`http://127.0.0.1:${promPort}/-/reload`, {
+        method: 'POST',
+      });
+      if (!response.ok)
+        throw new Error(`Prometheus reload: ${response.status}`);
     },
     stop,
   };
@@ -198,7 +208,7 @@ if (require.main === module) {
       const after = Number(arg('resolve-after', '0'));
       if (after > 0) {
         setTimeout(async () => {
-          await stack.setRules([]);
+          await stack.setRules([{ ...rule, firing: false }]);
           console.log(`${rule.alert} resolved`);
           setTimeout(() => stack.stop().then(() => process.exit(0)), 15_000);
         }, after * 1000);

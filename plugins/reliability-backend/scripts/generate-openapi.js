@@ -47,7 +47,7 @@ function generate() {
   // `{ get: '/health' | …; post: …; put: …; delete: … }`; `toPath` writes a
   // path as the reader of the type needs it.
   const routesByMethod = (toPath = path => path) =>
-    `{\n${['get', 'post', 'put', 'delete']
+    `{\n${['get', 'post', 'put', 'patch', 'delete']
       .map(method => {
         const list = Object.entries(spec.paths)
           .filter(([, item]) => item[method])

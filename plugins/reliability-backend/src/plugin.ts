@@ -6,6 +6,8 @@ import {
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
+  reliabilityIncidentContributePermission,
+  reliabilityIncidentUpdatePermission,
   reliabilityPermissions,
   reliabilityPostmortemDeletePermission,
   reliabilityPostmortemPublishPermission,
@@ -22,6 +24,8 @@ import { DatabasePostmortemStore } from './postmortems/DatabasePostmortemStore';
 import {
   type BackupEventSource,
   type BackupImporter,
+  incidentPermissionRules,
+  incidentResourceRef,
   pgBackRestImporter,
   postmortemPermissionRules,
   postmortemResourceRef,
@@ -32,6 +36,10 @@ import { EntityOverviewService } from './entities/EntityOverviewService';
 import { DatabaseHealth } from './health/DatabaseHealth';
 import { DatabaseRunbookStore } from './runbooks/DatabaseRunbookStore';
 import { RunbookIndexer } from './runbooks/RunbookIndexer';
+import { AlertIntake } from './incidents/AlertIntake';
+import { DatabaseIncidentStore } from './incidents/DatabaseIncidentStore';
+import { readIncidentConfig } from './incidents/incidentConfig';
+import { IncidentService } from './incidents/IncidentService';
 import { createRouter } from './service/router';
 import { readSeverities } from './severities/severityConfig';
 
@@ -128,6 +136,55 @@ export const reliabilityPlugin = createBackendPlugin({
           rules: Object.values(postmortemPermissionRules),
           getResources: ids => postmortemStore.getMany(ids),
         });
+        // Incidents: the record, the Alertmanager bridge, the service.
+        const incidentConfig = readIncidentConfig(config, severities);
+        const incidentStore = await DatabaseIncidentStore.create({
+          database,
+          statusUpdateMinutes: Object.fromEntries(
+            severities.map(s => [s.id, s.statusUpdateMinutes]),
+          ),
+        });
+        permissionsRegistry.addResourceType({
+          resourceRef: incidentResourceRef,
+          permissions: [
+            reliabilityIncidentUpdatePermission,
+            reliabilityIncidentContributePermission,
+          ],
+          rules: Object.values(incidentPermissionRules),
+          getResources: ids => incidentStore.getMany(ids),
+        });
+        const incidentService = new IncidentService({
+          store: incidentStore,
+          runbookStore,
+          postmortemStore,
+          catalog,
+          auth,
+          notifications,
+          severities,
+          config: incidentConfig,
+          logger: logger.child({ task: 'incidents' }),
+        });
+        const alertIntake = new AlertIntake({
+          store: incidentStore,
+          runbookStore,
+          catalog,
+          auth,
+          severities,
+          mapping: incidentConfig.alerts,
+          logger: logger.child({ task: 'alertmanager' }),
+        });
+        // Status updates due, postmortems due: each reminded once.
+        await scheduler.scheduleTask({
+          id: 'reliability-incident-reminders',
+          scope: 'global',
+          frequency: { minutes: 1 },
+          timeout: { minutes: 1 },
+          initialDelay: { seconds: 30 },
+          fn: async () => {
+            await incidentService.remind();
+          },
+        });
+
         const runbookIndexer = new RunbookIndexer({
           store: runbookStore,
           catalog,
@@ -211,6 +268,10 @@ export const reliabilityPlugin = createBackendPlugin({
             backupIngest,
             backupImporters: importers,
             backupSources,
+            incidentStore,
+            incidentService,
+            alertIntake,
+            incidentRoles: incidentConfig.roles,
             severities,
             startedAt: new Date(),
           }),

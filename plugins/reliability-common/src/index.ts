@@ -13,4 +13,5 @@ export * from './runbooks';
 export * from './postmortems';
 export * from './recovery';
 export * from './backups';
+export * from './incidents';
 export type { ReliabilityApiRoutes } from './generated/apiRoutes';

@@ -1,4 +1,5 @@
 import { createPermission } from '@backstage/plugin-permission-common';
+import { reliabilityIncidentPermissions } from './incidents/permissions';
 import { reliabilityPostmortemPermissions } from './postmortems/permissions';
 
 /**
@@ -34,4 +35,5 @@ export const reliabilityPermissions = [
   reliabilityRunbookRefreshPermission,
   reliabilityBackupReportPermission,
   ...reliabilityPostmortemPermissions,
+  ...reliabilityIncidentPermissions,
 ];

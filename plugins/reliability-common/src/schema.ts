@@ -2,6 +2,16 @@ import { z } from 'zod';
 import { backupEventBatchSchema } from './backups/schema';
 import { backupToolRunSchema } from './backups/toolRun';
 import {
+  alertmanagerWebhookSchema,
+  incidentDeclareSchema,
+  incidentNoteSchema,
+  incidentPinSchema,
+  incidentRoleAssignmentSchema,
+  incidentStatusUpdateSchema,
+  incidentTickSchema,
+  incidentUpdateSchema,
+} from './incidents/schema';
+import {
   postmortemActionItemSchema,
   postmortemContentSchema,
   postmortemUpdateSchema,
@@ -16,6 +26,14 @@ const RECORDS = {
   PostmortemUpdate: postmortemUpdateSchema,
   BackupEventBatch: backupEventBatchSchema,
   BackupToolRun: backupToolRunSchema,
+  IncidentDeclaration: incidentDeclareSchema,
+  IncidentUpdate: incidentUpdateSchema,
+  IncidentRoleAssignmentInput: incidentRoleAssignmentSchema,
+  IncidentNoteInput: incidentNoteSchema,
+  IncidentStatusUpdateInput: incidentStatusUpdateSchema,
+  IncidentTickInput: incidentTickSchema,
+  IncidentPinInput: incidentPinSchema,
+  AlertmanagerWebhook: alertmanagerWebhookSchema,
 };
 
 /**

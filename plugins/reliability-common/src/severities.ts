@@ -19,6 +19,7 @@ export const DEFAULT_SEVERITIES: SeverityLevel[] = [
     responseMinutes: 15,
     pages: true,
     postmortemRequired: true,
+    statusUpdateMinutes: 30,
   },
   {
     id: 'P2',
@@ -31,6 +32,7 @@ export const DEFAULT_SEVERITIES: SeverityLevel[] = [
     responseMinutes: 60,
     pages: true,
     postmortemRequired: true,
+    statusUpdateMinutes: 60,
   },
   {
     id: 'P3',
@@ -42,6 +44,7 @@ export const DEFAULT_SEVERITIES: SeverityLevel[] = [
     responseMinutes: 240,
     pages: false,
     postmortemRequired: false,
+    statusUpdateMinutes: 240,
   },
   {
     id: 'P4',

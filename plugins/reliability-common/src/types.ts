@@ -75,6 +75,8 @@ export interface SeverityLevel {
   pages: boolean;
   /** Whether an incident of this level needs a postmortem. */
   postmortemRequired: boolean;
+  /** How often the commander posts a status update while it is open, in minutes. */
+  statusUpdateMinutes?: number;
 }
 
 /**

@@ -15,3 +15,11 @@ export {
   type PostmortemResource,
 } from './postmortemPermissions';
 export * from './backups';
+export {
+  createIncidentConditionalDecision,
+  incidentConditions,
+  incidentPermissionRules,
+  incidentResourceRef,
+  type IncidentQuery,
+  type IncidentResource,
+} from './incidentPermissions';

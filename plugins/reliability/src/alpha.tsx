@@ -9,10 +9,12 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { incidentsApiRef } from './api/IncidentsApi';
+import { IncidentsClient } from './api/IncidentsClient';
 import { reliabilityApiRef } from './api/ReliabilityApi';
 import { ReliabilityClient } from './api/ReliabilityClient';
 import { rootRouteRef } from './routes';
-import LibraryBooksIcon from '@material-ui/icons/LibraryBooks';
+import WarningIcon from '@material-ui/icons/Warning';
 
 // The kinds whose pages get the Reliability tab and card: the things that are
 // run, stored or grouped, where runbooks and recovery targets make sense.
@@ -28,14 +30,25 @@ const reliabilityApi = ApiBlueprint.make({
     }),
 });
 
+const incidentsApi = ApiBlueprint.make({
+  name: 'incidents',
+  params: defineParams =>
+    defineParams({
+      api: incidentsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new IncidentsClient({ discoveryApi, fetchApi }),
+    }),
+});
+
 // The runbook, alert and postmortem pages, under /reliability.
 const reliabilityPage = PageBlueprint.make({
   params: {
     path: '/reliability',
     routeRef: rootRouteRef,
-    // In the sidebar: the postmortems across the catalog.
-    title: 'Postmortems',
-    icon: <LibraryBooksIcon />,
+    // In the sidebar: incidents (and from there postmortems and recovery).
+    title: 'Incidents',
+    icon: <WarningIcon />,
     noHeader: true,
     loader: () =>
       import('./runbooks/ReliabilityRouter').then(m => <m.ReliabilityRouter />),
@@ -78,6 +91,7 @@ export default createFrontendPlugin({
   routes: { root: rootRouteRef },
   extensions: [
     reliabilityApi,
+    incidentsApi,
     reliabilityPage,
     reliabilityEntityContent,
     reliabilityEntityCard,

@@ -13,6 +13,16 @@ export {
 } from './plugin';
 export { reliabilityApiRef, type ReliabilityApi } from './api/ReliabilityApi';
 export { ReliabilityClient } from './api/ReliabilityClient';
+export { ReliabilityBackendClient } from './api/ReliabilityBackendClient';
+export {
+  incidentsApiRef,
+  type IncidentClassification,
+  type IncidentFilter,
+  type IncidentPatch,
+  type IncidentsApi,
+  type PostmortemDue,
+} from './api/IncidentsApi';
+export { IncidentsClient } from './api/IncidentsClient';
 export { rootRouteRef as reliabilityRouteRef } from './routes';
 export {
   isReliabilityAvailable,

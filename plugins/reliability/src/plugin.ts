@@ -6,6 +6,8 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { incidentsApiRef } from './api/IncidentsApi';
+import { IncidentsClient } from './api/IncidentsClient';
 import { reliabilityApiRef } from './api/ReliabilityApi';
 import { ReliabilityClient } from './api/ReliabilityClient';
 import { rootRouteRef } from './routes';
@@ -24,6 +26,12 @@ export const reliabilityPlugin = createPlugin({
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: ({ discoveryApi, fetchApi }) =>
         new ReliabilityClient({ discoveryApi, fetchApi }),
+    }),
+    createApiFactory({
+      api: incidentsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new IncidentsClient({ discoveryApi, fetchApi }),
     }),
   ],
 });

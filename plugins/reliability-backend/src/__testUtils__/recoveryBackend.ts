@@ -111,12 +111,17 @@ export async function startRecoveryBackend(
     sources?: BackupEventSource[];
     features?: BackendFeature[];
     plan?: string;
+    /** More files for the runbooks folder, by name. */
+    files?: Record<string, string>;
     config?: JsonObject;
   } = {},
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'recovery-backend-'));
   mkdirSync(join(dir, 'runbooks'));
   writeFileSync(join(dir, 'runbooks', 'plan.yaml'), options.plan ?? TEST_PLAN);
+  for (const [name, text] of Object.entries(options.files ?? {})) {
+    writeFileSync(join(dir, 'runbooks', name), text);
+  }
   const knex = await databases.init(databaseId);
   const sent: Array<{ recipients: any; payload: any }> = [];
   let scheduler: SchedulerService | undefined;
@@ -163,17 +168,22 @@ export async function startRecoveryBackend(
     .post('/api/reliability/runbooks/refresh')
     .send({ entityRef: 'component:default/insights-api' });
 
-  const post = (path: string, body: unknown, token?: string) =>
-    request(server)
-      .post(`/api/reliability${path}`)
-      .set('Authorization', token ?? mockCredentials.service.header())
-      .send(body as object);
+  const send =
+    (method: 'post' | 'put' | 'patch') =>
+    (path: string, body: unknown, token?: string) =>
+      request(server)
+        [method](`/api/reliability${path}`)
+        .set('Authorization', token ?? mockCredentials.service.header())
+        .send(body as object);
+  const post = send('post');
   return {
     server,
     knex,
     sent,
     get: (path: string) => request(server).get(`/api/reliability${path}`),
     post,
+    put: send('put'),
+    patch: send('patch'),
     postEvents: (events: object[], token?: string) =>
       post('/backups/events', { events }, token),
     status: async () =>

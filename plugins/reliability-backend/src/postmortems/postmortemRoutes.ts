@@ -5,7 +5,6 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ConflictError,
   InputError,
@@ -29,6 +28,7 @@ import {
 } from '@reliability-suite/plugin-reliability-common';
 import type express from 'express';
 import type { SpecRouter } from '../schema/openapi/generated/router';
+import { ownersOf } from '../entities/linkedOwners';
 import { entityRefParam } from '../runbooks/runbookRoutes';
 import type { DatabasePostmortemStore } from './DatabasePostmortemStore';
 import { parsePostmortemContent } from './validation';
@@ -78,31 +78,8 @@ export function registerPostmortemRoutes(
 
   // The owners of the entities a postmortem concerns, from the catalog, so
   // that "owners of a linked entity" rules can be decided later.
-  async function linkedOwners(entityRefs: string[]): Promise<string[]> {
-    if (entityRefs.length === 0) return [];
-    const { items } = await catalog.getEntitiesByRefs(
-      { entityRefs, fields: ['kind', 'metadata', 'spec.owner'] },
-      { credentials: await auth.getOwnServiceCredentials() },
-    );
-    const owners = new Set<string>();
-    for (const entity of items) {
-      const owner = (entity?.spec as { owner?: unknown } | undefined)?.owner;
-      if (typeof owner !== 'string') continue;
-      try {
-        owners.add(
-          stringifyEntityRef(
-            parseEntityRef(owner, {
-              defaultKind: 'group',
-              defaultNamespace: entity?.metadata.namespace ?? 'default',
-            }),
-          ).toLocaleLowerCase('en-US'),
-        );
-      } catch {
-        // An owner the catalog would not accept either: no one to credit.
-      }
-    }
-    return [...owners].sort();
-  }
+  const linkedOwners = (entityRefs: string[]) =>
+    ownersOf(catalog, auth, entityRefs);
 
   // Refs the catalog does not know are refused with their field named.
   // Refs the record already held, and the caller's own ref (a guest is no

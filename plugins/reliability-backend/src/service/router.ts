@@ -9,6 +9,7 @@ import type { DatabasePostmortemStore } from '../postmortems/DatabasePostmortemS
 import { registerPostmortemRoutes } from '../postmortems/postmortemRoutes';
 import { InputError } from '@backstage/errors';
 import type {
+  IncidentRole,
   ReliabilityHealth,
   SeverityLevel,
 } from '@reliability-suite/plugin-reliability-common';
@@ -22,6 +23,10 @@ import type { BackupIngest } from '../backups/BackupIngest';
 import type { BackupSourceRunner } from '../backups/BackupSourceRunner';
 import type { DatabaseBackupEventStore } from '../backups/DatabaseBackupEventStore';
 import type { DatabaseRecoveryStateStore } from '../recovery/DatabaseRecoveryStateStore';
+import type { AlertIntake } from '../incidents/AlertIntake';
+import type { DatabaseIncidentStore } from '../incidents/DatabaseIncidentStore';
+import { registerIncidentRoutes } from '../incidents/incidentRoutes';
+import type { IncidentService } from '../incidents/IncidentService';
 import { registerBackupRoutes } from '../backups/backupRoutes';
 import { registerRecoveryPlanRoutes } from '../recovery/recoveryPlanRoutes';
 import { registerRunbookRoutes } from '../runbooks/runbookRoutes';
@@ -44,6 +49,10 @@ export interface RouterOptions {
   backupIngest: BackupIngest;
   backupImporters: Map<string, BackupImporter>;
   backupSources: BackupSourceRunner;
+  incidentStore: DatabaseIncidentStore;
+  incidentService: IncidentService;
+  alertIntake: AlertIntake;
+  incidentRoles: IncidentRole[];
   runbookIndexer: RunbookIndexer;
   severities: SeverityLevel[];
   startedAt: Date;
@@ -120,6 +129,16 @@ export async function createRouter(
     ingest: options.backupIngest,
     importers: options.backupImporters,
     sources: options.backupSources,
+  });
+
+  registerIncidentRoutes(router, {
+    httpAuth,
+    permissions: options.permissions,
+    store: options.incidentStore,
+    service: options.incidentService,
+    intake: options.alertIntake,
+    runbookStore: options.runbookStore,
+    roles: options.incidentRoles,
   });
 
   registerPostmortemRoutes(router, {

@@ -40,6 +40,13 @@ export function readSeverities(config: Config): SeverityLevel[] {
     ) {
       throw new Error(`${key}.responseMinutes must be a positive number`);
     }
+    const statusUpdateMinutes = c.getOptionalNumber('statusUpdateMinutes');
+    if (
+      statusUpdateMinutes !== undefined &&
+      (!Number.isFinite(statusUpdateMinutes) || statusUpdateMinutes <= 0)
+    ) {
+      throw new Error(`${key}.statusUpdateMinutes must be a positive number`);
+    }
     const level: SeverityLevel = {
       id,
       label: c.getOptionalString('label') ?? id,
@@ -50,6 +57,7 @@ export function readSeverities(config: Config): SeverityLevel[] {
       responseMinutes,
       pages: c.getOptionalBoolean('pages') ?? false,
       postmortemRequired: c.getOptionalBoolean('postmortemRequired') ?? false,
+      ...(statusUpdateMinutes !== undefined ? { statusUpdateMinutes } : {}),
     };
     return level;
   });

@@ -22,6 +22,12 @@ export type ReliabilityApiRoutes = {
     | '/recovery-plans/{namespace}/{name}'
     | '/recovery-plans/{namespace}/{name}/history'
     | '/runbooks'
+    | '/incidents'
+    | '/incidents/roles'
+    | '/incidents/metrics'
+    | '/incidents/postmortems-due'
+    | '/incidents/classification'
+    | '/incidents/{id}'
     | '/runbooks/index-status'
     | '/runbooks/export'
     | '/runbooks/by-alert/{alertName}'
@@ -33,8 +39,18 @@ export type ReliabilityApiRoutes = {
   post:
     | '/backups/events'
     | '/backups/import/{format}'
+    | '/incidents'
+    | '/incidents/{id}/roles'
+    | '/incidents/{id}/notes'
+    | '/incidents/{id}/status-updates'
+    | '/incidents/{id}/postmortem'
+    | '/webhooks/alertmanager'
     | '/runbooks/refresh'
     | '/postmortems';
-  put: '/postmortems/{id}';
+  put:
+    | '/incidents/{id}/checklist'
+    | '/incidents/{id}/timeline/{eventId}/pin'
+    | '/postmortems/{id}';
+  patch: '/incidents/{id}';
   delete: '/postmortems/{id}';
 };

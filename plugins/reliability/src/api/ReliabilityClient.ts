@@ -1,6 +1,4 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import type {
   ActionItemWithPostmortem,
   Postmortem,
@@ -11,21 +9,14 @@ import type {
   RecoveryOverview,
   RecoveryPlanDetails,
   RecoveryPlanHistory,
-  ReliabilityApiRoutes,
   ReliabilityHealth,
   RunbookDetails,
   RunbookIndexStatus,
   RunbookSummary,
   SeverityLevel,
 } from '@reliability-suite/plugin-reliability-common';
+import { ReliabilityBackendClient } from './ReliabilityBackendClient';
 import type { PostmortemFilter, ReliabilityApi } from './ReliabilityApi';
-
-type Method = keyof ReliabilityApiRoutes;
-interface RequestOptions {
-  params?: Record<string, string>;
-  query?: Record<string, string>;
-  body?: unknown;
-}
 
 /**
  * Calls the reliability backend through Backstage's discovery and fetch APIs,
@@ -33,15 +24,10 @@ interface RequestOptions {
  *
  * @public
  */
-export class ReliabilityClient implements ReliabilityApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
-
-  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
-  }
-
+export class ReliabilityClient
+  extends ReliabilityBackendClient
+  implements ReliabilityApi
+{
   async getHealth(): Promise<ReliabilityHealth> {
     return this.json('get', '/health');
   }
@@ -190,45 +176,5 @@ export class ReliabilityClient implements ReliabilityApi {
         { query: filter.runbook ? { runbook: filter.runbook } : {} },
       )
     ).items;
-  }
-
-  private async json<T>(
-    method: Method,
-    route: ReliabilityApiRoutes[Method],
-    options?: RequestOptions,
-  ): Promise<T> {
-    return (await (await this.request(method, route, options)).json()) as T;
-  }
-
-  // Only the routes of the backend's OpenAPI document can be called: the
-  // route is one of ReliabilityApiRoutes, its {params} filled in and encoded.
-  private async request<M extends Method>(
-    method: M,
-    route: ReliabilityApiRoutes[M],
-    options: RequestOptions = {},
-  ): Promise<Response> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('reliability');
-    const path = route.replace(/\{(\w+)\}/g, (_, key: string) => {
-      const value = options.params?.[key];
-      if (value === undefined) throw new Error(`${route} needs ${key}`);
-      return encodeURIComponent(value);
-    });
-    const query = new URLSearchParams(options.query ?? {}).toString();
-    const response = await this.fetchApi.fetch(
-      `${baseUrl}${path}${query ? `?${query}` : ''}`,
-      {
-        method: method.toUpperCase(),
-        ...(options.body !== undefined
-          ? {
-              headers: { 'Content-Type': 'application/json' },
-              body: JSON.stringify(options.body),
-            }
-          : {}),
-      },
-    );
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return response;
   }
 }

@@ -39,6 +39,11 @@ export const spec = {
       description: 'The configured severity levels.',
     },
     {
+      name: 'incidents',
+      description:
+        'Incidents: declared in the portal or opened by Alertmanager, with severity, roles, a timeline, runbook checklists, status updates and the hand-off to the postmortem.',
+    },
+    {
       name: 'recovery',
       description:
         'Recovery plans: what each service keeps, how it is backed up, its RPO and RTO, scenarios, restore drills and degraded modes.',
@@ -1073,6 +1078,827 @@ export const spec = {
           },
           '500': {
             $ref: '#/components/responses/InternalError',
+          },
+        },
+      },
+    },
+    '/incidents': {
+      get: {
+        operationId: 'listIncidents',
+        tags: ['incidents'],
+        summary: 'Incidents, open first',
+        description:
+          'Incidents, open first, then mitigated, then resolved; newest first within each; at most 500. Filters combine.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: false,
+            description: 'Only incidents affecting this entity.',
+            schema: {
+              type: 'string',
+              maxLength: 400,
+            },
+            allowReserved: true,
+          },
+          {
+            name: 'status',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              enum: ['open', 'mitigated', 'resolved'],
+            },
+          },
+          {
+            name: 'severity',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              maxLength: 64,
+            },
+          },
+          {
+            name: 'alertName',
+            in: 'query',
+            required: false,
+            description: 'Only incidents holding an alert of this name.',
+            schema: {
+              type: 'string',
+              maxLength: 200,
+            },
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            required: false,
+            description:
+              'Only incidents affecting an entity this user or group owns.',
+            schema: {
+              type: 'string',
+              maxLength: 400,
+            },
+            allowReserved: true,
+          },
+          {
+            name: 'from',
+            in: 'query',
+            required: false,
+            description: 'Started at or after (ISO 8601).',
+            schema: {
+              type: 'string',
+              maxLength: 64,
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            required: false,
+            description: 'Started at or before (ISO 8601).',
+            schema: {
+              type: 'string',
+              maxLength: 64,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: '`{ items }`.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/IncidentSummary',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+      post: {
+        operationId: 'declareIncident',
+        tags: ['incidents'],
+        summary: 'Declare an incident',
+        description:
+          'A person declares an incident: title and severity (a configured level), optionally the affected entities, the commander (default: the person declaring), runbooks to attach (indexed ones), links, and when it started. Permission `reliability.incident.create`.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/IncidentDeclaration',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The incident, INC-n.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Incident',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
+    '/incidents/roles': {
+      get: {
+        operationId: 'listIncidentRoles',
+        tags: ['incidents'],
+        summary: 'The configured incident roles',
+        responses: {
+          '200': {
+            description:
+              '`{ items }`: id, title, lead (exactly one), description.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        required: ['id', 'title', 'lead'],
+                        properties: {
+                          id: {
+                            type: 'string',
+                          },
+                          title: {
+                            type: 'string',
+                          },
+                          lead: {
+                            type: 'boolean',
+                          },
+                          description: {
+                            type: 'string',
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/incidents/metrics': {
+      get: {
+        operationId: 'getIncidentMetrics',
+        tags: ['incidents'],
+        summary: 'MTTA, MTTR, MTBF, availability and incidents per week',
+        description:
+          'Of the incidents started in the window (default: the last 90 days): mean time to acknowledge, mean time to recover (started → mitigated, or resolved), mean time between failures, availability MTBF / (MTBF + MTTR), and incidents per week by severity.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              maxLength: 400,
+            },
+            allowReserved: true,
+          },
+          {
+            name: 'from',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              maxLength: 64,
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              maxLength: 64,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The figures.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['from', 'to', 'incidents', 'perWeek'],
+                  additionalProperties: true,
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/incidents/postmortems-due': {
+      get: {
+        operationId: 'listPostmortemsDue',
+        tags: ['incidents'],
+        summary: 'Resolved incidents that need a postmortem and have none',
+        description:
+          'Resolved incidents of levels whose config says `postmortemRequired`, without a postmortem, oldest first, each with `postmortemDueAt` (resolved + `reliability.incidents.postmortemDueDays`, default 5) and `overdue`.',
+        responses: {
+          '200': {
+            description: '`{ items }`.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/IncidentSummary',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/incidents/classification': {
+      get: {
+        operationId: 'classifyIncident',
+        tags: ['incidents'],
+        summary: 'The severity helper, and what makes each level on a service',
+        description:
+          "From the answers (who is affected, what happens to data, whether there is a workaround, which component of the service's recovery plan is down): the suggested severity with the reasons, from the rules in `reliability.incidents.classification` and the service's degraded-mode table. Always: `guide`, each level with the rules and the service's own degraded modes that lead to it, and `components`, the plan's components a degraded mode names.",
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              maxLength: 400,
+            },
+            allowReserved: true,
+          },
+          {
+            name: 'usersAffected',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              enum: ['all', 'many', 'some', 'few', 'none'],
+            },
+          },
+          {
+            name: 'data',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              enum: ['lost', 'at-risk', 'none'],
+            },
+          },
+          {
+            name: 'workaround',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              enum: ['true', 'false'],
+            },
+          },
+          {
+            name: 'componentDown',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              maxLength: 63,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              '`{ suggestion: { severity, reasons }, components, guide }`.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['suggestion', 'components', 'guide'],
+                  additionalProperties: true,
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/incidents/{id}': {
+      get: {
+        operationId: 'getIncident',
+        tags: ['incidents'],
+        summary: 'One incident with everything it holds',
+        parameters: [
+          {
+            $ref: '#/components/parameters/IncidentIdPath',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The incident with its alerts, runbooks, roles (with hand-overs), checklist, status updates and timeline.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Incident',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+      patch: {
+        operationId: 'updateIncident',
+        tags: ['incidents'],
+        summary: "Change an incident's fields",
+        description:
+          'Title, summary, status (open, mitigated, resolved; reopening allowed), severity (with `reason`), affected entities, links, runbooks to attach — each change an event on the timeline with who and when. `version` is the version the change is based on; another is a 409 and nothing changes. Permission `reliability.incident.update` on the incident.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/IncidentIdPath',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/IncidentUpdate',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The incident as changed.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Incident',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+        },
+      },
+    },
+    '/incidents/{id}/roles': {
+      post: {
+        operationId: 'assignIncidentRole',
+        tags: ['incidents'],
+        summary: 'Hand a role to someone',
+        description:
+          "The role's previous holder hands over (the record keeps who held it from when to when); the lead role is the commander. Permission `reliability.incident.update`.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/IncidentIdPath',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/IncidentRoleAssignmentInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The incident.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Incident',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/incidents/{id}/notes': {
+      post: {
+        operationId: 'addIncidentNote',
+        tags: ['incidents'],
+        summary: 'Add a note to the timeline',
+        description:
+          'Permission `reliability.incident.contribute`. Notes from several people at once are all kept.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/IncidentIdPath',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/IncidentNoteInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The incident.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Incident',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/incidents/{id}/status-updates': {
+      post: {
+        operationId: 'addIncidentStatusUpdate',
+        tags: ['incidents'],
+        summary: 'Post a status update',
+        description:
+          "Conditions, actions, needs. The next one is due after the severity's `statusUpdateMinutes`; the commander is reminded through Backstage notifications when it is. Permission `reliability.incident.contribute`.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/IncidentIdPath',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/IncidentStatusUpdateInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The incident.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Incident',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/incidents/{id}/checklist': {
+      put: {
+        operationId: 'tickIncidentStep',
+        tags: ['incidents'],
+        summary: 'Tick or untick a step of an attached runbook',
+        description:
+          'Stored on the incident, shown to everyone, and an event on the timeline. Ticks of different steps by several people at once are all kept. Permission `reliability.incident.contribute`.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/IncidentIdPath',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/IncidentTickInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The incident.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Incident',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/incidents/{id}/timeline/{eventId}/pin': {
+      put: {
+        operationId: 'pinIncidentEvent',
+        tags: ['incidents'],
+        summary: 'Pin or unpin a timeline event',
+        description:
+          "Pinned events are what the postmortem's timeline starts from. Permission `reliability.incident.contribute`.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/IncidentIdPath',
+          },
+          {
+            name: 'eventId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              pattern: '^[0-9]{1,12}$',
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/IncidentPinInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The incident.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Incident',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/incidents/{id}/postmortem': {
+      post: {
+        operationId: 'startIncidentPostmortem',
+        tags: ['incidents'],
+        summary: "Start the incident's postmortem",
+        description:
+          "A draft postmortem pre-filled from the incident — milestones, pinned timeline events (all events when none is pinned), alerts, runbooks used, entities, severity, the commander as author — linked both ways (the postmortem's `incidentId`, the incident's `postmortemId`). When it has one already, that one. Permission `reliability.incident.update`.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/IncidentIdPath',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The postmortem it already had.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['postmortemId', 'created'],
+                  properties: {
+                    postmortemId: {
+                      type: 'string',
+                    },
+                    created: {
+                      type: 'boolean',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '201': {
+            description: 'Created.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['postmortemId', 'created'],
+                  properties: {
+                    postmortemId: {
+                      type: 'string',
+                    },
+                    created: {
+                      type: 'boolean',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/webhooks/alertmanager': {
+      post: {
+        operationId: 'receiveAlertmanagerWebhook',
+        tags: ['incidents'],
+        summary:
+          "Alertmanager's webhook: alerts open, join, mitigate incidents",
+        description:
+          "Alertmanager's webhook payload (version 4) as it sends it; fields it does not know are accepted. Each alert is keyed by its fingerprint: a firing alert joins the open incident holding it, else the open incident of its group (`groupKey`), else opens one — with the runbooks whose triggers match it attached, their entities affected and the most severe of their severities (else the `severity` label's mapping, else the service's degraded-mode table, else the default); a repeat changes nothing; a resolved alert is marked resolved, and an incident whose alerts are all resolved becomes mitigated. The same notification delivered twice, or to two backend instances at once, opens one incident. Meant for a Backstage external-access static token restricted to this plugin; permission `reliability.incident.alert`. Bodies over 1 MB are a 413.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/AlertmanagerWebhook',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'What the notification did.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['opened', 'updated', 'unchanged'],
+                  properties: {
+                    opened: {
+                      type: 'array',
+                      items: {
+                        type: 'string',
+                      },
+                    },
+                    updated: {
+                      type: 'array',
+                      items: {
+                        type: 'string',
+                      },
+                    },
+                    unchanged: {
+                      type: 'integer',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
           },
         },
       },
@@ -2185,6 +3011,17 @@ export const spec = {
         example: 'resource:default/insights-postgres',
         allowReserved: true,
       },
+      IncidentIdPath: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: "The incident's id (a UUID) or its reference, `INC-42`.",
+        schema: {
+          type: 'string',
+          pattern: '^([0-9a-fA-F-]{36}|INC-[0-9]{1,9})$',
+        },
+        example: 'INC-42',
+      },
       PostmortemIdPath: {
         name: 'id',
         in: 'path',
@@ -2514,6 +3351,186 @@ export const spec = {
             description: 'When the backend assembled this answer.',
           },
         },
+      },
+      IncidentSummary: {
+        type: 'object',
+        description: 'An incident as lists show it.',
+        required: [
+          'id',
+          'number',
+          'reference',
+          'title',
+          'status',
+          'severity',
+          'entityRefs',
+          'milestones',
+          'alertCount',
+          'firingAlertCount',
+          'createdAt',
+          'createdBy',
+          'updatedAt',
+          'version',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          number: {
+            type: 'integer',
+          },
+          reference: {
+            type: 'string',
+            description: 'INC-42',
+          },
+          title: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['open', 'mitigated', 'resolved'],
+          },
+          severity: {
+            type: 'string',
+          },
+          entityRefs: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          commander: {
+            type: 'string',
+          },
+          milestones: {
+            type: 'object',
+            required: ['started'],
+            properties: {
+              started: {
+                type: 'string',
+                format: 'date-time',
+              },
+              detected: {
+                type: 'string',
+                format: 'date-time',
+              },
+              acknowledged: {
+                type: 'string',
+                format: 'date-time',
+              },
+              mitigated: {
+                type: 'string',
+                format: 'date-time',
+              },
+              resolved: {
+                type: 'string',
+                format: 'date-time',
+              },
+            },
+          },
+          postmortemId: {
+            type: 'string',
+          },
+          statusUpdateDueAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          alertCount: {
+            type: 'integer',
+          },
+          firingAlertCount: {
+            type: 'integer',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          version: {
+            type: 'integer',
+          },
+        },
+        additionalProperties: true,
+      },
+      Incident: {
+        description:
+          'An incident with everything it holds: alerts (as Alertmanager last reported them), attached runbooks, roles with assumed and handed-over times, checklist ticks, status updates, and the timeline of typed events (declared, alert fired/resolved, status/severity/role changed, runbook attached, step ticked/unticked, note, status update, postmortem started), each with time, actor, source and whether it is pinned.',
+        allOf: [
+          {
+            $ref: '#/components/schemas/IncidentSummary',
+          },
+          {
+            type: 'object',
+            required: [
+              'links',
+              'roles',
+              'alerts',
+              'runbooks',
+              'checklist',
+              'statusUpdates',
+              'timeline',
+            ],
+            properties: {
+              summary: {
+                type: 'string',
+              },
+              links: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  additionalProperties: true,
+                },
+              },
+              roles: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  additionalProperties: true,
+                },
+              },
+              alerts: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  additionalProperties: true,
+                },
+              },
+              runbooks: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  additionalProperties: true,
+                },
+              },
+              checklist: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  additionalProperties: true,
+                },
+              },
+              statusUpdates: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  additionalProperties: true,
+                },
+              },
+              timeline: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  additionalProperties: true,
+                },
+              },
+            },
+          },
+        ],
       },
       ComplianceState: {
         type: 'string',
@@ -4032,6 +5049,372 @@ export const spec = {
         required: ['exitCode', 'stdout'],
         additionalProperties: false,
       },
+      IncidentDeclaration: {
+        description:
+          'POST /incidents: an incident declared by a person. Only title and severity are required.',
+        type: 'object',
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 300,
+          },
+          severity: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 64,
+            description: 'One of the configured severity ids, e.g. P1.',
+          },
+          summary: {
+            type: 'string',
+            maxLength: 50000,
+          },
+          entityRefs: {
+            description:
+              'The affected catalog entities; a bare name is a component.',
+            maxItems: 50,
+            type: 'array',
+            items: {
+              description:
+                'A catalog entity ref; a bare name is a component. It must name an entity the catalog knows.',
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+          commander: {
+            description:
+              'The incident commander; by default the person declaring.',
+            type: 'string',
+            maxLength: 255,
+          },
+          runbooks: {
+            default: [],
+            maxItems: 50,
+            type: 'array',
+            items: {
+              type: 'string',
+              pattern: '^[a-z0-9-]{1,63}\\/[a-z0-9-]{1,63}$',
+            },
+          },
+          links: {
+            default: [],
+            maxItems: 20,
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                kind: {
+                  default: 'other',
+                  type: 'string',
+                  enum: ['chat', 'call', 'ticket', 'dashboard', 'other'],
+                },
+                title: {
+                  type: 'string',
+                  maxLength: 200,
+                },
+                url: {
+                  type: 'string',
+                  maxLength: 2000,
+                  pattern: '^[hH][tT][tT][pP][sS]?:\\/\\/\\S+$',
+                },
+              },
+              required: ['url'],
+              additionalProperties: false,
+            },
+          },
+          startedAt: {
+            description:
+              'When it started, if before it was declared; default now.',
+            type: 'string',
+          },
+        },
+        required: ['title', 'severity'],
+        additionalProperties: false,
+      },
+      IncidentUpdate: {
+        description:
+          'PATCH /incidents/{id}: the fields to change, and the version the change is based on.',
+        type: 'object',
+        properties: {
+          version: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 9007199254740991,
+            description:
+              'The version the change is based on; not the current version is a 409.',
+          },
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 300,
+          },
+          summary: {
+            type: 'string',
+            maxLength: 50000,
+          },
+          status: {
+            type: 'string',
+            enum: ['open', 'mitigated', 'resolved'],
+          },
+          severity: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 64,
+          },
+          reason: {
+            description:
+              'Why the severity or the status changed, for the timeline.',
+            type: 'string',
+            maxLength: 2000,
+          },
+          entityRefs: {
+            maxItems: 50,
+            type: 'array',
+            items: {
+              description:
+                'A catalog entity ref; a bare name is a component. It must name an entity the catalog knows.',
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+          runbooks: {
+            maxItems: 50,
+            type: 'array',
+            items: {
+              type: 'string',
+              pattern: '^[a-z0-9-]{1,63}\\/[a-z0-9-]{1,63}$',
+            },
+          },
+          links: {
+            maxItems: 20,
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                kind: {
+                  default: 'other',
+                  type: 'string',
+                  enum: ['chat', 'call', 'ticket', 'dashboard', 'other'],
+                },
+                title: {
+                  type: 'string',
+                  maxLength: 200,
+                },
+                url: {
+                  type: 'string',
+                  maxLength: 2000,
+                  pattern: '^[hH][tT][tT][pP][sS]?:\\/\\/\\S+$',
+                },
+              },
+              required: ['url'],
+              additionalProperties: false,
+            },
+          },
+        },
+        required: ['version'],
+        additionalProperties: false,
+      },
+      IncidentRoleAssignmentInput: {
+        description:
+          'POST /incidents/{id}/roles: hand a role to someone; whoever held it hands over.',
+        type: 'object',
+        properties: {
+          role: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 64,
+            description: 'A configured role id, e.g. commander.',
+          },
+          user: {
+            description:
+              'A user entity ref; a bare name is a user (`amara.okafor` → `user:default/amara.okafor`).',
+            type: 'string',
+            maxLength: 255,
+          },
+        },
+        required: ['role', 'user'],
+        additionalProperties: false,
+      },
+      IncidentNoteInput: {
+        description: 'POST /incidents/{id}/notes: a note on the timeline.',
+        type: 'object',
+        properties: {
+          text: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 10000,
+          },
+          pinned: {
+            default: false,
+            type: 'boolean',
+          },
+        },
+        required: ['text'],
+        additionalProperties: false,
+      },
+      IncidentStatusUpdateInput: {
+        description:
+          'POST /incidents/{id}/status-updates: a tactical update (conditions, actions, needs).',
+        type: 'object',
+        properties: {
+          conditions: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 5000,
+            description: 'What is happening now.',
+          },
+          actions: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 5000,
+            description: 'What is being done.',
+          },
+          needs: {
+            description: 'What help is needed.',
+            type: 'string',
+            maxLength: 5000,
+          },
+        },
+        required: ['conditions', 'actions'],
+        additionalProperties: false,
+      },
+      IncidentTickInput: {
+        description:
+          'PUT /incidents/{id}/checklist: tick (or untick) one step of an attached runbook.',
+        type: 'object',
+        properties: {
+          runbook: {
+            type: 'string',
+            pattern: '^[a-z0-9-]{1,63}\\/[a-z0-9-]{1,63}$',
+          },
+          step: {
+            type: 'string',
+            pattern: '^[a-zA-Z]{1,40}\\[\\d{1,4}\\]$',
+          },
+          done: {
+            type: 'boolean',
+          },
+        },
+        required: ['runbook', 'step', 'done'],
+        additionalProperties: false,
+      },
+      IncidentPinInput: {
+        description: 'PUT /incidents/{id}/timeline/{eventId}/pin',
+        type: 'object',
+        properties: {
+          pinned: {
+            type: 'boolean',
+          },
+        },
+        required: ['pinned'],
+        additionalProperties: false,
+      },
+      AlertmanagerWebhook: {
+        description:
+          "Alertmanager's webhook payload (version 4), as Alertmanager sends it. Fields this version does not know are accepted and ignored.",
+        type: 'object',
+        properties: {
+          version: {
+            type: 'string',
+            maxLength: 10,
+          },
+          groupKey: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 2000,
+          },
+          truncatedAlerts: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 9007199254740991,
+          },
+          status: {
+            type: 'string',
+            enum: ['firing', 'resolved'],
+          },
+          receiver: {
+            type: 'string',
+            maxLength: 500,
+          },
+          groupLabels: {
+            default: {},
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+              maxLength: 2000,
+            },
+          },
+          commonLabels: {
+            default: {},
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+              maxLength: 2000,
+            },
+          },
+          commonAnnotations: {
+            default: {},
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+              maxLength: 2000,
+            },
+          },
+          externalURL: {
+            default: '',
+            type: 'string',
+            maxLength: 2000,
+          },
+          alerts: {
+            minItems: 1,
+            maxItems: 1000,
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                status: {
+                  type: 'string',
+                  enum: ['firing', 'resolved'],
+                },
+                labels: {
+                  type: 'object',
+                  additionalProperties: {
+                    type: 'string',
+                    maxLength: 2000,
+                  },
+                },
+                annotations: {
+                  default: {},
+                  type: 'object',
+                  additionalProperties: {
+                    type: 'string',
+                    maxLength: 2000,
+                  },
+                },
+                startsAt: {
+                  type: 'string',
+                },
+                endsAt: {
+                  type: 'string',
+                  maxLength: 64,
+                },
+                generatorURL: {
+                  type: 'string',
+                  maxLength: 2000,
+                },
+                fingerprint: {
+                  type: 'string',
+                  pattern: '^[0-9a-f]{1,64}$',
+                },
+              },
+              required: ['status', 'labels', 'startsAt', 'fingerprint'],
+              additionalProperties: {},
+            },
+          },
+        },
+        required: ['version', 'groupKey', 'status', 'receiver', 'alerts'],
+        additionalProperties: {},
+      },
     },
   },
 } as const;
@@ -4051,6 +5434,12 @@ export type SpecPaths = {
     | '/recovery-plans/:namespace/:name'
     | '/recovery-plans/:namespace/:name/history'
     | '/runbooks'
+    | '/incidents'
+    | '/incidents/roles'
+    | '/incidents/metrics'
+    | '/incidents/postmortems-due'
+    | '/incidents/classification'
+    | '/incidents/:id'
     | '/runbooks/index-status'
     | '/runbooks/export'
     | '/runbooks/by-alert/:alertName'
@@ -4062,9 +5451,19 @@ export type SpecPaths = {
   post:
     | '/backups/events'
     | '/backups/import/:format'
+    | '/incidents'
+    | '/incidents/:id/roles'
+    | '/incidents/:id/notes'
+    | '/incidents/:id/status-updates'
+    | '/incidents/:id/postmortem'
+    | '/webhooks/alertmanager'
     | '/runbooks/refresh'
     | '/postmortems';
-  put: '/postmortems/:id';
+  put:
+    | '/incidents/:id/checklist'
+    | '/incidents/:id/timeline/:eventId/pin'
+    | '/postmortems/:id';
+  patch: '/incidents/:id';
   delete: '/postmortems/:id';
 };
 

@@ -1,0 +1,846 @@
+import type { DatabaseService } from '@backstage/backend-plugin-api';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import type {
+  IncidentAlert,
+  IncidentEvent,
+  IncidentEventSource,
+  IncidentEventType,
+  IncidentLink,
+  IncidentMilestones,
+  IncidentStatus,
+  IncidentSummary,
+} from '@reliability-suite/plugin-reliability-common';
+import type { IncidentResource } from '@reliability-suite/plugin-reliability-node';
+import type { Knex } from 'knex';
+import { createHash, randomUUID } from 'node:crypto';
+import { migratedClient, toIso } from '../database/database';
+
+export const T = {
+  incidents: 'reliability_incidents',
+  entities: 'reliability_incident_entities',
+  groups: 'reliability_incident_groups',
+  alerts: 'reliability_incident_alerts',
+  runbooks: 'reliability_incident_runbooks',
+  roles: 'reliability_incident_roles',
+  events: 'reliability_incident_events',
+  ticks: 'reliability_incident_ticks',
+  updates: 'reliability_incident_status_updates',
+};
+
+type Db = Knex | Knex.Transaction;
+type Stamp = Date | string | number | null;
+type IncidentRow = {
+  id: string;
+  number: number;
+  title: string;
+  summary: string | null;
+  status: IncidentStatus;
+  severity: string;
+  entity_refs: string;
+  links: string;
+  linked_owners: string;
+  group_key: string | null;
+  postmortem_id: string | null;
+  started_at: Stamp;
+  detected_at: Stamp;
+  acknowledged_at: Stamp;
+  mitigated_at: Stamp;
+  resolved_at: Stamp;
+  last_status_update_at: Stamp;
+  reminded_at: Stamp;
+  postmortem_reminded_at: Stamp;
+  created_at: Stamp;
+  created_by: string;
+  updated_at: Stamp;
+  version: number;
+};
+
+/** Who acts, from where, when. */
+export interface IncidentActor {
+  ref: string;
+  source: IncidentEventSource;
+  at: Date;
+}
+
+/** A timeline event to append. */
+export interface NewEvent {
+  type: IncidentEventType;
+  summary: string;
+  data?: Record<string, unknown>;
+  pinned?: boolean;
+}
+
+export const groupHash = (groupKey: string) =>
+  createHash('sha256').update(groupKey).digest('hex');
+
+const reference = (n: number) => `INC-${n}`;
+const people = (source: IncidentEventSource) =>
+  source === 'portal' || source === 'api';
+
+/**
+ * Incidents in the plugin's database (SQLite or PostgreSQL): each write is
+ * one transaction, field changes are versioned (a stale update is a 409),
+ * and everything else — notes, ticks, status updates, alerts — is appended,
+ * so that several people at once all keep what they wrote.
+ */
+export class DatabaseIncidentStore {
+  static async create(options: {
+    database: DatabaseService;
+    /** Minutes between status updates, by severity id. */
+    statusUpdateMinutes: Record<string, number | undefined>;
+  }): Promise<DatabaseIncidentStore> {
+    return new DatabaseIncidentStore(
+      await migratedClient(options.database),
+      options.statusUpdateMinutes,
+    );
+  }
+
+  private constructor(
+    readonly db: Knex,
+    private readonly statusUpdateMinutes: Record<string, number | undefined>,
+  ) {}
+
+  // ---- reads -------------------------------------------------------------
+
+  private milestones(row: IncidentRow): IncidentMilestones {
+    return {
+      started: toIso(row.started_at)!,
+      ...(row.detected_at ? { detected: toIso(row.detected_at) } : {}),
+      ...(row.acknowledged_at
+        ? { acknowledged: toIso(row.acknowledged_at) }
+        : {}),
+      ...(row.mitigated_at ? { mitigated: toIso(row.mitigated_at) } : {}),
+      ...(row.resolved_at ? { resolved: toIso(row.resolved_at) } : {}),
+    };
+  }
+
+  private statusUpdateDueAt(row: IncidentRow): string | undefined {
+    const cadence = this.statusUpdateMinutes[row.severity];
+    if (row.status !== 'open' || !cadence) return undefined;
+    const from =
+      row.last_status_update_at ?? row.acknowledged_at ?? row.created_at;
+    return new Date(
+      new Date(toIso(from)!).getTime() + cadence * 60_000,
+    ).toISOString();
+  }
+
+  private async summaries(
+    db: Db,
+    rows: IncidentRow[],
+  ): Promise<IncidentSummary[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map(r => r.id);
+    const [commanders, alertCounts] = await Promise.all([
+      db(T.roles)
+        .whereIn('incident_id', ids)
+        .whereNull('handed_over_at')
+        .where('role', 'commander')
+        .select('incident_id', 'user_ref'),
+      db(T.alerts)
+        .whereIn('incident_id', ids)
+        .select('incident_id', 'status')
+        .count({ n: '*' })
+        .groupBy('incident_id', 'status'),
+    ]);
+    const commander = new Map(
+      commanders.map(r => [r.incident_id, r.user_ref as string]),
+    );
+    const counts = new Map<string, { all: number; firing: number }>();
+    for (const c of alertCounts as any[]) {
+      const entry = counts.get(c.incident_id) ?? { all: 0, firing: 0 };
+      entry.all += Number(c.n);
+      if (c.status === 'firing') entry.firing += Number(c.n);
+      counts.set(c.incident_id, entry);
+    }
+    return rows.map(row => {
+      const due = this.statusUpdateDueAt(row);
+      return {
+        id: row.id,
+        number: row.number,
+        reference: reference(row.number),
+        title: row.title,
+        status: row.status,
+        severity: row.severity,
+        entityRefs: JSON.parse(row.entity_refs),
+        ...(commander.get(row.id) ? { commander: commander.get(row.id) } : {}),
+        milestones: this.milestones(row),
+        ...(row.postmortem_id ? { postmortemId: row.postmortem_id } : {}),
+        ...(due ? { statusUpdateDueAt: due } : {}),
+        alertCount: counts.get(row.id)?.all ?? 0,
+        firingAlertCount: counts.get(row.id)?.firing ?? 0,
+        createdAt: toIso(row.created_at)!,
+        createdBy: row.created_by,
+        updatedAt: toIso(row.updated_at)!,
+        version: row.version,
+      };
+    });
+  }
+
+  /** The incident's row by its id or its reference (`INC-42`). */
+  private async row(db: Db, idOrReference: string) {
+    const number = /^INC-(\d{1,9})$/i.exec(idOrReference)?.[1];
+    return db<IncidentRow>(T.incidents)
+      .where(number ? { number: Number(number) } : { id: idOrReference })
+      .first();
+  }
+
+  private async full(db: Db, row: IncidentRow): Promise<IncidentResource> {
+    const [summary] = await this.summaries(db, [row]);
+    const id = row.id;
+    const [roles, alerts, runbooks, ticks, updates, events] = await Promise.all(
+      [
+        db(T.roles).where({ incident_id: id }).orderBy('id'),
+        db(T.alerts).where({ incident_id: id }).orderBy('starts_at'),
+        db(T.runbooks).where({ incident_id: id }).orderBy('attached_at'),
+        db(T.ticks).where({ incident_id: id }).orderBy('at'),
+        db(T.updates).where({ incident_id: id }).orderBy('id'),
+        db(T.events)
+          .where({ incident_id: id })
+          .orderBy([
+            { column: 'at', order: 'asc' },
+            { column: 'id', order: 'asc' },
+          ]),
+      ],
+    );
+    return {
+      ...summary,
+      ...(row.summary ? { summary: row.summary } : {}),
+      links: JSON.parse(row.links) as IncidentLink[],
+      roles: roles.map(r => ({
+        role: r.role,
+        user: r.user_ref,
+        assumedAt: toIso(r.assumed_at)!,
+        ...(r.handed_over_at ? { handedOverAt: toIso(r.handed_over_at) } : {}),
+        assignedBy: r.assigned_by,
+      })),
+      alerts: alerts.map(
+        (a): IncidentAlert => ({
+          fingerprint: a.fingerprint,
+          alertName: a.alert_name,
+          status: a.status,
+          labels: JSON.parse(a.labels),
+          annotations: JSON.parse(a.annotations),
+          startsAt: toIso(a.starts_at)!,
+          ...(a.ends_at ? { endsAt: toIso(a.ends_at) } : {}),
+          ...(a.generator_url ? { generatorURL: a.generator_url } : {}),
+        }),
+      ),
+      runbooks: runbooks.map(r => ({
+        namespace: r.namespace,
+        name: r.name,
+        ...(r.title ? { title: r.title } : {}),
+        attachedBy: r.attached_by,
+        attachedAt: toIso(r.attached_at)!,
+      })),
+      checklist: ticks.map(t => ({
+        runbook: t.runbook,
+        step: t.step,
+        done: Boolean(t.done),
+        by: t.by,
+        at: toIso(t.at)!,
+      })),
+      statusUpdates: updates.map(u => ({
+        id: u.id,
+        conditions: u.conditions,
+        actions: u.actions,
+        ...(u.needs ? { needs: u.needs } : {}),
+        by: u.by,
+        at: toIso(u.at)!,
+      })),
+      timeline: events.map(
+        (e): IncidentEvent => ({
+          id: e.id,
+          at: toIso(e.at)!,
+          type: e.type,
+          actor: e.actor,
+          source: e.source,
+          summary: e.summary,
+          ...(e.data ? { data: JSON.parse(e.data) } : {}),
+          pinned: Boolean(e.pinned),
+        }),
+      ),
+      linkedOwners: JSON.parse(row.linked_owners),
+    };
+  }
+
+  async get(idOrReference: string): Promise<IncidentResource | undefined> {
+    const row = await this.row(this.db, idOrReference);
+    return row ? this.full(this.db, row) : undefined;
+  }
+
+  async getMany(ids: string[]): Promise<Array<IncidentResource | undefined>> {
+    return Promise.all(ids.map(id => this.get(id)));
+  }
+
+  async list(
+    filter: {
+      entityRef?: string;
+      status?: IncidentStatus;
+      severity?: string;
+      owner?: string;
+      /** Only incidents holding an alert of this name. */
+      alertName?: string;
+      from?: string;
+      to?: string;
+      limit?: number;
+    } = {},
+  ): Promise<IncidentSummary[]> {
+    const query = this.db<IncidentRow>(T.incidents)
+      .orderBy([
+        { column: 'started_at', order: 'desc' },
+        { column: 'number', order: 'desc' },
+      ])
+      .limit(filter.limit ?? 500);
+    if (filter.entityRef) {
+      query.whereIn(
+        'id',
+        this.db(T.entities)
+          .where('entity_ref', filter.entityRef)
+          .select('incident_id'),
+      );
+    }
+    if (filter.alertName) {
+      query.whereIn(
+        'id',
+        this.db(T.alerts)
+          .where('alert_name', filter.alertName)
+          .select('incident_id'),
+      );
+    }
+    if (filter.status) query.where('status', filter.status);
+    if (filter.severity) query.where('severity', filter.severity);
+    if (filter.from) query.where('started_at', '>=', new Date(filter.from));
+    if (filter.to) query.where('started_at', '<=', new Date(filter.to));
+    let rows = await query;
+    if (filter.owner) {
+      rows = rows.filter(r =>
+        (JSON.parse(r.linked_owners) as string[]).includes(filter.owner!),
+      );
+    }
+    // Open first, then mitigated, then resolved; newest first within each.
+    const order: IncidentStatus[] = ['open', 'mitigated', 'resolved'];
+    rows.sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
+    return this.summaries(this.db, rows);
+  }
+
+  /** The open incident holding an alert (by fingerprint), if any. */
+  async openIncidentOfFingerprint(
+    db: Db,
+    fingerprint: string,
+  ): Promise<string | undefined> {
+    const row = await db(T.alerts)
+      .join(T.incidents, `${T.incidents}.id`, `${T.alerts}.incident_id`)
+      .where(`${T.alerts}.fingerprint`, fingerprint)
+      .whereNot(`${T.incidents}.status`, 'resolved')
+      .orderBy(`${T.incidents}.started_at`, 'desc')
+      .first(`${T.incidents}.id`);
+    return row?.id;
+  }
+
+  // ---- writes: building blocks, inside a transaction -----------------------
+
+  async event(
+    tx: Db,
+    incidentId: string,
+    actor: IncidentActor,
+    event: NewEvent,
+  ): Promise<void> {
+    await tx(T.events).insert({
+      incident_id: incidentId,
+      at: actor.at,
+      type: event.type,
+      actor: actor.ref,
+      source: actor.source,
+      summary: event.summary,
+      data: event.data ? JSON.stringify(event.data) : null,
+      pinned: event.pinned ?? false,
+    });
+  }
+
+  /**
+   * Marks a change: the time, and — the first time a person acts on an
+   * incident an alert opened — that it was acknowledged.
+   */
+  async touch(tx: Db, incidentId: string, actor: IncidentActor) {
+    await tx(T.incidents)
+      .where({ id: incidentId })
+      .update({ updated_at: actor.at });
+    if (people(actor.source)) {
+      await tx(T.incidents)
+        .where({ id: incidentId })
+        .whereNull('acknowledged_at')
+        .update({ acknowledged_at: actor.at });
+    }
+  }
+
+  /** Creates the incident row, its entities and its commander. */
+  async insert(
+    tx: Db,
+    input: {
+      id?: string;
+      title: string;
+      severity: string;
+      summary?: string;
+      entityRefs: string[];
+      links: IncidentLink[];
+      linkedOwners: string[];
+      startedAt: Date;
+      detectedAt?: Date;
+      groupKey?: string;
+      commander?: string;
+    },
+    actor: IncidentActor,
+  ): Promise<{ id: string; number: number }> {
+    const id = input.id ?? randomUUID();
+    // The next number: unique, so a concurrent declaration on another
+    // instance that took it makes this insert fail, and it is retried.
+    for (let attempt = 0; ; attempt++) {
+      const { max } = (await tx(T.incidents)
+        .max({ max: 'number' })
+        .first()) as {
+        max: number | null;
+      };
+      const number = Number(max ?? 0) + 1;
+      try {
+        await tx(T.incidents).insert({
+          id,
+          number,
+          title: input.title,
+          summary: input.summary ?? null,
+          status: 'open',
+          severity: input.severity,
+          entity_refs: JSON.stringify(input.entityRefs),
+          links: JSON.stringify(input.links),
+          linked_owners: JSON.stringify(input.linkedOwners),
+          group_key: input.groupKey ?? null,
+          started_at: input.startedAt,
+          detected_at: input.detectedAt ?? actor.at,
+          acknowledged_at: people(actor.source) ? actor.at : null,
+          created_at: actor.at,
+          created_by: actor.ref,
+          updated_at: actor.at,
+          version: 1,
+        });
+        await this.setEntities(tx, id, input.entityRefs);
+        if (input.commander) {
+          await this.insertRole(tx, id, 'commander', input.commander, actor);
+        }
+        return { id, number };
+      } catch (error) {
+        if (attempt >= 4 || !/unique|duplicate/i.test(String(error))) {
+          throw error;
+        }
+      }
+    }
+  }
+
+  async setEntities(tx: Db, incidentId: string, entityRefs: string[]) {
+    await tx(T.entities).where({ incident_id: incidentId }).delete();
+    if (entityRefs.length) {
+      await tx(T.entities).insert(
+        entityRefs.map(entity_ref => ({ incident_id: incidentId, entity_ref })),
+      );
+    }
+  }
+
+  async insertRole(
+    tx: Db,
+    incidentId: string,
+    role: string,
+    user: string,
+    actor: IncidentActor,
+  ) {
+    await tx(T.roles)
+      .where({ incident_id: incidentId, role })
+      .whereNull('handed_over_at')
+      .update({ handed_over_at: actor.at });
+    await tx(T.roles).insert({
+      incident_id: incidentId,
+      role,
+      user_ref: user,
+      assumed_at: actor.at,
+      assigned_by: actor.ref,
+    });
+  }
+
+  /** Attaches runbooks not attached yet; returns those that were new. */
+  async attachRunbooks(
+    tx: Db,
+    incidentId: string,
+    runbooks: Array<{ namespace: string; name: string; title?: string }>,
+    actor: IncidentActor & { attachedBy?: string },
+  ) {
+    const attached: typeof runbooks = [];
+    for (const r of runbooks) {
+      const inserted = await tx(T.runbooks)
+        .insert({
+          incident_id: incidentId,
+          namespace: r.namespace,
+          name: r.name,
+          title: r.title ?? null,
+          attached_by: actor.attachedBy ?? actor.ref,
+          attached_at: actor.at,
+        })
+        .onConflict(['incident_id', 'namespace', 'name'])
+        .ignore()
+        .returning('name');
+      if (inserted.length) attached.push(r);
+    }
+    return attached;
+  }
+
+  /** Moves an incident to a status; returns the status it had. */
+  async setStatus(
+    tx: Db,
+    incidentId: string,
+    status: IncidentStatus,
+    actor: IncidentActor,
+    reason?: string,
+  ): Promise<IncidentStatus | undefined> {
+    const row = await tx<IncidentRow>(T.incidents)
+      .where({ id: incidentId })
+      .first();
+    if (!row || row.status === status) return undefined;
+    const changes: Partial<IncidentRow> = { status };
+    if (status === 'open') {
+      changes.mitigated_at = null;
+      changes.resolved_at = null;
+    }
+    if (status === 'mitigated') {
+      changes.mitigated_at = actor.at;
+      changes.resolved_at = null;
+    }
+    if (status === 'resolved') {
+      changes.resolved_at = actor.at;
+      changes.mitigated_at = row.mitigated_at ?? actor.at;
+      // A new firing of its alert group is a new incident.
+      await tx(T.groups).where({ incident_id: incidentId }).delete();
+    }
+    await tx(T.incidents).where({ id: incidentId }).update(changes);
+    const reopened = status === 'open';
+    await this.event(tx, incidentId, actor, {
+      type: 'status-changed',
+      summary: `${reopened ? 'Reopened' : `Status ${row.status} → ${status}`}${
+        reason ? `: ${reason}` : ''
+      }`,
+      data: { from: row.status, to: status, ...(reason ? { reason } : {}) },
+    });
+    return row.status;
+  }
+
+  // ---- writes: one transaction each ---------------------------------------
+
+  async transaction<R>(fn: (tx: Knex.Transaction) => Promise<R>): Promise<R> {
+    return this.db.transaction(fn);
+  }
+
+  /** The incident, or a 404 naming it. */
+  async require(db: Db, idOrReference: string): Promise<IncidentRow> {
+    const row = await this.row(db, idOrReference);
+    if (!row) throw new NotFoundError(`No incident ${idOrReference}`);
+    return row;
+  }
+
+  /**
+   * Changes fields if, and only if, the incident is still at `version`;
+   * each change is an event on the timeline.
+   */
+  async updateFields(
+    idOrReference: string,
+    version: number,
+    patch: {
+      title?: string;
+      summary?: string;
+      severity?: string;
+      status?: IncidentStatus;
+      reason?: string;
+      entityRefs?: string[];
+      links?: IncidentLink[];
+      runbooks?: Array<{ namespace: string; name: string; title?: string }>;
+      linkedOwners?: string[];
+    },
+    actor: IncidentActor,
+  ): Promise<void> {
+    await this.db.transaction(async tx => {
+      const row = await this.require(tx, idOrReference);
+      if (row.version !== version) {
+        throw new ConflictError(
+          `${reference(row.number)} is at version ${
+            row.version
+          }, not ${version}: someone else changed it. Reload and apply your change again.`,
+        );
+      }
+      const id = row.id;
+      const changes: Record<string, unknown> = {};
+      const changed: string[] = [];
+      if (patch.title !== undefined && patch.title !== row.title) {
+        changes.title = patch.title;
+        changed.push('title');
+      }
+      if (
+        patch.summary !== undefined &&
+        patch.summary !== (row.summary ?? '')
+      ) {
+        changes.summary = patch.summary || null;
+        changed.push('summary');
+      }
+      if (patch.entityRefs) {
+        const before = JSON.parse(row.entity_refs) as string[];
+        if ([...before].sort().join() !== [...patch.entityRefs].sort().join()) {
+          changes.entity_refs = JSON.stringify(patch.entityRefs);
+          changes.linked_owners = JSON.stringify(patch.linkedOwners ?? []);
+          await this.setEntities(tx, id, patch.entityRefs);
+          changed.push('affected entities');
+        }
+      }
+      if (patch.links) {
+        changes.links = JSON.stringify(patch.links);
+        if (row.links !== changes.links) changed.push('links');
+      }
+      if (patch.severity !== undefined && patch.severity !== row.severity) {
+        changes.severity = patch.severity;
+        await this.event(tx, id, actor, {
+          type: 'severity-changed',
+          summary: `Severity ${row.severity} → ${patch.severity}${
+            patch.reason ? `: ${patch.reason}` : ''
+          }`,
+          data: {
+            from: row.severity,
+            to: patch.severity,
+            ...(patch.reason ? { reason: patch.reason } : {}),
+          },
+        });
+      }
+      if (changed.length) {
+        await this.event(tx, id, actor, {
+          type: 'fields-changed',
+          summary: `Changed ${changed.join(', ')}`,
+          data: { fields: changed },
+        });
+      }
+      if (patch.runbooks) {
+        const attached = await this.attachRunbooks(
+          tx,
+          id,
+          patch.runbooks,
+          actor,
+        );
+        for (const r of attached) {
+          await this.event(tx, id, actor, {
+            type: 'runbook-attached',
+            summary: `Attached runbook ${r.title ?? r.name}`,
+            data: { runbook: `${r.namespace}/${r.name}` },
+          });
+        }
+      }
+      await tx(T.incidents)
+        .where({ id })
+        .update({ ...changes, version: row.version + 1 });
+      if (patch.status) {
+        await this.setStatus(tx, id, patch.status, actor, patch.reason);
+      }
+      await this.touch(tx, id, actor);
+    });
+  }
+
+  async assignRole(
+    idOrReference: string,
+    role: { id: string; title: string },
+    user: string,
+    actor: IncidentActor,
+  ) {
+    await this.db.transaction(async tx => {
+      const row = await this.require(tx, idOrReference);
+      const current = await tx(T.roles)
+        .where({ incident_id: row.id, role: role.id })
+        .whereNull('handed_over_at')
+        .first();
+      if (current?.user_ref === user) return;
+      await this.insertRole(tx, row.id, role.id, user, actor);
+      await this.event(tx, row.id, actor, {
+        type: 'role-changed',
+        summary: current
+          ? `${role.title}: ${current.user_ref} handed over to ${user}`
+          : `${role.title}: ${user}`,
+        data: {
+          role: role.id,
+          to: user,
+          ...(current ? { from: current.user_ref } : {}),
+        },
+      });
+      await this.touch(tx, row.id, actor);
+    });
+  }
+
+  async addNote(
+    idOrReference: string,
+    note: { text: string; pinned: boolean },
+    actor: IncidentActor,
+  ) {
+    await this.db.transaction(async tx => {
+      const row = await this.require(tx, idOrReference);
+      await this.event(tx, row.id, actor, {
+        type: 'note',
+        summary: note.text,
+        pinned: note.pinned,
+      });
+      await this.touch(tx, row.id, actor);
+    });
+  }
+
+  async addStatusUpdate(
+    idOrReference: string,
+    update: { conditions: string; actions: string; needs?: string },
+    actor: IncidentActor,
+  ) {
+    await this.db.transaction(async tx => {
+      const row = await this.require(tx, idOrReference);
+      await tx(T.updates).insert({
+        incident_id: row.id,
+        conditions: update.conditions,
+        actions: update.actions,
+        needs: update.needs ?? null,
+        by: actor.ref,
+        at: actor.at,
+      });
+      await tx(T.incidents)
+        .where({ id: row.id })
+        .update({ last_status_update_at: actor.at, reminded_at: null });
+      await this.event(tx, row.id, actor, {
+        type: 'status-update',
+        summary: `Status update: ${update.conditions}`,
+        data: { ...update },
+      });
+      await this.touch(tx, row.id, actor);
+    });
+  }
+
+  async tick(
+    idOrReference: string,
+    tick: { runbook: string; step: string; done: boolean; label?: string },
+    actor: IncidentActor,
+  ) {
+    await this.db.transaction(async tx => {
+      const row = await this.require(tx, idOrReference);
+      const [namespace, name] = tick.runbook.split('/');
+      const attached = await tx(T.runbooks)
+        .where({ incident_id: row.id, namespace, name })
+        .first();
+      if (!attached) {
+        throw new InputError(
+          `runbook ${tick.runbook} is not attached to ${reference(row.number)}`,
+        );
+      }
+      const current = await tx(T.ticks)
+        .where({ incident_id: row.id, runbook: tick.runbook, step: tick.step })
+        .first();
+      if (current && Boolean(current.done) === tick.done) return;
+      await tx(T.ticks)
+        .insert({
+          incident_id: row.id,
+          runbook: tick.runbook,
+          step: tick.step,
+          done: tick.done,
+          by: actor.ref,
+          at: actor.at,
+        })
+        .onConflict(['incident_id', 'runbook', 'step'])
+        .merge(['done', 'by', 'at']);
+      await this.event(tx, row.id, actor, {
+        type: tick.done ? 'step-ticked' : 'step-unticked',
+        summary: `${tick.done ? 'Done' : 'Not done'}: ${
+          tick.label ?? tick.step
+        } (${attached.title ?? tick.runbook})`,
+        data: { runbook: tick.runbook, step: tick.step },
+      });
+      await this.touch(tx, row.id, actor);
+    });
+  }
+
+  async pin(idOrReference: string, eventId: number, pinned: boolean) {
+    await this.db.transaction(async tx => {
+      const row = await this.require(tx, idOrReference);
+      const updated = await tx(T.events)
+        .where({ incident_id: row.id, id: eventId })
+        .update({ pinned });
+      if (!updated) {
+        throw new NotFoundError(
+          `${reference(row.number)} has no timeline event ${eventId}`,
+        );
+      }
+    });
+  }
+
+  async linkPostmortem(
+    idOrReference: string,
+    postmortemId: string,
+    actor: IncidentActor,
+  ) {
+    await this.db.transaction(async tx => {
+      const row = await this.require(tx, idOrReference);
+      await tx(T.incidents)
+        .where({ id: row.id })
+        .update({ postmortem_id: postmortemId });
+      await this.event(tx, row.id, actor, {
+        type: 'postmortem-started',
+        summary: 'Postmortem started',
+        data: { postmortemId },
+      });
+      await this.touch(tx, row.id, actor);
+    });
+  }
+
+  // ---- reminders ----------------------------------------------------------
+
+  /** Open incidents whose status update is due and not yet reminded of. */
+  async statusUpdatesDue(now: Date): Promise<IncidentSummary[]> {
+    const rows = await this.db<IncidentRow>(T.incidents).where(
+      'status',
+      'open',
+    );
+    const due = rows.filter(r => {
+      const at = this.statusUpdateDueAt(r);
+      return (
+        at &&
+        Date.parse(at) <= now.getTime() &&
+        (!r.reminded_at || Date.parse(toIso(r.reminded_at)!) < Date.parse(at))
+      );
+    });
+    return this.summaries(this.db, due);
+  }
+
+  async markReminded(id: string, at: Date) {
+    await this.db(T.incidents).where({ id }).update({ reminded_at: at });
+  }
+
+  /**
+   * Resolved incidents of the given severities, resolved before `before`,
+   * without a postmortem.
+   */
+  async postmortemsDue(options: {
+    severities: string[];
+    resolvedBefore?: Date;
+  }): Promise<Array<IncidentSummary & { reminded: boolean }>> {
+    if (options.severities.length === 0) return [];
+    const query = this.db<IncidentRow>(T.incidents)
+      .where('status', 'resolved')
+      .whereNull('postmortem_id')
+      .whereIn('severity', options.severities)
+      .orderBy('resolved_at', 'asc');
+    if (options.resolvedBefore) {
+      query.where('resolved_at', '<=', options.resolvedBefore);
+    }
+    const rows = await query;
+    const summaries = await this.summaries(this.db, rows);
+    return summaries.map((s, i) => ({
+      ...s,
+      reminded: Boolean(rows[i].postmortem_reminded_at),
+    }));
+  }
+
+  async markPostmortemReminded(id: string, at: Date) {
+    await this.db(T.incidents)
+      .where({ id })
+      .update({ postmortem_reminded_at: at });
+  }
+}

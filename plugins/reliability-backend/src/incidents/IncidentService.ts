@@ -1,0 +1,336 @@
+import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { NotificationService } from '@backstage/plugin-notifications-node';
+import {
+  type ClassificationAnswers,
+  type ClassificationDegradedMode,
+  classifyIncident,
+  type IncidentDeclaration,
+  incidentMetrics,
+  type IncidentUpdate,
+  type SeverityLevel,
+  severityGuide,
+} from '@reliability-suite/plugin-reliability-common';
+import type { IncidentResource } from '@reliability-suite/plugin-reliability-node';
+import { ownersOf } from '../entities/linkedOwners';
+import type { DatabasePostmortemStore } from '../postmortems/DatabasePostmortemStore';
+import { parsePostmortemContent } from '../postmortems/validation';
+import type { RunbookStore } from '../runbooks/RunbookStore';
+import type {
+  DatabaseIncidentStore,
+  IncidentActor,
+} from './DatabaseIncidentStore';
+import type { IncidentConfig } from './incidentConfig';
+
+/**
+ * Incidents beyond storing them: declaring (runbooks checked and titled,
+ * owners resolved), field changes, the postmortem started from an incident,
+ * the severity helper, figures, and the reminders a scheduled task sends.
+ */
+export class IncidentService {
+  constructor(
+    private readonly options: {
+      store: DatabaseIncidentStore;
+      runbookStore: RunbookStore;
+      postmortemStore: DatabasePostmortemStore;
+      catalog: CatalogService;
+      auth: AuthService;
+      notifications?: NotificationService;
+      severities: SeverityLevel[];
+      config: IncidentConfig;
+      logger: LoggerService;
+    },
+  ) {}
+
+  private checkSeverity(field: string, severity?: string) {
+    const ids = this.options.severities.map(s => s.id);
+    if (severity !== undefined && !ids.includes(severity)) {
+      throw new InputError(
+        `${field} ${JSON.stringify(
+          severity,
+        )} is not a configured severity (${ids.join(', ')})`,
+      );
+    }
+  }
+
+  // Each `namespace/name` as an indexed runbook, or a 400 naming it.
+  private async runbooks(refs: string[]) {
+    const found = [];
+    for (const [i, ref] of refs.entries()) {
+      const [namespace, name] = ref.split('/');
+      const runbook = await this.options.runbookStore.getRunbook(
+        namespace,
+        name,
+      );
+      if (!runbook) {
+        throw new InputError(`runbooks[${i}] ${ref} is not an indexed runbook`);
+      }
+      found.push({ namespace, name, title: runbook.title });
+    }
+    return found;
+  }
+
+  owners(entityRefs: string[]) {
+    return ownersOf(this.options.catalog, this.options.auth, entityRefs);
+  }
+
+  async declare(
+    input: IncidentDeclaration,
+    actor: IncidentActor,
+  ): Promise<IncidentResource> {
+    const { store } = this.options;
+    this.checkSeverity('severity', input.severity);
+    const startedAt = input.startedAt ? new Date(input.startedAt) : actor.at;
+    if (startedAt.getTime() > actor.at.getTime() + 60_000) {
+      throw new InputError(`startedAt ${input.startedAt} is in the future`);
+    }
+    const runbooks = await this.runbooks(input.runbooks);
+    const linkedOwners = await this.owners(input.entityRefs);
+    const commander = input.commander ?? actor.ref;
+    const id = await store.transaction(async tx => {
+      const created = await store.insert(
+        tx,
+        {
+          title: input.title,
+          severity: input.severity,
+          summary: input.summary,
+          entityRefs: input.entityRefs,
+          links: input.links,
+          linkedOwners,
+          startedAt,
+          detectedAt: startedAt,
+          commander,
+        },
+        actor,
+      );
+      await store.event(tx, created.id, actor, {
+        type: 'declared',
+        summary: `INC-${created.number} declared (${input.severity}): ${input.title}`,
+        data: { severity: input.severity },
+        pinned: true,
+      });
+      await store.event(tx, created.id, actor, {
+        type: 'role-changed',
+        summary: `Incident commander: ${commander}`,
+        data: { role: 'commander', to: commander },
+      });
+      const attached = await store.attachRunbooks(
+        tx,
+        created.id,
+        runbooks,
+        actor,
+      );
+      for (const r of attached) {
+        await store.event(tx, created.id, actor, {
+          type: 'runbook-attached',
+          summary: `Attached runbook ${r.title ?? r.name}`,
+          data: { runbook: `${r.namespace}/${r.name}` },
+        });
+      }
+      return created.id;
+    });
+    return (await store.get(id))!;
+  }
+
+  async update(
+    idOrReference: string,
+    patch: IncidentUpdate,
+    actor: IncidentActor,
+  ): Promise<IncidentResource> {
+    this.checkSeverity('severity', patch.severity);
+    const { version, runbooks, ...rest } = patch;
+    await this.options.store.updateFields(
+      idOrReference,
+      version,
+      {
+        ...rest,
+        ...(runbooks ? { runbooks: await this.runbooks(runbooks) } : {}),
+        ...(patch.entityRefs
+          ? { linkedOwners: await this.owners(patch.entityRefs) }
+          : {}),
+      },
+      actor,
+    );
+    return (await this.options.store.get(idOrReference))!;
+  }
+
+  /**
+   * A draft postmortem pre-filled from the incident — milestones, pinned
+   * timeline events, alerts, runbooks, entities, severity, the commander as
+   * author — linked both ways. Starting it again opens the one it has.
+   */
+  async startPostmortem(
+    incident: IncidentResource,
+    actor: IncidentActor,
+  ): Promise<{ postmortemId: string; created: boolean }> {
+    const { store, postmortemStore } = this.options;
+    if (incident.postmortemId) {
+      return { postmortemId: incident.postmortemId, created: false };
+    }
+    const pinned = incident.timeline.filter(e => e.pinned);
+    const timeline = (pinned.length ? pinned : incident.timeline).map(e => ({
+      at: e.at,
+      event: e.summary.slice(0, 5000),
+    }));
+    // Through the postmortem's own schema: what the editor will accept.
+    const content = parsePostmortemContent(
+      {
+        title: `${incident.reference}: ${incident.title}`.slice(0, 300),
+        status: 'draft',
+        authors: [incident.commander ?? actor.ref],
+        severity: incident.severity,
+        entityRefs: incident.entityRefs,
+        alerts: [...new Set(incident.alerts.map(a => a.alertName))],
+        runbooks: incident.runbooks.map(r => `${r.namespace}/${r.name}`),
+        milestones: incident.milestones,
+        ...(incident.summary ? { summary: incident.summary } : {}),
+        timeline: timeline.slice(0, 2000),
+        incidentId: incident.id,
+      },
+      { severities: this.options.severities.map(l => l.id) },
+    );
+    const postmortem = await postmortemStore.create(content, {
+      actor: actor.ref,
+      linkedOwners: incident.linkedOwners,
+      at: actor.at,
+    });
+    await store.linkPostmortem(incident.id, postmortem.id, actor);
+    return { postmortemId: postmortem.id, created: true };
+  }
+
+  // The degraded modes of the plans covering an entity.
+  private async degradedModes(
+    entityRef?: string,
+  ): Promise<ClassificationDegradedMode[]> {
+    if (!entityRef) return [];
+    const plans = await this.options.runbookStore.listRecoveryPlans({
+      entityRef,
+    });
+    return plans.flatMap(p =>
+      (p.document.spec.degradedModes ?? []).map(d => ({
+        ...d,
+        plan: p.title,
+      })),
+    );
+  }
+
+  async classify(answers: ClassificationAnswers, entityRef?: string) {
+    const degradedModes = await this.degradedModes(entityRef);
+    return {
+      ...classifyIncident(answers, {
+        rules: this.options.config.rules,
+        severities: this.options.severities,
+        degradedModes,
+      }),
+      components: [...new Set(degradedModes.map(d => d.component))],
+    };
+  }
+
+  async guide(entityRef?: string) {
+    return severityGuide({
+      rules: this.options.config.rules,
+      severities: this.options.severities,
+      degradedModes: await this.degradedModes(entityRef),
+    });
+  }
+
+  async metrics(filter: { entityRef?: string; from: string; to: string }) {
+    const incidents = await this.options.store.list({
+      entityRef: filter.entityRef,
+      limit: 5000,
+    });
+    return incidentMetrics(incidents, filter);
+  }
+
+  /** Resolved incidents whose level needs a postmortem and that have none, oldest first. */
+  async postmortemsDue(now = new Date()) {
+    const { store, severities, config } = this.options;
+    const due = await store.postmortemsDue({
+      severities: severities.filter(s => s.postmortemRequired).map(s => s.id),
+    });
+    return due.map(({ reminded, ...incident }) => {
+      const dueAt = new Date(
+        Date.parse(incident.milestones.resolved!) +
+          config.postmortemDueDays * 86400_000,
+      ).toISOString();
+      return {
+        ...incident,
+        postmortemDueAt: dueAt,
+        overdue: Date.parse(dueAt) < now.getTime(),
+        reminded,
+      };
+    });
+  }
+
+  /**
+   * Reminds commanders of status updates that are due, and — for levels
+   * whose config requires a postmortem — commanders and owners of incidents
+   * resolved more than `postmortemDueDays` ago without one. Each once.
+   */
+  async remind(
+    now = new Date(),
+  ): Promise<{ statusUpdates: number; postmortems: number }> {
+    const { store, notifications, severities, config, logger } = this.options;
+    let statusUpdates = 0;
+    let postmortems = 0;
+    if (!notifications) return { statusUpdates, postmortems };
+    const send = async (entityRef: string[], payload: any) => {
+      try {
+        await notifications.send({
+          recipients: { type: 'entity', entityRef },
+          payload,
+        });
+        return true;
+      } catch (error) {
+        logger.warn(`Could not notify ${entityRef.join(', ')}: ${error}`);
+        return false;
+      }
+    };
+    for (const incident of await store.statusUpdatesDue(now)) {
+      if (!incident.commander) continue;
+      const sent = await send([incident.commander], {
+        title: `${incident.reference}: a status update is due`,
+        description: `${incident.title} (${incident.severity}) — post the conditions, actions and needs.`,
+        link: `/reliability/incidents/${incident.reference}`,
+        severity: 'high',
+        topic: 'reliability:incident',
+        scope: `reliability:incident:${incident.id}:status-update`,
+      });
+      if (sent) {
+        await store.markReminded(incident.id, now);
+        statusUpdates++;
+      }
+    }
+    const required = severities
+      .filter(s => s.postmortemRequired)
+      .map(s => s.id);
+    const due = await store.postmortemsDue({
+      severities: required,
+      resolvedBefore: new Date(
+        now.getTime() - config.postmortemDueDays * 86400_000,
+      ),
+    });
+    for (const incident of due.filter(i => !i.reminded)) {
+      const full = await store.get(incident.id);
+      const recipients = [
+        ...(incident.commander ? [incident.commander] : []),
+        ...(full?.entityRefs ?? []),
+      ];
+      if (recipients.length === 0) continue;
+      const sent = await send(recipients, {
+        title: `${incident.reference} needs its postmortem`,
+        description: `${incident.title} (${incident.severity}) was resolved more than ${config.postmortemDueDays} days ago; ${incident.severity} incidents need a postmortem.`,
+        link: `/reliability/incidents/${incident.reference}`,
+        severity: 'normal',
+        topic: 'reliability:incident',
+        scope: `reliability:incident:${incident.id}:postmortem`,
+      });
+      if (sent) {
+        await store.markPostmortemReminded(incident.id, now);
+        postmortems++;
+      }
+    }
+    return { statusUpdates, postmortems };
+  }
+}

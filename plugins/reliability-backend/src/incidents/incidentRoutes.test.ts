@@ -1,0 +1,597 @@
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  startRecoveryBackend,
+  TEST_PLAN,
+} from '../__testUtils__/recoveryBackend';
+
+const databases = TestDatabases.create();
+jest.setTimeout(60_000);
+
+const RUNBOOK = `apiVersion: reliability.io/v1alpha1
+kind: Runbook
+metadata: { name: postgres-down, title: PostgreSQL primary is down }
+spec:
+  entityRefs: [resource:insights-postgres, component:insights-api]
+  severity: P1
+  triggers: [{ alertName: PostgresDown, labels: { namespace: insights } }]
+  diagnosis:
+    - run: kubectl get pods -n insights -l app=postgresql
+  steps:
+    - run: kubectl rollout restart statefulset/postgresql -n insights
+    - verify: pg_isready -h postgresql.insights.svc
+      expect: accepting connections
+`;
+const PLAN = `${TEST_PLAN}  degradedModes:
+    - { component: postgres, impact: Nothing works; the API answers 503, severity: P1 }
+    - { component: redis, impact: Slower pages, workaround: None needed, severity: P3 }
+`;
+
+const alice = 'user:default/alice';
+const bob = 'user:default/bob';
+const as = (userEntityRef: string) =>
+  mockCredentials.user.header(userEntityRef);
+
+// Alertmanager's webhook payload, version 4, with the fields 0.34 added.
+function notification(
+  status: 'firing' | 'resolved',
+  alerts: Array<{ fingerprint: string; status?: string; alertname?: string }>,
+  groupKey = '{}:{alertname="PostgresDown"}',
+) {
+  return {
+    version: '4',
+    groupKey,
+    truncatedAlerts: 0,
+    status,
+    receiver: 'reliability',
+    groupLabels: { alertname: 'PostgresDown' },
+    commonLabels: { alertname: 'PostgresDown', namespace: 'insights' },
+    commonAnnotations: { summary: 'PostgreSQL primary is down' },
+    externalURL: 'http://alertmanager.local:9093',
+    notification_reason: 'new_alert',
+    routeLabels: { receiver: 'reliability' },
+    alerts: alerts.map(a => ({
+      status: a.status ?? status,
+      labels: {
+        alertname: a.alertname ?? 'PostgresDown',
+        namespace: 'insights',
+        severity: 'warning',
+      },
+      annotations: { summary: 'PostgreSQL primary is down' },
+      startsAt: new Date(Date.now() - 120_000).toISOString(),
+      endsAt:
+        (a.status ?? status) === 'resolved'
+          ? new Date().toISOString()
+          : '0001-01-01T00:00:00Z',
+      generatorURL: 'http://prometheus.local:9090/graph?g0.expr=pg_up+%3D%3D+0',
+      fingerprint: a.fingerprint,
+    })),
+  };
+}
+
+describe.each(databases.eachSupportedId())('incidents on %s', databaseId => {
+  const start = (
+    permission:
+      | AuthorizeResult.ALLOW
+      | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  ) =>
+    startRecoveryBackend(databases, databaseId, {
+      permission,
+      plan: PLAN,
+      files: { 'postgres-down.yaml': RUNBOOK },
+    });
+
+  it('declares an incident, works it, and starts its postmortem pre-filled', async () => {
+    const backend = await start();
+    const declared = await backend.post(
+      '/incidents',
+      {
+        title: 'Checkout is failing',
+        severity: 'P2',
+        entityRefs: ['insights-api'],
+        runbooks: ['default/postgres-down'],
+        links: [{ kind: 'chat', url: 'https://chat.example/inc' }],
+      },
+      as(alice),
+    );
+    expect(declared.status).toBe(201);
+    const incident = declared.body;
+    expect(incident).toMatchObject({
+      number: 1,
+      reference: 'INC-1',
+      status: 'open',
+      severity: 'P2',
+      entityRefs: ['component:default/insights-api'],
+      commander: 'user:default/alice',
+      runbooks: [
+        expect.objectContaining({
+          name: 'postgres-down',
+          title: 'PostgreSQL primary is down',
+        }),
+      ],
+      statusUpdateDueAt: expect.any(String),
+    });
+    expect(incident.milestones.acknowledged).toBeDefined();
+    expect(incident.timeline.map((e: any) => e.type)).toEqual([
+      'declared',
+      'role-changed',
+      'runbook-attached',
+    ]);
+
+    // Reachable by its reference too.
+    expect((await backend.get('/incidents/INC-1')).body.id).toBe(incident.id);
+
+    // A change based on an old version is a 409 and changes nothing.
+    const changed = await backend.patch(
+      `/incidents/${incident.id}`,
+      { version: 1, severity: 'P1', reason: 'the replica is down too' },
+      as(alice),
+    );
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ severity: 'P1', version: 2 });
+    const stale = await backend.patch(
+      `/incidents/${incident.id}`,
+      { version: 1, title: 'Something else' },
+      as(bob),
+    );
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.message).toMatch(/INC-1 is at version 2, not 1/);
+
+    // Roles: the commander hands over; the record keeps who led when.
+    await backend.post(
+      `/incidents/${incident.id}/roles`,
+      { role: 'scribe', user: 'bob' },
+      as(alice),
+    );
+    const handed = await backend.post(
+      `/incidents/${incident.id}/roles`,
+      { role: 'commander', user: 'user:default/bob' },
+      as(alice),
+    );
+    expect(handed.body.commander).toBe('user:default/bob');
+    expect(
+      handed.body.roles.filter((r: any) => r.role === 'commander'),
+    ).toEqual([
+      expect.objectContaining({
+        user: 'user:default/alice',
+        handedOverAt: expect.any(String),
+      }),
+      expect.objectContaining({ user: 'user:default/bob' }),
+    ]);
+    expect(
+      (
+        await backend.post(
+          `/incidents/${incident.id}/roles`,
+          { role: 'chef', user: 'bob' },
+          as(alice),
+        )
+      ).body.error.message,
+    ).toMatch(/role "chef" is not one of commander, scribe, communications/);
+
+    // Several people at once: every note and tick is kept.
+    await Promise.all([
+      ...Array.from({ length: 8 }, (_, i) =>
+        backend.post(
+          `/incidents/${incident.id}/notes`,
+          { text: `note ${i}` },
+          as(i % 2 ? alice : bob),
+        ),
+      ),
+      backend.put(
+        `/incidents/${incident.id}/checklist`,
+        { runbook: 'default/postgres-down', step: 'steps[0]', done: true },
+        as(alice),
+      ),
+      backend.put(
+        `/incidents/${incident.id}/checklist`,
+        { runbook: 'default/postgres-down', step: 'diagnosis[0]', done: true },
+        as(bob),
+      ),
+    ]);
+    const worked = (await backend.get(`/incidents/${incident.id}`)).body;
+    expect(worked.timeline.filter((e: any) => e.type === 'note')).toHaveLength(
+      8,
+    );
+    expect(
+      worked.checklist.map((t: any) => [t.step, t.done, t.by]).sort(),
+    ).toEqual([
+      ['diagnosis[0]', true, 'user:default/bob'],
+      ['steps[0]', true, 'user:default/alice'],
+    ]);
+    expect(
+      worked.timeline.find((e: any) => e.type === 'step-ticked').summary,
+    ).toMatch(/^Done: kubectl .* \(PostgreSQL primary is down\)$/);
+    const badTicks = [
+      [
+        { runbook: 'default/postgres-down', step: 'steps[9]', done: true },
+        /steps\[9\] is not a step of runbook default\/postgres-down/,
+      ],
+      [
+        { runbook: 'default/other', step: 'steps[0]', done: true },
+        /runbook default\/other is not attached to INC-1/,
+      ],
+      [
+        { runbook: 'default/postgres-down', step: 'drop table', done: true },
+        /request\/body\/step must match pattern/,
+      ],
+    ] as const;
+    for (const [body, message] of badTicks) {
+      const answer = await backend.put(
+        `/incidents/${incident.id}/checklist`,
+        body,
+        as(alice),
+      );
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.message).toMatch(message);
+    }
+
+    // A status update; a pin.
+    const updated = await backend.post(
+      `/incidents/${incident.id}/status-updates`,
+      {
+        conditions: 'Checkout fails for 30% of users',
+        actions: 'Failing over to the replica',
+        needs: 'A DBA',
+      },
+      as(bob),
+    );
+    expect(updated.status).toBe(201);
+    expect(updated.body.statusUpdates).toEqual([
+      expect.objectContaining({ needs: 'A DBA', by: 'user:default/bob' }),
+    ]);
+    const note = updated.body.timeline.find((e: any) => e.summary === 'note 3');
+    const pinned = await backend.put(
+      `/incidents/${incident.id}/timeline/${note.id}/pin`,
+      { pinned: true },
+      as(alice),
+    );
+    expect(
+      pinned.body.timeline.filter((e: any) => e.pinned).map((e: any) => e.type),
+    ).toEqual(['declared', 'note']);
+
+    // Resolved, then the postmortem: a draft from the incident, linked both ways.
+    await backend.patch(
+      `/incidents/${incident.id}`,
+      { version: 2, status: 'resolved' },
+      as(bob),
+    );
+    const started = await backend.post(
+      `/incidents/${incident.id}/postmortem`,
+      {},
+      as(bob),
+    );
+    expect(started.status).toBe(201);
+    const postmortem = (
+      await backend.get(`/postmortems/${started.body.postmortemId}`)
+    ).body;
+    expect(postmortem).toMatchObject({
+      title: 'INC-1: Checkout is failing',
+      status: 'draft',
+      severity: 'P1',
+      authors: ['user:default/bob'],
+      entityRefs: ['component:default/insights-api'],
+      runbooks: ['default/postgres-down'],
+      incidentId: incident.id,
+      milestones: expect.objectContaining({
+        started: incident.milestones.started,
+        resolved: expect.any(String),
+      }),
+    });
+    expect(postmortem.timeline.map((t: any) => t.event)).toEqual([
+      'INC-1 declared (P2): Checkout is failing',
+      'note 3',
+    ]);
+    const again = await backend.post(
+      `/incidents/${incident.id}/postmortem`,
+      {},
+      as(bob),
+    );
+    expect(again.body).toEqual({
+      postmortemId: started.body.postmortemId,
+      created: false,
+    });
+    expect((await backend.get('/incidents/INC-1')).body.postmortemId).toBe(
+      started.body.postmortemId,
+    );
+  });
+
+  it('refuses bad declarations with a 400 naming the field, and writes without credentials or permission', async () => {
+    const backend = await start();
+    const cases: Array<[object, RegExp]> = [
+      [{ severity: 'P1' }, /title/],
+      [
+        { title: 'x', severity: 'SEV9' },
+        /severity "SEV9" is not a configured severity/,
+      ],
+      [
+        { title: 'x', severity: 'P1', entityRefs: ['not a ref'] },
+        /"not a ref" is not an entity ref/,
+      ],
+      [
+        { title: 'x', severity: 'P1', runbooks: ['default/nope'] },
+        /runbooks\[0\] default\/nope is not an indexed runbook/,
+      ],
+      [
+        { title: 'x', severity: 'P1', colour: 'red' },
+        /must NOT have additional properties/,
+      ],
+      [
+        { title: 'x', severity: 'P1', startedAt: '2099-01-01T00:00:00Z' },
+        /is in the future/,
+      ],
+    ];
+    for (const [body, message] of cases) {
+      const answer = await backend.post('/incidents', body, as(alice));
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.message).toMatch(message);
+    }
+    expect(
+      (
+        await backend.post(
+          '/incidents',
+          { title: 'x', severity: 'P1' },
+          mockCredentials.none.header(),
+        )
+      ).status,
+    ).toBe(401);
+    expect((await backend.get('/incidents')).body.items).toEqual([]);
+
+    const denied = await start(AuthorizeResult.DENY);
+    expect(
+      (
+        await denied.post(
+          '/incidents',
+          { title: 'x', severity: 'P1' },
+          as(alice),
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await denied.post(
+          '/webhooks/alertmanager',
+          notification('firing', [{ fingerprint: 'a1' }]),
+        )
+      ).status,
+    ).toBe(403);
+    expect((await denied.get('/incidents')).body.items).toEqual([]);
+  });
+
+  it('opens one incident from Alertmanager however often it is told, mitigates it when its alerts resolve, reopens it when one fires again', async () => {
+    const backend = await start();
+    const firing = notification('firing', [{ fingerprint: 'a1' }]);
+    // The same notification delivered three times at once (retries, or two
+    // backend instances): one incident.
+    const answers = await Promise.all([
+      backend.post('/webhooks/alertmanager', firing),
+      backend.post('/webhooks/alertmanager', firing),
+      backend.post('/webhooks/alertmanager', firing),
+    ]);
+    expect(answers.map(a => a.status)).toEqual([200, 200, 200]);
+    expect(answers.flatMap(a => a.body.opened)).toHaveLength(1);
+    const [summary] = (await backend.get('/incidents')).body.items;
+    const incident = (await backend.get(`/incidents/${summary.id}`)).body;
+    expect(incident).toMatchObject({
+      reference: 'INC-1',
+      title: 'PostgreSQL primary is down',
+      // The matched runbook's severity, not the alert's `warning` label.
+      severity: 'P1',
+      status: 'open',
+      entityRefs: [
+        'resource:default/insights-postgres',
+        'component:default/insights-api',
+      ],
+      runbooks: [
+        expect.objectContaining({ name: 'postgres-down', attachedBy: 'alert' }),
+      ],
+      alerts: [
+        expect.objectContaining({
+          fingerprint: 'a1',
+          alertName: 'PostgresDown',
+          status: 'firing',
+          generatorURL: expect.stringMatching(/^http:\/\/prometheus/),
+        }),
+      ],
+    });
+    expect(incident.milestones.acknowledged).toBeUndefined();
+    expect(
+      incident.timeline.filter((e: any) => e.type === 'alert-fired'),
+    ).toHaveLength(1);
+
+    // A second alert of the group joins it.
+    const second = await backend.post(
+      '/webhooks/alertmanager',
+      notification('firing', [{ fingerprint: 'a1' }, { fingerprint: 'b2' }]),
+    );
+    expect(second.body).toEqual({
+      opened: [],
+      updated: [incident.id],
+      unchanged: 1,
+    });
+
+    // Both resolved: mitigated, not resolved (a person resolves it).
+    await backend.post(
+      '/webhooks/alertmanager',
+      notification('resolved', [{ fingerprint: 'a1' }, { fingerprint: 'b2' }]),
+    );
+    const mitigated = (await backend.get(`/incidents/${incident.id}`)).body;
+    expect(mitigated.status).toBe('mitigated');
+    expect(mitigated.milestones.mitigated).toBeDefined();
+    expect(mitigated.firingAlertCount).toBe(0);
+
+    // One fires again: open again.
+    await backend.post(
+      '/webhooks/alertmanager',
+      notification('firing', [{ fingerprint: 'b2' }]),
+    );
+    expect((await backend.get(`/incidents/${incident.id}`)).body.status).toBe(
+      'open',
+    );
+
+    // Resolved by a person; the group firing later is a new incident.
+    await backend.patch(
+      `/incidents/${incident.id}`,
+      {
+        version: (await backend.get(`/incidents/${incident.id}`)).body.version,
+        status: 'resolved',
+      },
+      as(alice),
+    );
+    const later = await backend.post(
+      '/webhooks/alertmanager',
+      notification('firing', [{ fingerprint: 'c3' }]),
+    );
+    expect(later.body.opened).toHaveLength(1);
+    expect(
+      (await backend.get('/incidents?status=open')).body.items.map(
+        (i: any) => i.reference,
+      ),
+    ).toEqual(['INC-2']);
+  });
+
+  it('maps alerts no runbook answers by their labels, and refuses bad payloads', async () => {
+    const backend = await start();
+    const other = notification(
+      'firing',
+      [{ fingerprint: 'd4', alertname: 'HighLatency' }],
+      '{}:{alertname="HighLatency"}',
+    );
+    (other.alerts[0].labels as any).severity = 'critical';
+    (other.alerts[0].labels as any).service = 'insights-web';
+    const answer = await backend.post('/webhooks/alertmanager', other);
+    const incident = (await backend.get(`/incidents/${answer.body.opened[0]}`))
+      .body;
+    expect(incident).toMatchObject({
+      severity: 'P1',
+      entityRefs: ['component:default/insights-web'],
+      runbooks: [],
+    });
+    const bad: Array<[object, RegExp]> = [
+      [{ ...other, alerts: [] }, /alerts must NOT have fewer than 1 items/],
+      [
+        { ...other, alerts: [{ ...other.alerts[0], status: 'burning' }] },
+        /status must be equal to one of the allowed values/,
+      ],
+      [
+        { ...other, alerts: [{ ...other.alerts[0], fingerprint: 'not hex!' }] },
+        /request\/body\/alerts\/0\/fingerprint must match pattern/,
+      ],
+      [
+        {
+          ...other,
+          alerts: [{ ...other.alerts[0], labels: { severity: 'x' } }],
+        },
+        /labels must hold alertname/,
+      ],
+      [{ ...other, groupKey: undefined }, /groupKey/],
+    ];
+    for (const [body, message] of bad) {
+      const res = await backend.post('/webhooks/alertmanager', body);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(message);
+    }
+    const huge = await backend.post('/webhooks/alertmanager', {
+      ...other,
+      commonAnnotations: { description: 'x'.repeat(2_000_000) },
+    });
+    expect(huge.status).toBe(400);
+    expect((await backend.get('/incidents')).body.items).toHaveLength(1);
+  });
+
+  it('suggests a severity from the answers and the degraded-mode table, and shows what makes each level', async () => {
+    const backend = await start();
+    const ask = async (q: string) =>
+      (
+        await backend.get(
+          `/incidents/classification?entityRef=component:default/insights-api&${q}`,
+        )
+      ).body;
+    expect((await ask('usersAffected=all')).suggestion).toEqual({
+      severity: 'P1',
+      reasons: ['P1: All users are affected'],
+    });
+    expect(
+      (await ask('usersAffected=some&workaround=true&componentDown=postgres'))
+        .suggestion,
+    ).toEqual({
+      severity: 'P1',
+      reasons: [
+        'P1: insights-data says that without postgres: Nothing works; the API answers 503',
+        'P3: Many or some users are affected (with a workaround)',
+      ],
+    });
+    const answer = await ask('');
+    expect(answer.components).toEqual(['postgres', 'redis']);
+    expect(
+      answer.guide.map((l: any) => [
+        l.severity,
+        l.degradedModes.map((d: any) => d.component),
+      ]),
+    ).toEqual([
+      ['P1', ['postgres']],
+      ['P2', []],
+      ['P3', ['redis']],
+      ['P4', []],
+    ]);
+    expect(answer.guide[0].rules).toEqual([
+      'All users are affected',
+      'Data has been lost',
+    ]);
+  });
+
+  it('reminds the commander when a status update is due, once, and figures MTTA and MTTR', async () => {
+    const backend = await startRecoveryBackend(databases, databaseId, {
+      config: {
+        reliability: {
+          severities: [
+            {
+              id: 'P1',
+              rank: 1,
+              statusUpdateMinutes: 0.001,
+              postmortemRequired: true,
+            },
+            { id: 'P2', rank: 2 },
+          ],
+        },
+      },
+    });
+    const declared = (
+      await backend.post(
+        '/incidents',
+        { title: 'Down', severity: 'P1' },
+        as(alice),
+      )
+    ).body;
+    await new Promise(r => setTimeout(r, 200));
+    await backend.runTask(
+      'reliability-incident-reminders',
+      async () => backend.sent.length > 0,
+    );
+    expect(backend.sent).toEqual([
+      {
+        recipients: { type: 'entity', entityRef: ['user:default/alice'] },
+        payload: expect.objectContaining({
+          title: 'INC-1: a status update is due',
+          link: '/reliability/incidents/INC-1',
+        }),
+      },
+    ]);
+    await backend.runTask('reliability-incident-reminders', async () => true);
+    await new Promise(r => setTimeout(r, 1000));
+    expect(backend.sent).toHaveLength(1);
+
+    await backend.patch(
+      `/incidents/${declared.id}`,
+      { version: 1, status: 'resolved' },
+      as(alice),
+    );
+    const due = (await backend.get('/incidents/postmortems-due')).body.items;
+    expect(due).toEqual([
+      expect.objectContaining({ reference: 'INC-1', overdue: false }),
+    ]);
+    const metrics = (await backend.get('/incidents/metrics')).body;
+    expect(metrics).toMatchObject({ incidents: 1, mttaMinutes: 0 });
+    expect(metrics.mttrMinutes).toBeGreaterThanOrEqual(0);
+    expect(metrics.perWeek.at(-1).counts).toEqual({ P1: 1 });
+  });
+});

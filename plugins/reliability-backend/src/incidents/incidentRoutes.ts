@@ -1,0 +1,385 @@
+import type {
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  type BasicPermission,
+  type ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import {
+  alertmanagerWebhookSchema,
+  type ClassificationAnswers,
+  describeIssues,
+  INCIDENT_STATUSES,
+  incidentDeclareSchema,
+  incidentNoteSchema,
+  incidentPinSchema,
+  incidentRoleAssignmentSchema,
+  incidentStatusUpdateSchema,
+  incidentTickSchema,
+  incidentUpdateSchema,
+  type IncidentRole,
+  type IncidentStatus,
+  reliabilityIncidentAlertPermission,
+  reliabilityIncidentContributePermission,
+  reliabilityIncidentCreatePermission,
+  reliabilityIncidentUpdatePermission,
+} from '@reliability-suite/plugin-reliability-common';
+import type express from 'express';
+import type { z } from 'zod';
+import { entityRefParam } from '../runbooks/runbookRoutes';
+import type { RunbookStore } from '../runbooks/RunbookStore';
+import type { SpecRouter } from '../schema/openapi/generated/router';
+import type { AlertIntake } from './AlertIntake';
+import type {
+  DatabaseIncidentStore,
+  IncidentActor,
+} from './DatabaseIncidentStore';
+import type { IncidentService } from './IncidentService';
+
+/** Who acts: the user, or the service (a static token's subject). */
+function actorOf(credentials: BackstageCredentials): IncidentActor {
+  const principal = credentials.principal as {
+    type: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  return principal.userEntityRef
+    ? { ref: principal.userEntityRef, source: 'portal', at: new Date() }
+    : {
+        ref: principal.subject ?? principal.type,
+        source: 'api',
+        at: new Date(),
+      };
+}
+
+/** Parses a body with a record's schema: a 400 naming each field. */
+function parse<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+  what: string,
+): z.output<S> {
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    throw new InputError(
+      `Invalid ${what}: ${describeIssues(result.error.issues)
+        .slice(0, 10)
+        .map(p => (p.path ? `${p.path} ${p.message}` : p.message))
+        .join('; ')}`,
+    );
+  }
+  return result.data;
+}
+
+const ID = /^([0-9a-f-]{36}|INC-\d{1,9})$/i;
+
+/**
+ * The incident API: list, read, declare, change (versioned), roles, notes,
+ * status updates, checklist ticks, pins, the postmortem; the severity
+ * helper and figures; and Alertmanager's webhook.
+ */
+export function registerIncidentRoutes(
+  router: SpecRouter,
+  options: {
+    httpAuth: HttpAuthService;
+    permissions: PermissionsService;
+    store: DatabaseIncidentStore;
+    service: IncidentService;
+    intake: AlertIntake;
+    runbookStore: RunbookStore;
+    roles: IncidentRole[];
+  },
+) {
+  const { httpAuth, permissions, store, service, intake, roles } = options;
+  const reader = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const writer = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user'] });
+
+  async function authorize(
+    credentials: BackstageCredentials,
+    permission: BasicPermission | ResourcePermission,
+    what: string,
+    resourceRef?: string,
+  ) {
+    const [decision] = await permissions.authorize(
+      [
+        resourceRef
+          ? { permission: permission as ResourcePermission, resourceRef }
+          : { permission: permission as BasicPermission },
+      ],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`You may not ${what}`);
+    }
+  }
+
+  // The incident named in the path (its id or INC-42), or a 404 / 400.
+  async function incidentOf(req: express.Request) {
+    const { id } = req.params;
+    if (!ID.test(id)) {
+      throw new InputError(
+        `${JSON.stringify(id)} is not an incident id or reference (INC-42)`,
+      );
+    }
+    const incident = await store.get(id);
+    if (!incident) throw new NotFoundError(`No incident ${id}`);
+    return incident;
+  }
+
+  // A write on one incident: the user, the permission on that incident.
+  async function writeTo(
+    req: express.Request,
+    permission: ResourcePermission,
+    what: string,
+  ) {
+    const credentials = await writer(req);
+    const incident = await incidentOf(req);
+    await authorize(credentials, permission, what, incident.id);
+    return { incident, actor: actorOf(credentials) };
+  }
+
+  const publicView = <T extends { linkedOwners?: string[] }>(incident: T) => {
+    const { linkedOwners: _, ...rest } = incident;
+    return rest;
+  };
+  const str = (q: express.Request['query'], key: string) =>
+    typeof q[key] === 'string' && q[key] !== ''
+      ? (q[key] as string)
+      : undefined;
+  const time = (q: express.Request['query'], key: string) => {
+    const v = str(q, key);
+    if (v && Number.isNaN(Date.parse(v))) {
+      throw new InputError(`${key} must be an ISO 8601 date or time`);
+    }
+    return v;
+  };
+
+  router.get('/incidents', async (req, res) => {
+    await reader(req);
+    const q = req.query;
+    const status = str(q, 'status');
+    if (status && !INCIDENT_STATUSES.includes(status as IncidentStatus)) {
+      throw new InputError(
+        `status must be one of ${INCIDENT_STATUSES.join(', ')}`,
+      );
+    }
+    res.json({
+      items: await store.list({
+        entityRef: str(q, 'entityRef')
+          ? entityRefParam(str(q, 'entityRef'))
+          : undefined,
+        status: status as IncidentStatus | undefined,
+        severity: str(q, 'severity'),
+        alertName: str(q, 'alertName'),
+        owner: str(q, 'owner')
+          ? entityRefParam(str(q, 'owner'), 'owner')
+          : undefined,
+        from: time(q, 'from'),
+        to: time(q, 'to'),
+      }),
+    });
+  });
+
+  router.get('/incidents/roles', async (req, res) => {
+    await reader(req);
+    res.json({ items: roles });
+  });
+
+  router.get('/incidents/metrics', async (req, res) => {
+    await reader(req);
+    const q = req.query;
+    const to = time(q, 'to') ?? new Date().toISOString();
+    const from =
+      time(q, 'from') ??
+      new Date(Date.parse(to) - 90 * 86400_000).toISOString();
+    if (Date.parse(from) >= Date.parse(to)) {
+      throw new InputError('from must be before to');
+    }
+    res.json(
+      await service.metrics({
+        entityRef: str(q, 'entityRef')
+          ? entityRefParam(str(q, 'entityRef'))
+          : undefined,
+        from: new Date(from).toISOString(),
+        to: new Date(to).toISOString(),
+      }),
+    );
+  });
+
+  router.get('/incidents/postmortems-due', async (req, res) => {
+    await reader(req);
+    res.json({ items: await service.postmortemsDue() });
+  });
+
+  // The severity helper, and "what makes an incident on this service P1".
+  router.get('/incidents/classification', async (req, res) => {
+    await reader(req);
+    const q = req.query;
+    const entityRef = str(q, 'entityRef')
+      ? entityRefParam(str(q, 'entityRef'))
+      : undefined;
+    const answers: ClassificationAnswers = {
+      ...(str(q, 'usersAffected')
+        ? { usersAffected: str(q, 'usersAffected') as any }
+        : {}),
+      ...(str(q, 'data') ? { data: str(q, 'data') as any } : {}),
+      ...(str(q, 'workaround')
+        ? { workaround: str(q, 'workaround') === 'true' }
+        : {}),
+      ...(str(q, 'componentDown')
+        ? { componentDown: str(q, 'componentDown') }
+        : {}),
+    };
+    const suggestion = await service.classify(answers, entityRef);
+    res.json({
+      suggestion: {
+        ...(suggestion.severity ? { severity: suggestion.severity } : {}),
+        reasons: suggestion.reasons,
+      },
+      components: suggestion.components,
+      guide: await service.guide(entityRef),
+    });
+  });
+
+  router.post('/incidents', async (req, res) => {
+    const credentials = await writer(req);
+    await authorize(
+      credentials,
+      reliabilityIncidentCreatePermission,
+      'declare incidents',
+    );
+    const input = parse(incidentDeclareSchema, req.body, 'incident');
+    const incident = await service.declare(input, actorOf(credentials));
+    res.status(201).json(publicView(incident));
+  });
+
+  router.get('/incidents/:id', async (req, res) => {
+    await reader(req);
+    res.json(publicView(await incidentOf(req)));
+  });
+
+  router.patch('/incidents/:id', async (req, res) => {
+    const { incident, actor } = await writeTo(
+      req,
+      reliabilityIncidentUpdatePermission,
+      'change this incident',
+    );
+    const patch = parse(incidentUpdateSchema, req.body, 'incident change');
+    res.json(publicView(await service.update(incident.id, patch, actor)));
+  });
+
+  router.post('/incidents/:id/roles', async (req, res) => {
+    const { incident, actor } = await writeTo(
+      req,
+      reliabilityIncidentUpdatePermission,
+      "change this incident's roles",
+    );
+    const input = parse(incidentRoleAssignmentSchema, req.body, 'role');
+    const role = roles.find(r => r.id === input.role);
+    if (!role) {
+      throw new InputError(
+        `role ${JSON.stringify(input.role)} is not one of ${roles
+          .map(r => r.id)
+          .join(', ')}`,
+      );
+    }
+    await store.assignRole(incident.id, role, input.user, actor);
+    res.json(publicView((await store.get(incident.id))!));
+  });
+
+  router.post('/incidents/:id/notes', async (req, res) => {
+    const { incident, actor } = await writeTo(
+      req,
+      reliabilityIncidentContributePermission,
+      'add to this incident',
+    );
+    const note = parse(incidentNoteSchema, req.body, 'note');
+    await store.addNote(incident.id, note, actor);
+    res.status(201).json(publicView((await store.get(incident.id))!));
+  });
+
+  router.post('/incidents/:id/status-updates', async (req, res) => {
+    const { incident, actor } = await writeTo(
+      req,
+      reliabilityIncidentContributePermission,
+      'add to this incident',
+    );
+    const update = parse(incidentStatusUpdateSchema, req.body, 'status update');
+    await store.addStatusUpdate(incident.id, update, actor);
+    res.status(201).json(publicView((await store.get(incident.id))!));
+  });
+
+  router.put('/incidents/:id/checklist', async (req, res) => {
+    const { incident, actor } = await writeTo(
+      req,
+      reliabilityIncidentContributePermission,
+      'tick steps of this incident',
+    );
+    const tick = parse(incidentTickSchema, req.body, 'tick');
+    const [namespace, name] = tick.runbook.split('/');
+    const runbook = await options.runbookStore.getRunbook(namespace, name);
+    const [, section, index] = /^(\w+)\[(\d+)\]$/.exec(tick.step)!;
+    const step = (runbook?.document.spec as any)?.[section]?.[Number(index)];
+    if (runbook && !step) {
+      throw new InputError(
+        `step ${tick.step} is not a step of runbook ${tick.runbook}`,
+      );
+    }
+    const label =
+      typeof step === 'string'
+        ? step
+        : step?.title ?? step?.run ?? step?.verify ?? step?.manual;
+    await store.tick(
+      incident.id,
+      { ...tick, ...(label ? { label: String(label).slice(0, 200) } : {}) },
+      actor,
+    );
+    res.json(publicView((await store.get(incident.id))!));
+  });
+
+  router.put('/incidents/:id/timeline/:eventId/pin', async (req, res) => {
+    const { incident } = await writeTo(
+      req,
+      reliabilityIncidentContributePermission,
+      'pin events of this incident',
+    );
+    const { pinned } = parse(incidentPinSchema, req.body, 'pin');
+    const eventId = Number(req.params.eventId);
+    if (!Number.isInteger(eventId) || eventId < 1) {
+      throw new InputError('eventId must be a timeline event id');
+    }
+    await store.pin(incident.id, eventId, pinned);
+    res.json(publicView((await store.get(incident.id))!));
+  });
+
+  router.post('/incidents/:id/postmortem', async (req, res) => {
+    const { incident, actor } = await writeTo(
+      req,
+      reliabilityIncidentUpdatePermission,
+      'start the postmortem of this incident',
+    );
+    const { postmortemId, created } = await service.startPostmortem(
+      incident,
+      actor,
+    );
+    res.status(created ? 201 : 200).json({ postmortemId, created });
+  });
+
+  router.post('/webhooks/alertmanager', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['service', 'user'],
+    });
+    await authorize(
+      credentials,
+      reliabilityIncidentAlertPermission,
+      'send alerts',
+    );
+    const payload = parse(alertmanagerWebhookSchema, req.body, 'notification');
+    res.json(await intake.receive(payload, actorOf(credentials).ref));
+  });
+}

@@ -1,0 +1,5 @@
+export * from './schema';
+export * from './types';
+export * from './classification';
+export * from './permissions';
+export * from './metrics';

@@ -1,0 +1,48 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/** The resource type of incidents, for conditional policy decisions. @public */
+export const RESOURCE_TYPE_RELIABILITY_INCIDENT = 'reliability-incident';
+
+/** Declare an incident. @public */
+export const reliabilityIncidentCreatePermission = createPermission({
+  name: 'reliability.incident.create',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Change an incident: title, status, severity, affected entities, links,
+ * runbooks, roles; start its postmortem.
+ *
+ * @public
+ */
+export const reliabilityIncidentUpdatePermission = createPermission({
+  name: 'reliability.incident.update',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_RELIABILITY_INCIDENT,
+});
+
+/** Work an incident: notes, status updates, checklist ticks, pins. @public */
+export const reliabilityIncidentContributePermission = createPermission({
+  name: 'reliability.incident.contribute',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_RELIABILITY_INCIDENT,
+});
+
+/**
+ * Send alerts (`POST /webhooks/alertmanager`), as Alertmanager does with a
+ * static token.
+ *
+ * @public
+ */
+export const reliabilityIncidentAlertPermission = createPermission({
+  name: 'reliability.incident.alert',
+  attributes: { action: 'create' },
+});
+
+/** @public */
+export const reliabilityIncidentPermissions = [
+  reliabilityIncidentCreatePermission,
+  reliabilityIncidentUpdatePermission,
+  reliabilityIncidentContributePermission,
+  reliabilityIncidentAlertPermission,
+];

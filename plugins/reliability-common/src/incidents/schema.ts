@@ -1,0 +1,219 @@
+import { z } from 'zod';
+import {
+  affectedRef,
+  httpUrl,
+  isoTime,
+  list,
+  markdown,
+  required,
+  runbookRef,
+  text,
+  userRef,
+} from '../fields';
+
+// The one schema of each incident write: the backend validates requests with
+// it, the TypeScript types are inferred from it, the portal's forms check
+// their fields with it, and the OpenAPI document's request schemas are
+// generated from it.
+
+/** An incident's statuses, in the order of its life (reopening goes back). @public */
+export const INCIDENT_STATUSES = ['open', 'mitigated', 'resolved'] as const;
+
+/** The kinds of link an incident keeps. @public */
+export const INCIDENT_LINK_KINDS = [
+  'chat',
+  'call',
+  'ticket',
+  'dashboard',
+  'other',
+] as const;
+
+/** @public */
+export const incidentLinkSchema = z
+  .object({
+    kind: z.enum(INCIDENT_LINK_KINDS).default('other'),
+    title: text(200).optional(),
+    url: httpUrl,
+  })
+  .strict();
+
+/** @public */
+export const incidentDeclareSchema = z
+  .object({
+    title: required(300),
+    severity: required(64).describe(
+      'One of the configured severity ids, e.g. P1.',
+    ),
+    summary: markdown,
+    entityRefs: list(affectedRef, 50).describe(
+      'The affected catalog entities; a bare name is a component.',
+    ),
+    commander: userRef
+      .optional()
+      .describe('The incident commander; by default the person declaring.'),
+    runbooks: list(runbookRef, 50),
+    links: list(incidentLinkSchema, 20),
+    startedAt: isoTime
+      .optional()
+      .describe('When it started, if before it was declared; default now.'),
+  })
+  .strict()
+  .meta({
+    description:
+      'POST /incidents: an incident declared by a person. Only title and severity are required.',
+  });
+
+/** @public */
+export const incidentUpdateSchema = z
+  .object({
+    version: z
+      .number()
+      .int()
+      .min(1)
+      .describe(
+        'The version the change is based on; not the current version is a 409.',
+      ),
+    title: required(300).optional(),
+    summary: markdown,
+    status: z.enum(INCIDENT_STATUSES).optional(),
+    severity: required(64).optional(),
+    reason: text(2000)
+      .optional()
+      .describe('Why the severity or the status changed, for the timeline.'),
+    entityRefs: z.array(affectedRef).max(50).optional(),
+    runbooks: z.array(runbookRef).max(50).optional(),
+    links: z.array(incidentLinkSchema).max(20).optional(),
+  })
+  .strict()
+  .meta({
+    description:
+      'PATCH /incidents/{id}: the fields to change, and the version the change is based on.',
+  });
+
+/** @public */
+export const incidentRoleAssignmentSchema = z
+  .object({
+    role: required(64).describe('A configured role id, e.g. commander.'),
+    user: userRef,
+  })
+  .strict()
+  .meta({
+    description:
+      'POST /incidents/{id}/roles: hand a role to someone; whoever held it hands over.',
+  });
+
+/** @public */
+export const incidentNoteSchema = z
+  .object({
+    text: required(10_000),
+    pinned: z.boolean().default(false),
+  })
+  .strict()
+  .meta({ description: 'POST /incidents/{id}/notes: a note on the timeline.' });
+
+/** @public */
+export const incidentStatusUpdateSchema = z
+  .object({
+    conditions: required(5000).describe('What is happening now.'),
+    actions: required(5000).describe('What is being done.'),
+    needs: text(5000).optional().describe('What help is needed.'),
+  })
+  .strict()
+  .meta({
+    description:
+      'POST /incidents/{id}/status-updates: a tactical update (conditions, actions, needs).',
+  });
+
+/** A runbook step on an incident's checklist: `steps[3]`, `diagnosis[0]`. @public */
+export const RUNBOOK_STEP_ID = /^[a-zA-Z]{1,40}\[\d{1,4}\]$/;
+
+/** @public */
+export const incidentTickSchema = z
+  .object({
+    runbook: runbookRef,
+    step: z.string().regex(RUNBOOK_STEP_ID, {
+      message: 'must name a step as section[index], e.g. steps[3]',
+    }),
+    done: z.boolean(),
+  })
+  .strict()
+  .meta({
+    description:
+      'PUT /incidents/{id}/checklist: tick (or untick) one step of an attached runbook.',
+  });
+
+/** @public */
+export const incidentPinSchema = z
+  .object({ pinned: z.boolean() })
+  .strict()
+  .meta({ description: 'PUT /incidents/{id}/timeline/{eventId}/pin' });
+
+const labelMap = z.record(z.string().max(200), z.string().max(2000));
+
+/** One alert of Alertmanager's webhook (version 4); unknown fields are kept out, not refused. @public */
+export const alertmanagerAlertSchema = z
+  .object({
+    status: z.enum(['firing', 'resolved']),
+    labels: labelMap.refine(l => typeof l.alertname === 'string', {
+      message: 'must hold alertname',
+    }),
+    annotations: labelMap.default({}),
+    startsAt: isoTime,
+    endsAt: z.string().max(64).optional(),
+    generatorURL: z.string().max(2000).optional(),
+    fingerprint: z.string().regex(/^[0-9a-f]{1,64}$/, {
+      message: 'must be the hexadecimal fingerprint Alertmanager gives',
+    }),
+  })
+  .loose();
+
+/**
+ * Alertmanager's webhook payload, version 4, as Alertmanager sends it;
+ * fields it does not know (Alertmanager 0.34's `notification_reason`,
+ * `routeLabels`, …) are accepted and ignored.
+ *
+ * @public
+ */
+export const alertmanagerWebhookSchema = z
+  .object({
+    version: z.string().max(10),
+    groupKey: z.string().min(1).max(2000),
+    truncatedAlerts: z.number().int().min(0).optional(),
+    status: z.enum(['firing', 'resolved']),
+    receiver: z.string().max(500),
+    groupLabels: labelMap.default({}),
+    commonLabels: labelMap.default({}),
+    commonAnnotations: labelMap.default({}),
+    externalURL: z.string().max(2000).default(''),
+    alerts: z.array(alertmanagerAlertSchema).min(1).max(1000),
+  })
+  .loose()
+  .meta({
+    description:
+      "Alertmanager's webhook payload (version 4), as Alertmanager sends it. Fields this version does not know are accepted and ignored.",
+  });
+
+/** @public */
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+/** @public */
+export type IncidentLink = z.output<typeof incidentLinkSchema>;
+/** @public */
+export type IncidentDeclaration = z.output<typeof incidentDeclareSchema>;
+/** @public */
+export type IncidentUpdate = z.output<typeof incidentUpdateSchema>;
+/** @public */
+export type IncidentRoleAssignmentInput = z.output<
+  typeof incidentRoleAssignmentSchema
+>;
+/** @public */
+export type IncidentNoteInput = z.output<typeof incidentNoteSchema>;
+/** @public */
+export type IncidentStatusUpdateInput = z.output<
+  typeof incidentStatusUpdateSchema
+>;
+/** @public */
+export type IncidentTickInput = z.output<typeof incidentTickSchema>;
+/** @public */
+export type AlertmanagerWebhook = z.output<typeof alertmanagerWebhookSchema>;
+/** @public */
+export type AlertmanagerAlert = z.output<typeof alertmanagerAlertSchema>;

@@ -1,0 +1,190 @@
+import type { IncidentLink, IncidentStatus } from './schema';
+
+/** What a timeline event records. @public */
+export type IncidentEventType =
+  | 'declared'
+  | 'alert-fired'
+  | 'alert-resolved'
+  | 'status-changed'
+  | 'severity-changed'
+  | 'role-changed'
+  | 'runbook-attached'
+  | 'step-ticked'
+  | 'step-unticked'
+  | 'note'
+  | 'status-update'
+  | 'fields-changed'
+  | 'postmortem-started';
+
+/** Where an event came from. @public */
+export type IncidentEventSource = 'portal' | 'alertmanager' | 'system' | 'api';
+
+/** One event of an incident's timeline. @public */
+export interface IncidentEvent {
+  id: number;
+  at: string;
+  type: IncidentEventType;
+  /** A user ref, or the service that acted (e.g. `alertmanager`). */
+  actor: string;
+  source: IncidentEventSource;
+  /** One line for people: "Severity P2 → P1: the replica is gone too". */
+  summary: string;
+  /** What changed, for filters and the postmortem: old and new values, the alert, the step. */
+  data?: Record<string, unknown>;
+  pinned: boolean;
+}
+
+/** A role held, from when to when. @public */
+export interface IncidentRoleAssignment {
+  role: string;
+  user: string;
+  assumedAt: string;
+  /** When someone else took it over; absent while held. */
+  handedOverAt?: string;
+  assignedBy: string;
+}
+
+/** An alert an incident holds, as Alertmanager last reported it. @public */
+export interface IncidentAlert {
+  fingerprint: string;
+  alertName: string;
+  status: 'firing' | 'resolved';
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  startsAt: string;
+  endsAt?: string;
+  generatorURL?: string;
+}
+
+/** A runbook attached to an incident. @public */
+export interface IncidentRunbook {
+  namespace: string;
+  name: string;
+  title?: string;
+  /** `alert` when an alert's triggers matched it, else the person who attached it. */
+  attachedBy: string;
+  attachedAt: string;
+}
+
+/** A ticked runbook step. @public */
+export interface IncidentTick {
+  runbook: string;
+  step: string;
+  done: boolean;
+  by: string;
+  at: string;
+}
+
+/** A tactical status update. @public */
+export interface IncidentStatusUpdate {
+  id: number;
+  conditions: string;
+  actions: string;
+  needs?: string;
+  by: string;
+  at: string;
+}
+
+/** @public */
+export interface IncidentMilestones {
+  started: string;
+  detected?: string;
+  acknowledged?: string;
+  mitigated?: string;
+  resolved?: string;
+}
+
+/** An incident as lists show it. @public */
+export interface IncidentSummary {
+  id: string;
+  /** The number people say: 42 in INC-42. */
+  number: number;
+  /** `INC-42`. */
+  reference: string;
+  title: string;
+  status: IncidentStatus;
+  severity: string;
+  entityRefs: string[];
+  /** Who leads it now. */
+  commander?: string;
+  milestones: IncidentMilestones;
+  postmortemId?: string;
+  /** When the next status update is due (open incidents of levels with a cadence). */
+  statusUpdateDueAt?: string;
+  alertCount: number;
+  firingAlertCount: number;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** An incident with everything it holds. @public */
+export interface Incident extends IncidentSummary {
+  summary?: string;
+  links: IncidentLink[];
+  roles: IncidentRoleAssignment[];
+  alerts: IncidentAlert[];
+  runbooks: IncidentRunbook[];
+  checklist: IncidentTick[];
+  statusUpdates: IncidentStatusUpdate[];
+  timeline: IncidentEvent[];
+}
+
+/** A role incidents have (`reliability.incidents.roles`). @public */
+export interface IncidentRole {
+  id: string;
+  title: string;
+  /** The one role that leads (exactly one: the commander by default). */
+  lead: boolean;
+  description?: string;
+}
+
+/** The default roles: commander (the lead), scribe, communications. @public */
+export const DEFAULT_INCIDENT_ROLES: IncidentRole[] = [
+  {
+    id: 'commander',
+    title: 'Incident commander',
+    lead: true,
+    description: 'Leads the response and decides; hands over explicitly.',
+  },
+  {
+    id: 'scribe',
+    title: 'Scribe',
+    lead: false,
+    description: 'Keeps the timeline: notes, times, decisions.',
+  },
+  {
+    id: 'communications',
+    title: 'Communications lead',
+    lead: false,
+    description: 'Writes status updates for stakeholders and customers.',
+  },
+];
+
+/** What `POST /webhooks/alertmanager` did with a notification. @public */
+export interface AlertIntakeResult {
+  /** Incidents opened by it. */
+  opened: string[];
+  /** Incidents it changed (alerts joined, resolved, mitigated, reopened). */
+  updated: string[];
+  /** Alerts that changed nothing (repeats, or resolved with no incident). */
+  unchanged: number;
+}
+
+/** MTTA, MTTR, incidents per week and availability over a window. @public */
+export interface IncidentMetrics {
+  from: string;
+  to: string;
+  incidents: number;
+  /** Mean time to acknowledge, in minutes. */
+  mttaMinutes?: number;
+  /** Mean time to resolve (started → resolved), in minutes. */
+  mttrMinutes?: number;
+  /** Mean time between failures, in minutes. */
+  mtbfMinutes?: number;
+  /** MTBF / (MTBF + MTTR), as the Wesago handbook defines it. */
+  availability?: number;
+  /** Incidents started per week (weeks start on Monday, UTC), by severity. */
+  perWeek: Array<{ week: string; counts: Record<string, number> }>;
+}

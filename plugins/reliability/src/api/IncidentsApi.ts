@@ -1,0 +1,103 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import type {
+  Classification,
+  Incident,
+  IncidentDeclaration,
+  IncidentMetrics,
+  IncidentRole,
+  IncidentStatus,
+  IncidentSummary,
+  SeverityGuideLevel,
+} from '@reliability-suite/plugin-reliability-common';
+
+/** Which incidents to list. @public */
+export interface IncidentFilter {
+  entityRef?: string;
+  status?: IncidentStatus;
+  severity?: string;
+  owner?: string;
+  alertName?: string;
+  from?: string;
+  to?: string;
+}
+
+/** A resolved incident that still needs its postmortem. @public */
+export type PostmortemDue = IncidentSummary & {
+  postmortemDueAt: string;
+  overdue: boolean;
+};
+
+/** The severity helper's answer. @public */
+export interface IncidentClassification {
+  suggestion: Classification;
+  /** Components of the service's recovery plan with a degraded mode. */
+  components: string[];
+  guide: SeverityGuideLevel[];
+}
+
+/** Changes to an incident's fields, based on `version`. @public */
+export interface IncidentPatch {
+  version: number;
+  title?: string;
+  summary?: string;
+  status?: IncidentStatus;
+  severity?: string;
+  reason?: string;
+  entityRefs?: string[];
+  runbooks?: string[];
+}
+
+/**
+ * Incidents in the reliability backend, as the portal calls them.
+ *
+ * @public
+ */
+export interface IncidentsApi {
+  listIncidents(filter?: IncidentFilter): Promise<IncidentSummary[]>;
+  getIncident(idOrReference: string): Promise<Incident>;
+  declareIncident(input: Partial<IncidentDeclaration>): Promise<Incident>;
+  /** A ResponseError with status 409 when someone changed it first. */
+  updateIncident(id: string, patch: IncidentPatch): Promise<Incident>;
+  assignIncidentRole(id: string, role: string, user: string): Promise<Incident>;
+  addIncidentNote(
+    id: string,
+    text: string,
+    pinned?: boolean,
+  ): Promise<Incident>;
+  addIncidentStatusUpdate(
+    id: string,
+    update: { conditions: string; actions: string; needs?: string },
+  ): Promise<Incident>;
+  tickIncidentStep(
+    id: string,
+    tick: { runbook: string; step: string; done: boolean },
+  ): Promise<Incident>;
+  pinIncidentEvent(
+    id: string,
+    eventId: number,
+    pinned: boolean,
+  ): Promise<Incident>;
+  /** The postmortem's id, new or the one it already had. */
+  startIncidentPostmortem(
+    id: string,
+  ): Promise<{ postmortemId: string; created: boolean }>;
+  listIncidentRoles(): Promise<IncidentRole[]>;
+  getIncidentMetrics(filter?: {
+    entityRef?: string;
+    from?: string;
+    to?: string;
+  }): Promise<IncidentMetrics>;
+  listPostmortemsDue(): Promise<PostmortemDue[]>;
+  classifyIncident(query: {
+    entityRef?: string;
+    usersAffected?: string;
+    data?: string;
+    workaround?: boolean;
+    componentDown?: string;
+  }): Promise<IncidentClassification>;
+}
+
+/** @public */
+export const incidentsApiRef = createApiRef<IncidentsApi>({
+  id: 'plugin.reliability.incidents',
+});

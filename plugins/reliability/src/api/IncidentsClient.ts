@@ -1,0 +1,142 @@
+import type {
+  Incident,
+  IncidentDeclaration,
+  IncidentMetrics,
+  IncidentRole,
+  IncidentSummary,
+} from '@reliability-suite/plugin-reliability-common';
+import type {
+  IncidentClassification,
+  IncidentFilter,
+  IncidentPatch,
+  IncidentsApi,
+  PostmortemDue,
+} from './IncidentsApi';
+import { ReliabilityBackendClient } from './ReliabilityBackendClient';
+
+// Query values that are set, as strings.
+const query = (values: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(values)
+      .filter(([, v]) => v !== undefined && v !== '')
+      .map(([k, v]) => [k, String(v)]),
+  );
+
+/**
+ * The incident routes of the reliability backend.
+ *
+ * @public
+ */
+export class IncidentsClient
+  extends ReliabilityBackendClient
+  implements IncidentsApi
+{
+  async listIncidents(filter: IncidentFilter = {}) {
+    return (
+      await this.json<{ items: IncidentSummary[] }>('get', '/incidents', {
+        query: query({ ...filter }),
+      })
+    ).items;
+  }
+
+  async getIncident(id: string): Promise<Incident> {
+    return this.json('get', '/incidents/{id}', { params: { id } });
+  }
+
+  async declareIncident(
+    input: Partial<IncidentDeclaration>,
+  ): Promise<Incident> {
+    return this.json('post', '/incidents', { body: input });
+  }
+
+  async updateIncident(id: string, patch: IncidentPatch): Promise<Incident> {
+    return this.json('patch', '/incidents/{id}', {
+      params: { id },
+      body: patch,
+    });
+  }
+
+  async assignIncidentRole(id: string, role: string, user: string) {
+    return this.json<Incident>('post', '/incidents/{id}/roles', {
+      params: { id },
+      body: { role, user },
+    });
+  }
+
+  async addIncidentNote(id: string, text: string, pinned = false) {
+    return this.json<Incident>('post', '/incidents/{id}/notes', {
+      params: { id },
+      body: { text, pinned },
+    });
+  }
+
+  async addIncidentStatusUpdate(
+    id: string,
+    update: { conditions: string; actions: string; needs?: string },
+  ) {
+    return this.json<Incident>('post', '/incidents/{id}/status-updates', {
+      params: { id },
+      body: update,
+    });
+  }
+
+  async tickIncidentStep(
+    id: string,
+    tick: { runbook: string; step: string; done: boolean },
+  ) {
+    return this.json<Incident>('put', '/incidents/{id}/checklist', {
+      params: { id },
+      body: tick,
+    });
+  }
+
+  async pinIncidentEvent(id: string, eventId: number, pinned: boolean) {
+    return this.json<Incident>(
+      'put',
+      '/incidents/{id}/timeline/{eventId}/pin',
+      {
+        params: { id, eventId: String(eventId) },
+        body: { pinned },
+      },
+    );
+  }
+
+  async startIncidentPostmortem(id: string) {
+    return this.json<{ postmortemId: string; created: boolean }>(
+      'post',
+      '/incidents/{id}/postmortem',
+      { params: { id } },
+    );
+  }
+
+  async listIncidentRoles() {
+    return (
+      await this.json<{ items: IncidentRole[] }>('get', '/incidents/roles')
+    ).items;
+  }
+
+  async getIncidentMetrics(
+    filter: { entityRef?: string; from?: string; to?: string } = {},
+  ): Promise<IncidentMetrics> {
+    return this.json('get', '/incidents/metrics', { query: query(filter) });
+  }
+
+  async listPostmortemsDue() {
+    return (
+      await this.json<{ items: PostmortemDue[] }>(
+        'get',
+        '/incidents/postmortems-due',
+      )
+    ).items;
+  }
+
+  async classifyIncident(q: {
+    entityRef?: string;
+    usersAffected?: string;
+    data?: string;
+    workaround?: boolean;
+    componentDown?: string;
+  }): Promise<IncidentClassification> {
+    return this.json('get', '/incidents/classification', { query: query(q) });
+  }
+}

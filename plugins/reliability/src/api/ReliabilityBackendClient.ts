@@ -1,0 +1,67 @@
+import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import type { ReliabilityApiRoutes } from '@reliability-suite/plugin-reliability-common';
+
+type Method = keyof ReliabilityApiRoutes;
+interface RequestOptions {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+}
+
+/**
+ * Calls the reliability backend through Backstage's discovery and fetch
+ * APIs, so that requests carry the signed-in user's token; only the routes of
+ * the backend's OpenAPI document can be called.
+ *
+ * @public
+ */
+export class ReliabilityBackendClient {
+  protected readonly discoveryApi: DiscoveryApi;
+  protected readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  protected async json<T>(
+    method: Method,
+    route: ReliabilityApiRoutes[Method],
+    options?: RequestOptions,
+  ): Promise<T> {
+    return (await (await this.request(method, route, options)).json()) as T;
+  }
+
+  // Only the routes of the backend's OpenAPI document can be called: the
+  // route is one of ReliabilityApiRoutes, its {params} filled in and encoded.
+  protected async request<M extends Method>(
+    method: M,
+    route: ReliabilityApiRoutes[M],
+    options: RequestOptions = {},
+  ): Promise<Response> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('reliability');
+    const path = route.replace(/\{(\w+)\}/g, (_, key: string) => {
+      const value = options.params?.[key];
+      if (value === undefined) throw new Error(`${route} needs ${key}`);
+      return encodeURIComponent(value);
+    });
+    const query = new URLSearchParams(options.query ?? {}).toString();
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}${path}${query ? `?${query}` : ''}`,
+      {
+        method: method.toUpperCase(),
+        ...(options.body !== undefined
+          ? {
+              headers: { 'Content-Type': 'application/json' },
+              body: JSON.stringify(options.body),
+            }
+          : {}),
+      },
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return response;
+  }
+}
