@@ -45,7 +45,9 @@ backend.add(
   import('@reliability-suite/plugin-reliability-backend-module-prometheus'),
 );
 
-// Demo only: backup runs and restore drills for the demo's recovery plan.
+// Demo only: backup runs and restore drills for the demo's recovery plan,
+// and an incident history for the demo services.
 backend.add(import('./demoRecoveryData'));
+backend.add(import('./demoIncidents'));
 
 backend.start();

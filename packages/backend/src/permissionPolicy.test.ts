@@ -7,6 +7,8 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
+  reliabilityIncidentContributePermission,
+  reliabilityIncidentUpdatePermission,
   reliabilityPostmortemDeletePermission,
   reliabilityPostmortemPublishPermission,
   reliabilityPostmortemUpdatePermission,
@@ -33,6 +35,41 @@ describe('ReliabilityDemoPolicy', () => {
     }),
   });
   const policy = new ReliabilityDemoPolicy(userInfo);
+
+  it("gives changing an incident to its commander, its role holders and its entities' owners; working it to everyone", async () => {
+    expect(
+      await policy.handle(
+        { permission: reliabilityIncidentUpdatePermission },
+        guest,
+      ),
+    ).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'reliability',
+      resourceType: 'reliability-incident',
+      conditions: {
+        anyOf: [
+          'IS_INCIDENT_COMMANDER',
+          'HAS_INCIDENT_ROLE',
+          'IS_AFFECTED_ENTITY_OWNER',
+        ].map(rule => ({
+          rule,
+          resourceType: 'reliability-incident',
+          params: {
+            claims: ['user:default/guest', 'group:default/platform-team'],
+          },
+        })),
+      },
+    });
+    expect(
+      await policy.handle(
+        { permission: reliabilityIncidentContributePermission },
+        guest,
+      ),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
+    expect(
+      await policy.handle({ permission: reliabilityIncidentUpdatePermission }),
+    ).toEqual({ result: AuthorizeResult.DENY });
+  });
 
   it('lets a signed-in user read the catalog', async () => {
     await expect(

@@ -24,11 +24,15 @@ import type {
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
+  createIncidentConditionalDecision,
   createPostmortemConditionalDecision,
+  incidentConditions,
   postmortemConditions,
 } from '@reliability-suite/plugin-reliability-node';
 import {
+  RESOURCE_TYPE_RELIABILITY_INCIDENT,
   RESOURCE_TYPE_RELIABILITY_POSTMORTEM,
+  reliabilityIncidentUpdatePermission,
   reliabilityPermissions,
   reliabilityPostmortemDeletePermission,
   reliabilityPostmortemPublishPermission,
@@ -84,6 +88,27 @@ export class ReliabilityDemoPolicy implements PermissionPolicy {
           postmortemConditions.isPostmortemAuthor({ claims }),
           owner,
           entityOwner,
+        ],
+      });
+    }
+
+    if (isResourcePermission(permission, RESOURCE_TYPE_RELIABILITY_INCIDENT)) {
+      if (!user) {
+        return { result: AuthorizeResult.DENY };
+      }
+      if (!isPermission(permission, reliabilityIncidentUpdatePermission)) {
+        return { result: AuthorizeResult.ALLOW };
+      }
+      const { ownershipEntityRefs, userEntityRef } =
+        await this.userInfo.getUserInfo(user.credentials);
+      const claims = [...new Set([userEntityRef, ...ownershipEntityRefs])].map(
+        c => c.toLocaleLowerCase('en-US'),
+      );
+      return createIncidentConditionalDecision(permission, {
+        anyOf: [
+          incidentConditions.isIncidentCommander({ claims }),
+          incidentConditions.hasIncidentRole({ claims }),
+          incidentConditions.isAffectedEntityOwner({ claims }),
         ],
       });
     }

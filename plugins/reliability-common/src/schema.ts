@@ -4,6 +4,7 @@ import { backupToolRunSchema } from './backups/toolRun';
 import {
   alertmanagerWebhookSchema,
   incidentDeclareSchema,
+  incidentImportSchema,
   incidentNoteSchema,
   incidentPinSchema,
   incidentRoleAssignmentSchema,
@@ -27,6 +28,7 @@ const RECORDS = {
   BackupEventBatch: backupEventBatchSchema,
   BackupToolRun: backupToolRunSchema,
   IncidentDeclaration: incidentDeclareSchema,
+  IncidentImport: incidentImportSchema,
   IncidentUpdate: incidentUpdateSchema,
   IncidentRoleAssignmentInput: incidentRoleAssignmentSchema,
   IncidentNoteInput: incidentNoteSchema,

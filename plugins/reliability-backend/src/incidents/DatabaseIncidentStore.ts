@@ -2,6 +2,7 @@ import type { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import type {
   IncidentAlert,
+  IncidentImport,
   IncidentEvent,
   IncidentEventSource,
   IncidentEventType,
@@ -787,6 +788,117 @@ export class DatabaseIncidentStore {
         data: { postmortemId },
       });
       await this.touch(tx, row.id, actor);
+    });
+  }
+
+  /**
+   * An incident from another tool with its history, in one transaction;
+   * one already imported under `externalId` is left as it is.
+   */
+  async importIncident(
+    input: IncidentImport & {
+      runbookTitles: Array<{ namespace: string; name: string; title?: string }>;
+      linkedOwners: string[];
+    },
+    actor: IncidentActor,
+  ): Promise<{ id: string; created: boolean }> {
+    return this.db.transaction(async tx => {
+      const existing = await tx(T.incidents)
+        .where({ external_id: input.externalId })
+        .first('id');
+      if (existing) return { id: existing.id as string, created: false };
+      const m = input.milestones;
+      const at = (iso?: string) => (iso ? new Date(iso) : null);
+      const { id } = await this.insert(
+        tx,
+        {
+          title: input.title,
+          severity: input.severity,
+          summary: input.summary,
+          entityRefs: input.entityRefs,
+          links: input.links,
+          linkedOwners: input.linkedOwners,
+          startedAt: new Date(m.started),
+          detectedAt: at(m.detected) ?? new Date(m.started),
+          groupKey: input.groupKey,
+        },
+        { ...actor, at: new Date(m.started) },
+      );
+      const lastUpdate = input.statusUpdates.at(-1)?.at;
+      await tx(T.incidents)
+        .where({ id })
+        .update({
+          external_id: input.externalId,
+          status: input.status,
+          acknowledged_at: at(m.acknowledged),
+          mitigated_at: at(m.mitigated),
+          resolved_at: at(m.resolved),
+          last_status_update_at: at(lastUpdate),
+          updated_at: actor.at,
+        });
+      for (const r of input.roles) {
+        await tx(T.roles).insert({
+          incident_id: id,
+          role: r.role,
+          user_ref: r.user,
+          assumed_at: new Date(r.assumedAt),
+          handed_over_at: at(r.handedOverAt),
+          assigned_by: actor.ref,
+        });
+      }
+      await this.attachRunbooks(tx, id, input.runbookTitles, {
+        ...actor,
+        at: new Date(m.started),
+      });
+      for (const a of input.alerts) {
+        await tx(T.alerts).insert({
+          incident_id: id,
+          fingerprint: a.fingerprint,
+          alert_name: (a.labels.alertname ?? 'alert').slice(0, 200),
+          status: a.status,
+          labels: JSON.stringify(a.labels),
+          annotations: JSON.stringify(a.annotations),
+          starts_at: new Date(a.startsAt),
+          ends_at: at(a.endsAt),
+          generator_url: null,
+          updated_at: actor.at,
+        });
+      }
+      if (input.groupKey && input.status !== 'resolved') {
+        await tx(T.groups)
+          .insert({ group_hash: groupHash(input.groupKey), incident_id: id })
+          .onConflict('group_hash')
+          .ignore();
+      }
+      for (const u of input.statusUpdates) {
+        await tx(T.updates).insert({
+          incident_id: id,
+          conditions: u.conditions,
+          actions: u.actions,
+          needs: u.needs ?? null,
+          by: u.by,
+          at: new Date(u.at),
+        });
+        await this.event(
+          tx,
+          id,
+          { ref: u.by, source: 'api', at: new Date(u.at) },
+          {
+            type: 'status-update',
+            summary: `Status update: ${u.conditions}`,
+            data: { ...u },
+          },
+        );
+      }
+      for (const e of input.timeline) {
+        await this.event(
+          tx,
+          id,
+          { ref: e.actor, source: 'api', at: new Date(e.at) },
+          { type: e.type, summary: e.summary, pinned: e.pinned },
+        );
+      }
+      return { id, created: true };
     });
   }
 

@@ -7,6 +7,7 @@ import {
   type ClassificationDegradedMode,
   classifyIncident,
   type IncidentDeclaration,
+  type IncidentImport,
   incidentMetrics,
   type IncidentUpdate,
   type SeverityLevel,
@@ -153,6 +154,55 @@ export class IncidentService {
       actor,
     );
     return (await this.options.store.get(idOrReference))!;
+  }
+
+  /**
+   * An incident from another tool, with its history and — when given — the
+   * postmortem it led to, linked both ways. Once per `externalId`.
+   */
+  async importIncident(
+    input: IncidentImport,
+    actor: IncidentActor,
+  ): Promise<{ incident: IncidentResource; created: boolean }> {
+    const { store, postmortemStore, severities } = this.options;
+    this.checkSeverity('severity', input.severity);
+    for (const key of [
+      'started',
+      'detected',
+      'acknowledged',
+      'mitigated',
+      'resolved',
+    ] as const) {
+      const value = input.milestones[key];
+      if (value && Date.parse(value) > actor.at.getTime() + 60_000) {
+        throw new InputError(`milestones.${key} ${value} is in the future`);
+      }
+    }
+    const postmortem = input.postmortem
+      ? parsePostmortemContent(input.postmortem, {
+          severities: severities.map(s => s.id),
+        })
+      : undefined;
+    const linkedOwners = await this.owners(input.entityRefs);
+    const { id, created } = await store.importIncident(
+      {
+        ...input,
+        runbookTitles: await this.runbooks(input.runbooks),
+        linkedOwners,
+      },
+      actor,
+    );
+    if (created && postmortem) {
+      const pm = await postmortemStore.create(
+        { ...postmortem, incidentId: id },
+        { actor: actor.ref, linkedOwners, at: actor.at },
+      );
+      await store.linkPostmortem(id, pm.id, {
+        ...actor,
+        at: new Date(input.milestones.resolved ?? actor.at),
+      });
+    }
+    return { incident: (await store.get(id))!, created };
   }
 
   /**

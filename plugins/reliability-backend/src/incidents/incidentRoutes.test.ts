@@ -594,4 +594,81 @@ describe.each(databases.eachSupportedId())('incidents on %s', databaseId => {
     expect(metrics.mttrMinutes).toBeGreaterThanOrEqual(0);
     expect(metrics.perWeek.at(-1).counts).toEqual({ P1: 1 });
   });
+
+  it('imports an incident with its history and postmortem, once', async () => {
+    const backend = await start();
+    const hoursAgo = (h: number) =>
+      new Date(Date.now() - h * 3600_000).toISOString();
+    const record = {
+      externalId: 'pagerduty:Q1ABC',
+      title: 'Reports time out',
+      severity: 'P2',
+      status: 'resolved',
+      entityRefs: ['component:insights-api'],
+      runbooks: ['default/postgres-down'],
+      milestones: {
+        started: hoursAgo(50),
+        detected: hoursAgo(49.9),
+        acknowledged: hoursAgo(49.8),
+        mitigated: hoursAgo(49),
+        resolved: hoursAgo(48),
+      },
+      roles: [{ role: 'commander', user: 'alice', assumedAt: hoursAgo(49.8) }],
+      statusUpdates: [
+        {
+          at: hoursAgo(49.5),
+          by: 'alice',
+          conditions: 'Exports fail',
+          actions: 'Restarting the workers',
+        },
+      ],
+      timeline: [
+        {
+          at: hoursAgo(49.2),
+          actor: 'user:default/alice',
+          summary: 'Workers restarted',
+          pinned: true,
+        },
+      ],
+      postmortem: {
+        title: 'Reports time out',
+        status: 'draft',
+        authors: ['alice'],
+      },
+    };
+    const first = await backend.post('/incidents/import', record);
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({
+      status: 'resolved',
+      commander: 'user:default/alice',
+      milestones: {
+        started: record.milestones.started,
+        resolved: record.milestones.resolved,
+      },
+      statusUpdates: [expect.objectContaining({ conditions: 'Exports fail' })],
+      postmortemId: expect.any(String),
+    });
+    expect(first.body.timeline.map((e: any) => [e.type, e.at])).toEqual(
+      expect.arrayContaining([['note', record.timeline[0].at]]),
+    );
+    const postmortem = (
+      await backend.get(`/postmortems/${first.body.postmortemId}`)
+    ).body;
+    expect(postmortem.incidentId).toBe(first.body.id);
+    const again = await backend.post('/incidents/import', {
+      ...record,
+      title: 'Changed',
+    });
+    expect(again.status).toBe(200);
+    expect(again.body.title).toBe('Reports time out');
+    const future = await backend.post('/incidents/import', {
+      ...record,
+      externalId: 'pagerduty:Q2',
+      milestones: { started: '2099-01-01T00:00:00Z' },
+    });
+    expect(future.status).toBe(400);
+    expect(future.body.error.message).toMatch(
+      /milestones.started .* is in the future/,
+    );
+  });
 });

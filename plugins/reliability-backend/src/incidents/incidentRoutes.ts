@@ -15,6 +15,7 @@ import {
   describeIssues,
   INCIDENT_STATUSES,
   incidentDeclareSchema,
+  incidentImportSchema,
   incidentNoteSchema,
   incidentPinSchema,
   incidentRoleAssignmentSchema,
@@ -26,6 +27,7 @@ import {
   reliabilityIncidentAlertPermission,
   reliabilityIncidentContributePermission,
   reliabilityIncidentCreatePermission,
+  reliabilityIncidentImportPermission,
   reliabilityIncidentUpdatePermission,
 } from '@reliability-suite/plugin-reliability-common';
 import type express from 'express';
@@ -256,6 +258,24 @@ export function registerIncidentRoutes(
     const input = parse(incidentDeclareSchema, req.body, 'incident');
     const incident = await service.declare(input, actorOf(credentials));
     res.status(201).json(publicView(incident));
+  });
+
+  // From another tool (or the demo), with its history: a service's token.
+  router.post('/incidents/import', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['service', 'user'],
+    });
+    await authorize(
+      credentials,
+      reliabilityIncidentImportPermission,
+      'import incidents',
+    );
+    const input = parse(incidentImportSchema, req.body, 'incident import');
+    const { incident, created } = await service.importIncident(
+      input,
+      actorOf(credentials),
+    );
+    res.status(created ? 201 : 200).json(publicView(incident));
   });
 
   router.get('/incidents/:id', async (req, res) => {

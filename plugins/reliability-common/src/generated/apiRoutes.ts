@@ -40,6 +40,7 @@ export type ReliabilityApiRoutes = {
     | '/backups/events'
     | '/backups/import/{format}'
     | '/incidents'
+    | '/incidents/import'
     | '/incidents/{id}/roles'
     | '/incidents/{id}/notes'
     | '/incidents/{id}/status-updates'

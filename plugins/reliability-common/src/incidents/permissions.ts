@@ -39,8 +39,20 @@ export const reliabilityIncidentAlertPermission = createPermission({
   attributes: { action: 'create' },
 });
 
+/**
+ * Import incidents with their history from another tool
+ * (`POST /incidents/import`).
+ *
+ * @public
+ */
+export const reliabilityIncidentImportPermission = createPermission({
+  name: 'reliability.incident.import',
+  attributes: { action: 'create' },
+});
+
 /** @public */
 export const reliabilityIncidentPermissions = [
+  reliabilityIncidentImportPermission,
   reliabilityIncidentCreatePermission,
   reliabilityIncidentUpdatePermission,
   reliabilityIncidentContributePermission,

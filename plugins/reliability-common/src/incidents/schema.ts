@@ -150,6 +150,108 @@ export const incidentPinSchema = z
 
 const labelMap = z.record(z.string().max(200), z.string().max(2000));
 
+const importedEventSchema = z
+  .object({
+    at: isoTime,
+    actor: required(255),
+    type: z
+      .enum([
+        'note',
+        'status-changed',
+        'severity-changed',
+        'role-changed',
+        'alert-fired',
+        'alert-resolved',
+        'step-ticked',
+      ])
+      .default('note'),
+    summary: required(5000),
+    pinned: z.boolean().default(false),
+  })
+  .strict();
+
+/**
+ * An incident from another tool (or an earlier one, for a demo), with its
+ * history: times, roles, status updates, timeline, and optionally the
+ * postmortem it led to. Imported once per `externalId`.
+ *
+ * @public
+ */
+export const incidentImportSchema = z
+  .object({
+    externalId: z
+      .string()
+      .regex(/^[A-Za-z0-9._:@/-]{1,200}$/, {
+        message: 'must be 1–200 letters, digits and . _ : @ / -',
+      })
+      .describe(
+        'The id in the tool it comes from: importing it again changes nothing.',
+      ),
+    title: required(300),
+    severity: required(64),
+    summary: markdown,
+    status: z.enum(INCIDENT_STATUSES),
+    entityRefs: list(affectedRef, 50),
+    runbooks: list(runbookRef, 50),
+    links: list(incidentLinkSchema, 20),
+    milestones: z
+      .object({
+        started: isoTime,
+        detected: isoTime.optional(),
+        acknowledged: isoTime.optional(),
+        mitigated: isoTime.optional(),
+        resolved: isoTime.optional(),
+      })
+      .strict(),
+    roles: list(
+      z
+        .object({
+          role: required(64),
+          user: userRef,
+          assumedAt: isoTime,
+          handedOverAt: isoTime.optional(),
+        })
+        .strict(),
+      50,
+    ),
+    statusUpdates: list(
+      z
+        .object({
+          at: isoTime,
+          by: userRef,
+          conditions: required(5000),
+          actions: required(5000),
+          needs: text(5000).optional(),
+        })
+        .strict(),
+      200,
+    ),
+    timeline: list(importedEventSchema, 2000),
+    alerts: list(
+      z
+        .object({
+          fingerprint: z.string().regex(/^[0-9a-f]{1,64}$/),
+          labels: labelMap,
+          annotations: labelMap.default({}),
+          startsAt: isoTime,
+          endsAt: isoTime.optional(),
+          status: z.enum(['firing', 'resolved']),
+        })
+        .strict(),
+      100,
+    ),
+    groupKey: z.string().min(1).max(2000).optional(),
+    postmortem: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe('The postmortem it led to, as POST /postmortems takes it.'),
+  })
+  .strict()
+  .meta({
+    description:
+      'POST /incidents/import: an incident with its history from another tool, imported once per externalId.',
+  });
+
 /** One alert of Alertmanager's webhook (version 4); unknown fields are kept out, not refused. @public */
 export const alertmanagerAlertSchema = z
   .object({
@@ -213,6 +315,8 @@ export type IncidentStatusUpdateInput = z.output<
 >;
 /** @public */
 export type IncidentTickInput = z.output<typeof incidentTickSchema>;
+/** @public */
+export type IncidentImport = z.output<typeof incidentImportSchema>;
 /** @public */
 export type AlertmanagerWebhook = z.output<typeof alertmanagerWebhookSchema>;
 /** @public */

@@ -15,7 +15,9 @@ import {
   type RecoveryPlanDetails,
 } from '@reliability-suite/plugin-reliability-common';
 import { screen } from '@testing-library/react';
+import { incidentsApiRef } from '../api/IncidentsApi';
 import { type ReliabilityApi, reliabilityApiRef } from '../api/ReliabilityApi';
+import { mockIncidentsApi } from '../__testUtils__/mockIncidentsApi';
 import { mockReliabilityApi } from '../__testUtils__/mockReliabilityApi';
 import { rootRouteRef } from '../routes';
 import { EntityReliabilityCard } from './EntityReliabilityCard';
@@ -76,6 +78,7 @@ async function render(element: JSX.Element, api: ReliabilityApi) {
     <TestApiProvider
       apis={[
         [reliabilityApiRef, api],
+        [incidentsApiRef, mockIncidentsApi()],
         [permissionApiRef, new MockPermissionApi()],
       ]}
     >

@@ -6,6 +6,7 @@ import {
 } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
+import { EntityIncidentsSection } from '../incidents/EntityIncidentsSection';
 import { EntityPostmortemsSection } from '../postmortems/EntityPostmortemsSection';
 import { EntityRecoverySection } from '../recovery/EntityRecoverySection';
 import { EntityRunbooksSection } from '../runbooks/EntityRunbooksSection';
@@ -42,6 +43,9 @@ export const EntityReliabilityContent = () => {
               <Timestamp value={value.generatedAt} />
             </Typography>
           </InfoCard>
+        </Grid>
+        <Grid item xs={12}>
+          <EntityIncidentsSection />
         </Grid>
         <Grid item xs={12}>
           <EntityRunbooksSection />

@@ -13,7 +13,9 @@ import userEvent from '@testing-library/user-event';
 import { Route, Routes, useNavigate } from 'react-router-dom';
 import { ReliabilityRouter } from '../runbooks/ReliabilityRouter';
 import type { ReliabilityApi } from '../api/ReliabilityApi';
+import { incidentsApiRef } from '../api/IncidentsApi';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
+import { mockIncidentsApi } from '../__testUtils__/mockIncidentsApi';
 import { mockReliabilityApi } from '../__testUtils__/mockReliabilityApi';
 import { rootRouteRef } from '../routes';
 import { emptyPostmortem } from './form/content';
@@ -64,6 +66,7 @@ async function renderPage(
     <TestApiProvider
       apis={[
         [reliabilityApiRef, api],
+        [incidentsApiRef, mockIncidentsApi()],
         [catalogApiRef, catalogApiMock()],
         [permissionApiRef, new MockPermissionApi(() => result as any)],
       ]}
@@ -205,6 +208,7 @@ describe('moving from one postmortem to another', () => {
       <TestApiProvider
         apis={[
           [reliabilityApiRef, api],
+          [incidentsApiRef, mockIncidentsApi()],
           [catalogApiRef, catalogApiMock()],
           [permissionApiRef, new MockPermissionApi()],
         ]}

@@ -12,7 +12,10 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { Navigate, useLocation, useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
+import { Link, WarningPanel } from '@backstage/core-components';
+import { incidentsApiRef } from '../api/IncidentsApi';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
+import { useIncidentLinks } from '../incidents/useIncidentLinks';
 import { RunbookTable } from './RunbookTable';
 import { useRunbookLinks } from './useRunbookLinks';
 import { useSeverities } from './useSeverities';
@@ -33,12 +36,22 @@ export const AlertLandingPage = () => {
   const links = useRunbookLinks();
   const severities = useSeverities();
   const labels = Object.fromEntries(new URLSearchParams(search));
+  const incidentsApi = useApi(incidentsApiRef);
+  const incidentLinks = useIncidentLinks();
   const { value, loading, error } = useAsync(
     () => api.findRunbooksByAlert(alertName, labels),
     [api, alertName, search],
   );
+  // An incident already open for this alert: one click to it, first.
+  const incidents = useAsync(
+    async () =>
+      (await incidentsApi.listIncidents({ alertName })).filter(
+        i => i.status !== 'resolved',
+      ),
+    [incidentsApi, alertName],
+  );
 
-  if (value?.length === 1) {
+  if (value?.length === 1 && incidents.value?.length === 0) {
     return (
       <Navigate replace to={links.runbook(value[0].namespace, value[0].name)} />
     );
@@ -47,8 +60,24 @@ export const AlertLandingPage = () => {
     <Page themeId="tool">
       <Header title={`Alert ${alertName}`} type="Runbooks for an alert" />
       <Content>
-        {loading && <Progress />}
+        {(loading || incidents.loading) && <Progress />}
         {error && <ResponseErrorPanel error={error} />}
+        {incidents.value?.map(i => (
+          <Box key={i.id} mb={2}>
+            <WarningPanel
+              severity="error"
+              defaultExpanded
+              title={`${i.reference} is ${i.status} for this alert`}
+            >
+              <Link to={incidentLinks.view(i.reference)}>
+                Open {i.reference} ({i.severity}): {i.title}
+              </Link>
+            </WarningPanel>
+          </Box>
+        ))}
+        {value && value.length === 1 && (incidents.value?.length ?? 0) > 0 && (
+          <RunbookTable runbooks={value} severities={severities} />
+        )}
         {value && value.length > 1 && (
           <>
             <Typography variant="body1" paragraph>

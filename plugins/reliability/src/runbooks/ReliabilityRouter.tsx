@@ -5,6 +5,8 @@ import {
   useParams,
   useSearchParams,
 } from 'react-router-dom';
+import { IncidentPage } from '../incidents/IncidentPage';
+import { IncidentsPage } from '../incidents/IncidentsPage';
 import { PostmortemPage } from '../postmortems/PostmortemPage';
 import { PostmortemsPage } from '../postmortems/PostmortemsPage';
 import { RecoveryOverviewPage } from '../recovery/RecoveryOverviewPage';
@@ -18,10 +20,18 @@ const KeyedPostmortemPage = () => {
   return <PostmortemPage key={`${id}|${search.get('entityRef') ?? ''}`} />;
 };
 
+// A fresh page for each incident.
+const KeyedIncidentPage = () => {
+  const { id = '' } = useParams();
+  return <IncidentPage key={id} />;
+};
+
 /** The plugin's pages, under the path the app mounts it at (`/reliability`). */
 export const ReliabilityRouter = () => (
   <Routes>
-    <Route path="/" element={<Navigate to="postmortems" replace />} />
+    <Route path="/" element={<Navigate to="incidents" replace />} />
+    <Route path="/incidents" element={<IncidentsPage />} />
+    <Route path="/incidents/:id" element={<KeyedIncidentPage />} />
     <Route path="/runbooks/:namespace/:name" element={<RunbookPage />} />
     <Route path="/alerts/:alertName" element={<AlertLandingPage />} />
     <Route path="/recovery" element={<RecoveryOverviewPage />} />

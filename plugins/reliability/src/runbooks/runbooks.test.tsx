@@ -19,7 +19,9 @@ import type {
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
+import { incidentsApiRef } from '../api/IncidentsApi';
 import { type ReliabilityApi, reliabilityApiRef } from '../api/ReliabilityApi';
+import { mockIncidentsApi } from '../__testUtils__/mockIncidentsApi';
 import { rootRouteRef } from '../routes';
 import {
   mockReliabilityApi,
@@ -126,6 +128,7 @@ async function render(
     <TestApiProvider
       apis={[
         [reliabilityApiRef, api],
+        [incidentsApiRef, mockIncidentsApi()],
         [catalogApiRef, catalogApiMock({ entities: [entity] })],
         [
           permissionApiRef,

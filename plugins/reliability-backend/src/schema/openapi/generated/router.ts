@@ -1229,6 +1229,56 @@ export const spec = {
         },
       },
     },
+    '/incidents/import': {
+      post: {
+        operationId: 'importIncident',
+        tags: ['incidents'],
+        summary: 'Import an incident with its history from another tool',
+        description:
+          "For moving incidents over from another tool (and for the demo's history): the record with its times, roles, status updates, timeline entries, alerts and, optionally, the postmortem it led to (created and linked both ways). Imported once per `externalId`: again is a 200 with the incident as it is. Permission `reliability.incident.import`; a service token or a user.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/IncidentImport',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Imported before; unchanged.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Incident',
+                },
+              },
+            },
+          },
+          '201': {
+            description: 'Imported.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Incident',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
     '/incidents/roles': {
       get: {
         operationId: 'listIncidentRoles',
@@ -5415,6 +5465,260 @@ export const spec = {
         required: ['version', 'groupKey', 'status', 'receiver', 'alerts'],
         additionalProperties: {},
       },
+      IncidentImport: {
+        description:
+          'POST /incidents/import: an incident with its history from another tool, imported once per externalId.',
+        type: 'object',
+        properties: {
+          externalId: {
+            type: 'string',
+            pattern: '^[A-Za-z0-9._:@/-]{1,200}$',
+            description:
+              'The id in the tool it comes from: importing it again changes nothing.',
+          },
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 300,
+          },
+          severity: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 64,
+          },
+          summary: {
+            type: 'string',
+            maxLength: 50000,
+          },
+          status: {
+            type: 'string',
+            enum: ['open', 'mitigated', 'resolved'],
+          },
+          entityRefs: {
+            maxItems: 50,
+            type: 'array',
+            items: {
+              description:
+                'A catalog entity ref; a bare name is a component. It must name an entity the catalog knows.',
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+          runbooks: {
+            default: [],
+            maxItems: 50,
+            type: 'array',
+            items: {
+              type: 'string',
+              pattern: '^[a-z0-9-]{1,63}\\/[a-z0-9-]{1,63}$',
+            },
+          },
+          links: {
+            default: [],
+            maxItems: 20,
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                kind: {
+                  default: 'other',
+                  type: 'string',
+                  enum: ['chat', 'call', 'ticket', 'dashboard', 'other'],
+                },
+                title: {
+                  type: 'string',
+                  maxLength: 200,
+                },
+                url: {
+                  type: 'string',
+                  maxLength: 2000,
+                  pattern: '^[hH][tT][tT][pP][sS]?:\\/\\/\\S+$',
+                },
+              },
+              required: ['url'],
+              additionalProperties: false,
+            },
+          },
+          milestones: {
+            type: 'object',
+            properties: {
+              started: {
+                type: 'string',
+              },
+              detected: {
+                type: 'string',
+              },
+              acknowledged: {
+                type: 'string',
+              },
+              mitigated: {
+                type: 'string',
+              },
+              resolved: {
+                type: 'string',
+              },
+            },
+            required: ['started'],
+            additionalProperties: false,
+          },
+          roles: {
+            maxItems: 50,
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                role: {
+                  type: 'string',
+                  minLength: 1,
+                  maxLength: 64,
+                },
+                user: {
+                  description:
+                    'A user entity ref; a bare name is a user (`amara.okafor` → `user:default/amara.okafor`).',
+                  type: 'string',
+                  maxLength: 255,
+                },
+                assumedAt: {
+                  type: 'string',
+                },
+                handedOverAt: {
+                  type: 'string',
+                },
+              },
+              required: ['role', 'user', 'assumedAt'],
+              additionalProperties: false,
+            },
+          },
+          statusUpdates: {
+            maxItems: 200,
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                at: {
+                  type: 'string',
+                },
+                by: {
+                  description:
+                    'A user entity ref; a bare name is a user (`amara.okafor` → `user:default/amara.okafor`).',
+                  type: 'string',
+                  maxLength: 255,
+                },
+                conditions: {
+                  type: 'string',
+                  minLength: 1,
+                  maxLength: 5000,
+                },
+                actions: {
+                  type: 'string',
+                  minLength: 1,
+                  maxLength: 5000,
+                },
+                needs: {
+                  type: 'string',
+                  maxLength: 5000,
+                },
+              },
+              required: ['at', 'by', 'conditions', 'actions'],
+              additionalProperties: false,
+            },
+          },
+          timeline: {
+            maxItems: 2000,
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                at: {
+                  type: 'string',
+                },
+                actor: {
+                  type: 'string',
+                  minLength: 1,
+                  maxLength: 255,
+                },
+                type: {
+                  default: 'note',
+                  type: 'string',
+                  enum: [
+                    'note',
+                    'status-changed',
+                    'severity-changed',
+                    'role-changed',
+                    'alert-fired',
+                    'alert-resolved',
+                    'step-ticked',
+                  ],
+                },
+                summary: {
+                  type: 'string',
+                  minLength: 1,
+                  maxLength: 5000,
+                },
+                pinned: {
+                  default: false,
+                  type: 'boolean',
+                },
+              },
+              required: ['at', 'actor', 'summary'],
+              additionalProperties: false,
+            },
+          },
+          alerts: {
+            maxItems: 100,
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                fingerprint: {
+                  type: 'string',
+                  pattern: '^[0-9a-f]{1,64}$',
+                },
+                labels: {
+                  type: 'object',
+                  additionalProperties: {
+                    type: 'string',
+                    maxLength: 2000,
+                  },
+                },
+                annotations: {
+                  default: {},
+                  type: 'object',
+                  additionalProperties: {
+                    type: 'string',
+                    maxLength: 2000,
+                  },
+                },
+                startsAt: {
+                  type: 'string',
+                },
+                endsAt: {
+                  type: 'string',
+                },
+                status: {
+                  type: 'string',
+                  enum: ['firing', 'resolved'],
+                },
+              },
+              required: ['fingerprint', 'labels', 'startsAt', 'status'],
+              additionalProperties: false,
+            },
+          },
+          groupKey: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 2000,
+          },
+          postmortem: {
+            description:
+              'The postmortem it led to, as POST /postmortems takes it.',
+            type: 'object',
+            additionalProperties: {},
+          },
+        },
+        required: ['externalId', 'title', 'severity', 'status', 'milestones'],
+        additionalProperties: false,
+      },
     },
   },
 } as const;
@@ -5452,6 +5756,7 @@ export type SpecPaths = {
     | '/backups/events'
     | '/backups/import/:format'
     | '/incidents'
+    | '/incidents/import'
     | '/incidents/:id/roles'
     | '/incidents/:id/notes'
     | '/incidents/:id/status-updates'

@@ -1,0 +1,342 @@
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  MockPermissionApi,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { ResponseError } from '@backstage/errors';
+import type { Incident } from '@reliability-suite/plugin-reliability-common';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router-dom';
+import { type IncidentsApi, incidentsApiRef } from '../api/IncidentsApi';
+import { reliabilityApiRef } from '../api/ReliabilityApi';
+import { AlertLandingPage } from '../runbooks/AlertLandingPage';
+import { rootRouteRef } from '../routes';
+import { mockIncidentsApi } from '../__testUtils__/mockIncidentsApi';
+import { mockReliabilityApi } from '../__testUtils__/mockReliabilityApi';
+import { DeclareIncidentDialog } from './DeclareIncidentDialog';
+import { IncidentPage } from './IncidentPage';
+
+jest.setTimeout(30_000);
+
+const INCIDENT: Incident = {
+  id: '7d1f3e0a-0000-4000-8000-000000000001',
+  number: 3,
+  reference: 'INC-3',
+  title: 'PostgreSQL primary is down',
+  status: 'open',
+  severity: 'P1',
+  entityRefs: ['resource:default/insights-postgres'],
+  commander: 'user:default/guest',
+  milestones: {
+    started: new Date(Date.now() - 20 * 60_000).toISOString(),
+    acknowledged: new Date(Date.now() - 18 * 60_000).toISOString(),
+  },
+  statusUpdateDueAt: new Date(Date.now() + 10 * 60_000).toISOString(),
+  alertCount: 1,
+  firingAlertCount: 1,
+  createdAt: new Date(Date.now() - 20 * 60_000).toISOString(),
+  createdBy: 'alertmanager',
+  updatedAt: new Date().toISOString(),
+  version: 2,
+  links: [],
+  roles: [
+    {
+      role: 'commander',
+      user: 'user:default/guest',
+      assumedAt: new Date(Date.now() - 18 * 60_000).toISOString(),
+      assignedBy: 'user:default/guest',
+    },
+  ],
+  alerts: [
+    {
+      fingerprint: 'a1',
+      alertName: 'PostgresDown',
+      status: 'firing',
+      labels: { alertname: 'PostgresDown' },
+      annotations: {},
+      startsAt: new Date(Date.now() - 20 * 60_000).toISOString(),
+    },
+  ],
+  runbooks: [
+    {
+      namespace: 'default',
+      name: 'postgres-down',
+      title: 'PostgreSQL primary is down',
+      attachedBy: 'alert',
+      attachedAt: new Date().toISOString(),
+    },
+  ],
+  checklist: [],
+  statusUpdates: [],
+  timeline: [
+    {
+      id: 1,
+      at: new Date(Date.now() - 20 * 60_000).toISOString(),
+      type: 'declared',
+      actor: 'alertmanager',
+      source: 'alertmanager',
+      summary: 'INC-3 opened by alert PostgresDown (P1)',
+      pinned: false,
+    },
+  ],
+};
+
+const RUNBOOK = {
+  namespace: 'default',
+  name: 'postgres-down',
+  title: 'PostgreSQL primary is down',
+  entityRefs: [],
+  triggers: [],
+  sourceUrl: 'runbooks/postgres-down.yaml',
+  sourceLine: 1,
+  lastSyncedAt: new Date().toISOString(),
+  stale: false,
+  document: {
+    apiVersion: 'reliability.io/v1alpha1',
+    kind: 'Runbook',
+    metadata: { name: 'postgres-down', namespace: 'default' },
+    spec: {
+      diagnosis: [{ run: 'kubectl get pods -n insights' }],
+      steps: [{ manual: 'Fail over to the replica' }],
+    },
+  },
+} as any;
+
+function render(
+  element: JSX.Element,
+  incidents: IncidentsApi,
+  options: {
+    permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    path?: string;
+    route?: string;
+  } = {},
+) {
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [
+          reliabilityApiRef,
+          mockReliabilityApi({
+            getRunbook: async () => RUNBOOK,
+            findRunbooksByAlert: async () => [],
+          }),
+        ],
+        [incidentsApiRef, incidents],
+        [
+          permissionApiRef,
+          new MockPermissionApi(
+            () => options.permission ?? AuthorizeResult.ALLOW,
+          ),
+        ],
+      ]}
+    >
+      <Routes>
+        <Route path={options.route ?? '/'} element={element} />
+      </Routes>
+    </TestApiProvider>,
+    {
+      routeEntries: [options.path ?? '/'],
+      mountedRoutes: {
+        '/reliability': rootRouteRef,
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
+    },
+  );
+}
+
+describe('IncidentPage', () => {
+  it('shows what the commander needs, and ticks runbook steps on the incident', async () => {
+    const api = mockIncidentsApi({
+      getIncident: async () => INCIDENT,
+      tickIncidentStep: async (_id, tick) => ({
+        ...INCIDENT,
+        checklist: [
+          { ...tick, by: 'user:default/guest', at: new Date().toISOString() },
+        ],
+      }),
+    });
+    await render(<IncidentPage />, api, {
+      path: '/incidents/INC-3',
+      route: '/incidents/:id',
+    });
+    expect(
+      await screen.findAllByText('INC-3: PostgreSQL primary is down'),
+    ).not.toHaveLength(0);
+    expect(api.getIncident).toHaveBeenCalledWith('INC-3');
+    expect(screen.getByText(/^20m — started/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/15 minutes; acknowledged after 2m/),
+    ).toBeInTheDocument();
+    const tick = await screen.findByRole('checkbox', {
+      name: /^Steps 1: Fail over to the replica/,
+    });
+    fireEvent.click(tick);
+    await waitFor(() =>
+      expect(api.tickIncidentStep).toHaveBeenCalledWith(INCIDENT.id, {
+        runbook: 'default/postgres-down',
+        step: 'steps[0]',
+        done: true,
+      }),
+    );
+    expect(await screen.findByText(/done by/)).toBeInTheDocument();
+  });
+
+  it('shows what someone else did without a reload', async () => {
+    let calls = 0;
+    const api = mockIncidentsApi({
+      getIncident: async () =>
+        ++calls === 1
+          ? INCIDENT
+          : {
+              ...INCIDENT,
+              timeline: [
+                ...INCIDENT.timeline,
+                {
+                  id: 2,
+                  at: new Date().toISOString(),
+                  type: 'note',
+                  actor: 'user:default/amara',
+                  source: 'portal',
+                  summary: 'The replica is healthy',
+                  pinned: false,
+                },
+              ],
+            },
+    });
+    await render(<IncidentPage />, api, {
+      path: '/incidents/INC-3',
+      route: '/incidents/:id',
+    });
+    expect(
+      await screen.findByText('The replica is healthy', {}, { timeout: 8000 }),
+    ).toBeInTheDocument();
+  });
+
+  it('says so when someone changed it first, and loads their change', async () => {
+    const api = mockIncidentsApi({
+      getIncident: async () => INCIDENT,
+      updateIncident: async () => {
+        throw await ResponseError.fromResponse(
+          new Response(
+            JSON.stringify({
+              error: {
+                name: 'ConflictError',
+                message: 'INC-3 is at version 3',
+              },
+            }),
+            {
+              status: 409,
+              headers: { 'Content-Type': 'application/json' },
+            },
+          ) as any,
+        );
+      },
+    });
+    await render(<IncidentPage />, api, {
+      path: '/incidents/INC-3',
+      route: '/incidents/:id',
+    });
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Mark mitigated' }),
+    );
+    await waitFor(() =>
+      expect(api.getIncident.mock.calls.length).toBeGreaterThan(1),
+    );
+    expect(api.updateIncident).toHaveBeenCalledWith(INCIDENT.id, {
+      version: 2,
+      status: 'mitigated',
+    });
+  });
+
+  it('offers no controls to those the policy denies', async () => {
+    // Another incident: permission answers are cached per resource.
+    const other = { ...INCIDENT, id: '7d1f3e0a-0000-4000-8000-000000000009' };
+    const api = mockIncidentsApi({ getIncident: async () => other });
+    await render(<IncidentPage />, api, {
+      path: '/incidents/INC-3',
+      route: '/incidents/:id',
+      permission: AuthorizeResult.DENY,
+    });
+    expect(
+      await screen.findAllByText('INC-3: PostgreSQL primary is down'),
+    ).not.toHaveLength(0);
+    expect(
+      screen.queryByRole('button', { name: 'Mark mitigated' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Post status update' }),
+    ).not.toBeInTheDocument();
+  });
+});
+
+describe('DeclareIncidentDialog', () => {
+  it('checks fields with the schema, suggests a severity, and declares', async () => {
+    const api = mockIncidentsApi({
+      classifyIncident: async q => ({
+        suggestion:
+          q.usersAffected === 'all'
+            ? { severity: 'P1', reasons: ['P1: All users are affected'] }
+            : { reasons: [] },
+        components: ['postgres'],
+        guide: [],
+      }),
+      declareIncident: async input =>
+        ({ ...INCIDENT, ...input, reference: 'INC-4' } as Incident),
+    });
+    await render(
+      <DeclareIncidentDialog
+        open
+        onClose={() => {}}
+        entityRef="component:default/insights-api"
+      />,
+      api,
+    );
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Declare' }));
+    // Title and severity are required.
+    expect(await within(dialog).findAllByText('must not be empty')).toHaveLength(
+      2,
+    );
+    expect(api.declareIncident).not.toHaveBeenCalled();
+
+    await userEvent.type(
+      within(dialog).getByLabelText('What is happening'),
+      'Checkout fails',
+    );
+    fireEvent.mouseDown(within(dialog).getByLabelText('Who is affected'));
+    fireEvent.click(await screen.findByRole('option', { name: 'All users' }));
+    expect(
+      await screen.findByText('P1: All users are affected'),
+    ).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Use P1' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Declare' }));
+    await waitFor(() =>
+      expect(api.declareIncident).toHaveBeenCalledWith({
+        title: 'Checkout fails',
+        severity: 'P1',
+        entityRefs: ['component:default/insights-api'],
+      }),
+    );
+  });
+});
+
+describe('AlertLandingPage with an open incident', () => {
+  it('leads to the incident holding the alert in one click', async () => {
+    const api = mockIncidentsApi({
+      listIncidents: async () => [INCIDENT],
+    });
+    await render(<AlertLandingPage />, api, {
+      path: '/alerts/PostgresDown',
+      route: '/alerts/:alertName',
+    });
+    const link = await screen.findByRole('link', { name: /Open INC-3 \(P1\)/ });
+    expect(link).toHaveAttribute('href', '/reliability/incidents/INC-3');
+    expect(api.listIncidents).toHaveBeenCalledWith({
+      alertName: 'PostgresDown',
+    });
+  });
+});
