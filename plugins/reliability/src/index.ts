@@ -13,7 +13,11 @@ export {
 } from './plugin';
 export { reliabilityApiRef, type ReliabilityApi } from './api/ReliabilityApi';
 export { ReliabilityClient } from './api/ReliabilityClient';
-export { ReliabilityBackendClient } from './api/ReliabilityBackendClient';
+export {
+  ReliabilityBackendClient,
+  type ReliabilityApiMethod,
+  type ReliabilityRequestOptions,
+} from './api/ReliabilityBackendClient';
 export {
   incidentsApiRef,
   type IncidentClassification,

@@ -2,12 +2,16 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type { ReliabilityApiRoutes } from '@reliability-suite/plugin-reliability-common';
 
-type Method = keyof ReliabilityApiRoutes;
-interface RequestOptions {
+/** An HTTP method the backend's document has routes for. @public */
+export type ReliabilityApiMethod = keyof ReliabilityApiRoutes;
+
+/** A request's path parameters, query and body. @public */
+export interface ReliabilityRequestOptions {
   params?: Record<string, string>;
   query?: Record<string, string>;
   body?: unknown;
 }
+
 
 /**
  * Calls the reliability backend through Backstage's discovery and fetch
@@ -26,19 +30,19 @@ export class ReliabilityBackendClient {
   }
 
   protected async json<T>(
-    method: Method,
-    route: ReliabilityApiRoutes[Method],
-    options?: RequestOptions,
+    method: ReliabilityApiMethod,
+    route: ReliabilityApiRoutes[ReliabilityApiMethod],
+    options?: ReliabilityRequestOptions,
   ): Promise<T> {
     return (await (await this.request(method, route, options)).json()) as T;
   }
 
   // Only the routes of the backend's OpenAPI document can be called: the
   // route is one of ReliabilityApiRoutes, its {params} filled in and encoded.
-  protected async request<M extends Method>(
+  protected async request<M extends ReliabilityApiMethod>(
     method: M,
     route: ReliabilityApiRoutes[M],
-    options: RequestOptions = {},
+    options: ReliabilityRequestOptions = {},
   ): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl('reliability');
     const path = route.replace(/\{(\w+)\}/g, (_, key: string) => {
