@@ -12,7 +12,6 @@ export interface ReliabilityRequestOptions {
   body?: unknown;
 }
 
-
 /**
  * Calls the reliability backend through Backstage's discovery and fetch
  * APIs, so that requests carry the signed-in user's token; only the routes of

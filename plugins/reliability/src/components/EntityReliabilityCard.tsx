@@ -8,6 +8,7 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
+import { incidentsApiRef } from '../api/IncidentsApi';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
 import { ComplianceLight } from '../recovery/ComponentStatus';
 import { freshnessOf } from '../runbooks/freshness';
@@ -18,14 +19,23 @@ const RunbookCounts = () => {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const api = useApi(reliabilityApiRef);
+  const incidentsApi = useApi(incidentsApiRef);
   const { value, error } = useAsync(async () => {
-    const [runbooks, status, facts] = await Promise.all([
+    const [runbooks, status, facts, incidents] = await Promise.all([
       api.listRunbooks(entityRef),
       api.getRunbookIndexStatus(entityRef),
       api.getRecoveryFacts(entityRef),
+      incidentsApi.listIncidents({
+        entityRef: entityRef.toLocaleLowerCase('en-US'),
+      }),
     ]);
-    return { runbooks, status, recovery: facts.items[0] };
-  }, [api, entityRef]);
+    return {
+      runbooks,
+      status,
+      recovery: facts.items[0],
+      open: incidents.filter(i => i.status !== 'resolved'),
+    };
+  }, [api, incidentsApi, entityRef]);
   if (error) return <ResponseErrorPanel error={error} />;
   if (!value) return null;
   const stale = value.runbooks.filter(
@@ -38,6 +48,9 @@ const RunbookCounts = () => {
     <StructuredMetadataTable
       options={{ titleFormat: (key: string) => key }}
       metadata={{
+        'Open incidents': value.open.length
+          ? value.open.map(i => `${i.reference} (${i.severity})`).join(', ')
+          : 'none',
         Runbooks: String(value.runbooks.length),
         'Overdue for review': String(stale),
         'Index problems': `${errors} error(s), ${

@@ -325,6 +325,9 @@ describe('EntityReliabilityCard', () => {
     expect(await screen.findByText('15m')).toBeInTheDocument();
     expect(screen.getAllByText('not set').length).toBeGreaterThan(0);
     expect(await screen.findByText('no recovery plan')).toBeInTheDocument();
+    // No incident is open on it.
+    expect(screen.getByText('Open incidents')).toBeInTheDocument();
+    expect(screen.getByText('none')).toBeInTheDocument();
   });
 
   it("shows the entity's overall recovery state from its facts", async () => {

@@ -5,14 +5,19 @@ import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
+import Checkbox from '@material-ui/core/Checkbox';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
 import MenuItem from '@material-ui/core/MenuItem';
+import Typography from '@material-ui/core/Typography';
 import TextField from '@material-ui/core/TextField';
 import { incidentDeclareSchema } from '@reliability-suite/plugin-reliability-common';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router-dom';
 import { z } from 'zod';
+import useAsync from 'react-use/esm/useAsync';
 import { incidentsApiRef } from '../api/IncidentsApi';
+import { reliabilityApiRef } from '../api/ReliabilityApi';
 import { useSeverities } from '../runbooks/useSeverities';
 import { SeverityHelper } from './SeverityHelper';
 import { useIncidentLinks } from './useIncidentLinks';
@@ -60,6 +65,13 @@ export const DeclareIncidentDialog = ({
   const links = useIncidentLinks();
   const severities = useSeverities();
   const [saving, setSaving] = useState(false);
+  // The service's runbooks, to work through on the incident.
+  const reliability = useApi(reliabilityApiRef);
+  const { value: runbooks = [] } = useAsync(
+    async () => (entityRef ? reliability.listRunbooks(entityRef) : []),
+    [reliability, entityRef],
+  );
+  const [attach, setAttach] = useState<string[]>([]);
   const form = useForm<FormInput, unknown, FormOutput>({
     defaultValues: {
       title: '',
@@ -81,6 +93,7 @@ export const DeclareIncidentDialog = ({
         ...(values.summary ? { summary: values.summary } : {}),
         ...(values.commander ? { commander: values.commander } : {}),
         entityRefs: values.entities,
+        ...(attach.length ? { runbooks: attach } : {}),
       });
       onClose();
       navigate(links.view(incident.reference));
@@ -138,6 +151,34 @@ export const DeclareIncidentDialog = ({
             multiline: true,
             minRows: 2,
           })}
+          {runbooks.length > 0 && (
+            <>
+              <Typography variant="subtitle2" style={{ marginTop: 8 }}>
+                Runbooks to work through
+              </Typography>
+              {runbooks.map(r => {
+                const ref = `${r.namespace}/${r.name}`;
+                return (
+                  <FormControlLabel
+                    key={ref}
+                    label={r.title}
+                    control={
+                      <Checkbox
+                        checked={attach.includes(ref)}
+                        onChange={e =>
+                          setAttach(list =>
+                            e.target.checked
+                              ? [...list, ref]
+                              : list.filter(x => x !== ref),
+                          )
+                        }
+                      />
+                    }
+                  />
+                );
+              })}
+            </>
+          )}
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>Cancel</Button>

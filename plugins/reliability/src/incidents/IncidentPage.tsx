@@ -1,7 +1,6 @@
 import {
   Content,
   Header,
-  Link,
   Page,
   Progress,
   ResponseErrorPanel,
@@ -47,7 +46,8 @@ export const IncidentPage = () => {
     <Page themeId="tool">
       <Header
         title={incident ? `${incident.reference}: ${incident.title}` : id}
-        subtitle={<Link to={links.list()}>All incidents</Link>}
+        type="Incidents"
+        typeLink={links.list()}
       />
       <Content>
         {!incident && !error && <Progress />}

@@ -113,6 +113,7 @@ function render(
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
     path?: string;
     route?: string;
+    reliability?: ReturnType<typeof mockReliabilityApi>;
   } = {},
 ) {
   return renderInTestApp(
@@ -120,10 +121,11 @@ function render(
       apis={[
         [
           reliabilityApiRef,
-          mockReliabilityApi({
-            getRunbook: async () => RUNBOOK,
-            findRunbooksByAlert: async () => [],
-          }),
+          options.reliability ??
+            mockReliabilityApi({
+              getRunbook: async () => RUNBOOK,
+              findRunbooksByAlert: async () => [],
+            }),
         ],
         [incidentsApiRef, incidents],
         [
@@ -172,7 +174,7 @@ describe('IncidentPage', () => {
       screen.getByText(/15 minutes; acknowledged after 2m/),
     ).toBeInTheDocument();
     const tick = await screen.findByRole('checkbox', {
-      name: /^Steps 1: Fail over to the replica/,
+      name: 'Done: steps step 1',
     });
     fireEvent.click(tick);
     await waitFor(() =>
@@ -287,6 +289,15 @@ describe('DeclareIncidentDialog', () => {
       declareIncident: async input =>
         ({ ...INCIDENT, ...input, reference: 'INC-4' } as Incident),
     });
+    const reliability = mockReliabilityApi({
+      listRunbooks: async () => [
+        {
+          namespace: 'default',
+          name: 'api-not-responding',
+          title: 'Insights API not responding',
+        } as any,
+      ],
+    });
     await render(
       <DeclareIncidentDialog
         open
@@ -294,13 +305,14 @@ describe('DeclareIncidentDialog', () => {
         entityRef="component:default/insights-api"
       />,
       api,
+      { reliability },
     );
     const dialog = await screen.findByRole('dialog');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Declare' }));
     // Title and severity are required.
-    expect(await within(dialog).findAllByText('must not be empty')).toHaveLength(
-      2,
-    );
+    expect(
+      await within(dialog).findAllByText('must not be empty'),
+    ).toHaveLength(2);
     expect(api.declareIncident).not.toHaveBeenCalled();
 
     await userEvent.type(
@@ -313,12 +325,19 @@ describe('DeclareIncidentDialog', () => {
       await screen.findByText('P1: All users are affected'),
     ).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Use P1' }));
+    // The service's runbooks, to work through on the incident.
+    const runbook = within(dialog).getByLabelText(
+      'Insights API not responding',
+    );
+    fireEvent.click(runbook);
+    expect(runbook).toBeChecked();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Declare' }));
     await waitFor(() =>
       expect(api.declareIncident).toHaveBeenCalledWith({
         title: 'Checkout fails',
         severity: 'P1',
         entityRefs: ['component:default/insights-api'],
+        runbooks: ['default/api-not-responding'],
       }),
     );
   });

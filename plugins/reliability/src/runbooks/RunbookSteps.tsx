@@ -4,6 +4,7 @@ import Box from '@material-ui/core/Box';
 import Checkbox from '@material-ui/core/Checkbox';
 import Typography from '@material-ui/core/Typography';
 import type { RunbookStep } from '@reliability-suite/plugin-reliability-common';
+import type { ReactNode } from 'react';
 
 function stepKind(step: RunbookStep): string {
   if (step.run) return 'Run';
@@ -21,11 +22,17 @@ export const RunbookSteps = ({
   steps,
   ticked,
   onToggle,
+  disabled = false,
+  notes = {},
 }: {
   section: string;
   steps: RunbookStep[];
   ticked: Set<string>;
   onToggle: (stepId: string) => void;
+  /** The boxes show the ticks but cannot be changed. */
+  disabled?: boolean;
+  /** A line under a step, by step id: who ticked it. */
+  notes?: Record<string, ReactNode>;
 }) => (
   <ol style={{ paddingLeft: 24, margin: 0 }}>
     {steps.map((step, index) => {
@@ -38,6 +45,7 @@ export const RunbookSteps = ({
             <Checkbox
               className="reliability-no-print-checkbox"
               checked={done}
+              disabled={disabled}
               onChange={() => onToggle(id)}
               inputProps={{
                 'aria-label': `Done: ${section} step ${index + 1}`,
@@ -81,6 +89,15 @@ export const RunbookSteps = ({
               {step.timeout && (
                 <Typography variant="caption" color="textSecondary">
                   Escalate if this takes more than {step.timeout}.
+                </Typography>
+              )}
+              {notes[id] && (
+                <Typography
+                  variant="caption"
+                  color="textSecondary"
+                  component="div"
+                >
+                  {notes[id]}
                 </Typography>
               )}
             </Box>
