@@ -1,0 +1,348 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { parse } from 'yaml';
+import { reliabilityPlugin } from './plugin';
+
+// Security by enumeration: every route of the OpenAPI document (the router
+// cannot serve any other) is called without credentials, and every write
+// without permission — so a route added later cannot skip either check.
+
+const doc = parse(
+  readFileSync(join(__dirname, 'schema/openapi.yaml'), 'utf8'),
+) as { paths: Record<string, Record<string, any>> };
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+  METHODS.filter(m => item[m]).map(method => ({
+    method,
+    path,
+    id: item[method].operationId as string,
+    public:
+      Array.isArray(item[method].security) && !item[method].security.length,
+    // Reads that take an entity are given one.
+    entityQuery: (item[method].parameters ?? []).some(
+      (p: any) =>
+        p.name === 'entityRef' ||
+        p.$ref === '#/components/parameters/EntityRefQueryRequired',
+    ),
+  })),
+);
+const readUrl = (op: (typeof operations)[number], f: Fixtures) =>
+  `/api/reliability${concrete(op.path, f)}${
+    op.entityQuery ? '?entityRef=component:default/insights-api' : ''
+  }`;
+
+const PLAN = `apiVersion: reliability.io/v1alpha1
+kind: RecoveryPlan
+metadata: { name: insights-data }
+spec:
+  components:
+    - { name: postgres, entityRef: resource:insights-postgres, rpo: 24h }
+`;
+const RUNBOOK = `apiVersion: reliability.io/v1alpha1
+kind: Runbook
+metadata: { name: postgres-down, title: PostgreSQL is down }
+spec:
+  severity: P1
+  triggers: [{ alertName: PostgresDown }]
+  steps: [restart it]
+`;
+
+const now = () => new Date(Date.now() - 60_000).toISOString();
+// A valid request for every write, so that what answers is the auth, not
+// the validation. A write missing here fails the test.
+const WRITES: Record<
+  string,
+  (f: Fixtures) => { path?: string; body?: unknown }
+> = {
+  refreshEntityRunbooks: () => ({
+    body: { entityRef: 'component:default/insights-api' },
+  }),
+  reportBackupEvents: () => ({
+    body: {
+      events: [
+        {
+          id: 'sec-1',
+          type: 'backup',
+          entityRef: 'resource:default/insights-postgres',
+          startedAt: now(),
+          finishedAt: now(),
+          result: 'success',
+        },
+      ],
+    },
+  }),
+  importBackupToolOutput: () => ({
+    path: '/backups/import/restic?entityRef=resource:default/insights-postgres',
+    body: [],
+  }),
+  createPostmortem: () => ({ body: { title: 'Security check' } }),
+  updatePostmortem: f => ({
+    path: `/postmortems/${f.postmortem}`,
+    body: { version: 1, title: 'Changed' },
+  }),
+  deletePostmortem: f => ({ path: `/postmortems/${f.postmortem}` }),
+  declareIncident: () => ({
+    body: { title: 'Security check', severity: 'P2' },
+  }),
+  importIncident: () => ({
+    body: {
+      externalId: 'sec:1',
+      title: 'Imported',
+      severity: 'P3',
+      status: 'resolved',
+      milestones: { started: now() },
+    },
+  }),
+  updateIncident: f => ({
+    path: `/incidents/${f.incident}`,
+    body: { version: 1, title: 'Changed' },
+  }),
+  assignIncidentRole: f => ({
+    path: `/incidents/${f.incident}/roles`,
+    body: { role: 'scribe', user: 'user:default/mallory' },
+  }),
+  addIncidentNote: f => ({
+    path: `/incidents/${f.incident}/notes`,
+    body: { text: 'note' },
+  }),
+  addIncidentStatusUpdate: f => ({
+    path: `/incidents/${f.incident}/status-updates`,
+    body: { conditions: 'x', actions: 'y' },
+  }),
+  tickIncidentStep: f => ({
+    path: `/incidents/${f.incident}/checklist`,
+    body: { runbook: 'default/postgres-down', step: 'steps[0]', done: true },
+  }),
+  pinIncidentEvent: f => ({
+    path: `/incidents/${f.incident}/timeline/1/pin`,
+    body: { pinned: true },
+  }),
+  startIncidentPostmortem: f => ({
+    path: `/incidents/${f.incident}/postmortem`,
+    body: {},
+  }),
+  receiveAlertmanagerWebhook: () => ({
+    body: {
+      version: '4',
+      groupKey: '{}:{alertname="Sec"}',
+      status: 'firing',
+      receiver: 'r',
+      alerts: [
+        {
+          status: 'firing',
+          labels: { alertname: 'Sec' },
+          startsAt: now(),
+          fingerprint: 'abc123',
+        },
+      ],
+    },
+  }),
+};
+
+interface Fixtures {
+  postmortem: string;
+  incident: string;
+}
+
+// A path of the document with its parameters filled in.
+const concrete = (path: string, f: Fixtures) =>
+  path
+    .replace('{namespace}', 'default')
+    .replace('{kind}', 'component')
+    .replace(
+      '{name}',
+      path.startsWith('/recovery-plans')
+        ? 'insights-data'
+        : path.startsWith('/runbooks')
+        ? 'postgres-down'
+        : 'insights-api',
+    )
+    .replace('{alertName}', 'PostgresDown')
+    .replace('{format}', 'restic')
+    .replace('{eventId}', '1')
+    .replace(
+      '{id}',
+      path.startsWith('/postmortems') ? f.postmortem : f.incident,
+    );
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+describe('every route of the OpenAPI document', () => {
+  let server: any;
+  let allow = true;
+  let fixtures: Fixtures;
+  const dir = mkdtempSync(join(tmpdir(), 'security-'));
+
+  beforeAll(async () => {
+    mkdirSync(join(dir, 'runbooks'));
+    writeFileSync(join(dir, 'runbooks', 'plan.yaml'), PLAN);
+    writeFileSync(join(dir, 'runbooks', 'postgres-down.yaml'), RUNBOOK);
+    const entity: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: 'insights-api',
+        namespace: 'default',
+        annotations: {
+          'backstage.io/managed-by-location': `file:${join(
+            dir,
+            'catalog-info.yaml',
+          )}`,
+          'reliability.io/runbooks': './runbooks',
+        },
+      },
+      spec: { owner: 'platform-team' },
+    };
+    const permissions = mockServices.permissions.mock();
+    permissions.authorize.mockImplementation(async requests =>
+      requests.map(() => ({
+        result: allow ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+      })),
+    );
+    permissions.authorizeConditional.mockImplementation(
+      async requests =>
+        requests.map(() => ({
+          result: allow ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+        })) as any,
+    );
+    const knex = await databases.init('SQLITE_3');
+    ({ server } = await startTestBackend({
+      features: [
+        reliabilityPlugin,
+        mockServices.database.factory({ knex }),
+        // A request without a token is no one's (the mock's default is a user).
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
+        permissions.factory,
+        catalogServiceMock.factory({
+          entities: [
+            entity,
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'Resource',
+              metadata: { name: 'insights-postgres', namespace: 'default' },
+              spec: { owner: 'platform-team' },
+            },
+          ],
+        }),
+      ],
+    }));
+    const user = mockCredentials.user.header();
+    await request(server)
+      .post('/api/reliability/runbooks/refresh')
+      .set('Authorization', user)
+      .send({ entityRef: 'component:default/insights-api' });
+    const pm = await request(server)
+      .post('/api/reliability/postmortems')
+      .set('Authorization', user)
+      .send({ title: 'Fixture' });
+    const incident = await request(server)
+      .post('/api/reliability/incidents')
+      .set('Authorization', user)
+      .send({
+        title: 'Fixture',
+        severity: 'P2',
+        runbooks: ['default/postgres-down'],
+      });
+    fixtures = { postmortem: pm.body.id, incident: incident.body.id };
+    expect(fixtures.postmortem).toBeDefined();
+    expect(fixtures.incident).toBeDefined();
+  });
+
+  it('has every write listed here', () => {
+    const writes = operations.filter(o => o.method !== 'get').map(o => o.id);
+    expect(writes.filter(id => !WRITES[id])).toEqual([]);
+    expect(Object.keys(WRITES).filter(id => !writes.includes(id))).toEqual([]);
+  });
+
+  it('answers 401 without credentials, except the health check and the schemas', async () => {
+    for (const op of operations) {
+      const { path, body } =
+        op.method === 'get'
+          ? { path: undefined, body: undefined }
+          : WRITES[op.id](fixtures);
+      const url = `/api/reliability${path ?? concrete(op.path, fixtures)}`;
+      const answer = await (request(server) as any)
+        [op.method](url)
+        .send(body as object);
+      if (op.public) {
+        expect([op.id, answer.status]).toEqual([op.id, 200]);
+      } else {
+        expect([op.id, answer.status]).toEqual([op.id, 401]);
+      }
+    }
+  });
+
+  it('answers 403 to every write without permission, and nothing changes', async () => {
+    const before = (
+      await request(server)
+        .get(`/api/reliability/incidents/${fixtures.incident}`)
+        .set('Authorization', mockCredentials.user.header())
+    ).body;
+    allow = false;
+    try {
+      for (const op of operations.filter(o => o.method !== 'get')) {
+        const { path, body } = WRITES[op.id](fixtures);
+        const url = `/api/reliability${path ?? concrete(op.path, fixtures)}`;
+        // The machine routes take service tokens; the others people's.
+        const machine = [
+          'reportBackupEvents',
+          'importBackupToolOutput',
+          'receiveAlertmanagerWebhook',
+          'importIncident',
+        ].includes(op.id);
+        const answer = await (request(server) as any)
+          [op.method](url)
+          .set(
+            'Authorization',
+            machine
+              ? mockCredentials.service.header()
+              : mockCredentials.user.header(),
+          )
+          .send(body as object);
+        expect([op.id, answer.status]).toEqual([op.id, 403]);
+      }
+    } finally {
+      allow = true;
+    }
+    const after = (
+      await request(server)
+        .get(`/api/reliability/incidents/${fixtures.incident}`)
+        .set('Authorization', mockCredentials.user.header())
+    ).body;
+    expect(after).toEqual(before);
+    expect(
+      (
+        await request(server)
+          .get('/api/reliability/incidents')
+          .set('Authorization', mockCredentials.user.header())
+      ).body.items,
+    ).toHaveLength(1);
+  });
+
+  it("never shows a path of the server's disk in what it reads", async () => {
+    for (const op of operations.filter(o => o.method === 'get')) {
+      const url = readUrl(op, fixtures);
+      const answer = await request(server)
+        .get(url)
+        .set('Authorization', mockCredentials.user.header());
+      expect([
+        op.id,
+        answer.text.includes(dir),
+        answer.text.includes(tmpdir()),
+      ]).toEqual([op.id, false, false]);
+    }
+  });
+});
