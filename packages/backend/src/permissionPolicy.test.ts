@@ -7,7 +7,9 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
+  reliabilityIncidentAlertPermission,
   reliabilityIncidentContributePermission,
+  reliabilityIncidentImportPermission,
   reliabilityIncidentUpdatePermission,
   reliabilityPostmortemDeletePermission,
   reliabilityPostmortemPublishPermission,
@@ -48,16 +50,24 @@ describe('ReliabilityDemoPolicy', () => {
       resourceType: 'reliability-incident',
       conditions: {
         anyOf: [
-          'IS_INCIDENT_COMMANDER',
-          'HAS_INCIDENT_ROLE',
-          'IS_AFFECTED_ENTITY_OWNER',
-        ].map(rule => ({
-          rule,
-          resourceType: 'reliability-incident',
-          params: {
-            claims: ['user:default/guest', 'group:default/platform-team'],
+          ...[
+            'IS_INCIDENT_COMMANDER',
+            'HAS_INCIDENT_ROLE',
+            'IS_AFFECTED_ENTITY_OWNER',
+          ].map(rule => ({
+            rule,
+            resourceType: 'reliability-incident',
+            params: {
+              claims: ['user:default/guest', 'group:default/platform-team'],
+            },
+          })),
+          // Nobody leads it yet: whoever takes command.
+          {
+            rule: 'HAS_NO_COMMANDER',
+            resourceType: 'reliability-incident',
+            params: {},
           },
-        })),
+        ],
       },
     });
     expect(
@@ -69,6 +79,16 @@ describe('ReliabilityDemoPolicy', () => {
     expect(
       await policy.handle({ permission: reliabilityIncidentUpdatePermission }),
     ).toEqual({ result: AuthorizeResult.DENY });
+    // Alerts and imports are for machines' tokens, not people.
+    expect(
+      await policy.handle(
+        { permission: reliabilityIncidentAlertPermission },
+        guest,
+      ),
+    ).toEqual({ result: AuthorizeResult.DENY });
+    expect(
+      await policy.handle({ permission: reliabilityIncidentImportPermission }),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
   });
 
   it('lets a signed-in user read the catalog', async () => {

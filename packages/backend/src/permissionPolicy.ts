@@ -32,6 +32,8 @@ import {
 import {
   RESOURCE_TYPE_RELIABILITY_INCIDENT,
   RESOURCE_TYPE_RELIABILITY_POSTMORTEM,
+  reliabilityIncidentAlertPermission,
+  reliabilityIncidentImportPermission,
   reliabilityIncidentUpdatePermission,
   reliabilityPermissions,
   reliabilityPostmortemDeletePermission,
@@ -52,6 +54,15 @@ import {
 export class ReliabilityDemoPolicy implements PermissionPolicy {
   constructor(private readonly userInfo: UserInfoService) {}
 
+  // The user and the groups it belongs to, as conditions compare them.
+  private async claims(user: PolicyQueryUser): Promise<string[]> {
+    const { ownershipEntityRefs, userEntityRef } =
+      await this.userInfo.getUserInfo(user.credentials);
+    return [...new Set([userEntityRef, ...ownershipEntityRefs])].map(c =>
+      c.toLocaleLowerCase('en-US'),
+    );
+  }
+
   async handle(
     request: PolicyQuery,
     user?: PolicyQueryUser,
@@ -68,11 +79,7 @@ export class ReliabilityDemoPolicy implements PermissionPolicy {
       if (!user) {
         return { result: AuthorizeResult.DENY };
       }
-      const { ownershipEntityRefs, userEntityRef } =
-        await this.userInfo.getUserInfo(user.credentials);
-      const claims = [...new Set([userEntityRef, ...ownershipEntityRefs])].map(
-        c => c.toLocaleLowerCase('en-US'),
-      );
+      const claims = await this.claims(user);
       const owner = postmortemConditions.isPostmortemOwner({ claims });
       const entityOwner = postmortemConditions.isLinkedEntityOwner({ claims });
       if (isPermission(permission, reliabilityPostmortemDeletePermission)) {
@@ -92,6 +99,15 @@ export class ReliabilityDemoPolicy implements PermissionPolicy {
       });
     }
 
+    // Alerts and imported history come from machines (Alertmanager, a
+    // migration) with their static tokens, never from a person's session.
+    if (
+      isPermission(permission, reliabilityIncidentAlertPermission) ||
+      isPermission(permission, reliabilityIncidentImportPermission)
+    ) {
+      return { result: user ? AuthorizeResult.DENY : AuthorizeResult.ALLOW };
+    }
+
     if (isResourcePermission(permission, RESOURCE_TYPE_RELIABILITY_INCIDENT)) {
       if (!user) {
         return { result: AuthorizeResult.DENY };
@@ -99,16 +115,14 @@ export class ReliabilityDemoPolicy implements PermissionPolicy {
       if (!isPermission(permission, reliabilityIncidentUpdatePermission)) {
         return { result: AuthorizeResult.ALLOW };
       }
-      const { ownershipEntityRefs, userEntityRef } =
-        await this.userInfo.getUserInfo(user.credentials);
-      const claims = [...new Set([userEntityRef, ...ownershipEntityRefs])].map(
-        c => c.toLocaleLowerCase('en-US'),
-      );
+      const claims = await this.claims(user);
       return createIncidentConditionalDecision(permission, {
         anyOf: [
           incidentConditions.isIncidentCommander({ claims }),
           incidentConditions.hasIncidentRole({ claims }),
           incidentConditions.isAffectedEntityOwner({ claims }),
+          // An incident nobody leads yet: whoever takes command.
+          incidentConditions.hasNoCommander({}),
         ],
       });
     }

@@ -37,11 +37,6 @@ const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
     ),
   })),
 );
-const readUrl = (op: (typeof operations)[number], f: Fixtures) =>
-  `/api/reliability${concrete(op.path, f)}${
-    op.entityQuery ? '?entityRef=component:default/insights-api' : ''
-  }`;
-
 const PLAN = `apiVersion: reliability.io/v1alpha1
 kind: RecoveryPlan
 metadata: { name: insights-data }
@@ -155,19 +150,18 @@ interface Fixtures {
   incident: string;
 }
 
+// The `{name}` of each kind of path: a plan, a runbook, else an entity.
+const NAMES: Record<string, string> = {
+  'recovery-plans': 'insights-data',
+  runbooks: 'postgres-down',
+};
+
 // A path of the document with its parameters filled in.
 const concrete = (path: string, f: Fixtures) =>
   path
     .replace('{namespace}', 'default')
     .replace('{kind}', 'component')
-    .replace(
-      '{name}',
-      path.startsWith('/recovery-plans')
-        ? 'insights-data'
-        : path.startsWith('/runbooks')
-        ? 'postgres-down'
-        : 'insights-api',
-    )
+    .replace('{name}', NAMES[path.split('/')[1]] ?? 'insights-api')
     .replace('{alertName}', 'PostgresDown')
     .replace('{format}', 'restic')
     .replace('{eventId}', '1')
@@ -175,6 +169,11 @@ const concrete = (path: string, f: Fixtures) =>
       '{id}',
       path.startsWith('/postmortems') ? f.postmortem : f.incident,
     );
+
+const readUrl = (op: (typeof operations)[number], f: Fixtures) =>
+  `/api/reliability${concrete(op.path, f)}${
+    op.entityQuery ? '?entityRef=component:default/insights-api' : ''
+  }`;
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
@@ -257,11 +256,11 @@ describe('every route of the OpenAPI document', () => {
         runbooks: ['default/postgres-down'],
       });
     fixtures = { postmortem: pm.body.id, incident: incident.body.id };
-    expect(fixtures.postmortem).toBeDefined();
-    expect(fixtures.incident).toBeDefined();
   });
 
-  it('has every write listed here', () => {
+  it('has every write listed here, and its fixtures', () => {
+    expect(fixtures.postmortem).toBeDefined();
+    expect(fixtures.incident).toBeDefined();
     const writes = operations.filter(o => o.method !== 'get').map(o => o.id);
     expect(writes.filter(id => !WRITES[id])).toEqual([]);
     expect(Object.keys(WRITES).filter(id => !writes.includes(id))).toEqual([]);
@@ -277,11 +276,7 @@ describe('every route of the OpenAPI document', () => {
       const answer = await (request(server) as any)
         [op.method](url)
         .send(body as object);
-      if (op.public) {
-        expect([op.id, answer.status]).toEqual([op.id, 200]);
-      } else {
-        expect([op.id, answer.status]).toEqual([op.id, 401]);
-      }
+      expect([op.id, answer.status]).toEqual([op.id, op.public ? 200 : 401]);
     }
   });
 

@@ -107,7 +107,7 @@ export function validateRunbooks(
     const result = parseRunbookFolder(
       files.map(file => ({
         file: display(file),
-        text: readFileSync(file, 'utf8'),
+        bytes: readFileSync(file),
       })),
       { severities: options.severities },
     );

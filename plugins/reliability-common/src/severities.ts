@@ -57,3 +57,13 @@ export const DEFAULT_SEVERITIES: SeverityLevel[] = [
     postmortemRequired: false,
   },
 ];
+
+/**
+ * A severity's rank (1 is the most severe); a level that is not configured
+ * ranks after every configured one.
+ *
+ * @public
+ */
+export function severityRank(levels: SeverityLevel[], id?: string): number {
+  return levels.find(l => l.id === id)?.rank ?? Number.MAX_SAFE_INTEGER;
+}

@@ -73,11 +73,22 @@ const isAffectedEntityOwner = createPermissionRule({
   toQuery: noQuery,
 });
 
+const hasNoCommander = createPermissionRule({
+  name: 'HAS_NO_COMMANDER',
+  description:
+    'Nobody leads the incident yet (an alert opened it): someone may take command',
+  resourceRef: incidentResourceRef,
+  paramsSchema: z.object({}),
+  apply: incident => !incident.commander,
+  toQuery: noQuery,
+});
+
 /** @public */
 export const incidentPermissionRules = {
   isIncidentCommander,
   hasIncidentRole,
   isAffectedEntityOwner,
+  hasNoCommander,
 };
 
 const exported = createConditionExports({

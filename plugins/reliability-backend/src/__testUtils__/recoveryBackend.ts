@@ -180,6 +180,8 @@ export async function startRecoveryBackend(
     server,
     knex,
     sent,
+    /** The folder of the annotated entity's runbooks. */
+    runbooksDir: join(dir, 'runbooks'),
     get: (path: string) => request(server).get(`/api/reliability${path}`),
     post,
     put: send('put'),

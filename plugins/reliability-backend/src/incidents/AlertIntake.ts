@@ -2,8 +2,10 @@ import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import type {
-  AlertIntakeResult,
+import {
+  incidentReference,
+  severityRank,
+  type AlertIntakeResult,
   AlertmanagerAlert,
   AlertmanagerWebhook,
   RunbookSummary,
@@ -14,6 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { ownersOf } from '../entities/linkedOwners';
 import type { RunbookStore } from '../runbooks/RunbookStore';
 import {
+  alertRow,
   type DatabaseIncidentStore,
   groupHash,
   type IncidentActor,
@@ -71,10 +74,7 @@ export class AlertIntake {
   ) {}
 
   private rank(id: string) {
-    return (
-      this.options.severities.find(s => s.id === id)?.rank ??
-      Number.MAX_SAFE_INTEGER
-    );
+    return severityRank(this.options.severities, id);
   }
 
   // Entities whose `reliability.io/alert-labels` annotation names labels,
@@ -155,8 +155,9 @@ export class AlertIntake {
       .flatMap(r => (r.severity ? [r.severity] : []))
       .sort((a, b) => this.rank(a) - this.rank(b));
     let severity: string | undefined = runbookSeverities[0];
-    if (!severity) {
-      severity = mapping.severities[alert.labels[mapping.severityLabel] ?? ''];
+    const label = alert.labels[mapping.severityLabel];
+    if (!severity && label && Object.hasOwn(mapping.severities, label)) {
+      severity = mapping.severities[label];
     }
     if (!severity && alert.labels.component) {
       for (const entityRef of entityRefs) {
@@ -205,14 +206,17 @@ export class AlertIntake {
         if (groupIncident) return groupIncident;
         const hash = groupHash(payload.groupKey);
         const id = randomUUID();
-        const inserted = await tx(T.groups)
+        // The upsert takes the group's row (and its lock) whether it is new
+        // or not: a concurrent delivery waits here, then joins the incident.
+        const [winner] = await tx(T.groups)
           .insert({ group_hash: hash, incident_id: id })
           .onConflict('group_hash')
-          .ignore()
+          .merge({ incident_id: tx.raw('??', [`${T.groups}.incident_id`]) })
           .returning('incident_id');
-        if (inserted.length === 0) {
-          const row = await tx(T.groups).where({ group_hash: hash }).first();
-          groupIncident = row.incident_id as string;
+        const winnerId =
+          typeof winner === 'object' ? winner.incident_id : winner;
+        if (winnerId !== id) {
+          groupIncident = winnerId as string;
           return groupIncident;
         }
         const match = matches.get(alert.fingerprint)!;
@@ -239,9 +243,9 @@ export class AlertIntake {
         );
         await store.event(tx, id, actor, {
           type: 'declared',
-          summary: `INC-${number} opened by alert ${alert.labels.alertname} (${
-            match.severity
-          }${match.because ? `: ${match.because}` : ''})`,
+          summary: `${incidentReference(number)} opened by alert ${
+            alert.labels.alertname
+          } (${match.severity}${match.because ? `: ${match.because}` : ''})`,
           data: { groupKey: payload.groupKey, receiver: payload.receiver },
         });
         result.opened.push(id);
@@ -249,6 +253,7 @@ export class AlertIntake {
         return id;
       };
 
+      const fired = new Set<string>();
       for (const alert of payload.alerts) {
         const existing = await store.openIncidentOfFingerprint(
           tx,
@@ -262,6 +267,8 @@ export class AlertIntake {
           }
           incidentId = await incidentOfGroup(alert);
         }
+        // Under the incident's lock, from here to the end of the transaction.
+        await store.require(tx, incidentId);
         const changed = await this.recordAlert(
           tx,
           incidentId,
@@ -269,13 +276,15 @@ export class AlertIntake {
           actor,
           matches.get(alert.fingerprint),
         );
-        if (changed) touched.add(incidentId);
-        else result.unchanged++;
+        if (changed) {
+          touched.add(incidentId);
+          if (alert.status === 'firing') fired.add(incidentId);
+        } else result.unchanged++;
       }
 
       // Every alert resolved: mitigated (a person resolves it). An alert of
       // a mitigated incident firing again: open again.
-      for (const id of touched) {
+      for (const id of [...touched].sort()) {
         const row = await tx(T.incidents).where({ id }).first();
         const firing = await tx(T.alerts)
           .where({ incident_id: id, status: 'firing' })
@@ -290,7 +299,7 @@ export class AlertIntake {
             actor,
             'every alert resolved',
           );
-        } else if (row.status === 'mitigated' && anyFiring) {
+        } else if (row.status === 'mitigated' && fired.has(id)) {
           await store.setStatus(tx, id, 'open', actor, 'an alert fires again');
         }
         await store.touch(tx, id, actor);
@@ -321,18 +330,7 @@ export class AlertIntake {
       !Number.isNaN(Date.parse(alert.endsAt))
         ? new Date(alert.endsAt)
         : null;
-    const row = {
-      incident_id: incidentId,
-      fingerprint: alert.fingerprint,
-      alert_name: alertName.slice(0, 200),
-      status: alert.status,
-      labels: JSON.stringify(alert.labels),
-      annotations: JSON.stringify(alert.annotations),
-      starts_at: new Date(alert.startsAt),
-      ends_at: alert.status === 'resolved' ? endsAt ?? actor.at : null,
-      generator_url: alert.generatorURL ?? null,
-      updated_at: actor.at,
-    };
+    const row = alertRow(incidentId, alert, endsAt, actor.at);
     const inserted = await tx(T.alerts)
       .insert(row)
       .onConflict(['incident_id', 'fingerprint'])
@@ -367,7 +365,7 @@ export class AlertIntake {
     // A firing alert brings its runbooks, its entities, and its severity
     // when that is more severe.
     if (!match) return true;
-    const attached = await store.attachRunbooks(
+    await store.attachRunbooksWithEvents(
       tx,
       incidentId,
       match.runbooks.map(r => ({
@@ -376,16 +374,8 @@ export class AlertIntake {
         title: r.title,
       })),
       { ...actor, attachedBy: 'alert' },
+      `it answers ${alertName}`,
     );
-    for (const r of attached) {
-      await store.event(tx, incidentId, actor, {
-        type: 'runbook-attached',
-        summary: `Attached runbook ${
-          r.title ?? r.name
-        } (it answers ${alertName})`,
-        data: { runbook: `${r.namespace}/${r.name}` },
-      });
-    }
     const incident = await tx(T.incidents).where({ id: incidentId }).first();
     const entities: string[] = JSON.parse(incident.entity_refs);
     const more = match.entityRefs.filter(e => !entities.includes(e));
@@ -412,7 +402,7 @@ export class AlertIntake {
     if (Object.keys(changes).length) {
       await tx(T.incidents)
         .where({ id: incidentId })
-        .update({ ...changes, version: incident.version + 1 });
+        .update({ ...changes, version: tx.raw('version + 1') });
     }
     return true;
   }

@@ -1,7 +1,8 @@
 import type { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
-import type {
-  IncidentAlert,
+import {
+  incidentReference,
+  type IncidentAlert,
   IncidentImport,
   IncidentEvent,
   IncidentEventSource,
@@ -71,10 +72,38 @@ export interface NewEvent {
   pinned?: boolean;
 }
 
+/** An alert as a row of the incident's alerts. */
+export function alertRow(
+  incidentId: string,
+  alert: {
+    fingerprint: string;
+    status: 'firing' | 'resolved';
+    labels: Record<string, string>;
+    annotations: Record<string, string>;
+    startsAt: string;
+    generatorURL?: string;
+  },
+  endsAt: Date | null,
+  at: Date,
+) {
+  return {
+    incident_id: incidentId,
+    fingerprint: alert.fingerprint,
+    alert_name: (alert.labels.alertname ?? 'alert').slice(0, 200),
+    status: alert.status,
+    labels: JSON.stringify(alert.labels),
+    annotations: JSON.stringify(alert.annotations),
+    starts_at: new Date(alert.startsAt),
+    ends_at: alert.status === 'resolved' ? endsAt ?? at : null,
+    generator_url: alert.generatorURL ?? null,
+    updated_at: at,
+  };
+}
+
 export const groupHash = (groupKey: string) =>
   createHash('sha256').update(groupKey).digest('hex');
 
-const reference = (n: number) => `INC-${n}`;
+const reference = incidentReference;
 const people = (source: IncidentEventSource) =>
   source === 'portal' || source === 'api';
 
@@ -89,17 +118,33 @@ export class DatabaseIncidentStore {
     database: DatabaseService;
     /** Minutes between status updates, by severity id. */
     statusUpdateMinutes: Record<string, number | undefined>;
+    /** The id of the role that leads (the commander). */
+    leadRole?: string;
   }): Promise<DatabaseIncidentStore> {
     return new DatabaseIncidentStore(
       await migratedClient(options.database),
       options.statusUpdateMinutes,
+      options.leadRole ?? 'commander',
     );
   }
 
   private constructor(
     readonly db: Knex,
     private readonly statusUpdateMinutes: Record<string, number | undefined>,
+    readonly leadRole: string,
   ) {}
+
+  /**
+   * The incident's row, locked until the transaction ends (PostgreSQL; an
+   * SQLite transaction holds the whole database anyway): writes to one
+   * incident from several requests or instances happen one after another.
+   */
+  private locked(tx: Db, id: string) {
+    const query = tx<IncidentRow>(T.incidents).where({ id });
+    return (
+      this.db.client.config.client === 'pg' ? query.forUpdate() : query
+    ).first();
+  }
 
   // ---- reads -------------------------------------------------------------
 
@@ -135,7 +180,7 @@ export class DatabaseIncidentStore {
       db(T.roles)
         .whereIn('incident_id', ids)
         .whereNull('handed_over_at')
-        .where('role', 'commander')
+        .where('role', this.leadRole)
         .select('incident_id', 'user_ref'),
       db(T.alerts)
         .whereIn('incident_id', ids)
@@ -180,9 +225,10 @@ export class DatabaseIncidentStore {
   /** The incident's row by its id or its reference (`INC-42`). */
   private async row(db: Db, idOrReference: string) {
     const number = /^INC-(\d{1,9})$/i.exec(idOrReference)?.[1];
-    return db<IncidentRow>(T.incidents)
+    const found = await db<IncidentRow>(T.incidents)
       .where(number ? { number: Number(number) } : { id: idOrReference })
-      .first();
+      .first('id');
+    return found ? this.locked(db, found.id) : undefined;
   }
 
   private async full(db: Db, row: IncidentRow): Promise<IncidentResource> {
@@ -286,7 +332,11 @@ export class DatabaseIncidentStore {
       limit?: number;
     } = {},
   ): Promise<IncidentSummary[]> {
+    // Open first, then mitigated, then resolved; newest first within each.
     const query = this.db<IncidentRow>(T.incidents)
+      .orderByRaw(
+        "CASE status WHEN 'open' THEN 0 WHEN 'mitigated' THEN 1 ELSE 2 END",
+      )
       .orderBy([
         { column: 'started_at', order: 'desc' },
         { column: 'number', order: 'desc' },
@@ -312,16 +362,11 @@ export class DatabaseIncidentStore {
     if (filter.severity) query.where('severity', filter.severity);
     if (filter.from) query.where('started_at', '>=', new Date(filter.from));
     if (filter.to) query.where('started_at', '<=', new Date(filter.to));
-    let rows = await query;
     if (filter.owner) {
-      rows = rows.filter(r =>
-        (JSON.parse(r.linked_owners) as string[]).includes(filter.owner!),
-      );
+      // linked_owners is a JSON array of refs: the ref with its quotes.
+      query.where('linked_owners', 'like', `%${JSON.stringify(filter.owner)}%`);
     }
-    // Open first, then mitigated, then resolved; newest first within each.
-    const order: IncidentStatus[] = ['open', 'mitigated', 'resolved'];
-    rows.sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
-    return this.summaries(this.db, rows);
+    return this.summaries(this.db, await query);
   }
 
   /** The open incident holding an alert (by fingerprint), if any. */
@@ -393,53 +438,57 @@ export class DatabaseIncidentStore {
     actor: IncidentActor,
   ): Promise<{ id: string; number: number }> {
     const id = input.id ?? randomUUID();
-    // The next number: unique, so a concurrent declaration on another
-    // instance that took it makes this insert fail, and it is retried.
+    // The next number is unique: a concurrent declaration (another request,
+    // another instance) that took it makes this insert fail; it is retried
+    // in a savepoint, so the rest of the transaction stays usable.
+    let number = 0;
     for (let attempt = 0; ; attempt++) {
-      const { max } = (await tx(T.incidents)
-        .max({ max: 'number' })
-        .first()) as {
-        max: number | null;
-      };
-      const number = Number(max ?? 0) + 1;
       try {
-        await tx(T.incidents).insert({
-          id,
-          number,
-          title: input.title,
-          summary: input.summary ?? null,
-          status: 'open',
-          severity: input.severity,
-          entity_refs: JSON.stringify(input.entityRefs),
-          links: JSON.stringify(input.links),
-          linked_owners: JSON.stringify(input.linkedOwners),
-          group_key: input.groupKey ?? null,
-          started_at: input.startedAt,
-          detected_at: input.detectedAt ?? actor.at,
-          acknowledged_at: people(actor.source) ? actor.at : null,
-          created_at: actor.at,
-          created_by: actor.ref,
-          updated_at: actor.at,
-          version: 1,
+        number = await (tx as Knex.Transaction).transaction(async sp => {
+          const { max } = (await sp(T.incidents)
+            .max({ max: 'number' })
+            .first()) as { max: number | null };
+          const next = Number(max ?? 0) + 1;
+          await sp(T.incidents).insert({
+            id,
+            number: next,
+            title: input.title,
+            summary: input.summary ?? null,
+            status: 'open',
+            severity: input.severity,
+            entity_refs: JSON.stringify([...new Set(input.entityRefs)]),
+            links: JSON.stringify(input.links),
+            linked_owners: JSON.stringify(input.linkedOwners),
+            group_key: input.groupKey ?? null,
+            started_at: input.startedAt,
+            detected_at: input.detectedAt ?? actor.at,
+            acknowledged_at: people(actor.source) ? actor.at : null,
+            created_at: actor.at,
+            created_by: actor.ref,
+            updated_at: actor.at,
+            version: 1,
+          });
+          return next;
         });
-        await this.setEntities(tx, id, input.entityRefs);
-        if (input.commander) {
-          await this.insertRole(tx, id, 'commander', input.commander, actor);
-        }
-        return { id, number };
+        break;
       } catch (error) {
-        if (attempt >= 4 || !/unique|duplicate/i.test(String(error))) {
-          throw error;
-        }
+        // Only the number taken meanwhile is worth another try.
+        if (attempt >= 9 || !/number/i.test(String(error))) throw error;
       }
     }
+    await this.setEntities(tx, id, input.entityRefs);
+    if (input.commander) {
+      await this.insertRole(tx, id, this.leadRole, input.commander, actor);
+    }
+    return { id, number };
   }
 
   async setEntities(tx: Db, incidentId: string, entityRefs: string[]) {
     await tx(T.entities).where({ incident_id: incidentId }).delete();
-    if (entityRefs.length) {
+    const unique = [...new Set(entityRefs)];
+    if (unique.length) {
       await tx(T.entities).insert(
-        entityRefs.map(entity_ref => ({ incident_id: incidentId, entity_ref })),
+        unique.map(entity_ref => ({ incident_id: incidentId, entity_ref })),
       );
     }
   }
@@ -490,6 +539,55 @@ export class DatabaseIncidentStore {
     return attached;
   }
 
+  /**
+   * Attaches runbooks, each newly attached one an event on the timeline
+   * (`because` says why, e.g. "it answers PostgresDown").
+   */
+  async attachRunbooksWithEvents(
+    tx: Db,
+    incidentId: string,
+    runbooks: Array<{ namespace: string; name: string; title?: string }>,
+    actor: IncidentActor & { attachedBy?: string },
+    because?: string,
+  ) {
+    for (const r of await this.attachRunbooks(
+      tx,
+      incidentId,
+      runbooks,
+      actor,
+    )) {
+      await this.event(tx, incidentId, actor, {
+        type: 'runbook-attached',
+        summary: `Attached runbook ${r.title ?? r.name}${
+          because ? ` (${because})` : ''
+        }`,
+        data: { runbook: `${r.namespace}/${r.name}` },
+      });
+    }
+  }
+
+  /** A status update and its event on the timeline. */
+  async insertStatusUpdate(
+    tx: Db,
+    incidentId: string,
+    update: { conditions: string; actions: string; needs?: string },
+    actor: IncidentActor,
+  ) {
+    await tx(T.updates).insert({
+      incident_id: incidentId,
+      conditions: update.conditions,
+      actions: update.actions,
+      needs: update.needs ?? null,
+      by: actor.ref,
+      at: actor.at,
+    });
+    await this.event(tx, incidentId, actor, {
+      type: 'status-update',
+      summary: `Status update: ${update.conditions}`,
+      data: { ...update },
+    });
+  }
+
   /** Moves an incident to a status; returns the status it had. */
   async setStatus(
     tx: Db,
@@ -498,17 +596,33 @@ export class DatabaseIncidentStore {
     actor: IncidentActor,
     reason?: string,
   ): Promise<IncidentStatus | undefined> {
-    const row = await tx<IncidentRow>(T.incidents)
-      .where({ id: incidentId })
-      .first();
+    const row = await this.locked(tx, incidentId);
     if (!row || row.status === status) return undefined;
-    const changes: Partial<IncidentRow> = { status };
+    const changes: Record<string, unknown> = {
+      status,
+      // A status change is a change of the record: versioned like the rest.
+      version: tx.raw('version + 1'),
+    };
     if (status === 'open') {
       changes.mitigated_at = null;
       changes.resolved_at = null;
+      // Reopened: the status-update cadence starts again from now.
+      changes.last_status_update_at = actor.at;
+      changes.reminded_at = null;
+      // Its alert group is its own again.
+      if (row.group_key) {
+        await tx(T.groups)
+          .insert({
+            group_hash: groupHash(row.group_key),
+            incident_id: incidentId,
+          })
+          .onConflict('group_hash')
+          .ignore();
+      }
     }
     if (status === 'mitigated') {
-      changes.mitigated_at = actor.at;
+      // Back from resolved keeps the time it was first mitigated.
+      changes.mitigated_at = row.mitigated_at ?? actor.at;
       changes.resolved_at = null;
     }
     if (status === 'resolved') {
@@ -620,23 +734,20 @@ export class DatabaseIncidentStore {
         });
       }
       if (patch.runbooks) {
-        const attached = await this.attachRunbooks(
-          tx,
-          id,
-          patch.runbooks,
-          actor,
-        );
-        for (const r of attached) {
-          await this.event(tx, id, actor, {
-            type: 'runbook-attached',
-            summary: `Attached runbook ${r.title ?? r.name}`,
-            data: { runbook: `${r.namespace}/${r.name}` },
-          });
-        }
+        await this.attachRunbooksWithEvents(tx, id, patch.runbooks, actor);
       }
-      await tx(T.incidents)
-        .where({ id })
+      // Conditional on the version read (under the row's lock): a change
+      // that raced past it is refused, never lost.
+      const written = await tx(T.incidents)
+        .where({ id, version: row.version })
         .update({ ...changes, version: row.version + 1 });
+      if (written === 0) {
+        throw new ConflictError(
+          `${reference(
+            row.number,
+          )} changed meanwhile: reload and apply your change again.`,
+        );
+      }
       if (patch.status) {
         await this.setStatus(tx, id, patch.status, actor, patch.reason);
       }
@@ -696,22 +807,10 @@ export class DatabaseIncidentStore {
   ) {
     await this.db.transaction(async tx => {
       const row = await this.require(tx, idOrReference);
-      await tx(T.updates).insert({
-        incident_id: row.id,
-        conditions: update.conditions,
-        actions: update.actions,
-        needs: update.needs ?? null,
-        by: actor.ref,
-        at: actor.at,
-      });
+      await this.insertStatusUpdate(tx, row.id, update, actor);
       await tx(T.incidents)
         .where({ id: row.id })
         .update({ last_status_update_at: actor.at, reminded_at: null });
-      await this.event(tx, row.id, actor, {
-        type: 'status-update',
-        summary: `Status update: ${update.conditions}`,
-        data: { ...update },
-      });
       await this.touch(tx, row.id, actor);
     });
   }
@@ -772,15 +871,21 @@ export class DatabaseIncidentStore {
     });
   }
 
+  /**
+   * Links the postmortem, unless the incident has one already (a second
+   * click, another person): then returns that one and links nothing.
+   */
   async linkPostmortem(
     idOrReference: string,
     postmortemId: string,
     actor: IncidentActor,
-  ) {
-    await this.db.transaction(async tx => {
+  ): Promise<string> {
+    return this.db.transaction(async tx => {
       const row = await this.require(tx, idOrReference);
+      if (row.postmortem_id) return row.postmortem_id;
       await tx(T.incidents)
         .where({ id: row.id })
+        .whereNull('postmortem_id')
         .update({ postmortem_id: postmortemId });
       await this.event(tx, row.id, actor, {
         type: 'postmortem-started',
@@ -788,7 +893,16 @@ export class DatabaseIncidentStore {
         data: { postmortemId },
       });
       await this.touch(tx, row.id, actor);
+      return postmortemId;
     });
+  }
+
+  /** The incident imported under `externalId`, if any. */
+  async byExternalId(externalId: string): Promise<string | undefined> {
+    const row = await this.db(T.incidents)
+      .where({ external_id: externalId })
+      .first('id');
+    return row?.id;
   }
 
   /**
@@ -851,18 +965,7 @@ export class DatabaseIncidentStore {
         at: new Date(m.started),
       });
       for (const a of input.alerts) {
-        await tx(T.alerts).insert({
-          incident_id: id,
-          fingerprint: a.fingerprint,
-          alert_name: (a.labels.alertname ?? 'alert').slice(0, 200),
-          status: a.status,
-          labels: JSON.stringify(a.labels),
-          annotations: JSON.stringify(a.annotations),
-          starts_at: new Date(a.startsAt),
-          ends_at: at(a.endsAt),
-          generator_url: null,
-          updated_at: actor.at,
-        });
+        await tx(T.alerts).insert(alertRow(id, a, at(a.endsAt), actor.at));
       }
       if (input.groupKey && input.status !== 'resolved') {
         await tx(T.groups)
@@ -870,25 +973,12 @@ export class DatabaseIncidentStore {
           .onConflict('group_hash')
           .ignore();
       }
-      for (const u of input.statusUpdates) {
-        await tx(T.updates).insert({
-          incident_id: id,
-          conditions: u.conditions,
-          actions: u.actions,
-          needs: u.needs ?? null,
-          by: u.by,
-          at: new Date(u.at),
+      for (const { at: when, by, ...update } of input.statusUpdates) {
+        await this.insertStatusUpdate(tx, id, update, {
+          ref: by,
+          source: 'api',
+          at: new Date(when),
         });
-        await this.event(
-          tx,
-          id,
-          { ref: u.by, source: 'api', at: new Date(u.at) },
-          {
-            type: 'status-update',
-            summary: `Status update: ${u.conditions}`,
-            data: { ...u },
-          },
-        );
       }
       for (const e of input.timeline) {
         await this.event(

@@ -9,6 +9,8 @@ import {
   type IncidentDeclaration,
   type IncidentImport,
   incidentMetrics,
+  incidentReference,
+  POSTMORTEM_MILESTONES,
   type IncidentUpdate,
   type SeverityLevel,
   severityGuide,
@@ -107,28 +109,19 @@ export class IncidentService {
       );
       await store.event(tx, created.id, actor, {
         type: 'declared',
-        summary: `INC-${created.number} declared (${input.severity}): ${input.title}`,
+        summary: `${incidentReference(created.number)} declared (${
+          input.severity
+        }): ${input.title}`,
         data: { severity: input.severity },
         pinned: true,
       });
+      const lead = this.options.config.roles.find(r => r.lead)!;
       await store.event(tx, created.id, actor, {
         type: 'role-changed',
-        summary: `Incident commander: ${commander}`,
-        data: { role: 'commander', to: commander },
+        summary: `${lead.title}: ${commander}`,
+        data: { role: lead.id, to: commander },
       });
-      const attached = await store.attachRunbooks(
-        tx,
-        created.id,
-        runbooks,
-        actor,
-      );
-      for (const r of attached) {
-        await store.event(tx, created.id, actor, {
-          type: 'runbook-attached',
-          summary: `Attached runbook ${r.title ?? r.name}`,
-          data: { runbook: `${r.namespace}/${r.name}` },
-        });
-      }
+      await store.attachRunbooksWithEvents(tx, created.id, runbooks, actor);
       return created.id;
     });
     return (await store.get(id))!;
@@ -166,17 +159,38 @@ export class IncidentService {
   ): Promise<{ incident: IncidentResource; created: boolean }> {
     const { store, postmortemStore, severities } = this.options;
     this.checkSeverity('severity', input.severity);
-    for (const key of [
-      'started',
-      'detected',
-      'acknowledged',
-      'mitigated',
-      'resolved',
-    ] as const) {
+    for (const key of POSTMORTEM_MILESTONES) {
       const value = input.milestones[key];
       if (value && Date.parse(value) > actor.at.getTime() + 60_000) {
         throw new InputError(`milestones.${key} ${value} is in the future`);
       }
+    }
+    // The milestones in order, and the ones the status implies present.
+    const order = POSTMORTEM_MILESTONES;
+    let last = '';
+    for (const key of order) {
+      const value = input.milestones[key];
+      if (!value) continue;
+      if (
+        last &&
+        Date.parse(value) <
+          Date.parse(input.milestones[last as keyof typeof input.milestones]!)
+      ) {
+        throw new InputError(
+          `milestones.${key} ${value} is before milestones.${last}`,
+        );
+      }
+      last = key;
+    }
+    if (input.status === 'resolved' && !input.milestones.resolved) {
+      throw new InputError(
+        'milestones.resolved is required when the status is resolved',
+      );
+    }
+    if (input.status === 'mitigated' && !input.milestones.mitigated) {
+      throw new InputError(
+        'milestones.mitigated is required when the status is mitigated',
+      );
     }
     const postmortem = input.postmortem
       ? parsePostmortemContent(input.postmortem, {
@@ -184,23 +198,42 @@ export class IncidentService {
         })
       : undefined;
     const linkedOwners = await this.owners(input.entityRefs);
-    const { id, created } = await store.importIncident(
-      {
-        ...input,
-        runbookTitles: await this.runbooks(input.runbooks),
-        linkedOwners,
-      },
-      actor,
-    );
-    if (created && postmortem) {
+    const alerts = [
+      ...new Map(input.alerts.map(a => [a.fingerprint, a])).values(),
+    ];
+    let result: { id: string; created: boolean };
+    try {
+      result = await store.importIncident(
+        {
+          ...input,
+          alerts,
+          runbookTitles: await this.runbooks(input.runbooks),
+          linkedOwners,
+        },
+        actor,
+      );
+    } catch (error) {
+      // The same record imported at the same moment elsewhere: that one.
+      const existing = /external_id/i.test(String(error))
+        ? await store.byExternalId(input.externalId)
+        : undefined;
+      if (!existing) throw error;
+      result = { id: existing, created: false };
+    }
+    const { id, created } = result;
+    const current = (await store.get(id))!;
+    if (postmortem && !current.postmortemId) {
       const pm = await postmortemStore.create(
         { ...postmortem, incidentId: id },
         { actor: actor.ref, linkedOwners, at: actor.at },
       );
-      await store.linkPostmortem(id, pm.id, {
+      const linked = await store.linkPostmortem(id, pm.id, {
         ...actor,
+        source: 'system',
         at: new Date(input.milestones.resolved ?? actor.at),
       });
+      if (linked !== pm.id)
+        await postmortemStore.delete(pm.id, { actor: actor.ref });
     }
     return { incident: (await store.get(id))!, created };
   }
@@ -245,7 +278,16 @@ export class IncidentService {
       linkedOwners: incident.linkedOwners,
       at: actor.at,
     });
-    await store.linkPostmortem(incident.id, postmortem.id, actor);
+    const linked = await store.linkPostmortem(
+      incident.id,
+      postmortem.id,
+      actor,
+    );
+    if (linked !== postmortem.id) {
+      // Someone started it at the same moment: theirs is the one.
+      await postmortemStore.delete(postmortem.id, { actor: actor.ref });
+      return { postmortemId: linked, created: false };
+    }
     return { postmortemId: postmortem.id, created: true };
   }
 
@@ -288,6 +330,8 @@ export class IncidentService {
   async metrics(filter: { entityRef?: string; from: string; to: string }) {
     const incidents = await this.options.store.list({
       entityRef: filter.entityRef,
+      from: filter.from,
+      to: filter.to,
       limit: 5000,
     });
     return incidentMetrics(incidents, filter);
@@ -338,8 +382,12 @@ export class IncidentService {
       }
     };
     for (const incident of await store.statusUpdatesDue(now)) {
-      if (!incident.commander) continue;
-      const sent = await send([incident.commander], {
+      // Nobody leads it (an alert opened it): the affected entities' owners.
+      const recipients = incident.commander
+        ? [incident.commander]
+        : incident.entityRefs;
+      if (recipients.length === 0) continue;
+      const sent = await send(recipients, {
         title: `${incident.reference}: a status update is due`,
         description: `${incident.title} (${incident.severity}) — post the conditions, actions and needs.`,
         link: `/reliability/incidents/${incident.reference}`,

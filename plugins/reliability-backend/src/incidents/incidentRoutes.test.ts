@@ -207,6 +207,10 @@ describe.each(databases.eachSupportedId())('incidents on %s', databaseId => {
         /steps\[9\] is not a step of runbook default\/postgres-down/,
       ],
       [
+        { runbook: 'default/postgres-down', step: 'title[0]', done: true },
+        /step title\[0\] is not a step of runbook default\/postgres-down/,
+      ],
+      [
         { runbook: 'default/other', step: 'steps[0]', done: true },
         /runbook default\/other is not attached to INC-1/,
       ],
@@ -670,5 +674,73 @@ describe.each(databases.eachSupportedId())('incidents on %s', databaseId => {
     expect(future.body.error.message).toMatch(
       /milestones.started .* is in the future/,
     );
+  });
+
+  it('numbers incidents declared at the same moment one after another, and lets one of two changes on the same version through', async () => {
+    const backend = await start();
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        backend.post(
+          '/incidents',
+          {
+            title: `At once ${i}`,
+            severity: 'P3',
+            // The same entity twice is the same entity.
+            entityRefs: ['insights-api', 'component:default/insights-api'],
+          },
+          as(alice),
+        ),
+      ),
+    );
+    expect(answers.map(a => a.status)).toEqual(Array(8).fill(201));
+    expect(new Set(answers.map(a => a.body.number)).size).toBe(8);
+    expect(answers[0].body.entityRefs).toEqual([
+      'component:default/insights-api',
+    ]);
+
+    const id = answers[0].body.id;
+    const both = await Promise.all([
+      backend.patch(
+        `/incidents/${id}`,
+        { version: 1, severity: 'P1', reason: 'a' },
+        as(alice),
+      ),
+      backend.patch(
+        `/incidents/${id}`,
+        { version: 1, severity: 'P2', reason: 'b' },
+        as(bob),
+      ),
+    ]);
+    expect(both.map(a => a.status).sort()).toEqual([200, 409]);
+    const after = (await backend.get(`/incidents/${id}`)).body;
+    expect(after.version).toBe(2);
+    expect(
+      after.timeline.filter((e: any) => e.type === 'severity-changed'),
+    ).toHaveLength(1);
+
+    // A status change moves the version too: a change based on the old one is a 409.
+    await backend.patch(
+      `/incidents/${id}`,
+      { version: 2, status: 'mitigated' },
+      as(alice),
+    );
+    const stale = await backend.patch(
+      `/incidents/${id}`,
+      { version: 2, status: 'resolved' },
+      as(bob),
+    );
+    expect(stale.status).toBe(409);
+
+    // Two people starting the postmortem at once: one postmortem.
+    const started = await Promise.all([
+      backend.post(`/incidents/${id}/postmortem`, {}, as(alice)),
+      backend.post(`/incidents/${id}/postmortem`, {}, as(bob)),
+    ]);
+    expect(new Set(started.map(a => a.body.postmortemId)).size).toBe(1);
+    expect(
+      (await backend.get('/postmortems')).body.items.filter(
+        (p: any) => p.incidentId === id,
+      ),
+    ).toHaveLength(1);
   });
 });

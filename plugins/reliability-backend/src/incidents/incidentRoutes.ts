@@ -29,6 +29,7 @@ import {
   reliabilityIncidentCreatePermission,
   reliabilityIncidentImportPermission,
   reliabilityIncidentUpdatePermission,
+  reliabilityPostmortemCreatePermission,
 } from '@reliability-suite/plugin-reliability-common';
 import type express from 'express';
 import type { z } from 'zod';
@@ -77,6 +78,8 @@ function parse<S extends z.ZodType>(
 }
 
 const ID = /^([0-9a-f-]{36}|INC-\d{1,9})$/i;
+// The sections of a runbook whose steps an incident ticks.
+const STEP_SECTIONS = ['diagnosis', 'immediateActions', 'steps', 'recovery'];
 
 /**
  * The incident API: list, read, declare, change (versioned), roles, notes,
@@ -341,13 +344,27 @@ export function registerIncidentRoutes(
       'tick steps of this incident',
     );
     const tick = parse(incidentTickSchema, req.body, 'tick');
+    if (
+      !incident.runbooks.some(r => `${r.namespace}/${r.name}` === tick.runbook)
+    ) {
+      throw new InputError(
+        `runbook ${tick.runbook} is not attached to ${incident.reference}`,
+      );
+    }
     const [namespace, name] = tick.runbook.split('/');
     const runbook = await options.runbookStore.getRunbook(namespace, name);
     const [, section, index] = /^(\w+)\[(\d+)\]$/.exec(tick.step)!;
-    const step = (runbook?.document.spec as any)?.[section]?.[Number(index)];
-    if (runbook && !step) {
+    if (!runbook) {
+      throw new InputError(`runbook ${tick.runbook} is not indexed now`);
+    }
+    const step = STEP_SECTIONS.includes(section)
+      ? (runbook.document.spec as any)[section]?.[Number(index)]
+      : undefined;
+    if (!step) {
       throw new InputError(
-        `step ${tick.step} is not a step of runbook ${tick.runbook}`,
+        `step ${tick.step} is not a step of runbook ${
+          tick.runbook
+        } (${STEP_SECTIONS.join(', ')})`,
       );
     }
     const label =
@@ -383,6 +400,13 @@ export function registerIncidentRoutes(
       reliabilityIncidentUpdatePermission,
       'start the postmortem of this incident',
     );
+    if (!incident.postmortemId) {
+      await authorize(
+        await writer(req),
+        reliabilityPostmortemCreatePermission,
+        'write postmortems',
+      );
+    }
     const { postmortemId, created } = await service.startPostmortem(
       incident,
       actor,

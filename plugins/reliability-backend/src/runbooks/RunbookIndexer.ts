@@ -239,7 +239,7 @@ export class RunbookIndexer {
       });
     }
     const parsed = parseRunbookFolder(
-      read.files.map(f => ({ file: f.url, text: f.content.toString('utf8') })),
+      read.files.map(f => ({ file: f.url, bytes: f.content })),
       {
         severities: this.options.severities,
         defaultEntityRef: location.defaultEntityRef,

@@ -1,3 +1,4 @@
+import { severityRank } from '../severities';
 import type { SeverityLevel } from '../types';
 
 /** Who is affected. @public */
@@ -108,8 +109,7 @@ export function classifyIncident(
     degradedModes?: ClassificationDegradedMode[];
   },
 ): Classification {
-  const rank = (id?: string) =>
-    options.severities.find(s => s.id === id)?.rank ?? Number.MAX_SAFE_INTEGER;
+  const rank = (id?: string) => severityRank(options.severities, id);
   const ordered = [...options.rules].sort(
     (a, b) => rank(a.severity) - rank(b.severity),
   );

@@ -19,16 +19,18 @@ function weekOf(iso: string): string {
 
 /**
  * MTTA (started → acknowledged), MTTR (started → recovered: mitigated, or
- * resolved when it never was), MTBF ((window − time spent in incidents) /
- * incidents) and availability MTBF / (MTBF + MTTR) — the Wesago handbook's
- * formula — of the incidents started within the window, and how many
- * started each week, by severity.
+ * resolved when it never was; of the recovered ones), MTBF ((window − time
+ * spent in incidents) / incidents; overlapping incidents counted once, open
+ * ones until the end of the window or now) and availability
+ * MTBF / (MTBF + MTTR) — the Wesago handbook's formula — of the incidents
+ * started within the window, and how many started each week, by severity.
  *
  * @public
  */
 export function incidentMetrics(
   incidents: IncidentSummary[],
   window: { from: string; to: string },
+  now: Date = new Date(),
 ): IncidentMetrics {
   const inWindow = incidents.filter(i => {
     const t = Date.parse(i.milestones.started);
@@ -39,7 +41,12 @@ export function incidentMetrics(
   const mtta = mean(
     inWindow.flatMap(i =>
       i.milestones.acknowledged
-        ? [minutes(i.milestones.started, i.milestones.acknowledged)]
+        ? [
+            Math.max(
+              0,
+              minutes(i.milestones.started, i.milestones.acknowledged),
+            ),
+          ]
         : [],
     ),
   );
@@ -49,7 +56,26 @@ export function incidentMetrics(
   });
   const mttr = mean(repairs);
   const windowMinutes = minutes(window.from, window.to);
-  const down = repairs.reduce((a, b) => a + b, 0);
+  // Time in incidents within the window, overlaps merged; an open one runs
+  // until the window ends (or now, if sooner).
+  const end = Math.min(Date.parse(window.to), now.getTime());
+  const spans = inWindow
+    .map(i => {
+      const stop = recovered(i);
+      return [
+        Math.max(Date.parse(i.milestones.started), Date.parse(window.from)),
+        Math.min(stop ? Date.parse(stop) : end, Date.parse(window.to)),
+      ];
+    })
+    .filter(([a, b]) => b > a)
+    .sort((x, y) => x[0] - y[0]);
+  let down = 0;
+  let reach = -Infinity;
+  for (const [a, b] of spans) {
+    const from = Math.max(a, reach);
+    if (b > from) down += (b - from) / 60_000;
+    reach = Math.max(reach, b);
+  }
   const mtbf =
     inWindow.length > 0
       ? Math.max(0, windowMinutes - down) / inWindow.length

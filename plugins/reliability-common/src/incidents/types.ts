@@ -94,6 +94,9 @@ export interface IncidentMilestones {
   resolved?: string;
 }
 
+/** The reference people say: `INC-42`. @public */
+export const incidentReference = (number: number) => `INC-${number}`;
+
 /** An incident as lists show it. @public */
 export interface IncidentSummary {
   id: string;
@@ -179,7 +182,7 @@ export interface IncidentMetrics {
   incidents: number;
   /** Mean time to acknowledge, in minutes. */
   mttaMinutes?: number;
-  /** Mean time to resolve (started → resolved), in minutes. */
+  /** Mean time to recover (started → mitigated, else resolved), in minutes. */
   mttrMinutes?: number;
   /** Mean time between failures, in minutes. */
   mtbfMinutes?: number;

@@ -33,6 +33,8 @@ export interface RunbookParseLimits {
   maxDocuments: number;
   /** Most alias expansions in one document (guards against alias bombs). */
   maxAliasCount: number;
+  /** Deepest nesting of flow collections (`[`, `{`) and of indentation levels. */
+  maxDepth: number;
 }
 
 /** @public */
@@ -40,6 +42,7 @@ export const DEFAULT_RUNBOOK_PARSE_LIMITS: RunbookParseLimits = {
   maxFileBytes: 512 * 1024,
   maxDocuments: 100,
   maxAliasCount: 100,
+  maxDepth: 64,
 };
 
 /** @public */
@@ -89,6 +92,56 @@ function getValidator(kind: Kind): ValidateFunction {
 }
 
 /**
+ * Where a text nests deeper than `max`: flow collections (`[`, `{`) outside
+ * quotes, or lines indented by more than `max` levels of two columns. A
+ * cheap scan before the parser, whose recursion a hostile file could
+ * exhaust.
+ */
+function tooDeep(
+  text: string,
+  max: number,
+): { line: number; column: number } | undefined {
+  let depth = 0;
+  let quote: string | undefined;
+  let line = 1;
+  let column = 0;
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    column++;
+    if (c === '\n') {
+      line++;
+      column = 0;
+      lineStart = true;
+      indent = 0;
+      quote = undefined;
+      continue;
+    }
+    if (lineStart && c === ' ') {
+      indent++;
+      if (indent > max * 2) return { line, column };
+      continue;
+    }
+    lineStart = false;
+    if (quote) {
+      if (c === quote) quote = undefined;
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '#') {
+      // a comment: skip to the end of the line
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    } else if (c === '[' || c === '{') {
+      if (++depth > max) return { line, column };
+    } else if (c === ']' || c === '}') {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return undefined;
+}
+
+/**
  * Parses and validates a YAML runbook file of one or more documents. Never
  * throws on bad input: every problem comes back with its file, line and
  * column, and only the documents without errors come back as runbooks.
@@ -118,13 +171,43 @@ export function parseRunbookFile(
   if (text.includes('\u0000')) {
     return fileProblem('file is binary (it contains NUL bytes), not YAML');
   }
+  const deep = tooDeep(text, limits.maxDepth);
+  if (deep) {
+    return {
+      runbooks: [],
+      problems: [
+        {
+          severity: 'error',
+          file,
+          line: deep.line,
+          column: deep.column,
+          message: `nested more than ${limits.maxDepth} levels deep: no runbook needs that; flatten it`,
+        },
+      ],
+    };
+  }
 
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, {
-    lineCounter,
-    prettyErrors: false,
-    uniqueKeys: true,
-  });
+  const parse = () => {
+    try {
+      return parseAllDocuments(text, {
+        lineCounter,
+        prettyErrors: false,
+        uniqueKeys: true,
+      });
+    } catch (error) {
+      // A structure the parser cannot follow (its recursion ran out).
+      return error as Error;
+    }
+  };
+  const documents = parse();
+  if (documents instanceof Error) {
+    return fileProblem(
+      documents instanceof RangeError
+        ? 'nested too deeply to read: flatten it'
+        : `cannot be read: ${documents.message}`,
+    );
+  }
   if (!Array.isArray(documents)) {
     return { runbooks, recoveryPlans, problems }; // an empty stream: nothing to index
   }
@@ -171,7 +254,9 @@ export function parseRunbookFile(
     } catch (error) {
       add(
         'error',
-        `cannot be read: ${error instanceof Error ? error.message : error}`,
+        error instanceof RangeError
+          ? 'nested too deeply to read: flatten it'
+          : `cannot be read: ${error instanceof Error ? error.message : error}`,
       );
       problems.push(...docProblems);
       continue;
@@ -237,6 +322,7 @@ export function parseRunbookFile(
     if (!docProblems.some(p => p.severity === 'error')) {
       if (kind === 'Runbook') {
         checkSteps(data as unknown as RunbookDocument, check);
+        checkReview(data as unknown as RunbookDocument, check);
         checkSeverity(
           data as unknown as RunbookDocument,
           options.severities,
@@ -419,6 +505,20 @@ function checkSteps(runbook: RunbookDocument, check: DocumentCheck) {
         );
       }
     });
+  }
+}
+
+// A review dated after today has not happened: a typo, or a wish.
+function checkReview(runbook: RunbookDocument, check: DocumentCheck) {
+  const { doc, at, docStart, add } = check;
+  const reviewed = runbook.spec.review?.lastReviewed;
+  const tomorrow = Date.now() + 86400_000;
+  if (reviewed && Date.parse(reviewed) > tomorrow) {
+    add(
+      'error',
+      `spec.review.lastReviewed ${reviewed} is in the future`,
+      position(doc, ['spec', 'review', 'lastReviewed'], at, docStart),
+    );
   }
 }
 

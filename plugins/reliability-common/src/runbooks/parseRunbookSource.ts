@@ -2,6 +2,39 @@ import { parseMarkdownRunbook } from './parseMarkdownRunbook';
 import { parseRunbookFile } from './parseRunbookFile';
 import type { RunbookFileResult } from './types';
 
+// The offset of the first byte that is not valid UTF-8, if any.
+function invalidUtf8At(bytes: Uint8Array): number | undefined {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    let extra = 0;
+    if (b < 0x80) extra = 0;
+    else if (b >= 0xc2 && b <= 0xdf) extra = 1;
+    else if (b >= 0xe0 && b <= 0xef) extra = 2;
+    else if (b >= 0xf0 && b <= 0xf4) extra = 3;
+    else return i;
+    for (let k = 1; k <= extra; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    i += extra + 1;
+  }
+  return undefined;
+}
+
+// A file's bytes as text, or why they are not UTF-8 text.
+function decodeUtf8(bytes: Uint8Array): string | { error: string } {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return {
+      error: `file is not UTF-8 text: the byte at offset ${
+        invalidUtf8At(bytes) ?? 0
+      } is not valid UTF-8`,
+    };
+  }
+}
+
 /** The file names the indexer and the validator read. @public */
 export function isRunbookFileName(name: string): boolean {
   return /\.(ya?ml|md)$/i.test(name);
@@ -63,7 +96,9 @@ export function parseRunbookSource(
 export interface RunbookSourceFile {
   /** How the file is named in problems: a repository URL or a relative path. */
   file: string;
-  text: string;
+  /** The text; or give `bytes`, which must be UTF-8. */
+  text?: string;
+  bytes?: Uint8Array;
 }
 
 /** What a whole folder of runbook files gives. @public */
@@ -122,7 +157,20 @@ export function parseRunbookFolder(
     seen.set(`${what}:${key}`, r.file);
     return true;
   };
-  for (const { file, text } of files) {
+  for (const source of files) {
+    const { file } = source;
+    const text = source.text ?? decodeUtf8(source.bytes ?? new Uint8Array());
+    if (typeof text !== 'string') {
+      problems.push({
+        severity: 'error',
+        file,
+        line: 0,
+        column: 0,
+        message: text.error,
+      });
+      failedFiles.push(file);
+      continue;
+    }
     const result = parseRunbookSource(text, { ...options, file });
     problems.push(...result.problems);
     if (result.problems.some(p => p.severity === 'error')) {
