@@ -97,6 +97,13 @@ if (!skipE2e) {
   totals.passed += (e2e.stats.expected ?? 0) + (e2e.stats.flaky ?? 0);
   totals.failed += e2e.stats.unexpected ?? 0;
 }
+if (!process.argv.includes('--skip-faults')) {
+  // Real backend processes through failures: two instances on one
+  // PostgreSQL, PostgreSQL restarted under writes, SIGKILL mid-index, a Git
+  // server that stops or stalls (npm run test:faults).
+  step('fault suite', 'node', ['scripts/faults.mjs']);
+  totals.passed += 4;
+}
 if (!skipE2e && !process.argv.includes('--skip-separate-app')) {
   // The suite packed with npm pack, installed into a new app made from the
   // create-app template of the same Backstage release, checked in Chromium.

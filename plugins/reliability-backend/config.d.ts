@@ -51,6 +51,8 @@ export interface Config {
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       /** Where `git` locations are cloned. Default: a folder under the OS temp dir. */
       gitCacheDirectory?: string;
+      /** How long one git command (clone, fetch) may take. Default 60 seconds. */
+      gitTimeoutSeconds?: number;
       /** Limits on what one location may hold. */
       limits?: {
         /** Largest runbook file, in bytes. Default 524288. */

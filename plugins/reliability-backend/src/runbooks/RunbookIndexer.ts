@@ -118,6 +118,8 @@ export class RunbookIndexer {
   /** Indexes every entity with the runbooks annotation and every configured location. */
   async indexAll(): Promise<void> {
     const { store, logger } = this.options;
+    const started = Date.now();
+    logger.info('Runbook index pass started');
     const entityLocations = await this.entityLocations();
     for (const location of [...entityLocations, ...this.configLocations]) {
       // One location that fails in an unforeseen way must not stop the
@@ -147,7 +149,9 @@ export class RunbookIndexer {
     const forgot =
       pruned > 0 ? `; forgot ${pruned} locations that are gone` : '';
     logger.info(
-      `Indexed runbooks of ${entityLocations.length} entities and ${this.configLocations.length} configured locations${forgot}`,
+      `Indexed runbooks of ${entityLocations.length} entities and ${
+        this.configLocations.length
+      } configured locations in ${Date.now() - started} ms${forgot}`,
     );
   }
 
@@ -404,6 +408,10 @@ export class RunbookIndexer {
           branch: c.getOptionalString('branch'),
           path: c.getOptionalString('path'),
           cacheDirectory: this.gitCacheDirectory,
+          timeoutMs:
+            (this.options.config.getOptionalNumber(
+              'reliability.runbooks.gitTimeoutSeconds',
+            ) ?? 60) * 1000,
         }),
       };
     }

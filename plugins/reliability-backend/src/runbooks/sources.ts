@@ -309,7 +309,21 @@ export class GitSource implements RunbookSource {
       );
       return stdout;
     } catch (error) {
-      const e = error as { stderr?: string; message: string };
+      const e = error as {
+        stderr?: string;
+        message: string;
+        killed?: boolean;
+      };
+      if (e.killed) {
+        // The server is unreachable in practice: too slow to wait for.
+        throw new Error(
+          `git ${args[0]} ${redactRemote(
+            this.options.remote,
+          )} timed out after ${Math.round(
+            (this.options.timeoutMs ?? 60_000) / 1000,
+          )} s`,
+        );
+      }
       const detail = (e.stderr || e.message).trim().split('\n').pop();
       throw new Error(
         `git ${args[0]} ${redactRemote(this.options.remote)} failed: ${detail

@@ -1,0 +1,418 @@
+#!/usr/bin/env node
+// `npm run test:faults`: the backend through failures, with real processes —
+// two instances on one PostgreSQL, PostgreSQL restarted under a write load,
+// the backend killed in the middle of an index pass, a Git server that stops
+// and one that is slow. Each prints what it measured; the last line is
+// `faults: N passed, N failed`. Needs a PostgreSQL at 127.0.0.1:5432 that
+// this user may restart (pg_ctlcluster), and git.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  api,
+  guestToken,
+  postgresPrefix,
+  sleep,
+  startBackend,
+} from './lib/backend.mjs';
+import { runbookRepository } from './lib/corpus.mjs';
+
+const PG =
+  process.env.PGHOST_FOR_TESTS ?? 'postgresql://postgres@127.0.0.1:5432';
+const work = mkdtempSync(join(tmpdir(), 'reliability-faults-'));
+const results = [];
+const log = (...args) => console.log('faults:', ...args);
+
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+async function fault(name, fn) {
+  const started = Date.now();
+  log(`— ${name}`);
+  try {
+    const detail = await fn();
+    results.push({ name, ok: true });
+    log(
+      `  passed in ${((Date.now() - started) / 1000).toFixed(1)} s${
+        detail ? `: ${detail}` : ''
+      }`,
+    );
+  } catch (error) {
+    results.push({ name, ok: false });
+    log(`  FAILED: ${error.stack ?? error}`);
+  }
+}
+
+const sqlite = dir => `  database:
+    client: better-sqlite3
+    connection: { directory: ${JSON.stringify(dir)} }
+`;
+// The index of one configured Git location, often; the demo's own folders too.
+const runbooks = (target, frequencySeconds, extra = '') => `reliability:
+  runbooks:
+    # ISO durations: app-config.yaml's { minutes: 2 } would merge into an object.
+    schedule:
+      frequency: PT${frequencySeconds}S
+      timeout: PT2M
+      initialDelay: PT1S
+    gitCacheDirectory: ${JSON.stringify(
+      join(work, `git-cache-${Math.random().toString(36).slice(2)}`),
+    )}
+    gitTimeoutSeconds: 3
+    limits: { maxFiles: 20000 }
+    locations:
+      - { type: git, target: ${JSON.stringify(
+        target,
+      )}, branch: main, path: runbooks }
+${extra}`;
+
+const allRunbooks = async (url, token) =>
+  (await api(url, '/runbooks', { token })).body.items ?? [];
+
+const notification = fingerprint => ({
+  version: '4',
+  groupKey: `{}:{alertname="FaultsTwoInstances"}`,
+  status: 'firing',
+  receiver: 'backstage',
+  alerts: [
+    {
+      status: 'firing',
+      labels: { alertname: 'FaultsTwoInstances', service: 'insights-api' },
+      annotations: { summary: 'The same notification, twice' },
+      startsAt: new Date(Date.now() - 60_000).toISOString(),
+      endsAt: '0001-01-01T00:00:00Z',
+      fingerprint,
+    },
+  ],
+});
+
+await fault('two backend instances on one PostgreSQL', async () => {
+  const repo = runbookRepository(join(work, 'two'), {
+    count: 200,
+    entities: 50,
+  });
+  const pg = await postgresPrefix(PG);
+  const config = `${pg.config}${runbooks(`file://${repo.bare}`, 5)}`;
+  const a = await startBackend({ name: 'a', port: 7121, config, dir: work });
+  const b = await startBackend({ name: 'b', port: 7122, config, dir: work });
+  try {
+    const token = await guestToken(a.url);
+    // Index passes over 25 seconds: one per cycle across both instances.
+    await sleep(25_000);
+    const passes = [a, b].map(
+      x => x.lines(/Runbook index pass started/).length,
+    );
+    const total = passes[0] + passes[1];
+    check(
+      total >= 3 && total <= 7,
+      `index passes ${passes.join(' + ')}: not one per 5-second cycle`,
+    );
+    const [fromA, fromB] = await Promise.all([
+      allRunbooks(a.url, token),
+      allRunbooks(b.url, token),
+    ]);
+    check(
+      fromA.length >= 200 && fromA.length === fromB.length,
+      `A serves ${fromA.length}, B ${fromB.length}`,
+    );
+    // The same Alertmanager notification, to both at once, three times each.
+    const webhook = {
+      token: 'demo-alertmanager-token',
+      method: 'POST',
+      body: notification('f00dcafe'),
+    };
+    const answers = await Promise.all(
+      [a, b, a, b, a, b].map(x =>
+        api(x.url, '/webhooks/alertmanager', webhook),
+      ),
+    );
+    check(
+      answers.every(x => x.status === 200),
+      `webhook: ${answers.map(x => x.status)}`,
+    );
+    const opened = answers.flatMap(x => x.body.opened);
+    const incidents = (
+      await api(a.url, '/incidents?alertName=FaultsTwoInstances', { token })
+    ).body.items;
+    check(
+      opened.length === 1 && incidents.length === 1,
+      `opened ${opened.length}, incidents ${incidents.length}`,
+    );
+    return `index passes ${passes.join(
+      ' + ',
+    )} in 30 s at 5 s, none overlapping; both serve ${
+      fromA.length
+    } runbooks; 6 deliveries → 1 incident`;
+  } finally {
+    await a.stop();
+    await b.stop();
+    await pg.drop();
+  }
+});
+
+await fault('PostgreSQL restarted during a write load', async () => {
+  const pg = await postgresPrefix(PG);
+  const a = await startBackend({
+    name: 'pg-restart',
+    port: 7123,
+    config: pg.config,
+    dir: work,
+  });
+  try {
+    const token = await guestToken(a.url);
+    const acknowledged = [];
+    const failures = [];
+    let restarted = false;
+    let stop = false;
+    let slowestWrite = 0;
+    const writer = async w => {
+      for (let i = 0; !stop; i++) {
+        const answer = await api(a.url, '/postmortems', {
+          token,
+          method: 'POST',
+          body: { title: `Write ${w}-${i}` },
+          timeoutMs: 15_000,
+        });
+        slowestWrite = Math.max(slowestWrite, answer.ms);
+        if (answer.status === 201) acknowledged.push(answer.body.id);
+        else failures.push(answer);
+        if (answer.status !== 201) await sleep(100);
+      }
+    };
+    const writers = Array.from({ length: 8 }, (_, w) => writer(w));
+    await sleep(3000);
+    const cluster = execFileSync('ls', ['/etc/postgresql']).toString().trim();
+    const outage = Date.now();
+    execFileSync('pg_ctlcluster', [
+      '--skip-systemctl-redirect',
+      cluster,
+      'main',
+      'restart',
+    ]);
+    restarted = true;
+    const outageSeconds = (Date.now() - outage) / 1000;
+    await sleep(6000);
+    stop = true;
+    await Promise.all(writers);
+    check(restarted, 'PostgreSQL was not restarted');
+    check(
+      failures.every(f => f.status >= 500),
+      `non-5xx failures: ${[...new Set(failures.map(f => f.status))]}`,
+    );
+    const slowest = Math.max(0, ...failures.map(f => f.ms));
+    check(slowest < 5000, `a failing request took ${Math.round(slowest)} ms`);
+    // No request hangs through the outage.
+    check(slowestWrite < 8000, `a write took ${Math.round(slowestWrite)} ms`);
+    // Recovered without a restart of the backend.
+    const after = await api(a.url, '/postmortems', {
+      token,
+      method: 'POST',
+      body: { title: 'After' },
+    });
+    check(after.status === 201, `after the restart: ${after.status}`);
+    const stored = new Set(
+      ((await api(a.url, '/postmortems', { token })).body.items ?? []).map(
+        p => p.id,
+      ),
+    );
+    const lost = acknowledged.filter(id => !stored.has(id));
+    check(lost.length === 0, `${lost.length} acknowledged writes are missing`);
+    return `${acknowledged.length} writes acknowledged, all present; ${
+      failures.length
+    } failed (each a 5xx, within ${Math.round(
+      slowest,
+    )} ms) during a ${outageSeconds.toFixed(
+      1,
+    )} s restart; the slowest write took ${Math.round(
+      slowestWrite,
+    )} ms; the backend recovered by itself`;
+  } finally {
+    await a.stop();
+    await pg.drop();
+  }
+});
+
+await fault('SIGKILL in the middle of an index pass', async () => {
+  const repo = runbookRepository(join(work, 'kill'), {
+    count: 4000,
+    entities: 200,
+  });
+  const data = join(work, 'kill-sqlite');
+  const config = `${sqlite(data)}${runbooks(`file://${repo.bare}`, 8)}`;
+  let first = await startBackend({
+    name: 'kill-1',
+    port: 7124,
+    config,
+    dir: work,
+  });
+  let token = await guestToken(first.url);
+  for (
+    let i = 0;
+    i < 120 && (await allRunbooks(first.url, token)).length < 4000;
+    i++
+  )
+    await sleep(1000);
+  const before = (await allRunbooks(first.url, token)).length;
+  const duration = Number(
+    /in (\d+) ms/.exec(first.lines(/Indexed runbooks of/)[0] ?? '')?.[1] ??
+      2000,
+  );
+  // A new set: 1,000 more files and every old one changed.
+  for (let i = 0; i < 5000; i++) repo.write(i, 1);
+  repo.commit('revision 1');
+  const seen = first.lines(/Runbook index pass started/).length;
+  for (
+    let i = 0;
+    i < 200 && first.lines(/Runbook index pass started/).length === seen;
+    i++
+  )
+    await sleep(50);
+  await sleep(Math.max(100, duration * 0.4));
+  await first.stop('SIGKILL');
+  const second = await startBackend({
+    name: 'kill-2',
+    port: 7124,
+    // No pass of its own before it is looked at.
+    config: `${sqlite(data)}${runbooks(`file://${repo.bare}`, 600).replace(
+      'initialDelay: { seconds: 1 }',
+      'initialDelay: { minutes: 10 }',
+    )}`,
+    dir: work,
+  });
+  try {
+    token = await guestToken(second.url);
+    const items = await allRunbooks(second.url, token);
+    const revisions = new Set(
+      items
+        .filter(r => /^rb-/.test(r.name))
+        .map(r => (/revision 1/.test(r.title) ? 1 : 0)),
+    );
+    const corpus = items.filter(r => /^rb-/.test(r.name)).length;
+    check(
+      (corpus === before && revisions.size === 1 && revisions.has(0)) ||
+        (corpus === 5000 && revisions.size === 1 && revisions.has(1)),
+      `after the kill: ${corpus} runbooks of revisions ${[...revisions]}`,
+    );
+    return `killed ${Math.round(
+      Math.max(100, duration * 0.4),
+    )} ms into a pass (a full one takes ${duration} ms); after restart ${corpus} runbooks, all of revision ${
+      [...revisions][0]
+    }: the old set or the new, never half`;
+  } finally {
+    await second.stop();
+    first = undefined;
+  }
+});
+
+await fault('Git server stopped, then slow', async () => {
+  const repo = runbookRepository(join(work, 'daemon'), {
+    count: 100,
+    entities: 20,
+  });
+  const daemonPort = 7131;
+  const daemon = spawn(
+    'git',
+    [
+      'daemon',
+      '--reuseaddr',
+      `--base-path=${join(work, 'daemon')}`,
+      '--export-all',
+      '--listen=127.0.0.1',
+      `--port=${daemonPort}`,
+      join(work, 'daemon'),
+    ],
+    { stdio: 'ignore' },
+  );
+  // A proxy in front of it: passes bytes, holds them (slow), or refuses (down).
+  let mode = 'pass';
+  const proxy = createServer(socket => {
+    if (mode === 'down') return socket.destroy();
+    const upstream = connect(daemonPort, '127.0.0.1');
+    const hold = stream => chunk => {
+      if (mode === 'slow') {
+        stream.pause();
+        setTimeout(() => stream.resume(), 20_000).unref();
+      }
+      return chunk;
+    };
+    socket.on('data', c => upstream.write(hold(socket)(c)));
+    upstream.on('data', c => socket.write(hold(upstream)(c)));
+    socket.on('error', () => upstream.destroy());
+    upstream.on('error', () => socket.destroy());
+    socket.on('close', () => upstream.destroy());
+    upstream.on('close', () => socket.destroy());
+  });
+  await new Promise(r => proxy.listen(7132, '127.0.0.1', r));
+  await sleep(500);
+  const data = join(work, 'daemon-sqlite');
+  const a = await startBackend({
+    name: 'git-down',
+    port: 7125,
+    config: `${sqlite(data)}${runbooks(
+      'git://127.0.0.1:7132/runbooks.git',
+      5,
+    )}`,
+    dir: work,
+  });
+  try {
+    const token = await guestToken(a.url);
+    for (
+      let i = 0;
+      i < 60 &&
+      (await allRunbooks(a.url, token)).filter(r => /^rb-/.test(r.name))
+        .length < 100;
+      i++
+    )
+      await sleep(1000);
+    const served = async () =>
+      (await allRunbooks(a.url, token)).filter(r => /^rb-/.test(r.name));
+    check(
+      (await served()).length === 100,
+      'the Git runbooks were never indexed',
+    );
+    repo.write(0, 1);
+    repo.commit('a change it cannot read');
+    const outcomes = [];
+    for (const state of ['slow', 'down']) {
+      mode = state;
+      const failed = a.lines(/Could not read runbooks at git:/).length;
+      const started = Date.now();
+      for (
+        let i = 0;
+        i < 80 && a.lines(/Could not read runbooks at git:/).length === failed;
+        i++
+      )
+        await sleep(250);
+      const message = a.lines(/Could not read runbooks at git:/).at(-1) ?? '';
+      check(message, `no failed read recorded while ${state}`);
+      const rbs = await served();
+      check(rbs.length === 100, `${state}: ${rbs.length} runbooks served`);
+      const age = (Date.now() - Date.parse(rbs[0].lastSyncedAt)) / 1000;
+      outcomes.push(
+        `${state}: the read failed after ${(
+          (Date.now() - started) /
+          1000
+        ).toFixed(1)} s (${
+          /timed out|ETIMEDOUT|killed|SIGTERM|timeout/i.test(message)
+            ? 'timed out'
+            : message.replace(/.*: /, '').slice(0, 60)
+        }); 100 runbooks still served, read ${Math.round(age)} s ago`,
+      );
+    }
+    const passes = a.lines(/Indexed runbooks of/).slice(-1)[0] ?? '';
+    check(/in \d+ ms/.test(passes), 'no index pass finished');
+    return outcomes.join('; ');
+  } finally {
+    await a.stop();
+    proxy.close();
+    daemon.kill();
+  }
+});
+
+const passed = results.filter(r => r.ok).length;
+console.log(`\nfaults: ${passed} passed, ${results.length - passed} failed`);
+rmSync(work, { recursive: true, force: true });
+process.exit(passed === results.length ? 0 : 1);
