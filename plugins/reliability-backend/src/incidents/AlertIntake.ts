@@ -187,9 +187,17 @@ export class AlertIntake {
     const { store, logger } = this.options;
     // What each alert means is read before the transaction: it calls the
     // catalog and the runbook index.
+    // Alerts an open incident already holds as firing are repeats: nothing
+    // to look up for them.
+    const known = await store.openAlertStatuses(
+      payload.alerts.map(a => a.fingerprint),
+    );
     const matches = new Map<string, AlertMatch>();
     for (const alert of payload.alerts) {
-      if (alert.status === 'firing') {
+      if (
+        alert.status === 'firing' &&
+        known.get(alert.fingerprint) !== 'firing'
+      ) {
         matches.set(alert.fingerprint, await this.match(alert));
       }
     }
@@ -219,7 +227,8 @@ export class AlertIntake {
           groupIncident = winnerId as string;
           return groupIncident;
         }
-        const match = matches.get(alert.fingerprint)!;
+        const match =
+          matches.get(alert.fingerprint) ?? (await this.match(alert));
         const startsAt = new Date(alert.startsAt);
         const title =
           alert.annotations.summary ??

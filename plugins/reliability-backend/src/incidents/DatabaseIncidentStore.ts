@@ -369,6 +369,19 @@ export class DatabaseIncidentStore {
     return this.summaries(this.db, await query);
   }
 
+  /** How the open incidents hold these alerts now: fingerprint → status. */
+  async openAlertStatuses(
+    fingerprints: string[],
+  ): Promise<Map<string, string>> {
+    if (fingerprints.length === 0) return new Map();
+    const rows = await this.db(T.alerts)
+      .join(T.incidents, `${T.incidents}.id`, `${T.alerts}.incident_id`)
+      .whereIn(`${T.alerts}.fingerprint`, fingerprints)
+      .whereNot(`${T.incidents}.status`, 'resolved')
+      .select(`${T.alerts}.fingerprint`, `${T.alerts}.status`);
+    return new Map(rows.map(r => [r.fingerprint, r.status]));
+  }
+
   /** The open incident holding an alert (by fingerprint), if any. */
   async openIncidentOfFingerprint(
     db: Db,
