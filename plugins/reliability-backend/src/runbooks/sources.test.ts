@@ -1,4 +1,7 @@
-import { redactRemote } from './sources';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LocalFolderSource, redactRemote } from './sources';
 
 describe('redactRemote', () => {
   it('drops credentials from a remote URL, and leaves others alone', () => {
@@ -11,5 +14,37 @@ describe('redactRemote', () => {
     expect(redactRemote('git@git.acme.example:sre/runbooks.git')).toBe(
       'git@git.acme.example:sre/runbooks.git',
     );
+  });
+});
+
+describe('reading files from disk', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'sources-'));
+    for (let i = 0; i < 20; i++) {
+      writeFileSync(join(dir, `rb-${i}.yaml`), `# runbook ${i}\n`.repeat(50));
+    }
+    writeFileSync(join(dir, 'huge.yaml'), 'x'.repeat(3000));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('holds each file in memory of its own size, not of the limit, and cuts a file over the limit one byte past it', async () => {
+    const read = await new LocalFolderSource(dir, dir).read(undefined, {
+      maxFiles: 100,
+      maxFileBytes: 2048,
+    });
+    if (read.status !== 'read') throw new Error('not read');
+    expect(read.files).toHaveLength(21);
+    const huge = read.files.find(f => f.url === 'huge.yaml')!;
+    expect(huge.content.length).toBe(2049);
+    for (const f of read.files.filter(file => file !== huge)) {
+      // 10,000 files each holding a buffer of the limit (512 KB by
+      // default) took gigabytes.
+      const i = Number(/rb-(\d+)/.exec(f.url)![1]);
+      expect(f.content.toString()).toBe(`# runbook ${i}\n`.repeat(50));
+      expect(f.content.buffer.byteLength).toBeLessThanOrEqual(
+        f.content.length + 1,
+      );
+    }
   });
 });

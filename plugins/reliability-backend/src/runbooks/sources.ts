@@ -345,8 +345,13 @@ function capped(content: Buffer, limits: SourceLimits): Buffer {
 async function readCapped(path: string, maxBytes: number): Promise<Buffer> {
   const handle = await fs.open(path, 'r');
   try {
-    const buffer = Buffer.alloc(maxBytes + 1);
-    const { bytesRead } = await handle.read(buffer, 0, maxBytes + 1, 0);
+    // Sized to the file (one byte more shows a file that grew past the
+    // limit): a buffer of the limit's size per file would be held by every
+    // file read, gigabytes at 10,000 files.
+    const { size } = await handle.stat();
+    const length = Math.min(size, maxBytes) + 1;
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
     return buffer.subarray(0, bytesRead);
   } finally {
     await handle.close();
