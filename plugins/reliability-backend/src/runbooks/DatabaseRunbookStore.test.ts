@@ -285,4 +285,75 @@ describe.each(databases.eachSupportedId())('DatabaseRunbookStore on %s', id => {
     expect(await store.listRunbooks({})).toHaveLength(450);
     expect(await store.findByAlert('Alert3', {})).toHaveLength(45);
   });
+
+  it("two instances on one database: one's change shows in the other's reads within the check interval", async () => {
+    const knex = await databases.init(id);
+    const database = mockServices.database({ knex });
+    const a = await DatabaseRunbookStore.create({
+      database,
+      readCache: { checkIntervalMs: 0 },
+    });
+    const b = await DatabaseRunbookStore.create({
+      database,
+      readCache: { checkIntervalMs: 60_000 },
+    });
+    const at = new Date('2026-11-21T10:00:00.000Z');
+    const pass = (title: string) =>
+      a.replaceLocation(api, {
+        runbooks: [
+          {
+            ...runbook('postgres-down', {
+              triggers: [{ alertName: 'PostgresDown' }],
+            }),
+            document: {
+              ...runbook('postgres-down').document,
+              metadata: { name: 'postgres-down', namespace: 'default', title },
+              spec: {
+                entityRefs: ['component:default/insights-api'],
+                triggers: [{ alertName: 'PostgresDown' }],
+              },
+            },
+          },
+        ],
+        problems: [],
+        failedFiles: [],
+        at,
+      });
+    await pass('First');
+    const reads = async (store: DatabaseRunbookStore) => [
+      (
+        await store.listRunbooks({
+          entityRef: 'component:default/insights-api',
+        })
+      )
+        .map(r => r.title)
+        .join(),
+      (await store.getRunbook('default', 'postgres-down'))?.title,
+      (await store.findByAlert('PostgresDown', {})).map(r => r.title).join(),
+    ];
+    expect(await reads(a)).toEqual(['First', 'First', 'First']);
+    expect(await reads(b)).toEqual(['First', 'First', 'First']);
+
+    // a changes the index: a sees it at once; b (checking every minute)
+    // still serves what it holds, and sees it once it checks.
+    await pass('Second');
+    expect(await reads(a)).toEqual(['Second', 'Second', 'Second']);
+    expect(await reads(b)).toEqual(['First', 'First', 'First']);
+    const c = await DatabaseRunbookStore.create({
+      database,
+      readCache: { checkIntervalMs: 0 },
+    });
+    expect(await reads(c)).toEqual(['Second', 'Second', 'Second']);
+
+    // A failed read of the location is a change too (the sync error).
+    await c.recordFailure(
+      api,
+      'git fetch failed',
+      new Date(at.getTime() + 1000),
+    );
+    const [listed] = await a.listRunbooks({
+      entityRef: 'component:default/insights-api',
+    });
+    expect(listed.syncError?.message).toBe('git fetch failed');
+  });
 });

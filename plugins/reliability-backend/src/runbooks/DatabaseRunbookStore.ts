@@ -9,6 +9,7 @@ import type {
 } from '@reliability-suite/plugin-reliability-common';
 import type { Knex } from 'knex';
 import { migratedClient, toIso } from '../database/database';
+import { IndexReadCache } from './IndexReadCache';
 import type {
   LocationIndexResult,
   RunbookFilter,
@@ -28,6 +29,13 @@ const RUNBOOKS = 'reliability_runbooks';
 const ENTITIES = 'reliability_runbook_entities';
 const TRIGGERS = 'reliability_runbook_triggers';
 const PROBLEMS = 'reliability_index_problems';
+const VERSION = 'reliability_runbook_index_version';
+
+// Raised by every change of the index, last in its transaction (the row
+// lock is held briefly): the other instances' read caches follow it.
+async function raiseVersion(tx: Knex | Knex.Transaction) {
+  await tx(VERSION).where({ id: 1 }).increment('version', 1);
+}
 
 type LocationRow = {
   id: string;
@@ -78,11 +86,50 @@ async function insertAll(tx: Knex.Transaction, table: string, rows: object[]) {
 export class DatabaseRunbookStore implements RunbookStore {
   static async create(options: {
     database: DatabaseService;
+    /**
+     * How often the hot reads held in memory are checked against the
+     * index's version (default 2 s: another instance's change shows within
+     * that), and how many are held (default 5,000).
+     */
+    readCache?: { checkIntervalMs?: number; maxEntries?: number };
   }): Promise<DatabaseRunbookStore> {
-    return new DatabaseRunbookStore(await migratedClient(options.database));
+    return new DatabaseRunbookStore(
+      await migratedClient(options.database),
+      options.readCache,
+    );
   }
 
-  private constructor(private readonly db: Knex) {}
+  private readonly cache: IndexReadCache;
+
+  private constructor(
+    private readonly db: Knex,
+    readCache: { checkIntervalMs?: number; maxEntries?: number } = {},
+  ) {
+    this.cache = new IndexReadCache({
+      checkIntervalMs: readCache.checkIntervalMs ?? 2000,
+      maxEntries: readCache.maxEntries ?? 5000,
+      readVersion: async () => {
+        const row = await this.db(VERSION).where({ id: 1 }).first('version');
+        return String(row?.version ?? 0);
+      },
+    });
+  }
+
+  // A change of the index: in one transaction with the version raised,
+  // then what this instance holds in memory forgotten.
+  private async change<T>(
+    fn: (tx: Knex.Transaction) => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await this.db.transaction(async tx => {
+        const result = await fn(tx);
+        await raiseVersion(tx);
+        return result;
+      });
+    } finally {
+      this.cache.invalidate();
+    }
+  }
 
   async getLocation(id: string) {
     const row = await this.db<LocationRow>(LOCATIONS).where({ id }).first();
@@ -104,7 +151,7 @@ export class DatabaseRunbookStore implements RunbookStore {
     result: LocationIndexResult,
   ): Promise<{ problems: RunbookProblem[] }> {
     const problems = [...result.problems];
-    await this.db.transaction(async tx => {
+    await this.change(async tx => {
       await this.upsertLocation(tx, location, {
         etag: result.etag ?? null,
         revision: result.revision ?? null,
@@ -232,14 +279,17 @@ export class DatabaseRunbookStore implements RunbookStore {
   }
 
   async recordFailure(location: RunbookLocation, error: string, at: Date) {
-    await this.upsertLocation(this.db, location, {
-      last_attempt_at: at,
-      last_error: error.slice(0, 4000),
-    });
+    // The runbooks' sync error shows from the location's row: a change.
+    await this.change(tx =>
+      this.upsertLocation(tx, location, {
+        last_attempt_at: at,
+        last_error: error.slice(0, 4000),
+      }),
+    );
   }
 
   async recordUnchanged(location: RunbookLocation, at: Date) {
-    await this.db.transaction(async tx => {
+    await this.change(async tx => {
       await this.upsertLocation(tx, location, {
         last_attempt_at: at,
         last_success_at: at,
@@ -260,7 +310,7 @@ export class DatabaseRunbookStore implements RunbookStore {
       .map(r => r.id)
       .filter(id => !keepIds.includes(id));
     for (const id of gone) {
-      await this.db.transaction(async tx => {
+      await this.change(async tx => {
         const rows = await tx<RunbookRow>(RUNBOOKS).where({ location_id: id });
         await this.deleteRunbooks(tx, rows);
         await deleteLocationPlans(tx, id);
@@ -286,7 +336,9 @@ export class DatabaseRunbookStore implements RunbookStore {
   }
 
   async listRunbooks(filter: RunbookFilter) {
-    return (await this.runbookRows(filter)).map(toSummary);
+    return this.cache.get(`list:${JSON.stringify(filter)}`, async () =>
+      (await this.runbookRows(filter)).map(toSummary),
+    );
   }
 
   async listRunbookDetails(filter: RunbookFilter): Promise<RunbookDetails[]> {
@@ -330,11 +382,23 @@ export class DatabaseRunbookStore implements RunbookStore {
     namespace: string,
     name: string,
   ): Promise<RunbookDetails | undefined> {
-    const [row] = await this.runbookRows({ key: { namespace, name } });
-    return row ? toDetails(row) : undefined;
+    return this.cache.get(`one:${namespace}/${name}`, async () => {
+      const [row] = await this.runbookRows({ key: { namespace, name } });
+      return row ? toDetails(row) : undefined;
+    });
   }
 
   async findByAlert(alertName: string, labels: Record<string, string>) {
+    return this.cache.get(
+      `alert:${JSON.stringify([alertName, Object.entries(labels).sort()])}`,
+      () => this.findByAlertNow(alertName, labels),
+    );
+  }
+
+  private async findByAlertNow(
+    alertName: string,
+    labels: Record<string, string>,
+  ) {
     const triggers = await this.db(TRIGGERS)
       .where({ alert_name: alertName })
       .select('namespace', 'name', 'labels');
