@@ -14,7 +14,14 @@ export const sleep = ms => new Promise(r => setTimeout(r, ms));
  * Starts the demo backend with `app-config.yaml` plus `config` (YAML text)
  * on `port`; resolves once its health check answers.
  */
-export async function startBackend({ name, port, config, dir, env = {} }) {
+export async function startBackend({
+  name,
+  port,
+  config,
+  dir,
+  env = {},
+  nodeArgs = [],
+}) {
   const file = join(dir, `${name}.yaml`);
   writeFileSync(
     file,
@@ -27,6 +34,7 @@ ${config}`,
   const child = spawn(
     process.execPath,
     [
+      ...nodeArgs,
       '--require',
       '@backstage/cli/config/nodeTransform.cjs',
       'src/index.ts',
