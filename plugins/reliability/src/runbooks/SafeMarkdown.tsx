@@ -27,10 +27,15 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
+// Where a Markdown link may point: the web, mail, and this portal. Anything
+// else (javascript:, data:, vbscript:, ...) is shown as the link's text.
+const SAFE_HREF = /^(https?:|mailto:|\/(?!\/)|#)/i;
+
 /**
  * Markdown from runbooks, rendered safely: GitHub-flavoured Markdown, raw
  * HTML shown as text, no images (a runbook cannot make the browser fetch
- * anything), links only to safe protocols and opened in a new tab.
+ * anything), links only to the web, mail or this portal (others shown as
+ * their text) and opened in a new tab.
  */
 export const SafeMarkdown = ({ content }: { content: string }) => {
   const classes = useStyles();
@@ -42,11 +47,14 @@ export const SafeMarkdown = ({ content }: { content: string }) => {
         unwrapDisallowed
         linkTarget="_blank"
         components={{
-          a: ({ node: _node, children, ...props }) => (
-            <a {...props} rel="noopener noreferrer">
-              {children}
-            </a>
-          ),
+          a: ({ node: _node, children, href, ...props }) =>
+            href && SAFE_HREF.test(href) ? (
+              <a {...props} href={href} rel="noopener noreferrer">
+                {children}
+              </a>
+            ) : (
+              <span>{children}</span>
+            ),
         }}
       >
         {content}

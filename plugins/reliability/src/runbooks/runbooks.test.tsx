@@ -89,7 +89,12 @@ const DETAILS: RunbookDetails = {
         { title: 'Restart', run: 'kubectl delete pod postgresql-0' },
         { verify: 'pg_isready', expect: 'accepting connections' },
       ],
-      recovery: [{ manual: 'Restore **the latest** backup.' }],
+      recovery: [
+        {
+          manual:
+            'Restore **the latest** backup ([the guide](https://wiki.example.com/restore), [not this](javascript:window.__xss=3)).',
+        },
+      ],
       rollback: 'page-oncall',
       escalation: { contacts: ['group:sre-team'], after: '30m' },
       postmortemQuestions: ['Why did it crash?'],
@@ -271,6 +276,13 @@ describe('RunbookPage', () => {
     expect(document.querySelector('img[src="x"]')).toBeNull();
     expect(document.querySelector('main script, article script')).toBeNull();
     expect(screen.getByText(/<img src=x onerror=/)).toBeInTheDocument();
+    // A Markdown link is a link only to the web (or mail, or this portal).
+    expect(screen.getByRole('link', { name: 'the guide' })).toHaveAttribute(
+      'href',
+      'https://wiki.example.com/restore',
+    );
+    expect(screen.getByText('not this').closest('a')).toBeNull();
+    expect(document.querySelector('a[href^="javascript:"]')).toBeNull();
   });
 
   it('offers a copy button for each command', async () => {
