@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { resolve } from 'node:path';
 
 // End-to-end tests: the real app (backend + frontend dev servers) driven in
 // Debian's Chromium. Browser downloads do not work on our machines, so the
@@ -31,6 +32,17 @@ export default defineConfig({
         // tests never see (or change) the demo's own records.
         APP_CONFIG_backend_database_connection_directory:
           '../../data/e2e/sqlite',
+        // The tests' own runbook repository (made by scripts/e2e.mjs).
+        APP_CONFIG_reliability_runbooks_locations: JSON.stringify([
+          {
+            type: 'git',
+            target: `file://${resolve('data/e2e/runbooks-repo')}`,
+            branch: 'main',
+            path: 'runbooks',
+          },
+        ]),
+        APP_CONFIG_reliability_runbooks_gitCacheDirectory:
+          resolve('data/e2e/git-cache'),
       },
     },
     {
