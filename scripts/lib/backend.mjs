@@ -57,10 +57,12 @@ ${config}`,
     url,
     child,
     output,
-    /** Lines printed so far that match. */
+    /** Lines printed so far that match (without their colours). */
     lines: re =>
       output
         .join('')
+        // eslint-disable-next-line no-control-regex
+        .replace(/\x1b\[[0-9;]*m/g, '')
         .split('\n')
         .filter(l => re.test(l)),
     async stop(signal = 'SIGTERM') {
