@@ -8,6 +8,8 @@ import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -338,6 +340,103 @@ describe('every route of the OpenAPI document', () => {
         answer.text.includes(dir),
         answer.text.includes(tmpdir()),
       ]).toEqual([op.id, false, false]);
+    }
+  });
+  it('fetches no URL and reads no file a caller names', async () => {
+    // Every URL a write accepts (links, trackers, Alertmanager's URLs and
+    // annotations) points at a server that counts what reaches it.
+    let hits = 0;
+    const canary = createServer((_req, res) => {
+      hits += 1;
+      res.end('root:x:0:0:canary');
+    });
+    await new Promise<void>(r => canary.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(canary.address() as AddressInfo).port}/x`;
+    const user = mockCredentials.user.header();
+    const service = mockCredentials.service.header();
+    const writes: Array<[string, unknown, string]> = [
+      [
+        '/postmortems',
+        {
+          title: 'Links',
+          timeline: [{ at: now(), event: 'graph', link: url }],
+          actionItems: [{ title: 'fix', type: 'prevent', trackerUrl: url }],
+        },
+        user,
+      ],
+      [
+        '/incidents',
+        { title: 'Links', severity: 'P3', links: [{ url }] },
+        user,
+      ],
+      [
+        '/webhooks/alertmanager',
+        {
+          version: '4',
+          groupKey: '{}:{alertname="Canary"}',
+          status: 'firing',
+          receiver: 'r',
+          externalURL: url,
+          commonAnnotations: { runbook_url: url },
+          alerts: [
+            {
+              status: 'firing',
+              labels: { alertname: 'Canary' },
+              annotations: { runbook_url: url, dashboard: url },
+              startsAt: now(),
+              generatorURL: url,
+              fingerprint: 'cafe01',
+            },
+          ],
+        },
+        service,
+      ],
+    ];
+    try {
+      const answers: string[] = [];
+      for (const [path, body, auth] of writes) {
+        const answer = await request(server)
+          .post(`/api/reliability${path}`)
+          .set('Authorization', auth)
+          .send(body as object);
+        expect([
+          path,
+          answer.status,
+          answer.status < 300 || answer.text,
+        ]).toEqual([path, path.startsWith('/webhooks') ? 200 : 201, true]);
+        answers.push(answer.text);
+      }
+      // And what is read back afterwards.
+      for (const path of ['/incidents', '/postmortems']) {
+        const list = await request(server)
+          .get(`/api/reliability${path}`)
+          .set('Authorization', user);
+        for (const item of list.body.items) {
+          const one = await request(server)
+            .get(`/api/reliability${path}/${item.reference ?? item.id}`)
+            .set('Authorization', user);
+          answers.push(one.text);
+        }
+      }
+      // Scheduled work (notifications, evaluation) gets its moment too.
+      await new Promise(r => setTimeout(r, 500));
+      expect(hits).toBe(0);
+      expect(answers.filter(a => a.includes('root:x:0:0'))).toEqual([]);
+      // A file: URL is not a link at all.
+      const file = await request(server)
+        .post('/api/reliability/incidents')
+        .set('Authorization', user)
+        .send({
+          title: 'File',
+          severity: 'P3',
+          links: [{ url: 'file:///etc/passwd' }],
+        });
+      expect(file.status).toBe(400);
+      // The canary does count what reaches it.
+      await fetch(url);
+      expect(hits).toBe(1);
+    } finally {
+      canary.close();
     }
   });
 });
