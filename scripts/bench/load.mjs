@@ -1,9 +1,10 @@
 // The running backend at the size of a large organisation: a synthetic
-// catalog (BENCH_ENTITIES components, default 1,000) and BENCH_RUNBOOKS
-// runbook files (default 10,000) in a real local Git repository, indexed
-// cold, unchanged and after 1 % changed; then each route under autocannon —
-// requests per second at 50 connections and p50/p99 at a fixed 100
-// requests/s — beside the backend's own health route and the catalog's
+// catalog (BENCH_ENTITIES components, default 1,000), BENCH_RUNBOOKS runbook
+// files (default 10,000) and a recovery plan per entity in a real local Git
+// repository, indexed cold, unchanged and after 1 % changed; then, with a
+// week of backups, postmortems and incidents stored, each route under
+// autocannon — requests per second at 50 connections and p50/p99 at a fixed
+// 100 requests/s — beside the backend's own health route and the catalog's
 // by-name lookup, on SQLite and on PostgreSQL; postmortem creates with every
 // acknowledged write checked; an alert storm of 1,000 alerts in a minute
 // with every alert accounted for once. Returns the figures.
@@ -154,11 +155,142 @@ async function nextPass(backend) {
   return { ms: lastPass(backend), rssBefore: before };
 }
 
+// Run `fn(i)` for i < n, `width` at a time; the answers' statuses counted.
+async function inParallel(n, width, fn) {
+  const statuses = {};
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < n) {
+        const { status, body } = await fn(next++);
+        statuses[status] = (statuses[status] ?? 0) + 1;
+        if (status >= 300 && !statuses.first)
+          statuses.first = JSON.stringify(body).slice(0, 500);
+      }
+    }),
+  );
+  return statuses;
+}
+
+const SEED_POSTMORTEMS = 2 * ENTITIES;
+const SEED_INCIDENTS = ENTITIES;
+
+/**
+ * The records beside the runbooks, as an organisation of this size holds
+ * them: for each entity's recovery plan a week of nightly database backups,
+ * daily bucket backups and a restore drill; two postmortems per entity; one
+ * resolved incident per entity (imported).
+ */
+async function seed(url, token) {
+  const day = 86_400_000;
+  const now = Date.now();
+  const iso = t => new Date(t).toISOString();
+  const events = [];
+  for (let e = 0; e < ENTITIES; e++) {
+    const entityRef = `component:default/${entityName(e)}`;
+    for (let d = 0; d < 7; d++) {
+      const start = now - d * day - 3_600_000;
+      events.push(
+        {
+          id: `bench-db-${e}-${d}`,
+          type: 'backup',
+          entityRef,
+          component: 'db',
+          job: 'full',
+          startedAt: iso(start),
+          finishedAt: iso(start + 600_000),
+          result: d === 3 && e % 10 === 0 ? 'failure' : 'success',
+          sizeBytes: 5_000_000_000 + e * 1000,
+          tool: 'pgbackrest',
+        },
+        {
+          id: `bench-objects-${e}-${d}`,
+          type: 'backup',
+          entityRef,
+          component: 'objects',
+          startedAt: iso(start - 7_200_000),
+          finishedAt: iso(start - 6_900_000),
+          result: 'success',
+          tool: 'restic',
+        },
+      );
+    }
+    events.push({
+      id: `bench-drill-${e}`,
+      type: 'drill',
+      entityRef,
+      component: 'db',
+      startedAt: iso(now - 2 * day),
+      finishedAt: iso(now - 2 * day + 1_800_000),
+      result: 'success',
+      restoreSeconds: 1500 + (e % 7) * 100,
+      dataVerified: true,
+    });
+  }
+  const batches = [];
+  for (let i = 0; i < events.length; i += 500)
+    batches.push(events.slice(i, i + 500));
+  const backups = await inParallel(batches.length, 2, i =>
+    api(url, '/backups/events', {
+      token: 'demo-backup-reporter-token',
+      method: 'POST',
+      body: { events: batches[i] },
+      timeoutMs: 120_000,
+    }),
+  );
+  const postmortems = await inParallel(SEED_POSTMORTEMS, 8, i =>
+    api(url, '/postmortems', {
+      token,
+      method: 'POST',
+      body: {
+        title: `${entityName(i % ENTITIES)}: ${
+          ['latency after a release', 'queue backlog'][i % 2]
+        }`,
+        entityRefs: [`component:default/${entityName(i % ENTITIES)}`],
+        summary: 'Requests slowed down after a release; rolled back.',
+        rootCauses: ['A missing index on a new query'],
+      },
+    }),
+  );
+  const incidents = await inParallel(SEED_INCIDENTS, 8, i =>
+    api(url, '/incidents/import', {
+      // History is imported by machines (a static token), never by a person.
+      token: 'demo-backup-reporter-token',
+      method: 'POST',
+      body: {
+        externalId: `bench:${i}`,
+        title: `${entityName(i)} errors`,
+        severity: `P${1 + (i % 4)}`,
+        status: 'resolved',
+        entityRefs: [`component:default/${entityName(i)}`],
+        milestones: {
+          started: iso(now - (i % 90) * day - 7_200_000),
+          resolved: iso(now - (i % 90) * day - 3_600_000),
+        },
+      },
+    }),
+  );
+  const all = { backups, postmortems, incidents };
+  for (const [what, statuses] of Object.entries(all)) {
+    const bad = Object.keys(statuses).filter(
+      s => /^\d+$/.test(s) && !/^20[01]$/.test(s),
+    );
+    if (bad.length)
+      throw new Error(`seeding ${what}: ${JSON.stringify(statuses)}`);
+  }
+  return {
+    backupEvents: events.length,
+    postmortems: SEED_POSTMORTEMS,
+    incidents: SEED_INCIDENTS,
+  };
+}
+
 /** One database's run: indexing, then the routes, writes and the storm. */
 async function run({ database, dir, port, config: dbConfig }) {
   const repo = runbookRepository(join(dir, `corpus-${database}`), {
     count: RUNBOOKS,
     entities: ENTITIES,
+    plans: ENTITIES,
   });
   writeFileSync(join(dir, 'catalog.yaml'), catalogText(ENTITIES));
   // The demo's own catalog stays (its recovery plan, its services); the
@@ -188,7 +320,7 @@ reliability:
       timeout: PT5M
       initialDelay: ${initialDelay}
     gitCacheDirectory: ${JSON.stringify(join(dir, `git-${database}`))}
-    limits: { maxFiles: ${RUNBOOKS + 1000} }
+    limits: { maxFiles: ${RUNBOOKS + ENTITIES + 1000} }
     locations:
       - { type: git, target: ${JSON.stringify(
         `file://${repo.bare}`,
@@ -252,6 +384,8 @@ reliability:
     });
     await sleep(15_000);
     token = await guestToken(backend.url);
+    figures.seeded = await seed(backend.url, token);
+    console.log(`bench: ${database} seeded: ${JSON.stringify(figures.seeded)}`);
 
     const entity = `component:default/${entityName(7)}`;
     const reliability = `${backend.url}/api/reliability`;
@@ -274,13 +408,13 @@ reliability:
         token,
       },
       'one runbook': { url: `${reliability}/runbooks/default/rb-00007`, token },
-      'postmortem list': {
-        url: `${reliability}/postmortems?entityRef=component:default/insights-api`,
+      'postmortem list (an entity)': {
+        url: `${reliability}/postmortems?entityRef=${entity}`,
         token,
       },
       'incident list': { url: `${reliability}/incidents?status=open`, token },
       'backup status (recovery plans of an entity)': {
-        url: `${reliability}/recovery-plans?entityRef=component:default/insights-api`,
+        url: `${reliability}/recovery-plans?entityRef=${entity}`,
         token,
       },
       'incident webhook (a repeat)': {

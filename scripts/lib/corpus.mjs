@@ -78,6 +78,52 @@ ${[2, 3, 4, 5].map(step).join('\n')}
 `;
 }
 
+/**
+ * The recovery plan of entity `e`: its database (backed up nightly, drilled
+ * weekly), its object storage (daily, off-site)
+ * and its cache (stateless), a scenario and a degraded mode.
+ */
+export function recoveryPlanText(e) {
+  const entity = entityName(e);
+  return `apiVersion: reliability.io/v1alpha1
+kind: RecoveryPlan
+metadata:
+  name: plan-${entity}
+  title: ${entity} recovery plan
+spec:
+  entityRefs: [component:default/${entity}]
+  owner: group:default/team-${pad(e % 50, 2)}
+  components:
+    - name: db
+      title: PostgreSQL of ${entity}
+      data: Orders, customers and their history
+      criticality: critical
+      rpo: 24h
+      rto: 1h
+      backups:
+        - { name: full, type: full, tool: pgbackrest, schedule: 0 1 * * *, retention: 14 full, offSite: true }
+      drill: { cadence: 7d, staleAfter: 8d, runbook: rb-${pad(e, 5)} }
+    - name: objects
+      title: Uploads bucket
+      criticality: high
+      rpo: 24h
+      rto: 4h
+      backups:
+        - { name: daily, type: full, tool: restic, schedule: 0 3 * * *, retention: 30 daily, offSite: true }
+    - name: cache
+      stateless: Redis, refilled from the database on start
+  scenarios:
+    - { name: pod-restart, rto: 2m, rpo: '0', recovery: automatic }
+    - { name: volume-loss, rto: 1h, rpo: 24h, recovery: manual, runbook: rb-${pad(
+      e,
+      5,
+    )} }
+  degradedModes:
+    - { component: cache, impact: Pages load slowly, workaround: none needed, severity: P3 }
+    - { component: db, impact: Nothing can be saved, workaround: none, severity: P1 }
+`;
+}
+
 /** The catalog: `entities` components in 20 systems, owned by 50 teams. */
 export function catalogText(entities) {
   const docs = [];
@@ -110,10 +156,10 @@ const git = (cwd, ...args) =>
 
 /**
  * A bare repository at `dir/runbooks.git` holding `count` runbook files
- * under `runbooks/`, and a working copy at `dir/work` to change them.
+ * (and the recovery plans of the first `plans` entities) under `runbooks/`, and a working copy at `dir/work` to change them.
  * Returns `commit(message)` and where things are.
  */
-export function runbookRepository(dir, { count, entities }) {
+export function runbookRepository(dir, { count, entities, plans = 0 }) {
   const work = join(dir, 'work');
   const bare = join(dir, 'runbooks.git');
   mkdirSync(join(work, 'runbooks'), { recursive: true });
@@ -128,6 +174,12 @@ export function runbookRepository(dir, { count, entities }) {
       runbookText(i, entities, revision),
     );
   for (let i = 0; i < count; i++) write(i);
+  for (let e = 0; e < plans; e++) {
+    writeFileSync(
+      join(work, 'runbooks', `plan-${entityName(e)}.yaml`),
+      recoveryPlanText(e),
+    );
+  }
   const commit = message => {
     git(work, 'add', '-A');
     git(work, 'commit', '-q', '-m', message);
