@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { retryingCatalog } from './entities/retryingCatalog';
 import {
   reliabilityIncidentContributePermission,
   reliabilityIncidentUpdatePermission,
@@ -100,10 +101,12 @@ export const reliabilityPlugin = createBackendPlugin({
         urlReader,
         permissions,
         permissionsRegistry,
-        catalog,
+        catalog: catalogClient,
         notifications,
       }) {
         permissionsRegistry.addPermissions(reliabilityPermissions);
+        // Its reads tried once more when a kept-alive connection was reset.
+        const catalog = retryingCatalog(catalogClient);
         const severities = readSeverities(config);
         const runbookStore = await DatabaseRunbookStore.create({ database });
         const postmortemStore = await DatabasePostmortemStore.create({
