@@ -207,7 +207,9 @@ function loadSections(load) {
         seeded.backupEvents,
       )} backup runs and drills, ${fmt(seeded.postmortems)} postmortems, ${fmt(
         seeded.incidents,
-      )} resolved incidents (and the demo's own). The entity asked for is one of the synthetic services.`,
+      )} resolved incidents (and the demo's own)${
+        seeded.failed ? ` (${seeded.failed} of these writes failed)` : ''
+      }. The entity asked for is one of the synthetic services.`,
       '',
       ...table([...head, 'target', ''], rows),
     ],
