@@ -453,9 +453,15 @@ export class DatabaseIncidentStore {
     const id = input.id ?? randomUUID();
     // The next number is unique: a concurrent declaration (another request,
     // another instance) that took it makes this insert fail; it is retried
-    // in a savepoint, so the rest of the transaction stays usable.
+    // in a savepoint, so the rest of the transaction stays usable. Each
+    // failure means another insert succeeded, so the attempts are bounded
+    // by the declarations at the same moment; a short random pause lets them
+    // spread out.
     let number = 0;
     for (let attempt = 0; ; attempt++) {
+      if (attempt > 0) {
+        await new Promise(r => setTimeout(r, Math.random() * 5 * attempt));
+      }
       try {
         number = await (tx as Knex.Transaction).transaction(async sp => {
           const { max } = (await sp(T.incidents)
@@ -486,7 +492,11 @@ export class DatabaseIncidentStore {
         break;
       } catch (error) {
         // Only the number taken meanwhile is worth another try.
-        if (attempt >= 9 || !/number/i.test(String(error))) throw error;
+        if (
+          attempt >= 99 ||
+          !/number_unique|UNIQUE.*\.number/i.test(String(error))
+        )
+          throw error;
       }
     }
     await this.setEntities(tx, id, input.entityRefs);
@@ -923,6 +933,26 @@ export class DatabaseIncidentStore {
    * one already imported under `externalId` is left as it is.
    */
   async importIncident(
+    input: IncidentImport & {
+      runbookTitles: Array<{ namespace: string; name: string; title?: string }>;
+      linkedOwners: string[];
+    },
+    actor: IncidentActor,
+  ): Promise<{ id: string; created: boolean }> {
+    try {
+      return await this.importOnce(input, actor);
+    } catch (error) {
+      // The same record sent twice at once: the other one was stored first.
+      if (!/external_id/i.test(String(error))) throw error;
+      const existing = await this.db(T.incidents)
+        .where({ external_id: input.externalId })
+        .first('id');
+      if (!existing) throw error;
+      return { id: existing.id as string, created: false };
+    }
+  }
+
+  private async importOnce(
     input: IncidentImport & {
       runbookTitles: Array<{ namespace: string; name: string; title?: string }>;
       linkedOwners: string[];

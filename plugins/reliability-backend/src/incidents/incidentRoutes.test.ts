@@ -676,6 +676,33 @@ describe.each(databases.eachSupportedId())('incidents on %s', databaseId => {
     );
   });
 
+  it('imports incidents sent at the same moment, each once, numbered one after another', async () => {
+    const backend = await start();
+    const send = (i: number) =>
+      backend.post('/incidents/import', {
+        externalId: `at-once:${i}`,
+        title: `Imported at once ${i}`,
+        severity: 'P3',
+        status: 'resolved',
+        entityRefs: ['component:default/insights-api'],
+        milestones: {
+          started: '2026-11-01T10:00:00Z',
+          resolved: '2026-11-01T11:00:00Z',
+        },
+      });
+    const answers = await Promise.all(
+      Array.from({ length: 24 }, (_, i) => send(i % 16)),
+    );
+    expect(
+      answers.map(a => (a.status === 500 ? a.text : a.status)).sort(),
+    ).toEqual([...Array(8).fill(200), ...Array(16).fill(201)].sort());
+    const numbers = answers
+      .filter(a => a.status === 201)
+      .map(a => a.body.number);
+    expect(new Set(numbers).size).toBe(16);
+    expect(new Set(answers.map(a => a.body.id)).size).toBe(16);
+  });
+
   it('numbers incidents declared at the same moment one after another, and lets one of two changes on the same version through', async () => {
     const backend = await start();
     const answers = await Promise.all(
