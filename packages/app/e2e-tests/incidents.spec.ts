@@ -1,30 +1,7 @@
-import {
-  type APIRequestContext,
-  type Browser,
-  expect,
-  type Page,
-  test,
-} from '@playwright/test';
+import { type Browser, expect, test } from '@playwright/test';
+import { BACKEND, signInAsGuest, guestToken } from './session';
 
 const SCREENSHOTS = 'e2e-artifacts/screenshots';
-const BACKEND = 'http://localhost:7007';
-
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page.getByRole('heading', { name: 'Acme Insights Catalog' }),
-  ).toBeVisible();
-}
-
-async function guestToken(request: APIRequestContext): Promise<string> {
-  const response = await request.get(
-    `${BACKEND}/api/auth/guest/refresh?env=development`,
-    { headers: { 'X-Requested-With': 'XMLHttpRequest' } },
-  );
-  expect(response.ok()).toBe(true);
-  return (await response.json()).backstageIdentity.token;
-}
 
 // A second person with the incident open in their own browser.
 async function secondBrowser(browser: Browser, url: string) {

@@ -1,31 +1,7 @@
-import {
-  expect,
-  type APIRequestContext,
-  type Page,
-  test,
-} from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { BACKEND, signInAsGuest, guestToken } from './session';
 
 const SCREENSHOTS = 'e2e-artifacts/screenshots';
-const BACKEND = 'http://localhost:7007';
-
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page.getByRole('heading', { name: 'Acme Insights Catalog' }),
-  ).toBeVisible();
-}
-
-// The guest's token, as the frontend gets it, for the API calls a test makes
-// on the side (what another tool or a second person would send).
-async function guestToken(request: APIRequestContext): Promise<string> {
-  const response = await request.get(
-    `${BACKEND}/api/auth/guest/refresh?env=development`,
-    { headers: { 'X-Requested-With': 'XMLHttpRequest' } },
-  );
-  expect(response.ok()).toBe(true);
-  return (await response.json()).backstageIdentity.token;
-}
 
 test.describe('postmortems', () => {
   test('create, edit, publish, then find it on the service page, the runbook and in search', async ({

@@ -1,21 +1,11 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { signInAsGuest } from './session';
 
 const SCREENSHOTS = 'e2e-artifacts/screenshots';
-
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await expect(enter).toBeVisible();
-  await enter.click();
-  // The catalog is the landing page.
-  await expect(
-    page.getByRole('heading', { name: 'Acme Insights Catalog' }),
-  ).toBeVisible();
-}
 
 test('a guest opens a demo service and sees its reliability targets from the backend', async ({
   page,

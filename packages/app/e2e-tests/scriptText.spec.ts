@@ -1,30 +1,8 @@
-import {
-  type APIRequestContext,
-  expect,
-  type Page,
-  test,
-} from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
+import { BACKEND, signInAsGuest, guestToken } from './session';
 
 // Runbook, postmortem and incident text holding script and HTML is shown as
 // the text it is: nothing runs, nothing loads, no element is made from it.
-const BACKEND = 'http://localhost:7007';
-
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page.getByRole('heading', { name: 'Acme Insights Catalog' }),
-  ).toBeVisible();
-}
-
-async function guestToken(request: APIRequestContext): Promise<string> {
-  const response = await request.get(
-    `${BACKEND}/api/auth/guest/refresh?env=development`,
-    { headers: { 'X-Requested-With': 'XMLHttpRequest' } },
-  );
-  expect(response.ok()).toBe(true);
-  return (await response.json()).backstageIdentity.token;
-}
 
 // Whatever the page shows, none of it ran or became an element.
 async function expectNothingRan(page: Page, dialogs: string[]) {
