@@ -32,12 +32,12 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumPath, launchChromium } from './lib/chromium.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
 const keep = process.argv.includes('--keep');
 const port = Number(process.env.SEPARATE_APP_PORT ?? 7017);
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const started = Date.now();
 const work =
   process.env.SEPARATE_APP_DIR ?? mkdtempSync(join(tmpdir(), 'separate-app-'));
@@ -359,16 +359,7 @@ async function waitFor(url, seconds) {
 }
 
 async function checkInBrowser() {
-  const { chromium } = require('@playwright/test');
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-quic',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     page.setDefaultTimeout(30_000);

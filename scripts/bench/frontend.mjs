@@ -5,13 +5,11 @@
 // plugin's pages bring.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { root, sleep, startBackend } from '../lib/backend.mjs';
+import { launchChromium } from '../lib/chromium.mjs';
 
-const require = createRequire(join(root, 'package.json'));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const median = values => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
@@ -50,16 +48,7 @@ app:
   baseUrl: http://localhost:${port}
 `,
   });
-  const { chromium } = require('@playwright/test');
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-quic',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     if (!existsSync(dist)) throw new Error('no app build');
     const page = await browser.newPage();
