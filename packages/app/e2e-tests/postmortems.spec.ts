@@ -7,6 +7,9 @@ test.describe('postmortems', () => {
   test('create, edit, publish, then find it on the service page, the runbook and in search', async ({
     page,
   }) => {
+    // The search wait below may take up to two minutes (the postmortem
+    // collator runs once a minute), on top of the form work.
+    test.setTimeout(240_000);
     const marker = `zebra${Date.now()}`;
     await signInAsGuest(page);
     await page.goto('/catalog/default/component/insights-api/reliability');

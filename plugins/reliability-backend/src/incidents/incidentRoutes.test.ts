@@ -596,7 +596,11 @@ describe.each(databases.eachSupportedId())('incidents on %s', databaseId => {
     const metrics = (await backend.get('/incidents/metrics')).body;
     expect(metrics).toMatchObject({ incidents: 1, mttaMinutes: 0 });
     expect(metrics.mttrMinutes).toBeGreaterThanOrEqual(0);
-    expect(metrics.perWeek.at(-1).counts).toEqual({ P1: 1 });
+    // One week holds it (not necessarily the last: the test may cross
+    // Monday 00:00 UTC between the declaration and this call).
+    expect(
+      metrics.perWeek.filter((w: any) => Object.keys(w.counts).length),
+    ).toEqual([expect.objectContaining({ counts: { P1: 1 } })]);
   });
 
   it('imports an incident with its history and postmortem, once', async () => {

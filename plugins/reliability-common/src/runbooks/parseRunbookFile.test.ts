@@ -195,7 +195,9 @@ spec:
   it('stops an alias bomb before it expands', () => {
     const started = Date.now();
     const { runbooks, problems } = parseFixture('alias-bomb.yaml');
-    expect(Date.now() - started).toBeLessThan(2000);
+    // Expanded, it would take minutes and gigabytes; the limit leaves room
+    // for a loaded machine.
+    expect(Date.now() - started).toBeLessThan(10_000);
     expect(runbooks).toEqual([]);
     expect(problems[0].message).toMatch(/alias/i);
   });

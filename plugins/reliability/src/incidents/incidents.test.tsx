@@ -219,7 +219,11 @@ describe('IncidentPage', () => {
       route: '/incidents/:id',
     });
     expect(
-      await screen.findByText('The replica is healthy', {}, { timeout: 8000 }),
+      await screen.findByText(
+        'The replica is healthy',
+        {},
+        { timeout: 15_000 },
+      ),
     ).toBeInTheDocument();
   });
 
