@@ -11,6 +11,7 @@ import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  allItems,
   api,
   guestToken,
   postgresPrefix,
@@ -221,9 +222,7 @@ await fault('PostgreSQL restarted during a write load', async () => {
     });
     check(after.status === 201, `after the restart: ${after.status}`);
     const stored = new Set(
-      ((await api(a.url, '/postmortems', { token })).body.items ?? []).map(
-        p => p.id,
-      ),
+      (await allItems(a.url, '/postmortems', { token })).map(p => p.id),
     );
     const lost = acknowledged.filter(id => !stored.has(id));
     check(lost.length === 0, `${lost.length} acknowledged writes are missing`);

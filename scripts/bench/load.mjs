@@ -448,7 +448,8 @@ reliability:
 
     // Postmortem creates, both figures: every acknowledged one stored.
     const count = async () =>
-      (await api(backend.url, '/postmortems', { token })).body.items.length;
+      (await api(backend.url, '/postmortems?limit=1', { token })).body
+        .totalCount;
     const before = await count();
     const creates = await route(`${reliability}/postmortems`, {
       token,

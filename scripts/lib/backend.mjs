@@ -140,6 +140,29 @@ export async function api(
   }
 }
 
+/**
+ * Every item of a paged list route (`{ items, totalCount }`, `limit` and
+ * `offset`), read page after page; throws when a page fails.
+ */
+export async function allItems(url, path, { token } = {}) {
+  const items = [];
+  for (;;) {
+    const sep = path.includes('?') ? '&' : '?';
+    const page = await api(url, `${path}${sep}offset=${items.length}`, {
+      token,
+    });
+    if (page.status !== 200) {
+      throw new Error(
+        `GET ${path}: ${page.status} ${JSON.stringify(page.body)}`,
+      );
+    }
+    items.push(...page.body.items);
+    if (!page.body.items.length || items.length >= page.body.totalCount) {
+      return items;
+    }
+  }
+}
+
 /** A PostgreSQL database prefix of its own, and how to drop what it made. */
 export async function postgresPrefix(pg) {
   const prefix = `rel_${Date.now().toString(36)}_`;

@@ -14,4 +14,5 @@ export * from './postmortems';
 export * from './recovery';
 export * from './backups';
 export * from './incidents';
+export * from './paging';
 export type { ReliabilityApiRoutes } from './generated/apiRoutes';

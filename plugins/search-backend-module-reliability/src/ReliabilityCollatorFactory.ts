@@ -11,29 +11,43 @@ import { Readable } from 'node:stream';
 
 /**
  * Reads `{ items }` from the reliability backend's own API with a service
- * token, as a collator in the search plugin must.
+ * token, as a collator in the search plugin must. A route that pages its
+ * answer (`{ items, totalCount }`, with `limit` and `offset`) is read page
+ * by page until every matching item has come.
  */
-export async function fetchReliabilityItems<T>(
+export async function* fetchReliabilityItems<T>(
   options: {
     discovery: DiscoveryService;
     auth: AuthService;
     fetch?: typeof fetch;
   },
   path: string,
-): Promise<T[]> {
+): AsyncGenerator<T> {
   const { discovery, auth } = options;
   const baseUrl = await discovery.getBaseUrl('reliability');
-  const { token } = await auth.getPluginRequestToken({
-    onBehalfOf: await auth.getOwnServiceCredentials(),
-    targetPluginId: 'reliability',
-  });
-  const response = await (options.fetch ?? fetch)(`${baseUrl}${path}`, {
-    headers: { Authorization: `Bearer ${token}` },
-  });
-  if (!response.ok) {
-    throw await ResponseError.fromResponse(response as any);
+  for (let offset = 0; ; ) {
+    const { token } = await auth.getPluginRequestToken({
+      onBehalfOf: await auth.getOwnServiceCredentials(),
+      targetPluginId: 'reliability',
+    });
+    const page = offset
+      ? `${path}${path.includes('?') ? '&' : '?'}offset=${offset}`
+      : path;
+    const response = await (options.fetch ?? fetch)(`${baseUrl}${page}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response as any);
+    }
+    const { items, totalCount } = (await response.json()) as {
+      items: T[];
+      totalCount?: number;
+    };
+    yield* items;
+    offset += items.length;
+    if (totalCount === undefined || items.length === 0 || offset >= totalCount)
+      return;
   }
-  return ((await response.json()) as { items: T[] }).items;
 }
 
 /** What a reliability collator needs to reach the reliability API. */
@@ -62,7 +76,7 @@ export abstract class ReliabilityCollatorFactory<T, D extends IndexableDocument>
   }
 
   private async *execute(): AsyncGenerator<D> {
-    for (const item of await fetchReliabilityItems<T>(
+    for await (const item of fetchReliabilityItems<T>(
       this.options,
       this.path,
     )) {

@@ -76,6 +76,42 @@ describe('PostmortemCollatorFactory', () => {
   });
 });
 
+describe('PostmortemCollatorFactory over many pages', () => {
+  it('reads page after page until every published postmortem has come', async () => {
+    const all = Array.from({ length: 1203 }, (_, i) => ({
+      id: `3f0c5f8e-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      title: `Outage ${i}`,
+      rootCauses: [],
+      contributingFactors: [],
+      alerts: [],
+      entityRefs: [],
+    }));
+    const urls: string[] = [];
+    const factory = new PostmortemCollatorFactory({
+      discovery: mockServices.discovery(),
+      auth: mockServices.auth(),
+      fetch: (async (url: string) => {
+        urls.push(url);
+        const offset = Number(new URL(url).searchParams.get('offset') ?? 0);
+        return new Response(
+          JSON.stringify({
+            items: all.slice(offset, offset + 500),
+            totalCount: all.length,
+          }),
+        );
+      }) as any,
+    });
+    const titles = [];
+    for await (const doc of await factory.getCollator()) titles.push(doc.title);
+    expect(titles).toEqual(all.map(p => p.title));
+    expect(urls.map(u => new URL(u).search)).toEqual([
+      '?status=published',
+      '?status=published&offset=500',
+      '?status=published&offset=1000',
+    ]);
+  });
+});
+
 describe('RunbookCollatorFactory', () => {
   it('reads every runbook from the reliability API with a service token and indexes its text', async () => {
     const calls: Array<{ url: string; auth: string | null }> = [];

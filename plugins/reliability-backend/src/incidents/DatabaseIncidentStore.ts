@@ -11,6 +11,8 @@ import {
   IncidentMilestones,
   IncidentStatus,
   IncidentSummary,
+  MAX_PAGE_SIZE,
+  type PageRequest,
 } from '@reliability-suite/plugin-reliability-common';
 import type { IncidentResource } from '@reliability-suite/plugin-reliability-node';
 import type { Knex } from 'knex';
@@ -113,6 +115,18 @@ const people = (source: IncidentEventSource) =>
  * and everything else — notes, ticks, status updates, alerts — is appended,
  * so that several people at once all keep what they wrote.
  */
+/** What lists of incidents can be narrowed by. */
+export interface IncidentListFilter {
+  entityRef?: string;
+  status?: IncidentStatus;
+  severity?: string;
+  owner?: string;
+  /** Only incidents holding an alert of this name. */
+  alertName?: string;
+  from?: string;
+  to?: string;
+}
+
 export class DatabaseIncidentStore {
   static async create(options: {
     database: DatabaseService;
@@ -319,29 +333,32 @@ export class DatabaseIncidentStore {
     return Promise.all(ids.map(id => this.get(id)));
   }
 
+  /** A page of the incidents matching `filter`: open first, then mitigated, then resolved; newest first within each. */
   async list(
-    filter: {
-      entityRef?: string;
-      status?: IncidentStatus;
-      severity?: string;
-      owner?: string;
-      /** Only incidents holding an alert of this name. */
-      alertName?: string;
-      from?: string;
-      to?: string;
-      limit?: number;
-    } = {},
+    filter: IncidentListFilter & PageRequest = {},
   ): Promise<IncidentSummary[]> {
-    // Open first, then mitigated, then resolved; newest first within each.
-    const query = this.db<IncidentRow>(T.incidents)
+    const query = this.matching(filter)
       .orderByRaw(
         "CASE status WHEN 'open' THEN 0 WHEN 'mitigated' THEN 1 ELSE 2 END",
       )
       .orderBy([
         { column: 'started_at', order: 'desc' },
+        // Numbers are unique: pages neither repeat nor skip an incident.
         { column: 'number', order: 'desc' },
       ])
-      .limit(filter.limit ?? 500);
+      .limit(filter.limit ?? MAX_PAGE_SIZE)
+      .offset(filter.offset ?? 0);
+    return this.summaries(this.db, await query);
+  }
+
+  /** How many incidents match `filter` (its page ignored). */
+  async count(filter: IncidentListFilter = {}): Promise<number> {
+    const [{ count }] = await this.matching(filter).count({ count: '*' });
+    return Number(count);
+  }
+
+  private matching(filter: IncidentListFilter) {
+    const query = this.db<IncidentRow>(T.incidents);
     if (filter.entityRef) {
       query.whereIn(
         'id',
@@ -366,7 +383,7 @@ export class DatabaseIncidentStore {
       // linked_owners is a JSON array of refs: the ref with its quotes.
       query.where('linked_owners', 'like', `%${JSON.stringify(filter.owner)}%`);
     }
-    return this.summaries(this.db, await query);
+    return query;
   }
 
   /** How the open incidents hold these alerts now: fingerprint → status. */

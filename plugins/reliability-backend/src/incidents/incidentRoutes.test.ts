@@ -705,6 +705,20 @@ describe.each(databases.eachSupportedId())('incidents on %s', databaseId => {
       .map(a => a.body.number);
     expect(new Set(numbers).size).toBe(16);
     expect(new Set(answers.map(a => a.body.id)).size).toBe(16);
+
+    // All started at the same moment: pages of 5 still hold each one once,
+    // newest number first, with the count of all on every page.
+    const paged: number[] = [];
+    for (const offset of [0, 5, 10, 15]) {
+      const page = await backend.get(`/incidents?limit=5&offset=${offset}`);
+      expect(page.status).toBe(200);
+      expect(page.body.totalCount).toBe(16);
+      paged.push(...page.body.items.map((i: { number: number }) => i.number));
+    }
+    expect(paged).toEqual([...numbers].sort((x, y) => y - x));
+    const bad = await backend.get('/incidents?limit=501');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/limit/);
   });
 
   it('numbers incidents declared at the same moment one after another, and lets one of two changes on the same version through', async () => {

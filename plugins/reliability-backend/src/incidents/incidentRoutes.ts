@@ -33,6 +33,7 @@ import {
 } from '@reliability-suite/plugin-reliability-common';
 import type express from 'express';
 import type { z } from 'zod';
+import { pageParams } from '../paging';
 import { entityRefParam } from '../runbooks/runbookRoutes';
 import type { RunbookStore } from '../runbooks/RunbookStore';
 import type { SpecRouter } from '../schema/openapi/generated/router';
@@ -173,21 +174,24 @@ export function registerIncidentRoutes(
         `status must be one of ${INCIDENT_STATUSES.join(', ')}`,
       );
     }
-    res.json({
-      items: await store.list({
-        entityRef: str(q, 'entityRef')
-          ? entityRefParam(str(q, 'entityRef'))
-          : undefined,
-        status: status as IncidentStatus | undefined,
-        severity: str(q, 'severity'),
-        alertName: str(q, 'alertName'),
-        owner: str(q, 'owner')
-          ? entityRefParam(str(q, 'owner'), 'owner')
-          : undefined,
-        from: time(q, 'from'),
-        to: time(q, 'to'),
-      }),
-    });
+    const filter = {
+      entityRef: str(q, 'entityRef')
+        ? entityRefParam(str(q, 'entityRef'))
+        : undefined,
+      status: status as IncidentStatus | undefined,
+      severity: str(q, 'severity'),
+      alertName: str(q, 'alertName'),
+      owner: str(q, 'owner')
+        ? entityRefParam(str(q, 'owner'), 'owner')
+        : undefined,
+      from: time(q, 'from'),
+      to: time(q, 'to'),
+    };
+    const [items, totalCount] = await Promise.all([
+      store.list({ ...filter, ...pageParams(q) }),
+      store.count(filter),
+    ]);
+    res.json({ items, totalCount });
   });
 
   router.get('/incidents/roles', async (req, res) => {

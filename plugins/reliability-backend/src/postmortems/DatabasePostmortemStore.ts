@@ -3,6 +3,7 @@ import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   type ActionItemWithPostmortem,
   isActionItemOverdue,
+  MAX_PAGE_SIZE,
   OPEN_ACTION_ITEM_STATUSES,
   type Postmortem,
   type PostmortemAuditEntry,
@@ -202,11 +203,31 @@ export class DatabasePostmortemStore {
     });
   }
 
+  /** A page of the postmortems matching `filter`, newest incident first. */
   async list(filter: PostmortemFilter = {}): Promise<Postmortem[]> {
-    const query = this.db<Row>(POSTMORTEMS).orderBy([
-      { column: 'started_at', order: 'desc', nulls: 'last' },
-      { column: 'created_at', order: 'desc' },
-    ]);
+    const query = this.matching(filter)
+      .orderBy([
+        { column: 'started_at', order: 'desc', nulls: 'last' },
+        { column: 'created_at', order: 'desc' },
+        // A total order, so that pages neither repeat nor skip a record.
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(filter.limit ?? MAX_PAGE_SIZE)
+      .offset(filter.offset ?? 0);
+    return (await query).map(row => {
+      const { linkedOwners: _, ...postmortem } = toPostmortem(row);
+      return postmortem;
+    });
+  }
+
+  /** How many postmortems match `filter` (its page ignored). */
+  async count(filter: PostmortemFilter = {}): Promise<number> {
+    const [{ count }] = await this.matching(filter).count({ count: '*' });
+    return Number(count);
+  }
+
+  private matching(filter: PostmortemFilter) {
+    const query = this.db<Row>(POSTMORTEMS);
     if (filter.entityRef) {
       query.whereIn(
         'id',
@@ -220,10 +241,7 @@ export class DatabasePostmortemStore {
     if (filter.owner) query.where('owner', filter.owner);
     if (filter.from) query.where('started_at', '>=', new Date(filter.from));
     if (filter.to) query.where('started_at', '<', new Date(filter.to));
-    return (await query).map(row => {
-      const { linkedOwners: _, ...postmortem } = toPostmortem(row);
-      return postmortem;
-    });
+    return query;
   }
 
   async audit(id: string): Promise<PostmortemAuditEntry[]> {

@@ -29,6 +29,7 @@ import {
 import type express from 'express';
 import type { SpecRouter } from '../schema/openapi/generated/router';
 import { ownersOf } from '../entities/linkedOwners';
+import { pageParams } from '../paging';
 import { entityRefParam } from '../runbooks/runbookRoutes';
 import type { DatabasePostmortemStore } from './DatabasePostmortemStore';
 import { parsePostmortemContent } from './validation';
@@ -149,18 +150,21 @@ export function registerPostmortemRoutes(
         throw new InputError(`${key} must be an ISO 8601 date or time`);
     }
     const owner = str('owner');
-    res.json({
-      items: await store.list({
-        entityRef: str('entityRef')
-          ? entityRefParam(str('entityRef'))
-          : undefined,
-        status,
-        severity: str('severity'),
-        owner: owner ? entityRefParam(owner, 'owner') : undefined,
-        from: str('from'),
-        to: str('to'),
-      }),
-    });
+    const filter = {
+      entityRef: str('entityRef')
+        ? entityRefParam(str('entityRef'))
+        : undefined,
+      status,
+      severity: str('severity'),
+      owner: owner ? entityRefParam(owner, 'owner') : undefined,
+      from: str('from'),
+      to: str('to'),
+    };
+    const [items, totalCount] = await Promise.all([
+      store.list({ ...filter, ...pageParams(q) }),
+      store.count(filter),
+    ]);
+    res.json({ items, totalCount });
   });
 
   router.get('/postmortems/action-items', async (req, res) => {

@@ -1,3 +1,4 @@
+import type { PageRequest } from '../paging';
 import type {
   ActionItemStatus,
   PostmortemActionItem,
@@ -45,8 +46,8 @@ export function minutesBetween(from?: string, to?: string): number | undefined {
   return Number.isFinite(ms) && ms >= 0 ? Math.round(ms / 60000) : undefined;
 }
 
-/** What lists of postmortems can be narrowed by. @public */
-export interface PostmortemFilter {
+/** What lists of postmortems can be narrowed by, and which page of them. @public */
+export interface PostmortemFilter extends PageRequest {
   /** Concerning this entity (full ref). */
   entityRef?: string;
   status?: string;

@@ -12,7 +12,7 @@ export function mockIncidentsApi(
       throw new Error(`${name} was not mocked`);
     });
   const api = {
-    listIncidents: jest.fn(async () => []),
+    listIncidents: jest.fn(async () => ({ items: [], totalCount: 0 })),
     getIncident: notMocked('getIncident'),
     declareIncident: notMocked('declareIncident'),
     updateIncident: notMocked('updateIncident'),

@@ -28,7 +28,7 @@ export function mockReliabilityApi(
     })),
     refreshRunbooks: notMocked('refreshRunbooks'),
     exportRunbooks: notMocked('exportRunbooks'),
-    listPostmortems: jest.fn(async () => []),
+    listPostmortems: jest.fn(async () => ({ items: [], totalCount: 0 })),
     getPostmortem: notMocked('getPostmortem'),
     createPostmortem: notMocked('createPostmortem'),
     updatePostmortem: notMocked('updatePostmortem'),

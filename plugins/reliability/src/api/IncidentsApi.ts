@@ -7,11 +7,13 @@ import type {
   IncidentRole,
   IncidentStatus,
   IncidentSummary,
+  ListPage,
+  PageRequest,
   SeverityGuideLevel,
 } from '@reliability-suite/plugin-reliability-common';
 
 /** Which incidents to list. @public */
-export interface IncidentFilter {
+export interface IncidentFilter extends PageRequest {
   entityRef?: string;
   status?: IncidentStatus;
   severity?: string;
@@ -53,7 +55,8 @@ export interface IncidentPatch {
  * @public
  */
 export interface IncidentsApi {
-  listIncidents(filter?: IncidentFilter): Promise<IncidentSummary[]>;
+  /** A page of incidents (the first 500 unless `limit`/`offset` say otherwise), open first. */
+  listIncidents(filter?: IncidentFilter): Promise<ListPage<IncidentSummary>>;
   getIncident(idOrReference: string): Promise<Incident>;
   declareIncident(input: Partial<IncidentDeclaration>): Promise<Incident>;
   /** A ResponseError with status 409 when someone changed it first. */

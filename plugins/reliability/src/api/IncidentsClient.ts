@@ -4,6 +4,7 @@ import type {
   IncidentMetrics,
   IncidentRole,
   IncidentSummary,
+  ListPage,
 } from '@reliability-suite/plugin-reliability-common';
 import type {
   IncidentClassification,
@@ -12,15 +13,7 @@ import type {
   IncidentsApi,
   PostmortemDue,
 } from './IncidentsApi';
-import { ReliabilityBackendClient } from './ReliabilityBackendClient';
-
-// Query values that are set, as strings.
-const query = (values: Record<string, unknown>) =>
-  Object.fromEntries(
-    Object.entries(values)
-      .filter(([, v]) => v !== undefined && v !== '')
-      .map(([k, v]) => [k, String(v)]),
-  );
+import { queryOf, ReliabilityBackendClient } from './ReliabilityBackendClient';
 
 /**
  * The incident routes of the reliability backend.
@@ -32,11 +25,9 @@ export class IncidentsClient
   implements IncidentsApi
 {
   async listIncidents(filter: IncidentFilter = {}) {
-    return (
-      await this.json<{ items: IncidentSummary[] }>('get', '/incidents', {
-        query: query({ ...filter }),
-      })
-    ).items;
+    return this.json<ListPage<IncidentSummary>>('get', '/incidents', {
+      query: queryOf({ ...filter }),
+    });
   }
 
   async getIncident(id: string): Promise<Incident> {
@@ -118,7 +109,7 @@ export class IncidentsClient
   async getIncidentMetrics(
     filter: { entityRef?: string; from?: string; to?: string } = {},
   ): Promise<IncidentMetrics> {
-    return this.json('get', '/incidents/metrics', { query: query(filter) });
+    return this.json('get', '/incidents/metrics', { query: queryOf(filter) });
   }
 
   async listPostmortemsDue() {
@@ -137,6 +128,6 @@ export class IncidentsClient
     workaround?: boolean;
     componentDown?: string;
   }): Promise<IncidentClassification> {
-    return this.json('get', '/incidents/classification', { query: query(q) });
+    return this.json('get', '/incidents/classification', { query: queryOf(q) });
   }
 }

@@ -9,6 +9,7 @@ import type {
   PostmortemAuditEntry,
   PostmortemContent,
   PostmortemFilter,
+  ListPage,
   EntityReliabilityOverview,
   ReliabilityHealth,
   RunbookDetails,
@@ -57,8 +58,8 @@ export interface ReliabilityApi {
   exportRunbooks(
     query: { entityRef: string } | { severity: string },
   ): Promise<{ fileName: string; content: Blob }>;
-  /** Postmortems, newest incident first. */
-  listPostmortems(filter?: PostmortemFilter): Promise<Postmortem[]>;
+  /** A page of postmortems (the first 500 unless `limit`/`offset` say otherwise), newest incident first. */
+  listPostmortems(filter?: PostmortemFilter): Promise<ListPage<Postmortem>>;
   getPostmortem(id: string): Promise<Postmortem>;
   createPostmortem(content: PostmortemContent): Promise<Postmortem>;
   /** Saves a change based on `version`; a ResponseError with status 409 when someone else saved first. */

@@ -12,6 +12,14 @@ export interface ReliabilityRequestOptions {
   body?: unknown;
 }
 
+/** The query values that are set (not undefined, not empty), as strings. */
+export const queryOf = (values: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(values)
+      .filter(([, v]) => v !== undefined && v !== '')
+      .map(([k, v]) => [k, String(v)]),
+  );
+
 /**
  * Calls the reliability backend through Backstage's discovery and fetch
  * APIs, so that requests carry the signed-in user's token; only the routes of

@@ -1,6 +1,7 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import type {
   ActionItemWithPostmortem,
+  ListPage,
   Postmortem,
   PostmortemAuditEntry,
   PostmortemContent,
@@ -15,7 +16,7 @@ import type {
   RunbookSummary,
   SeverityLevel,
 } from '@reliability-suite/plugin-reliability-common';
-import { ReliabilityBackendClient } from './ReliabilityBackendClient';
+import { queryOf, ReliabilityBackendClient } from './ReliabilityBackendClient';
 import type { PostmortemFilter, ReliabilityApi } from './ReliabilityApi';
 
 /**
@@ -122,15 +123,10 @@ export class ReliabilityClient
     return { fileName, content: await response.blob() };
   }
 
-  async listPostmortems(filter: PostmortemFilter = {}): Promise<Postmortem[]> {
-    const query = Object.fromEntries(
-      Object.entries(filter).filter(([, v]) => v) as [string, string][],
-    );
-    return (
-      await this.json<{ items: Postmortem[] }>('get', '/postmortems', {
-        query,
-      })
-    ).items;
+  async listPostmortems(
+    filter: PostmortemFilter = {},
+  ): Promise<ListPage<Postmortem>> {
+    return this.json('get', '/postmortems', { query: queryOf({ ...filter }) });
   }
 
   async getPostmortem(id: string): Promise<Postmortem> {

@@ -33,7 +33,7 @@ const RunbookCounts = () => {
       runbooks,
       status,
       recovery: facts.items[0],
-      open: incidents.filter(i => i.status !== 'resolved'),
+      open: incidents.items.filter(i => i.status !== 'resolved'),
     };
   }, [api, incidentsApi, entityRef]);
   if (error) return <ResponseErrorPanel error={error} />;

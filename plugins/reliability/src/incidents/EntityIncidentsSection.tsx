@@ -29,7 +29,7 @@ export const EntityIncidentsSection = () => {
   });
   const [declaring, setDeclaring] = useState(false);
   const { value, loading, error } = useAsync(
-    () => api.listIncidents({ entityRef }),
+    async () => (await api.listIncidents({ entityRef })).items,
     [api, entityRef],
   );
   const open = (value ?? []).filter(i => i.status !== 'resolved');

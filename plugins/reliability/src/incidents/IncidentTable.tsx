@@ -2,21 +2,28 @@ import { Link, Table, type TableColumn } from '@backstage/core-components';
 import { EntityRefLinks } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import type { IncidentSummary } from '@reliability-suite/plugin-reliability-common';
+import { ListPager, type ListPagePosition } from '../components/ListPager';
 import { Timestamp } from '../components/Timestamp';
 import { SeverityChip } from '../runbooks/SeverityChip';
 import { useSeverities } from '../runbooks/useSeverities';
 import { IncidentStatusChip } from './IncidentStatusChip';
 import { useIncidentLinks } from './useIncidentLinks';
 
-/** Incidents as a table: reference, title, severity, status, commander, entities, start. */
+/**
+ * Incidents as a table: reference, title, severity, status, commander,
+ * entities, start — all of them, or (with `position`) one page of a list
+ * read a page at a time.
+ */
 export const IncidentTable = ({
   title,
   incidents,
   emptyText = 'No incidents.',
+  position,
 }: {
   title: string;
   incidents: IncidentSummary[];
   emptyText?: string;
+  position?: ListPagePosition;
 }) => {
   const severities = useSeverities();
   const links = useIncidentLinks();
@@ -74,20 +81,25 @@ export const IncidentTable = ({
     },
   ];
   return (
-    <Table
-      title={title}
-      options={{
-        paging: incidents.length > 20,
-        pageSize: 20,
-        padding: 'dense',
-      }}
-      columns={columns}
-      data={incidents}
-      emptyContent={
-        <Typography variant="body2" style={{ padding: 16 }}>
-          {emptyText}
-        </Typography>
-      }
-    />
+    <>
+      <Table
+        title={title}
+        options={{
+          paging: !position && incidents.length > 20,
+          pageSize: 20,
+          // A page's rows sorted alone would look like the whole list sorted.
+          sorting: !position,
+          padding: 'dense',
+        }}
+        columns={columns}
+        data={incidents}
+        emptyContent={
+          <Typography variant="body2" style={{ padding: 16 }}>
+            {emptyText}
+          </Typography>
+        }
+      />
+      {position && <ListPager position={position} />}
+    </>
   );
 };

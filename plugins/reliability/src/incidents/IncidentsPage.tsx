@@ -20,6 +20,7 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { type IncidentFilter, incidentsApiRef } from '../api/IncidentsApi';
 import { ALL, FilterSelect } from '../components/FilterSelect';
+import { usePagedList } from '../components/ListPager';
 import { usePostmortemLinks } from '../postmortems/usePostmortemLinks';
 import { useSeverities } from '../runbooks/useSeverities';
 import { DeclareIncidentDialog } from './DeclareIncidentDialog';
@@ -42,9 +43,9 @@ export const IncidentsPage = () => {
   const [filter, setFilter] = useState<IncidentFilter>({});
   const set = (key: keyof IncidentFilter, value: string) =>
     setFilter(f => ({ ...f, [key]: value || undefined }));
-  const incidents = useAsync(
-    () => api.listIncidents(filter),
-    [api, JSON.stringify(filter)],
+  const incidents = usePagedList(
+    page => api.listIncidents({ ...filter, ...page }),
+    JSON.stringify(filter),
   );
   const due = useAsync(() => api.listPostmortemsDue(), [api]);
   const text = (key: keyof IncidentFilter, label: string, type = 'text') => (
@@ -109,8 +110,11 @@ export const IncidentsPage = () => {
             {incidents.error && <ResponseErrorPanel error={incidents.error} />}
             {incidents.value && (
               <IncidentTable
-                title={`Incidents (${incidents.value.length})`}
-                incidents={incidents.value}
+                title={`Incidents (${incidents.value.totalCount.toLocaleString(
+                  'en-US',
+                )})`}
+                incidents={incidents.value.items}
+                position={incidents.position}
               />
             )}
           </Grid>

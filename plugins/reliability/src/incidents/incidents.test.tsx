@@ -19,6 +19,7 @@ import { mockIncidentsApi } from '../__testUtils__/mockIncidentsApi';
 import { mockReliabilityApi } from '../__testUtils__/mockReliabilityApi';
 import { DeclareIncidentDialog } from './DeclareIncidentDialog';
 import { IncidentPage } from './IncidentPage';
+import { IncidentsPage } from './IncidentsPage';
 
 jest.setTimeout(30_000);
 
@@ -352,10 +353,66 @@ describe('DeclareIncidentDialog', () => {
   });
 });
 
+describe('IncidentsPage over many incidents', () => {
+  it('reads them a page at a time, and starts again at the first when a filter changes', async () => {
+    const all = Array.from({ length: 60 }, (_, i) => ({
+      ...INCIDENT,
+      id: `7d1f3e0a-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      number: 60 - i,
+      reference: `INC-${60 - i}`,
+      title: `Incident number ${60 - i}`,
+    }));
+    const api = mockIncidentsApi({
+      listIncidents: jest.fn(
+        async ({ limit = 500, offset = 0, severity } = {}) => {
+          const matching = severity ? all.slice(0, 3) : all;
+          return {
+            items: matching.slice(offset, offset + limit),
+            totalCount: matching.length,
+          };
+        },
+      ),
+    });
+    await render(<IncidentsPage />, api);
+    expect(await screen.findByText('Incidents (60)')).toBeInTheDocument();
+    expect(screen.getByText('Incident number 60')).toBeInTheDocument();
+    expect(screen.queryByText('Incident number 35')).not.toBeInTheDocument();
+    expect(screen.getByText('1–25 of 60')).toBeInTheDocument();
+    expect(api.listIncidents).toHaveBeenLastCalledWith({
+      limit: 25,
+      offset: 0,
+    });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    expect(await screen.findByText('Incident number 35')).toBeInTheDocument();
+    expect(screen.getByText('26–50 of 60')).toBeInTheDocument();
+    expect(screen.queryByText('Incident number 60')).not.toBeInTheDocument();
+    expect(api.listIncidents).toHaveBeenLastCalledWith({
+      limit: 25,
+      offset: 25,
+    });
+
+    // A filter: back to the first page of what matches.
+    fireEvent.mouseDown(
+      screen
+        .getAllByRole('button', { name: 'Severity' })
+        .find(e => e.getAttribute('aria-haspopup') === 'listbox')!,
+    );
+    fireEvent.click(await screen.findByRole('option', { name: /^P1/ }));
+    expect(await screen.findByText('Incidents (3)')).toBeInTheDocument();
+    expect(api.listIncidents).toHaveBeenLastCalledWith({
+      severity: 'P1',
+      limit: 25,
+      offset: 0,
+    });
+    expect(screen.queryByText(/of 60/)).not.toBeInTheDocument();
+  }, 60_000);
+});
+
 describe('AlertLandingPage with an open incident', () => {
   it('leads to the incident holding the alert in one click', async () => {
     const api = mockIncidentsApi({
-      listIncidents: async () => [INCIDENT],
+      listIncidents: async () => ({ items: [INCIDENT], totalCount: 1 }),
     });
     await render(<AlertLandingPage />, api, {
       path: '/alerts/PostgresDown',

@@ -25,7 +25,7 @@ export const EntityPostmortemsSection = () => {
     permission: reliabilityPostmortemCreatePermission,
   });
   const { value, loading, error } = useAsync(
-    () => api.listPostmortems({ entityRef }),
+    async () => (await api.listPostmortems({ entityRef })).items,
     [api, entityRef],
   );
   if (loading) return <Progress />;

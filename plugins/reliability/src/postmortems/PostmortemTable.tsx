@@ -4,17 +4,24 @@ import { SeverityChip } from '../runbooks/SeverityChip';
 import { useSeverities } from '../runbooks/useSeverities';
 import { StatusChip } from './StatusChip';
 import { usePostmortemLinks } from './usePostmortemLinks';
+import { ListPager, type ListPagePosition } from '../components/ListPager';
+import { OwnerLink } from '../components/OwnerLink';
 import { Timestamp } from '../components/Timestamp';
 
-/** Postmortems, newest incident first, with severity and status. */
+/**
+ * Postmortems, newest incident first, with severity and status: all of them,
+ * or (with `position`) one page of a list read a page at a time.
+ */
 export const PostmortemTable = ({
   postmortems,
   title = 'Postmortems',
   emptyContent,
+  position,
 }: {
   postmortems: Postmortem[];
   title?: string;
   emptyContent?: JSX.Element;
+  position?: ListPagePosition;
 }) => {
   const links = usePostmortemLinks();
   const severities = useSeverities();
@@ -40,20 +47,31 @@ export const PostmortemTable = ({
           ? `${p.timeToResolveMinutes} min`
           : '—',
     },
-    { title: 'Owner', field: 'owner' },
+    {
+      title: 'Owner',
+      field: 'owner',
+      render: p => (p.owner ? <OwnerLink owner={p.owner} /> : '—'),
+    },
   ];
   return (
-    <Table<Postmortem>
-      title={`${title} (${postmortems.length})`}
-      options={{
-        search: false,
-        paging: postmortems.length > 20,
-        pageSize: 20,
-        padding: 'dense',
-      }}
-      columns={columns}
-      data={postmortems}
-      emptyContent={emptyContent}
-    />
+    <>
+      <Table<Postmortem>
+        title={`${title} (${(
+          position?.totalCount ?? postmortems.length
+        ).toLocaleString('en-US')})`}
+        options={{
+          search: false,
+          paging: !position && postmortems.length > 20,
+          pageSize: 20,
+          // A page's rows sorted alone would look like the whole list sorted.
+          sorting: !position,
+          padding: 'dense',
+        }}
+        columns={columns}
+        data={postmortems}
+        emptyContent={emptyContent}
+      />
+      {position && <ListPager position={position} />}
+    </>
   );
 };

@@ -22,6 +22,7 @@ import {
 import { useSeverities } from '../runbooks/useSeverities';
 import { ActionItemsTable } from './ActionItemsTable';
 import { ALL, FilterSelect } from '../components/FilterSelect';
+import { usePagedList } from '../components/ListPager';
 import { PostmortemTable } from './PostmortemTable';
 import { usePostmortemLinks } from './usePostmortemLinks';
 
@@ -37,9 +38,9 @@ export const PostmortemsPage = () => {
   const set = (key: keyof PostmortemFilter, value: string) =>
     setFilter(f => ({ ...f, [key]: value || undefined }));
 
-  const postmortems = useAsync(
-    () => api.listPostmortems(filter),
-    [api, JSON.stringify(filter)],
+  const postmortems = usePagedList(
+    page => api.listPostmortems({ ...filter, ...page }),
+    JSON.stringify(filter),
   );
   const items = useAsync(() => api.listActionItems(), [api]);
 
@@ -119,7 +120,10 @@ export const PostmortemsPage = () => {
               <ResponseErrorPanel error={postmortems.error} />
             )}
             {postmortems.value && (
-              <PostmortemTable postmortems={postmortems.value} />
+              <PostmortemTable
+                postmortems={postmortems.value.items}
+                position={postmortems.position}
+              />
             )}
           </Grid>
           <Grid item xs={12}>

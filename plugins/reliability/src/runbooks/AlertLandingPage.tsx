@@ -45,7 +45,7 @@ export const AlertLandingPage = () => {
   // An incident already open for this alert: one click to it, first.
   const incidents = useAsync(
     async () =>
-      (await incidentsApi.listIncidents({ alertName })).filter(
+      (await incidentsApi.listIncidents({ alertName })).items.filter(
         i => i.status !== 'resolved',
       ),
     [incidentsApi, alertName],

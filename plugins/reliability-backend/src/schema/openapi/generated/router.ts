@@ -1088,7 +1088,7 @@ export const spec = {
         tags: ['incidents'],
         summary: 'Incidents, open first',
         description:
-          'Incidents, open first, then mitigated, then resolved; newest first within each; at most 500. Filters combine.',
+          'Incidents, open first, then mitigated, then resolved; newest first within each (then by number). Filters combine; `limit` and `offset` page through them (at most 500 at a time), `totalCount` says how many match.',
         parameters: [
           {
             name: 'entityRef',
@@ -1161,21 +1161,34 @@ export const spec = {
               maxLength: 64,
             },
           },
+          {
+            $ref: '#/components/parameters/PageLimit',
+          },
+          {
+            $ref: '#/components/parameters/PageOffset',
+          },
         ],
         responses: {
           '200': {
-            description: '`{ items }`.',
+            description:
+              '`{ items, totalCount }`: a page of the matching incidents, and how many match.',
             content: {
               'application/json': {
                 schema: {
                   type: 'object',
-                  required: ['items'],
+                  required: ['items', 'totalCount'],
                   properties: {
                     items: {
                       type: 'array',
                       items: {
                         $ref: '#/components/schemas/IncidentSummary',
                       },
+                    },
+                    totalCount: {
+                      type: 'integer',
+                      minimum: 0,
+                      description:
+                        'How many incidents match the filters, on every page.',
                     },
                   },
                 },
@@ -2350,7 +2363,7 @@ export const spec = {
         summary:
           'List postmortems, all or narrowed by entity, status, severity, owner or time',
         description:
-          'Every postmortem, in full (`Postmortem`), newest incident first: ordered by `milestones.started` descending (postmortems without a start time last), then by `createdAt` descending. The query parameters narrow the list and combine with AND; a parameter that is empty, given more than once, or not listed here is a 400. An empty list is a 200, not a 404. Any user or service token may read postmortems: there is no read permission.',
+          'Postmortems in full (`Postmortem`), newest incident first: ordered by `milestones.started` descending (postmortems without a start time last), then by `createdAt` descending, then by id; `limit` and `offset` page through them (at most 500 at a time), `totalCount` says how many match. The query parameters narrow the list and combine with AND; a parameter that is empty, given more than once, or not listed here is a 400. An empty list is a 200, not a 404. Any user or service token may read postmortems: there is no read permission.',
         parameters: [
           {
             name: 'entityRef',
@@ -2425,21 +2438,34 @@ export const spec = {
             example: '2026-12-01',
             allowReserved: true,
           },
+          {
+            $ref: '#/components/parameters/PageLimit',
+          },
+          {
+            $ref: '#/components/parameters/PageOffset',
+          },
         ],
         responses: {
           '200': {
-            description: '`{ items }`: the matching postmortems.',
+            description:
+              '`{ items, totalCount }`: a page of the matching postmortems, and how many match.',
             content: {
               'application/json': {
                 schema: {
                   type: 'object',
-                  required: ['items'],
+                  required: ['items', 'totalCount'],
                   properties: {
                     items: {
                       type: 'array',
                       items: {
                         $ref: '#/components/schemas/Postmortem',
                       },
+                    },
+                    totalCount: {
+                      type: 'integer',
+                      minimum: 0,
+                      description:
+                        'How many postmortems match the filters, on every page.',
                     },
                   },
                 },
@@ -3060,6 +3086,34 @@ export const spec = {
         },
         example: 'resource:default/insights-postgres',
         allowReserved: true,
+      },
+      PageLimit: {
+        name: 'limit',
+        in: 'query',
+        required: false,
+        description:
+          'How many records to answer with, 1–500 (default 500). With `offset`, pages through a long list; `totalCount` in the answer says how many match.',
+        schema: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 500,
+          default: 500,
+        },
+        example: 50,
+      },
+      PageOffset: {
+        name: 'offset',
+        in: 'query',
+        required: false,
+        description:
+          "How many matching records to skip, in the list's order (default 0).",
+        schema: {
+          type: 'integer',
+          minimum: 0,
+          maximum: 1000000000,
+          default: 0,
+        },
+        example: 50,
       },
       IncidentIdPath: {
         name: 'id',

@@ -1,0 +1,37 @@
+import { InputError } from '@backstage/errors';
+import {
+  MAX_PAGE_SIZE,
+  type PageRequest,
+} from '@reliability-suite/plugin-reliability-common';
+import type express from 'express';
+
+const MAX_OFFSET = 1_000_000_000;
+
+/**
+ * `limit` and `offset` of a list request (the document checks them first;
+ * this is what a handler relies on): the maximum page from the start when
+ * left out, a 400 naming the parameter for anything but a whole number in
+ * range.
+ */
+export function pageParams(
+  query: express.Request['query'],
+): Required<PageRequest> {
+  const whole = (key: string, min: number, max: number, fallback: number) => {
+    const v = query[key];
+    if (v === undefined || v === '') return fallback;
+    const n =
+      typeof v === 'number' || (typeof v === 'string' && /^\d{1,10}$/.test(v))
+        ? Number(v)
+        : NaN;
+    if (!Number.isInteger(n) || n < min || n > max) {
+      throw new InputError(
+        `${key} must be a whole number from ${min} to ${max}`,
+      );
+    }
+    return n;
+  };
+  return {
+    limit: whole('limit', 1, MAX_PAGE_SIZE, MAX_PAGE_SIZE),
+    offset: whole('offset', 0, MAX_OFFSET, 0),
+  };
+}
