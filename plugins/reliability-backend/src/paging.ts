@@ -8,10 +8,11 @@ import type express from 'express';
 const MAX_OFFSET = 1_000_000_000;
 
 /**
- * `limit` and `offset` of a list request (the document checks them first;
- * this is what a handler relies on): the maximum page from the start when
- * left out, a 400 naming the parameter for anything but a whole number in
- * range.
+ * `limit` and `offset` of a list request: the maximum page from the start
+ * when left out, a 400 naming the parameter for anything but a whole number
+ * in range. The document's validator has already turned them into numbers
+ * (and refused what is not one); this check is what the handler relies on
+ * should a route be served without it.
  */
 export function pageParams(
   query: express.Request['query'],

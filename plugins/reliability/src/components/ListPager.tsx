@@ -3,7 +3,7 @@ import type {
   ListPage,
   PageRequest,
 } from '@reliability-suite/plugin-reliability-common';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 
 /** Where a paged list stands: the page shown, its size, how many match. */
@@ -17,7 +17,8 @@ export interface ListPagePosition {
 /**
  * One page of a long list read from the backend (`limit`/`offset`), and
  * the page shown; a change of `filterKey` (the filters, as text) goes back
- * to the first page.
+ * to the first page, and a page past the end (the list shrank) moves to the
+ * last one.
  */
 export function usePagedList<T>(
   load: (page: Required<PageRequest>) => Promise<ListPage<T>>,
@@ -25,15 +26,31 @@ export function usePagedList<T>(
   pageSize = 25,
 ) {
   const [at, setAt] = useState({ filterKey, page: 0 });
+  if (at.filterKey !== filterKey) setAt({ filterKey, page: 0 });
   const page = at.filterKey === filterKey ? at.page : 0;
   const state = useAsync(
-    () => load({ limit: pageSize, offset: page * pageSize }),
+    async () => ({
+      page,
+      ...(await load({ limit: pageSize, offset: page * pageSize })),
+    }),
     [filterKey, page, pageSize],
   );
-  const position: ListPagePosition | undefined = state.value && {
-    page,
+  const loaded = state.value;
+  useEffect(() => {
+    if (
+      loaded &&
+      loaded.page > 0 &&
+      loaded.page * pageSize >= loaded.totalCount
+    ) {
+      const last = Math.max(0, Math.ceil(loaded.totalCount / pageSize) - 1);
+      setAt(a => (a.page === loaded.page ? { ...a, page: last } : a));
+    }
+  }, [loaded, pageSize]);
+  // The page the rows shown belong to (not the one being read).
+  const position: ListPagePosition | undefined = loaded && {
+    page: loaded.page,
     pageSize,
-    totalCount: state.value.totalCount,
+    totalCount: loaded.totalCount,
     onPageChange: p => setAt({ filterKey, page: p }),
   };
   return { ...state, position };
@@ -41,7 +58,7 @@ export function usePagedList<T>(
 
 /** "26–50 of 1,203" with previous and next, under a list read a page at a time. */
 export const ListPager = ({ position }: { position: ListPagePosition }) =>
-  position.totalCount > position.pageSize ? (
+  position.totalCount > position.pageSize || position.page > 0 ? (
     <TablePagination
       component="div"
       count={position.totalCount}

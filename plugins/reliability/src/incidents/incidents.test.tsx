@@ -153,14 +153,21 @@ function render(
 
 describe('IncidentPage', () => {
   it('shows what the commander needs, and ticks runbook steps on the incident', async () => {
+    // The server's state: the page polls it every few seconds, so the tick
+    // must stay in it (a poll answering the incident without the tick would
+    // take it off the page again).
+    let stored: Incident = INCIDENT;
     const api = mockIncidentsApi({
-      getIncident: async () => INCIDENT,
-      tickIncidentStep: async (_id, tick) => ({
-        ...INCIDENT,
-        checklist: [
-          { ...tick, by: 'user:default/guest', at: new Date().toISOString() },
-        ],
-      }),
+      getIncident: async () => stored,
+      tickIncidentStep: async (_id, tick) => {
+        stored = {
+          ...INCIDENT,
+          checklist: [
+            { ...tick, by: 'user:default/guest', at: new Date().toISOString() },
+          ],
+        };
+        return stored;
+      },
     });
     await render(<IncidentPage />, api, {
       path: '/incidents/INC-3',
@@ -355,7 +362,7 @@ describe('DeclareIncidentDialog', () => {
 
 describe('IncidentsPage over many incidents', () => {
   it('reads them a page at a time, and starts again at the first when a filter changes', async () => {
-    const all = Array.from({ length: 60 }, (_, i) => ({
+    let all = Array.from({ length: 60 }, (_, i) => ({
       ...INCIDENT,
       id: `7d1f3e0a-0000-4000-8000-${String(i).padStart(12, '0')}`,
       number: 60 - i,
@@ -393,11 +400,11 @@ describe('IncidentsPage over many incidents', () => {
     });
 
     // A filter: back to the first page of what matches.
-    fireEvent.mouseDown(
+    const severity = () =>
       screen
         .getAllByRole('button', { name: 'Severity' })
-        .find(e => e.getAttribute('aria-haspopup') === 'listbox')!,
-    );
+        .find(e => e.getAttribute('aria-haspopup') === 'listbox')!;
+    fireEvent.mouseDown(severity());
     fireEvent.click(await screen.findByRole('option', { name: /^P1/ }));
     expect(await screen.findByText('Incidents (3)')).toBeInTheDocument();
     expect(api.listIncidents).toHaveBeenLastCalledWith({
@@ -406,7 +413,30 @@ describe('IncidentsPage over many incidents', () => {
       offset: 0,
     });
     expect(screen.queryByText(/of 60/)).not.toBeInTheDocument();
-  }, 60_000);
+
+    // Back to "All": the first page again, not the page left before.
+    fireEvent.mouseDown(severity());
+    fireEvent.click(await screen.findByRole('option', { name: 'All' }));
+    expect(await screen.findByText('Incidents (60)')).toBeInTheDocument();
+    expect(api.listIncidents).toHaveBeenLastCalledWith({
+      limit: 25,
+      offset: 0,
+    });
+    expect(screen.getByText('1–25 of 60')).toBeInTheDocument();
+
+    // The list shrinks under the reader: a page past its end moves to the
+    // last page there is.
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    expect(await screen.findByText('26–50 of 60')).toBeInTheDocument();
+    all = all.slice(0, 20);
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    expect(await screen.findByText('Incidents (20)')).toBeInTheDocument();
+    expect(await screen.findByText('Incident number 60')).toBeInTheDocument();
+    expect(api.listIncidents).toHaveBeenLastCalledWith({
+      limit: 25,
+      offset: 0,
+    });
+  }, 120_000);
 });
 
 describe('AlertLandingPage with an open incident', () => {

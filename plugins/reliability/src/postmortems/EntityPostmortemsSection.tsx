@@ -10,8 +10,8 @@ import { reliabilityPostmortemCreatePermission } from '@reliability-suite/plugin
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
+import { usePagedList } from '../components/ListPager';
 import { PostmortemTable } from './PostmortemTable';
 import { usePostmortemLinks } from './usePostmortemLinks';
 
@@ -24,16 +24,17 @@ export const EntityPostmortemsSection = () => {
   const canCreate = usePermission({
     permission: reliabilityPostmortemCreatePermission,
   });
-  const { value, loading, error } = useAsync(
-    async () => (await api.listPostmortems({ entityRef })).items,
-    [api, entityRef],
+  const { value, loading, error, position } = usePagedList(
+    page => api.listPostmortems({ entityRef, ...page }),
+    entityRef,
   );
-  if (loading) return <Progress />;
+  if (loading && !value) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
   return (
     <>
       <PostmortemTable
-        postmortems={value ?? []}
+        postmortems={value?.items ?? []}
+        position={position}
         emptyContent={
           <Box p={2}>
             <Typography variant="body2">
