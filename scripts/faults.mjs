@@ -6,7 +6,7 @@
 // `faults: N passed, N failed`. Needs a PostgreSQL at 127.0.0.1:5432 that
 // this user may restart (pg_ctlcluster), and git.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

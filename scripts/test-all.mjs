@@ -72,6 +72,15 @@ function step(name, command, args, extraEnv = {}) {
 await configurePostgres();
 step('type-check', 'npx', ['tsc']);
 step('lint', 'npx', ['backstage-cli', 'repo', 'lint']);
+// The repository's own scripts (the test runner, the fault suite, the
+// benchmarks, the separate-app test): plain Node ES modules.
+step('lint scripts', 'npx', [
+  'eslint',
+  '--max-warnings=0',
+  '--ext',
+  '.mjs',
+  'scripts',
+]);
 // Each package's public API against its committed report.api.md: a change
 // to the API shows in review (`npm run api-reports` rewrites them).
 step('API reports', 'npm', ['run', 'api-reports:check']);
