@@ -36,3 +36,22 @@ export function pageParams(
     offset: whole('offset', 0, MAX_OFFSET, 0),
   };
 }
+
+/**
+ * A page and the count of all that match: the count is asked of the
+ * database only when the page cannot tell it — a page that comes back short
+ * ends the list, so the total is its offset plus its length.
+ */
+export async function pageWithCount<T>(
+  page: Required<PageRequest>,
+  list: () => Promise<T[]>,
+  count: () => Promise<number>,
+): Promise<{ items: T[]; totalCount: number }> {
+  const items = await list();
+  const ended =
+    items.length < page.limit && (items.length > 0 || page.offset === 0);
+  return {
+    items,
+    totalCount: ended ? page.offset + items.length : await count(),
+  };
+}

@@ -33,7 +33,7 @@ import {
 } from '@reliability-suite/plugin-reliability-common';
 import type express from 'express';
 import type { z } from 'zod';
-import { pageParams } from '../paging';
+import { pageParams, pageWithCount } from '../paging';
 import { entityRefParam } from '../runbooks/runbookRoutes';
 import type { RunbookStore } from '../runbooks/RunbookStore';
 import type { SpecRouter } from '../schema/openapi/generated/router';
@@ -187,11 +187,14 @@ export function registerIncidentRoutes(
       from: time(q, 'from'),
       to: time(q, 'to'),
     };
-    const [items, totalCount] = await Promise.all([
-      store.list({ ...filter, ...pageParams(q) }),
-      store.count(filter),
-    ]);
-    res.json({ items, totalCount });
+    const page = pageParams(q);
+    res.json(
+      await pageWithCount(
+        page,
+        () => store.list({ ...filter, ...page }),
+        () => store.count(filter),
+      ),
+    );
   });
 
   router.get('/incidents/roles', async (req, res) => {

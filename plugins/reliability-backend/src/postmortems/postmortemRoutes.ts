@@ -29,7 +29,7 @@ import {
 import type express from 'express';
 import type { SpecRouter } from '../schema/openapi/generated/router';
 import { ownersOf } from '../entities/linkedOwners';
-import { pageParams } from '../paging';
+import { pageParams, pageWithCount } from '../paging';
 import { entityRefParam } from '../runbooks/runbookRoutes';
 import type { DatabasePostmortemStore } from './DatabasePostmortemStore';
 import { parsePostmortemContent } from './validation';
@@ -160,11 +160,14 @@ export function registerPostmortemRoutes(
       from: str('from'),
       to: str('to'),
     };
-    const [items, totalCount] = await Promise.all([
-      store.list({ ...filter, ...pageParams(q) }),
-      store.count(filter),
-    ]);
-    res.json({ items, totalCount });
+    const page = pageParams(q);
+    res.json(
+      await pageWithCount(
+        page,
+        () => store.list({ ...filter, ...page }),
+        () => store.count(filter),
+      ),
+    );
   });
 
   router.get('/postmortems/action-items', async (req, res) => {
