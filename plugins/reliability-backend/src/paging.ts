@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import {
+  type ListPage,
   MAX_PAGE_SIZE,
   type PageRequest,
 } from '@reliability-suite/plugin-reliability-common';
@@ -46,7 +47,7 @@ export async function pageWithCount<T>(
   page: Required<PageRequest>,
   list: () => Promise<T[]>,
   count: () => Promise<number>,
-): Promise<{ items: T[]; totalCount: number }> {
+): Promise<ListPage<T>> {
   const items = await list();
   const ended =
     items.length < page.limit && (items.length > 0 || page.offset === 0);
@@ -54,4 +55,24 @@ export async function pageWithCount<T>(
     items,
     totalCount: ended ? page.offset + items.length : await count(),
   };
+}
+
+/**
+ * The answer of a list route: the page the request's `limit` and `offset`
+ * ask for of what `filter` matches in `store`, with `totalCount`.
+ */
+export function listPage<F, T>(
+  store: {
+    list(filter: F & PageRequest): Promise<T[]>;
+    count(filter: F): Promise<number>;
+  },
+  filter: F,
+  query: express.Request['query'],
+): Promise<ListPage<T>> {
+  const page = pageParams(query);
+  return pageWithCount(
+    page,
+    () => store.list({ ...filter, ...page }),
+    () => store.count(filter),
+  );
 }

@@ -33,7 +33,7 @@ import {
 } from '@reliability-suite/plugin-reliability-common';
 import type express from 'express';
 import type { z } from 'zod';
-import { pageParams, pageWithCount } from '../paging';
+import { listPage } from '../paging';
 import { entityRefParam } from '../runbooks/runbookRoutes';
 import type { RunbookStore } from '../runbooks/RunbookStore';
 import type { SpecRouter } from '../schema/openapi/generated/router';
@@ -187,14 +187,7 @@ export function registerIncidentRoutes(
       from: time(q, 'from'),
       to: time(q, 'to'),
     };
-    const page = pageParams(q);
-    res.json(
-      await pageWithCount(
-        page,
-        () => store.list({ ...filter, ...page }),
-        () => store.count(filter),
-      ),
-    );
+    res.json(await listPage(store, filter, q));
   });
 
   router.get('/incidents/roles', async (req, res) => {

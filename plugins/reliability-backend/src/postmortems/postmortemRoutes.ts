@@ -29,7 +29,7 @@ import {
 import type express from 'express';
 import type { SpecRouter } from '../schema/openapi/generated/router';
 import { ownersOf } from '../entities/linkedOwners';
-import { pageParams, pageWithCount } from '../paging';
+import { listPage } from '../paging';
 import { entityRefParam } from '../runbooks/runbookRoutes';
 import type { DatabasePostmortemStore } from './DatabasePostmortemStore';
 import { parsePostmortemContent } from './validation';
@@ -160,14 +160,7 @@ export function registerPostmortemRoutes(
       from: str('from'),
       to: str('to'),
     };
-    const page = pageParams(q);
-    res.json(
-      await pageWithCount(
-        page,
-        () => store.list({ ...filter, ...page }),
-        () => store.count(filter),
-      ),
-    );
+    res.json(await listPage(store, filter, q));
   });
 
   router.get('/postmortems/action-items', async (req, res) => {
