@@ -73,3 +73,19 @@ export const ListPager = ({ position }: { position: ListPagePosition }) =>
       }
     />
   ) : null;
+
+/**
+ * The options of a table of `rows` records: all of them paged in the browser
+ * (20 at a time, when more), or — with `position` — one page read from the
+ * backend, unsorted (a page's rows sorted alone would look like the whole
+ * list sorted).
+ */
+export const listTableOptions = (
+  rows: number,
+  position?: ListPagePosition,
+) => ({
+  paging: !position && rows > 20,
+  pageSize: 20,
+  sorting: !position,
+  padding: 'dense' as const,
+});

@@ -2,7 +2,11 @@ import { Link, Table, type TableColumn } from '@backstage/core-components';
 import { EntityRefLinks } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import type { IncidentSummary } from '@reliability-suite/plugin-reliability-common';
-import { ListPager, type ListPagePosition } from '../components/ListPager';
+import {
+  ListPager,
+  type ListPagePosition,
+  listTableOptions,
+} from '../components/ListPager';
 import { Timestamp } from '../components/Timestamp';
 import { SeverityChip } from '../runbooks/SeverityChip';
 import { useSeverities } from '../runbooks/useSeverities';
@@ -84,13 +88,7 @@ export const IncidentTable = ({
     <>
       <Table
         title={title}
-        options={{
-          paging: !position && incidents.length > 20,
-          pageSize: 20,
-          // A page's rows sorted alone would look like the whole list sorted.
-          sorting: !position,
-          padding: 'dense',
-        }}
+        options={listTableOptions(incidents.length, position)}
         columns={columns}
         data={incidents}
         emptyContent={

@@ -4,7 +4,11 @@ import { SeverityChip } from '../runbooks/SeverityChip';
 import { useSeverities } from '../runbooks/useSeverities';
 import { StatusChip } from './StatusChip';
 import { usePostmortemLinks } from './usePostmortemLinks';
-import { ListPager, type ListPagePosition } from '../components/ListPager';
+import {
+  ListPager,
+  type ListPagePosition,
+  listTableOptions,
+} from '../components/ListPager';
 import { OwnerLink } from '../components/OwnerLink';
 import { Timestamp } from '../components/Timestamp';
 
@@ -61,11 +65,7 @@ export const PostmortemTable = ({
         ).toLocaleString('en-US')})`}
         options={{
           search: false,
-          paging: !position && postmortems.length > 20,
-          pageSize: 20,
-          // A page's rows sorted alone would look like the whole list sorted.
-          sorting: !position,
-          padding: 'dense',
+          ...listTableOptions(postmortems.length, position),
         }}
         columns={columns}
         data={postmortems}
