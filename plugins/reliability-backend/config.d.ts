@@ -79,6 +79,23 @@ export interface Config {
         /** State changes kept per component. Default 100. */
         maxTransitionsPerComponent?: number;
       };
+      /**
+       * Which entities each machine token may report backups and drills of.
+       * A token (a `backend.auth.externalAccess` entry) reports only for the
+       * entities its entry here names, by ref, by owner or by system; a
+       * token without an entry reports for none. Users are judged by the
+       * permission policy instead (`reliability.backup.report`).
+       */
+      reporters?: Array<{
+        /** The token's `subject` in `backend.auth.externalAccess`. */
+        subject: string;
+        /** Entities it may report for, e.g. resource:default/insights-vault. */
+        entityRefs?: string[];
+        /** Entities owned by these groups or users. */
+        owners?: string[];
+        /** Entities that are part of these systems. */
+        systems?: string[];
+      }>;
     };
   };
 }

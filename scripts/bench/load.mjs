@@ -254,8 +254,8 @@ async function seed(url, token) {
   );
   const incidents = await inParallel(SEED_INCIDENTS, 8, i =>
     api(url, '/incidents/import', {
-      // History is imported by machines (a static token), never by a person.
-      token: 'demo-backup-reporter-token',
+      // History is imported by an operator's token for imports only.
+      token: 'demo-import-token',
       method: 'POST',
       body: {
         externalId: `bench:${i}`,
@@ -323,6 +323,15 @@ catalog:
       join(dir, 'catalog.yaml'),
     )}, rules: [{ allow: [Component, Group, System] }] }
 reliability:
+  backups:
+    # The demo's reporter token reports for the synthetic systems too.
+    reporters:
+      - subject: backup-reporter
+        owners: [group:default/platform-team]
+        systems: [${Array.from(
+          { length: 20 },
+          (_, s) => `system-${String(s).padStart(2, '0')}`,
+        ).join(', ')}]
   runbooks:
     schedule:
       frequency: ${frequency}

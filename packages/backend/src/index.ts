@@ -48,6 +48,8 @@ backend.add(
 // Demo only: backup runs and restore drills for the demo's recovery plan,
 // and an incident history for the demo services.
 backend.add(import('./demoRecoveryData'));
+// Refuses to start in production with the demo's public machine tokens.
+backend.add(import('./demoTokenGuard'));
 backend.add(import('./demoIncidents'));
 
 backend.start();

@@ -7,6 +7,7 @@ import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { retryingCatalog } from './entities/retryingCatalog';
 import {
+  reliabilityIncidentCommandPermission,
   reliabilityIncidentContributePermission,
   reliabilityIncidentUpdatePermission,
   reliabilityPermissions,
@@ -17,6 +18,7 @@ import {
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { BackupIngest } from './backups/BackupIngest';
 import { BackupSourceRunner } from './backups/BackupSourceRunner';
+import { ReporterScopes } from './backups/reporterScopes';
 import { DatabaseBackupEventStore } from './backups/DatabaseBackupEventStore';
 import { migratedClient } from './database/database';
 import { DatabaseRecoveryStateStore } from './recovery/DatabaseRecoveryStateStore';
@@ -146,11 +148,14 @@ export const reliabilityPlugin = createBackendPlugin({
           statusUpdateMinutes: Object.fromEntries(
             severities.map(s => [s.id, s.statusUpdateMinutes]),
           ),
+          // The configured lead role holds the commander.
+          leadRole: incidentConfig.roles.find(r => r.lead)!.id,
         });
         permissionsRegistry.addResourceType({
           resourceRef: incidentResourceRef,
           permissions: [
             reliabilityIncidentUpdatePermission,
+            reliabilityIncidentCommandPermission,
             reliabilityIncidentContributePermission,
           ],
           rules: Object.values(incidentPermissionRules),
@@ -271,6 +276,10 @@ export const reliabilityPlugin = createBackendPlugin({
             backupIngest,
             backupImporters: importers,
             backupSources,
+            reporterScopes: ReporterScopes.fromConfig(config, {
+              catalog,
+              auth,
+            }),
             incidentStore,
             incidentService,
             alertIntake,

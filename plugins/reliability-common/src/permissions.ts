@@ -16,14 +16,19 @@ export const reliabilityRunbookRefreshPermission = createPermission({
 });
 
 /**
- * Report backup runs and restore drills (`POST /backups/events`), as a
- * backup job or drill script does with a static token.
+ * Report backup runs and restore drills of one catalog entity
+ * (`POST /backups/events`, `POST /backups/import/{format}`), as a backup job
+ * or drill script does with a static token. A resource permission on the
+ * entity the report is about, so that a policy can allow it to the entity's
+ * owners only; a machine token is further held to the entities of its
+ * `reliability.backups.reporters` entry.
  *
  * @public
  */
 export const reliabilityBackupReportPermission = createPermission({
   name: 'reliability.backup.report',
   attributes: { action: 'create' },
+  resourceType: 'catalog-entity',
 });
 
 /**

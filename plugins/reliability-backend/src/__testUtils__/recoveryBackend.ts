@@ -133,9 +133,26 @@ export async function startRecoveryBackend(
         result: options.permission ?? AuthorizeResult.ALLOW,
       }),
       catalogServiceMock.factory({ entities: entities(dir) }),
-      ...(options.config
-        ? [mockServices.rootConfig.factory({ data: options.config })]
-        : []),
+      // The tests' machine token (mockCredentials.service()) reports for
+      // the insights platform.
+      mockServices.rootConfig.factory({
+        data: {
+          ...options.config,
+          reliability: {
+            ...(options.config?.reliability as JsonObject | undefined),
+            backups: {
+              reporters: [
+                {
+                  subject: 'external:test-service',
+                  systems: ['insights-platform'],
+                },
+              ],
+              ...((options.config?.reliability as JsonObject | undefined)
+                ?.backups as JsonObject | undefined),
+            },
+          },
+        },
+      }),
       createServiceFactory({
         service: notificationService,
         deps: {},

@@ -18,6 +18,13 @@ const CLOCK_SKEW_MS = 5 * 60 * 1000;
 export interface PlacedEvent {
   event: BackupEvent;
   target: EventTarget;
+  /**
+   * The entity the report speaks for: the component's own entity when it
+   * has one, else the entity the event named. Who may report is decided on
+   * this one, so a plan's entity plus a component name cannot reach a
+   * component another team owns.
+   */
+  subjectRef: string;
 }
 
 /**
@@ -28,7 +35,7 @@ async function resolveTarget(
   store: RunbookStore,
   event: BackupEvent,
   field: string,
-): Promise<EventTarget> {
+): Promise<EventTarget & { subjectRef: string }> {
   const entityRef = entityRefParam(event.entityRef, `${field}.entityRef`);
   const plans = await store.listRecoveryPlans({ entityRef });
   const matches = plans.flatMap(plan =>
@@ -42,6 +49,7 @@ async function resolveTarget(
         planNamespace: plan.namespace,
         planName: plan.name,
         component: c.name,
+        subjectRef: c.entityRef ?? entityRef,
       })),
   );
   if (matches.length === 1) return matches[0];
@@ -104,22 +112,32 @@ export class BackupIngest {
         throw new InputError(`${field}.${key} ${value} is in the future`);
       }
     }
-    return {
+    const { subjectRef, ...target } = await resolveTarget(
+      this.runbookStore,
       event,
-      target: await resolveTarget(this.runbookStore, event, field),
-    };
+      field,
+    );
+    // Stored, and its id scoped, under the full ref however it was named.
+    const entityRef = entityRefParam(event.entityRef, `${field}.entityRef`);
+    return { event: { ...event, entityRef }, target, subjectRef };
   }
 
-  /** All or nothing: the first bad event is a 400 and nothing is stored. */
+  /**
+   * All or nothing: the first bad event is a 400 and nothing is stored.
+   * `authorize` is given the entities the events speak for, once every
+   * event is placed and before any is stored; it throws to refuse them.
+   */
   async ingestAll(
     inputs: unknown[],
     reportedBy: string,
+    authorize?: (subjectRefs: string[]) => Promise<void>,
   ): Promise<{ accepted: number; duplicates: number }> {
     const now = Date.now();
     const placed: PlacedEvent[] = [];
     for (const [i, input] of inputs.entries()) {
       placed.push(await this.place(input, `events[${i}]`, now));
     }
+    await authorize?.([...new Set(placed.map(p => p.subjectRef))]);
     return this.eventStore.add(placed, { reportedBy, at: new Date(now) });
   }
 

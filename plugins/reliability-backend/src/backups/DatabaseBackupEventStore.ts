@@ -1,5 +1,6 @@
 import type { DatabaseService } from '@backstage/backend-plugin-api';
 import type { BackupEvent } from '@reliability-suite/plugin-reliability-common';
+import { ConflictError } from '@backstage/errors';
 import type { Knex } from 'knex';
 import { keepNewest, migratedClient, toIso } from '../database/database';
 
@@ -52,6 +53,36 @@ function toEvent(row: EventRow): BackupEvent {
   };
 }
 
+// What makes a report another report, beyond its id: what happened, to
+// which component and job. A report's times may be re-read (a tool's
+// output seen again a little later); its outcome may not change.
+const MATERIAL = [
+  'type',
+  'job',
+  'result',
+  'sizeBytes',
+  'restoreSeconds',
+  'dataVerified',
+] as const;
+
+function contentDifference(
+  stored: BackupEvent,
+  event: BackupEvent,
+  target: EventTarget,
+): string | undefined {
+  if (stored.component !== target.component) {
+    return `component: ${stored.component}, not ${target.component}`;
+  }
+  for (const key of MATERIAL) {
+    if ((stored[key] ?? null) !== (event[key] ?? null)) {
+      return `${key}: ${JSON.stringify(
+        stored[key] ?? null,
+      )}, not ${JSON.stringify(event[key] ?? null)}`;
+    }
+  }
+  return undefined;
+}
+
 /** Backup runs and restore drills in the plugin's database. */
 export class DatabaseBackupEventStore {
   static async create(options: {
@@ -63,42 +94,67 @@ export class DatabaseBackupEventStore {
   private constructor(private readonly db: Knex) {}
 
   /**
-   * Stores the events that are new, all in one transaction; an id already
-   * stored is left as it is (a retry, or the same report sent to two
-   * backend instances). Returns how many were new.
+   * Stores the events that are new, all in one transaction. An event's id is
+   * the reporter's own, so it is scoped to the entity and the source that
+   * reported it: the same id from another source, or about another entity,
+   * is another event. The same id again is a retry and changes nothing
+   * (or the same report sent to two backend instances); a `running` event
+   * reported again finished is completed; the same id with other content is
+   * a conflict, and nothing of the batch is stored.
    */
   async add(
     events: Array<{ event: BackupEvent; target: EventTarget }>,
-    options: { reportedBy: string; at: Date },
+    options: { reportedBy: string; source?: string; at: Date },
   ): Promise<{ accepted: number; duplicates: number }> {
+    const source = options.source ?? options.reportedBy;
     let accepted = 0;
     await this.db.transaction(async tx => {
       for (const { event, target } of events) {
+        const row = {
+          id: event.id,
+          source,
+          type: event.type,
+          entity_ref: event.entityRef,
+          plan_namespace: target.planNamespace,
+          plan_name: target.planName,
+          component: target.component,
+          job: event.job ?? null,
+          started_at: new Date(event.startedAt),
+          finished_at: event.finishedAt ? new Date(event.finishedAt) : null,
+          result: event.result,
+          size_bytes: event.sizeBytes ?? null,
+          restore_seconds: event.restoreSeconds ?? null,
+          data_verified: event.dataVerified ?? null,
+          tool: event.tool ?? null,
+          message: event.message ?? null,
+          received_at: options.at,
+          reported_by: options.reportedBy,
+        };
         const inserted = await tx(EVENTS)
-          .insert({
-            id: event.id,
-            type: event.type,
-            entity_ref: event.entityRef,
-            plan_namespace: target.planNamespace,
-            plan_name: target.planName,
-            component: target.component,
-            job: event.job ?? null,
-            started_at: new Date(event.startedAt),
-            finished_at: event.finishedAt ? new Date(event.finishedAt) : null,
-            result: event.result,
-            size_bytes: event.sizeBytes ?? null,
-            restore_seconds: event.restoreSeconds ?? null,
-            data_verified: event.dataVerified ?? null,
-            tool: event.tool ?? null,
-            message: event.message ?? null,
-            received_at: options.at,
-            reported_by: options.reportedBy,
-          })
-          .onConflict('id')
+          .insert(row)
+          .onConflict(['entity_ref', 'source', 'id'])
           .ignore()
-          .returning('id');
+          .returning('seq');
         // SQLite and PostgreSQL both return the inserted rows only.
-        if (inserted.length > 0) accepted++;
+        if (inserted.length > 0) {
+          accepted++;
+          continue;
+        }
+        const key = { entity_ref: event.entityRef, source, id: event.id };
+        const stored = await tx<EventRow>(EVENTS).where(key).first();
+        if (!stored) continue;
+        if (stored.result === 'running' && event.result !== 'running') {
+          // The run it announced has finished.
+          await tx(EVENTS).where(key).update(row);
+          accepted++;
+          continue;
+        }
+        const differs = contentDifference(toEvent(stored), event, target);
+        if (differs) {
+          throw new ConflictError(
+            `Event ${event.id} was already reported for ${event.entityRef} with other content (${differs}); a new report needs a new id`,
+          );
+        }
       }
     });
     return { accepted, duplicates: events.length - accepted };
@@ -142,7 +198,7 @@ export class DatabaseBackupEventStore {
     return keepNewest(this.db, EVENTS, {
       groupBy: ['plan_namespace', 'plan_name', 'component', 'type', 'job'],
       orderBy: 'started_at',
-      key: 'id',
+      key: 'seq',
       max: maxPerComponent,
     });
   }

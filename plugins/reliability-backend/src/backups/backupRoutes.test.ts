@@ -160,6 +160,106 @@ describe.each(databases.eachSupportedId())(
       expect((await status(server)).components[0].backup.state).toBe('unknown');
     });
 
+    it("scopes an event's id to its entity and source: another reporter's id is another event, other content under the same id a 409", async () => {
+      const backend = await startRecoveryBackend(databases, databaseId);
+      const server = backend.server;
+      expect((await post(server, [backup('shared-id', 3)])).body).toEqual({
+        accepted: 1,
+        duplicates: 0,
+      });
+      // A person reporting with the same id reports something else.
+      expect(
+        (
+          await post(
+            server,
+            [backup('shared-id', 2)],
+            mockCredentials.user.header(),
+          )
+        ).body,
+      ).toEqual({ accepted: 1, duplicates: 0 });
+      // The same reporter, the same id, another outcome: refused, named,
+      // and nothing of the batch is stored.
+      const conflict = await post(server, [
+        backup('new-one', 1),
+        backup('shared-id', 3, 'failure'),
+      ]);
+      expect(conflict.status).toBe(409);
+      expect(conflict.body.error.message).toBe(
+        'Event shared-id was already reported for resource:default/insights-postgres with other content (result: "success", not "failure"); a new report needs a new id',
+      );
+      const rows = await backend
+        .knex('reliability_backup_events')
+        .select('id', 'source', 'result')
+        .orderBy(['id', 'source']);
+      expect(rows).toEqual([
+        { id: 'shared-id', source: 'external:test-service', result: 'success' },
+        { id: 'shared-id', source: 'user:default/mock', result: 'success' },
+      ]);
+      // A run reported while running, then finished under its id: completed.
+      const running = { ...backup('run-7', 0.5, 'running') };
+      delete (running as { finishedAt?: string }).finishedAt;
+      expect((await post(server, [running])).body.accepted).toBe(1);
+      expect((await post(server, [backup('run-7', 0.4)])).body).toEqual({
+        accepted: 1,
+        duplicates: 0,
+      });
+      expect(
+        await backend
+          .knex('reliability_backup_events')
+          .where({ id: 'run-7' })
+          .select('result'),
+      ).toEqual([{ result: 'success' }]);
+    });
+
+    it('holds a machine token to the entities of its entry in reliability.backups.reporters', async () => {
+      const backend = await startRecoveryBackend(databases, databaseId, {
+        config: {
+          reliability: {
+            backups: {
+              reporters: [
+                { subject: 'external:test-service', owners: ['web-team'] },
+              ],
+            },
+          },
+        },
+      });
+      const outside = await post(backend.server, [backup('b1', 1)]);
+      expect(outside.status).toBe(403);
+      expect(outside.body.error.message).toBe(
+        'The token of external:test-service may not report backups of resource:default/insights-postgres',
+      );
+      // Named by the plan's entity and the component's name: still the
+      // component's own entity that decides.
+      const viaPlan = await post(backend.server, [
+        {
+          ...backup('b2', 1),
+          entityRef: 'component:default/insights-api',
+          component: 'postgres',
+        },
+      ]);
+      expect(viaPlan.status).toBe(403);
+      // A token with no entry reports for nothing.
+      const other = await post(
+        backend.server,
+        [backup('b3', 1)],
+        mockCredentials.service.header({
+          onBehalfOf: mockCredentials.service('external:stranger'),
+          targetPluginId: 'reliability',
+        }),
+      );
+      expect(other.status).toBe(403);
+      expect(other.body.error.message).toMatch(
+        /^The token of external:stranger reports for no entity/,
+      );
+      expect(
+        await backend.knex('reliability_backup_events').count({ n: '*' }),
+      ).toEqual([{ n: expect.anything() }]);
+      const [{ n }] = await backend
+        .knex('reliability_backup_events')
+        .count({ n: '*' });
+      expect(Number(n)).toBe(0);
+    });
+
     it('answers 401 without credentials and 403 without the permission', async () => {
       const server = await startBackend(AuthorizeResult.DENY);
       expect(

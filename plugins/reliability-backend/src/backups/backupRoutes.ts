@@ -12,16 +12,12 @@ import { entityRefParam } from '../runbooks/runbookRoutes';
 import type { SpecRouter } from '../schema/openapi/generated/router';
 import type { BackupIngest } from './BackupIngest';
 import type { BackupSourceRunner } from './BackupSourceRunner';
-
-/** Who reported: the user, or the static token's subject. */
-function reporter(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as {
-    type: string;
-    userEntityRef?: string;
-    subject?: string;
-  };
-  return principal.userEntityRef ?? principal.subject ?? principal.type;
-}
+import type { ReporterScopes } from './reporterScopes';
+import {
+  isMachineToken,
+  principalRef,
+  readerCredentials,
+} from '../auth/credentials';
 
 /**
  * `POST /backups/events` (backup runs and restore drills, as a CronJob or a
@@ -38,30 +34,86 @@ export function registerBackupRoutes(
     ingest: BackupIngest;
     importers: Map<string, BackupImporter>;
     sources: BackupSourceRunner;
+    scopes: ReporterScopes;
   },
 ) {
-  const { httpAuth, permissions, ingest, importers, sources } = options;
+  const { httpAuth, permissions, ingest, importers, sources, scopes } = options;
 
   async function reportingCredentials(req: express.Request) {
     const credentials = await httpAuth.credentials(req, {
       allow: ['service', 'user'],
     });
-    const [decision] = await permissions.authorize(
-      [{ permission: reliabilityBackupReportPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('You may not report backups');
+    // A token held to other jobs is refused before its body is read (its
+    // restrictions decide by the permission's name alone).
+    if (isMachineToken(credentials)) {
+      const [decision] = await permissions.authorize(
+        [
+          {
+            permission: reliabilityBackupReportPermission,
+            resourceRef: 'component:default/any',
+          },
+        ],
+        { credentials },
+      );
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError('This token may not report backups');
+      }
     }
     return credentials;
   }
+
+  /**
+   * Reports speak for entities: a user's are decided by the policy on each
+   * entity (the demo's: its owners), a machine token's by its entry in
+   * `reliability.backups.reporters` as well.
+   */
+  const authorizeFor =
+    (credentials: BackstageCredentials) => async (entityRefs: string[]) => {
+      if (isMachineToken(credentials)) {
+        const subject = principalRef(credentials);
+        if (!scopes.has(subject)) {
+          throw new NotAllowedError(
+            `The token of ${subject} reports for no entity: give it an entry in reliability.backups.reporters`,
+          );
+        }
+        const outside = await scopes.outside(subject, entityRefs);
+        if (outside.length) {
+          throw new NotAllowedError(
+            `The token of ${subject} may not report backups of ${outside.join(
+              ', ',
+            )}`,
+          );
+        }
+      }
+      const decisions = await permissions.authorize(
+        entityRefs.map(resourceRef => ({
+          permission: reliabilityBackupReportPermission,
+          resourceRef,
+        })),
+        { credentials },
+      );
+      const denied = entityRefs.filter(
+        (_, i) => decisions[i].result !== AuthorizeResult.ALLOW,
+      );
+      if (denied.length) {
+        throw new NotAllowedError(
+          `You may not report backups of ${denied.join(', ')}`,
+        );
+      }
+    };
 
   router.post('/backups/events', async (req, res) => {
     const credentials = await reportingCredentials(req);
     // The document has checked the batch's shape; each event is checked
     // again, with the times and the plans, before any is stored.
     const { events } = req.body as { events: unknown[] };
-    res.json(await ingest.ingestAll(events, reporter(credentials)));
+    res.json(
+      await ingest.ingestAll(
+        events,
+        principalRef(credentials),
+        authorizeFor(credentials),
+      ),
+    );
   });
 
   router.post('/backups/import/:format', async (req, res) => {
@@ -89,8 +141,15 @@ export function registerBackupRoutes(
         `The ${importer.format} output holds ${events.length} backups; import at most 5000 at a time`,
       );
     }
+    // Nothing to store still says nothing to whom it may not.
+    if (events.length === 0)
+      await authorizeFor(credentials)([target.entityRef]);
     const stored = events.length
-      ? await ingest.ingestAll(events, reporter(credentials))
+      ? await ingest.ingestAll(
+          events,
+          principalRef(credentials),
+          authorizeFor(credentials),
+        )
       : { accepted: 0, duplicates: 0 };
     res.json({
       format: importer.format,
@@ -101,7 +160,7 @@ export function registerBackupRoutes(
   });
 
   router.get('/backups/sources', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await readerCredentials(httpAuth, req);
     res.json({
       importers: [...importers.values()].map(i => ({
         format: i.format,

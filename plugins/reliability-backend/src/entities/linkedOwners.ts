@@ -1,6 +1,31 @@
 import type { AuthService } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+
+/**
+ * A ref an entity's spec holds (`spec.owner`, `spec.system`) as a full ref
+ * in lower case, a bare name read in the entity's namespace as `kind`; or
+ * undefined when it holds none the catalog would accept.
+ */
+export function specRefOf(
+  entity: Entity | undefined,
+  field: 'owner' | 'system',
+  defaultKind: string,
+): string | undefined {
+  const value = (entity?.spec as Record<string, unknown> | undefined)?.[field];
+  if (typeof value !== 'string') return undefined;
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(value, {
+        defaultKind,
+        defaultNamespace: entity?.metadata.namespace ?? 'default',
+      }),
+    ).toLocaleLowerCase('en-US');
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * The owners of catalog entities, as full refs in lower case (a bare
@@ -20,20 +45,9 @@ export async function ownersOf(
   );
   const owners = new Set<string>();
   for (const entity of items) {
-    const owner = (entity?.spec as { owner?: unknown } | undefined)?.owner;
-    if (typeof owner !== 'string') continue;
-    try {
-      owners.add(
-        stringifyEntityRef(
-          parseEntityRef(owner, {
-            defaultKind: 'group',
-            defaultNamespace: entity?.metadata.namespace ?? 'default',
-          }),
-        ).toLocaleLowerCase('en-US'),
-      );
-    } catch {
-      // An owner the catalog would not accept either: no one to credit.
-    }
+    // An owner the catalog would not accept either: no one to credit.
+    const owner = specRefOf(entity ?? undefined, 'owner', 'group');
+    if (owner) owners.add(owner);
   }
   return [...owners].sort();
 }

@@ -55,6 +55,7 @@ type IncidentRow = {
   postmortem_reminded_at: Stamp;
   created_at: Stamp;
   created_by: string;
+  external_id: string | null;
   updated_at: Stamp;
   version: number;
 };
@@ -230,6 +231,9 @@ export class DatabaseIncidentStore {
         firingAlertCount: counts.get(row.id)?.firing ?? 0,
         createdAt: toIso(row.created_at)!,
         createdBy: row.created_by,
+        ...(row.external_id
+          ? { imported: { externalId: row.external_id, by: row.created_by } }
+          : {}),
         updatedAt: toIso(row.updated_at)!,
         version: row.version,
       };

@@ -1,5 +1,5 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import {
@@ -12,6 +12,7 @@ import {
   incidentReference,
   POSTMORTEM_MILESTONES,
   type IncidentUpdate,
+  type PostmortemContent,
   type SeverityLevel,
   severityGuide,
 } from '@reliability-suite/plugin-reliability-common';
@@ -156,6 +157,15 @@ export class IncidentService {
   async importIncident(
     input: IncidentImport,
     actor: IncidentActor,
+    options: {
+      /**
+       * Whether the importer may publish this postmortem, as the rules for
+       * publishing in the portal decide: an import is no way around them.
+       */
+      mayPublish?: (
+        postmortem: PostmortemContent & { linkedOwners: string[] },
+      ) => Promise<boolean>;
+    } = {},
   ): Promise<{ incident: IncidentResource; created: boolean }> {
     const { store, postmortemStore, severities } = this.options;
     this.checkSeverity('severity', input.severity);
@@ -198,6 +208,14 @@ export class IncidentService {
         })
       : undefined;
     const linkedOwners = await this.owners(input.entityRefs);
+    if (
+      postmortem?.status === 'published' &&
+      !(await options.mayPublish?.({ ...postmortem, linkedOwners }))
+    ) {
+      throw new NotAllowedError(
+        'You may not publish this postmortem: import it as a draft or in review, and let its owner publish it',
+      );
+    }
     const alerts = [
       ...new Map(input.alerts.map(a => [a.fingerprint, a])).values(),
     ];

@@ -25,12 +25,19 @@ import {
   type IncidentRole,
   type IncidentStatus,
   reliabilityIncidentAlertPermission,
+  reliabilityIncidentCommandPermission,
   reliabilityIncidentContributePermission,
   reliabilityIncidentCreatePermission,
   reliabilityIncidentImportPermission,
   reliabilityIncidentUpdatePermission,
   reliabilityPostmortemCreatePermission,
+  reliabilityPostmortemPublishPermission,
 } from '@reliability-suite/plugin-reliability-common';
+import {
+  type PostmortemResource,
+  postmortemPermissionRules,
+} from '@reliability-suite/plugin-reliability-node';
+import { mayDoTo } from '../auth/conditions';
 import type express from 'express';
 import type { z } from 'zod';
 import { listPage } from '../paging';
@@ -43,21 +50,15 @@ import type {
   IncidentActor,
 } from './DatabaseIncidentStore';
 import type { IncidentService } from './IncidentService';
+import { isUser, principalRef, readerCredentials } from '../auth/credentials';
 
 /** Who acts: the user, or the service (a static token's subject). */
 function actorOf(credentials: BackstageCredentials): IncidentActor {
-  const principal = credentials.principal as {
-    type: string;
-    userEntityRef?: string;
-    subject?: string;
+  return {
+    ref: principalRef(credentials),
+    source: isUser(credentials) ? 'portal' : 'api',
+    at: new Date(),
   };
-  return principal.userEntityRef
-    ? { ref: principal.userEntityRef, source: 'portal', at: new Date() }
-    : {
-        ref: principal.subject ?? principal.type,
-        source: 'api',
-        at: new Date(),
-      };
 }
 
 /** Parses a body with a record's schema: a 400 naming each field. */
@@ -100,8 +101,7 @@ export function registerIncidentRoutes(
   },
 ) {
   const { httpAuth, permissions, store, service, intake, roles } = options;
-  const reader = (req: express.Request) =>
-    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const reader = (req: express.Request) => readerCredentials(httpAuth, req);
   const writer = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user'] });
 
@@ -277,6 +277,16 @@ export function registerIncidentRoutes(
     const { incident, created } = await service.importIncident(
       input,
       actorOf(credentials),
+      {
+        mayPublish: postmortem =>
+          mayDoTo(
+            permissions,
+            credentials,
+            reliabilityPostmortemPublishPermission,
+            postmortem as PostmortemResource,
+            Object.values(postmortemPermissionRules),
+          ),
+      },
     );
     res.status(created ? 201 : 200).json(publicView(incident));
   });
@@ -297,11 +307,8 @@ export function registerIncidentRoutes(
   });
 
   router.post('/incidents/:id/roles', async (req, res) => {
-    const { incident, actor } = await writeTo(
-      req,
-      reliabilityIncidentUpdatePermission,
-      "change this incident's roles",
-    );
+    const credentials = await writer(req);
+    const incident = await incidentOf(req);
     const input = parse(incidentRoleAssignmentSchema, req.body, 'role');
     const role = roles.find(r => r.id === input.role);
     if (!role) {
@@ -309,6 +316,38 @@ export function registerIncidentRoutes(
         `role ${JSON.stringify(input.role)} is not one of ${roles
           .map(r => r.id)
           .join(', ')}`,
+      );
+    }
+    const actor = actorOf(credentials);
+    // Taking command of an incident nobody leads is an action of its own:
+    // it makes the caller commander and nothing else.
+    const takingCommand =
+      role.lead &&
+      !incident.commander &&
+      input.user.toLocaleLowerCase('en-US') ===
+        actor.ref.toLocaleLowerCase('en-US');
+    const decisions = await permissions.authorize(
+      [
+        {
+          permission: reliabilityIncidentUpdatePermission,
+          resourceRef: incident.id,
+        },
+        ...(takingCommand
+          ? [
+              {
+                permission: reliabilityIncidentCommandPermission,
+                resourceRef: incident.id,
+              },
+            ]
+          : []),
+      ],
+      { credentials },
+    );
+    if (!decisions.some(d => d.result === AuthorizeResult.ALLOW)) {
+      throw new NotAllowedError(
+        takingCommand
+          ? `You may not take command of ${incident.reference}`
+          : `You may not change the roles of ${incident.reference}`,
       );
     }
     await store.assignRole(incident.id, role, input.user, actor);

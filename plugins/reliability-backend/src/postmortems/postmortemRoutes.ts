@@ -33,6 +33,7 @@ import { listPage } from '../paging';
 import { entityRefParam } from '../runbooks/runbookRoutes';
 import type { DatabasePostmortemStore } from './DatabasePostmortemStore';
 import { parsePostmortemContent } from './validation';
+import { readerCredentials } from '../auth/credentials';
 
 export interface PostmortemRoutesOptions {
   httpAuth: HttpAuthService;
@@ -52,8 +53,7 @@ export function registerPostmortemRoutes(
 ) {
   const { httpAuth, auth, permissions, catalog, store, severities } = options;
 
-  const reader = (req: express.Request) =>
-    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const reader = (req: express.Request) => readerCredentials(httpAuth, req);
   const writer = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user'] });
 

@@ -15,6 +15,7 @@ import { entityRefParam } from '../runbooks/runbookRoutes';
 import type { RunbookStore } from '../runbooks/RunbookStore';
 import type { SpecRouter } from '../schema/openapi/generated/router';
 import type express from 'express';
+import { readerCredentials } from '../auth/credentials';
 
 // The runbooks a plan's drills and scenarios name that are not indexed now:
 // checked when the plan is read, so the answer follows every index pass.
@@ -54,8 +55,7 @@ export function registerRecoveryPlanRoutes(
   },
 ) {
   const { httpAuth, store, eventStore, stateStore } = options;
-  const reader = (req: express.Request) =>
-    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const reader = (req: express.Request) => readerCredentials(httpAuth, req);
   const withStatus = (plans: RecoveryPlanDetails[]) =>
     Promise.all(plans.map(p => withUnresolvedRunbooks(store, eventStore, p)));
   const overview = new RecoveryOverviewService(options.catalog);

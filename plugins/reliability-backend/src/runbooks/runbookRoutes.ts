@@ -15,6 +15,7 @@ import type express from 'express';
 import type { SpecRouter } from '../schema/openapi/generated/router';
 import type { RunbookIndexer } from './RunbookIndexer';
 import type { RunbookStore } from './RunbookStore';
+import { readerCredentials } from '../auth/credentials';
 
 export interface RunbookRoutesOptions {
   httpAuth: HttpAuthService;
@@ -49,8 +50,7 @@ export function registerRunbookRoutes(
   options: RunbookRoutesOptions,
 ) {
   const { httpAuth, permissions, store, indexer, severities } = options;
-  const reader = (req: express.Request) =>
-    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const reader = (req: express.Request) => readerCredentials(httpAuth, req);
 
   // For editors (`# yaml-language-server: $schema=…`): needs no token.
   router.get('/schemas/runbook.json', (_req, res) => {

@@ -21,6 +21,8 @@ import type { DatabaseHealth } from '../health/DatabaseHealth';
 import type { BackupImporter } from '@reliability-suite/plugin-reliability-node';
 import type { BackupIngest } from '../backups/BackupIngest';
 import type { BackupSourceRunner } from '../backups/BackupSourceRunner';
+import type { ReporterScopes } from '../backups/reporterScopes';
+import { readerCredentials } from '../auth/credentials';
 import type { DatabaseBackupEventStore } from '../backups/DatabaseBackupEventStore';
 import type { DatabaseRecoveryStateStore } from '../recovery/DatabaseRecoveryStateStore';
 import type { AlertIntake } from '../incidents/AlertIntake';
@@ -49,6 +51,7 @@ export interface RouterOptions {
   backupIngest: BackupIngest;
   backupImporters: Map<string, BackupImporter>;
   backupSources: BackupSourceRunner;
+  reporterScopes: ReporterScopes;
   incidentStore: DatabaseIncidentStore;
   incidentService: IncidentService;
   alertIntake: AlertIntake;
@@ -98,9 +101,7 @@ export async function createRouter(
       const issue = parsed.error.issues[0];
       throw new InputError(`Entity ${issue.path.join('.')} ${issue.message}`);
     }
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
+    const credentials = await readerCredentials(httpAuth, req);
     res.json(await entityOverview.getOverview(parsed.data, credentials));
   });
 
@@ -129,6 +130,7 @@ export async function createRouter(
     ingest: options.backupIngest,
     importers: options.backupImporters,
     sources: options.backupSources,
+    scopes: options.reporterScopes,
   });
 
   registerIncidentRoutes(router, {

@@ -21,6 +21,19 @@ export const reliabilityIncidentUpdatePermission = createPermission({
   resourceType: RESOURCE_TYPE_RELIABILITY_INCIDENT,
 });
 
+/**
+ * Take command of an incident that nobody leads yet (one opened by an
+ * alert): become its commander, nothing more. Changing its entities,
+ * severity or status still needs {@link reliabilityIncidentUpdatePermission}.
+ *
+ * @public
+ */
+export const reliabilityIncidentCommandPermission = createPermission({
+  name: 'reliability.incident.command',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_RELIABILITY_INCIDENT,
+});
+
 /** Work an incident: notes, status updates, checklist ticks, pins. @public */
 export const reliabilityIncidentContributePermission = createPermission({
   name: 'reliability.incident.contribute',
@@ -41,7 +54,9 @@ export const reliabilityIncidentAlertPermission = createPermission({
 
 /**
  * Import incidents with their history from another tool
- * (`POST /incidents/import`).
+ * (`POST /incidents/import`): an operator's action, for a user with an admin
+ * role or a token configured for imports only. Imported records are marked
+ * as imported, with the importer.
  *
  * @public
  */
@@ -55,6 +70,7 @@ export const reliabilityIncidentPermissions = [
   reliabilityIncidentImportPermission,
   reliabilityIncidentCreatePermission,
   reliabilityIncidentUpdatePermission,
+  reliabilityIncidentCommandPermission,
   reliabilityIncidentContributePermission,
   reliabilityIncidentAlertPermission,
 ];

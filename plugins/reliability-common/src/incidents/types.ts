@@ -118,6 +118,12 @@ export interface IncidentSummary {
   firingAlertCount: number;
   createdAt: string;
   createdBy: string;
+  /**
+   * Set when the record came from another tool (`POST /incidents/import`):
+   * its id there and who imported it. The people its history names were
+   * not signed in here; the importer vouches for them.
+   */
+  imported?: { externalId: string; by: string };
   updatedAt: string;
   version: number;
 }

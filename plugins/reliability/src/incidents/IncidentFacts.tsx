@@ -71,6 +71,20 @@ export const IncidentFacts = ({
           </Typography>
         )}
       </Fact>
+      {incident.imported && (
+        <Fact label="Imported">
+          From another tool ({incident.imported.externalId}) by{' '}
+          {/^(user|group):/.test(incident.imported.by) ? (
+            <EntityRefLinks
+              entityRefs={[incident.imported.by]}
+              defaultKind="user"
+            />
+          ) : (
+            incident.imported.by
+          )}
+          : the people its history names did not record it here
+        </Fact>
+      )}
       <Fact label={end ? 'Lasted' : 'Running for'}>
         {formatAge(Math.max(0, elapsed)) || 'under a minute'} — started{' '}
         <Timestamp value={incident.milestones.started} />

@@ -3551,6 +3551,20 @@ export const spec = {
           createdBy: {
             type: 'string',
           },
+          imported: {
+            type: 'object',
+            description:
+              'Set when the record came from another tool (`POST /incidents/import`): its id there and who imported it. The people its history names did not record it here.',
+            required: ['externalId', 'by'],
+            properties: {
+              externalId: {
+                type: 'string',
+              },
+              by: {
+                type: 'string',
+              },
+            },
+          },
           updatedAt: {
             type: 'string',
             format: 'date-time',
