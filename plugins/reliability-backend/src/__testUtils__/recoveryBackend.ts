@@ -98,6 +98,27 @@ export const testBackup = (
   tool: 'pgbackrest',
 });
 
+function decidingPermissions(
+  decide: (
+    permission: string,
+    credentials: unknown,
+  ) => AuthorizeResult.ALLOW | AuthorizeResult.DENY,
+) {
+  const permissions = mockServices.permissions.mock();
+  permissions.authorize.mockImplementation(async (requests, opts) =>
+    requests.map(r => ({
+      result: decide(r.permission.name, opts?.credentials),
+    })),
+  );
+  permissions.authorizeConditional.mockImplementation(
+    async (requests, opts) =>
+      requests.map(r => ({
+        result: decide(r.permission.name, opts?.credentials),
+      })) as any,
+  );
+  return permissions;
+}
+
 /**
  * A backend with the reliability plugin, a catalog holding the insights
  * entities, the recovery plan above indexed, a notification service that
@@ -108,6 +129,11 @@ export async function startRecoveryBackend(
   databaseId: TestDatabaseId,
   options: {
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    /** A decision per permission (and caller), instead of one for all. */
+    decide?: (
+      permission: string,
+      credentials: unknown,
+    ) => AuthorizeResult.ALLOW | AuthorizeResult.DENY;
     sources?: BackupEventSource[];
     features?: BackendFeature[];
     plan?: string;
@@ -129,9 +155,11 @@ export async function startRecoveryBackend(
     features: [
       reliabilityPlugin,
       mockServices.database.factory({ knex }),
-      mockServices.permissions.factory({
-        result: options.permission ?? AuthorizeResult.ALLOW,
-      }),
+      options.decide
+        ? decidingPermissions(options.decide).factory
+        : mockServices.permissions.factory({
+            result: options.permission ?? AuthorizeResult.ALLOW,
+          }),
       catalogServiceMock.factory({ entities: entities(dir) }),
       // The tests' machine token (mockCredentials.service()) reports for
       // the insights platform.

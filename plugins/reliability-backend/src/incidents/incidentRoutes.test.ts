@@ -680,6 +680,112 @@ describe.each(databases.eachSupportedId())('incidents on %s', databaseId => {
     );
   });
 
+  it('marks imported records with their importer, and holds an imported published postmortem to the rules for publishing', async () => {
+    let mayPublish = false;
+    const backend = await startRecoveryBackend(databases, databaseId, {
+      plan: PLAN,
+      files: { 'postgres-down.yaml': RUNBOOK },
+      decide: name =>
+        name === 'reliability.postmortem.publish' && !mayPublish
+          ? AuthorizeResult.DENY
+          : AuthorizeResult.ALLOW,
+    });
+    const at = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
+    const record = {
+      externalId: 'pagerduty:P1',
+      title: 'API down',
+      severity: 'P1',
+      status: 'resolved',
+      entityRefs: ['component:insights-api'],
+      milestones: { started: at(30), resolved: at(29) },
+      roles: [{ role: 'commander', user: 'alice', assumedAt: at(30) }],
+      postmortem: {
+        title: 'API down',
+        status: 'published',
+        authors: ['alice'],
+      },
+    };
+    const refused = await backend.post('/incidents/import', record);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(
+      /^You may not publish this postmortem/,
+    );
+    expect((await backend.get('/incidents')).body.totalCount).toBe(0);
+    mayPublish = true;
+    const imported = await backend.post('/incidents/import', record);
+    expect(imported.status).toBe(201);
+    // The people it names did not record it here: the importer did.
+    expect(imported.body.imported).toEqual({
+      externalId: 'pagerduty:P1',
+      by: 'external:test-service',
+    });
+    expect(imported.body.commander).toBe('user:default/alice');
+    const declared = await backend.post(
+      '/incidents',
+      { title: 'Declared here', severity: 'P3' },
+      as(alice),
+    );
+    expect(declared.body.imported).toBeUndefined();
+  });
+
+  it('lets taking command of an incident nobody leads be its own permission, which changes nothing else', async () => {
+    const backend = await startRecoveryBackend(databases, databaseId, {
+      plan: PLAN,
+      files: { 'postgres-down.yaml': RUNBOOK },
+      decide: name =>
+        name === 'reliability.incident.update'
+          ? AuthorizeResult.DENY
+          : AuthorizeResult.ALLOW,
+    });
+    const opened = await backend.post(
+      '/webhooks/alertmanager',
+      notification('firing', [{ fingerprint: 'c0ffee' }]),
+    );
+    expect([opened.status, opened.body.error?.message]).toEqual([
+      200,
+      undefined,
+    ]);
+    const [summary] = (await backend.get('/incidents')).body.items;
+    expect(summary.commander).toBeUndefined();
+    const url = `/incidents/${summary.id}`;
+    // Bob takes command: that is all he may do.
+    const taken = await backend.post(
+      `${url}/roles`,
+      { role: 'commander', user: bob },
+      as(bob),
+    );
+    expect(taken.status).toBe(200);
+    expect(taken.body.commander).toBe(bob);
+    const { version } = taken.body;
+    expect(
+      (await backend.patch(url, { version, entityRefs: [] }, as(bob))).status,
+    ).toBe(403);
+    expect(
+      (await backend.patch(url, { version, status: 'resolved' }, as(bob)))
+        .status,
+    ).toBe(403);
+    // Someone else's command, or a role for another, is a change of roles.
+    const handOver = await backend.post(
+      `${url}/roles`,
+      { role: 'commander', user: alice },
+      as(alice),
+    );
+    expect(handOver.status).toBe(403);
+    expect(handOver.body.error.message).toBe(
+      `You may not change the roles of ${summary.reference}`,
+    );
+    expect(
+      (
+        await backend.post(
+          `${url}/roles`,
+          { role: 'scribe', user: alice },
+          as(bob),
+        )
+      ).status,
+    ).toBe(403);
+    expect((await backend.get(url)).body.commander).toBe(bob);
+  });
+
   it('imports incidents sent at the same moment, each once, numbered one after another', async () => {
     const backend = await start();
     const send = (i: number) =>
