@@ -101,12 +101,14 @@ test('a guest opens a demo service and sees its reliability targets from the bac
   await ageChart.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENSHOTS}/recovery-trends.png` });
 
-  // A drill script reports with the static token, as the README's curl does;
+  // A drill script reports with its team's static token, as the README's
+  // curl does;
   // the card shows it at once.
   const report = await page.request.post(
     'http://localhost:7007/api/reliability/backups/events',
     {
-      headers: { Authorization: 'Bearer demo-backup-reporter-token' },
+      // Vault is the SRE team's: its reporter token reports for it.
+      headers: { Authorization: 'Bearer demo-sre-backup-token' },
       data: {
         events: [
           {
