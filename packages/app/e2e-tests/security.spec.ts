@@ -535,12 +535,9 @@ test.describe('who may write what, against the demo policy', () => {
       for (const c of cases) {
         const answer = await send(request, tokenOf(c.as), c.request(fixtures));
         const status = answer.status();
-        const got =
-          status < 300
-            ? 'ok'
-            : [401, 403].includes(status)
-            ? 'refused'
-            : String(status);
+        let got = String(status);
+        if (status < 300) got = 'ok';
+        else if ([401, 403].includes(status)) got = 'refused';
         answers.push(
           `${op} ${c.as} ${got}${
             got === 'ok' || got === 'refused' ? '' : ` ${await answer.text()}`

@@ -1,6 +1,30 @@
 // @ts-check
 
 /**
+ * The columns of an event, as both versions of the table hold them.
+ *
+ * @param {import('knex').Knex.CreateTableBuilder} table
+ */
+function eventColumns(table) {
+  table.string('type', 16).notNullable();
+  table.string('entity_ref', 255).notNullable();
+  table.string('plan_namespace', 63).notNullable();
+  table.string('plan_name', 63).notNullable();
+  table.string('component', 63).notNullable();
+  table.string('job', 63).nullable();
+  table.timestamp('started_at', { useTz: true }).notNullable();
+  table.timestamp('finished_at', { useTz: true }).nullable();
+  table.string('result', 16).notNullable();
+  table.bigInteger('size_bytes').nullable();
+  table.float('restore_seconds').nullable();
+  table.boolean('data_verified').nullable();
+  table.string('tool', 100).nullable();
+  table.text('message').nullable();
+  table.timestamp('received_at', { useTz: true }).notNullable();
+  table.string('reported_by', 255).notNullable();
+}
+
+/**
  * Backup event ids are the reporter's own, so they are scoped: one id per
  * entity and source (the token's subject, the user, or `source:<id>` for a
  * scheduled source). Two hosts' `pgbackrest:main:…` no longer collide, and
@@ -16,22 +40,7 @@ exports.up = async function up(knex) {
     table.increments('seq').primary();
     table.string('id', 200).notNullable();
     table.string('source', 255).notNullable();
-    table.string('type', 16).notNullable();
-    table.string('entity_ref', 255).notNullable();
-    table.string('plan_namespace', 63).notNullable();
-    table.string('plan_name', 63).notNullable();
-    table.string('component', 63).notNullable();
-    table.string('job', 63).nullable();
-    table.timestamp('started_at', { useTz: true }).notNullable();
-    table.timestamp('finished_at', { useTz: true }).nullable();
-    table.string('result', 16).notNullable();
-    table.bigInteger('size_bytes').nullable();
-    table.float('restore_seconds').nullable();
-    table.boolean('data_verified').nullable();
-    table.string('tool', 100).nullable();
-    table.text('message').nullable();
-    table.timestamp('received_at', { useTz: true }).notNullable();
-    table.string('reported_by', 255).notNullable();
+    eventColumns(table);
     table.unique(['entity_ref', 'source', 'id'], {
       indexName: 'reliability_backup_events_scoped_key',
     });
@@ -83,22 +92,7 @@ exports.down = async function down(knex) {
   await knex.schema.createTable('reliability_backup_events_global', table => {
     table.comment('Backup runs and restore drills, as reported');
     table.string('id', 200).primary();
-    table.string('type', 16).notNullable();
-    table.string('entity_ref', 255).notNullable();
-    table.string('plan_namespace', 63).notNullable();
-    table.string('plan_name', 63).notNullable();
-    table.string('component', 63).notNullable();
-    table.string('job', 63).nullable();
-    table.timestamp('started_at', { useTz: true }).notNullable();
-    table.timestamp('finished_at', { useTz: true }).nullable();
-    table.string('result', 16).notNullable();
-    table.bigInteger('size_bytes').nullable();
-    table.float('restore_seconds').nullable();
-    table.boolean('data_verified').nullable();
-    table.string('tool', 100).nullable();
-    table.text('message').nullable();
-    table.timestamp('received_at', { useTz: true }).notNullable();
-    table.string('reported_by', 255).notNullable();
+    eventColumns(table);
     table.index(
       ['plan_namespace', 'plan_name', 'component', 'started_at'],
       'reliability_backup_events_global_plan',
