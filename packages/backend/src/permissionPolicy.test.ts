@@ -8,14 +8,10 @@ import {
 import {
   AuthorizeResult,
   type Permission,
-  type PermissionCondition,
-  type PermissionCriteria,
   type PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import {
-  isAndCriteria,
-  isNotCriteria,
-  isOrCriteria,
+  createConditionAuthorizer,
   type PolicyQueryUser,
   ServerPermissionClient,
 } from '@backstage/plugin-permission-node';
@@ -77,30 +73,20 @@ const RULES: Record<string, Array<{ name: string; apply: Function }>> = {
   ],
 };
 
-function holds(
-  criteria: PermissionCriteria<PermissionCondition>,
-  resource: unknown,
-  resourceType: string,
-): boolean {
-  if (isAndCriteria(criteria))
-    return criteria.allOf.every(c => holds(c, resource, resourceType));
-  if (isOrCriteria(criteria))
-    return criteria.anyOf.some(c => holds(c, resource, resourceType));
-  if (isNotCriteria(criteria))
-    return !holds(criteria.not, resource, resourceType);
-  const rule = RULES[resourceType].find(r => r.name === criteria.rule);
-  if (!rule) throw new Error(`no rule ${criteria.rule}`);
-  return rule.apply(resource, criteria.params);
-}
-
 // A decision as the caller meets it: on the resource, conditions applied.
 function outcome(decision: PolicyDecision, resource: unknown) {
   if (decision.result !== AuthorizeResult.CONDITIONAL) {
     return decision.result === AuthorizeResult.ALLOW ? 'allow' : 'deny';
   }
-  return holds(decision.conditions, resource, decision.resourceType)
-    ? 'allow'
-    : 'deny';
+  const rules = RULES[decision.resourceType];
+  const authorize = createConditionAuthorizer<unknown>({
+    getRuleByName: name => {
+      const rule = rules.find(r => r.name === name);
+      if (!rule) throw new Error(`no rule ${name}`);
+      return rule as any;
+    },
+  });
+  return authorize(decision, resource) ? 'allow' : 'deny';
 }
 
 const RESOURCE: Record<string, unknown> = {

@@ -284,6 +284,9 @@ export const reliabilityPlugin = createBackendPlugin({
             incidentService,
             alertIntake,
             incidentRoles: incidentConfig.roles,
+            postmortemRules: permissionsRegistry.getPermissionRuleset(
+              postmortemResourceRef,
+            ),
             severities,
             startedAt: new Date(),
           }),

@@ -35,7 +35,7 @@ async function resolveTarget(
   store: RunbookStore,
   event: BackupEvent,
   field: string,
-): Promise<EventTarget & { subjectRef: string }> {
+): Promise<EventTarget & { entityRef: string; subjectRef: string }> {
   const entityRef = entityRefParam(event.entityRef, `${field}.entityRef`);
   const plans = await store.listRecoveryPlans({ entityRef });
   const matches = plans.flatMap(plan =>
@@ -49,6 +49,7 @@ async function resolveTarget(
         planNamespace: plan.namespace,
         planName: plan.name,
         component: c.name,
+        entityRef,
         subjectRef: c.entityRef ?? entityRef,
       })),
   );
@@ -112,13 +113,12 @@ export class BackupIngest {
         throw new InputError(`${field}.${key} ${value} is in the future`);
       }
     }
-    const { subjectRef, ...target } = await resolveTarget(
+    const { entityRef, subjectRef, ...target } = await resolveTarget(
       this.runbookStore,
       event,
       field,
     );
     // Stored, and its id scoped, under the full ref however it was named.
-    const entityRef = entityRefParam(event.entityRef, `${field}.entityRef`);
     return { event: { ...event, entityRef }, target, subjectRef };
   }
 

@@ -95,8 +95,8 @@ export class DatabaseBackupEventStore {
 
   /**
    * Stores the events that are new, all in one transaction. An event's id is
-   * the reporter's own, so it is scoped to the entity and the source that
-   * reported it: the same id from another source, or about another entity,
+   * the reporter's own, so it is scoped to the entity and to its source, the
+   * reporter: the same id from another reporter, or about another entity,
    * is another event. The same id again is a retry and changes nothing
    * (or the same report sent to two backend instances); a `running` event
    * reported again finished is completed; the same id with other content is
@@ -104,9 +104,9 @@ export class DatabaseBackupEventStore {
    */
   async add(
     events: Array<{ event: BackupEvent; target: EventTarget }>,
-    options: { reportedBy: string; source?: string; at: Date },
+    options: { reportedBy: string; at: Date },
   ): Promise<{ accepted: number; duplicates: number }> {
-    const source = options.source ?? options.reportedBy;
+    const source = options.reportedBy;
     let accepted = 0;
     await this.db.transaction(async tx => {
       for (const { event, target } of events) {

@@ -33,10 +33,8 @@ import {
   reliabilityPostmortemCreatePermission,
   reliabilityPostmortemPublishPermission,
 } from '@reliability-suite/plugin-reliability-common';
-import {
-  type PostmortemResource,
-  postmortemPermissionRules,
-} from '@reliability-suite/plugin-reliability-node';
+import type { PostmortemResource } from '@reliability-suite/plugin-reliability-node';
+import type { PermissionRuleset } from '@backstage/plugin-permission-node';
 import { mayDoTo } from '../auth/conditions';
 import type express from 'express';
 import type { z } from 'zod';
@@ -98,6 +96,8 @@ export function registerIncidentRoutes(
     intake: AlertIntake;
     runbookStore: RunbookStore;
     roles: IncidentRole[];
+    /** The postmortem rules as registered, for conditions on an import's postmortem. */
+    postmortemRules: PermissionRuleset<PostmortemResource>;
   },
 ) {
   const { httpAuth, permissions, store, service, intake, roles } = options;
@@ -284,7 +284,7 @@ export function registerIncidentRoutes(
             credentials,
             reliabilityPostmortemPublishPermission,
             postmortem as PostmortemResource,
-            Object.values(postmortemPermissionRules),
+            options.postmortemRules,
           ),
       },
     );

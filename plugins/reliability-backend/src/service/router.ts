@@ -18,7 +18,11 @@ import { createOpenApiRouter } from '../schema/openapi/generated/router';
 import { z } from 'zod';
 import type { EntityOverviewService } from '../entities/EntityOverviewService';
 import type { DatabaseHealth } from '../health/DatabaseHealth';
-import type { BackupImporter } from '@reliability-suite/plugin-reliability-node';
+import type {
+  BackupImporter,
+  PostmortemResource,
+} from '@reliability-suite/plugin-reliability-node';
+import type { PermissionRuleset } from '@backstage/plugin-permission-node';
 import type { BackupIngest } from '../backups/BackupIngest';
 import type { BackupSourceRunner } from '../backups/BackupSourceRunner';
 import type { ReporterScopes } from '../backups/reporterScopes';
@@ -56,6 +60,7 @@ export interface RouterOptions {
   incidentService: IncidentService;
   alertIntake: AlertIntake;
   incidentRoles: IncidentRole[];
+  postmortemRules: PermissionRuleset<PostmortemResource>;
   runbookIndexer: RunbookIndexer;
   severities: SeverityLevel[];
   startedAt: Date;
@@ -141,6 +146,7 @@ export async function createRouter(
     intake: options.alertIntake,
     runbookStore: options.runbookStore,
     roles: options.incidentRoles,
+    postmortemRules: options.postmortemRules,
   });
 
   registerPostmortemRoutes(router, {
