@@ -70,13 +70,15 @@ function notification(
 }
 
 describe.each(databases.eachSupportedId())('incidents on %s', databaseId => {
+  type Decision = AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+  // One decision for every permission, or one per permission's name.
   const start = (
-    permission:
-      | AuthorizeResult.ALLOW
-      | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+    permission: Decision | ((name: string) => Decision) = AuthorizeResult.ALLOW,
   ) =>
     startRecoveryBackend(databases, databaseId, {
-      permission,
+      ...(typeof permission === 'function'
+        ? { decide: permission }
+        : { permission }),
       plan: PLAN,
       files: { 'postgres-down.yaml': RUNBOOK },
     });
@@ -682,14 +684,11 @@ describe.each(databases.eachSupportedId())('incidents on %s', databaseId => {
 
   it('marks imported records with their importer, and holds an imported published postmortem to the rules for publishing', async () => {
     let mayPublish = false;
-    const backend = await startRecoveryBackend(databases, databaseId, {
-      plan: PLAN,
-      files: { 'postgres-down.yaml': RUNBOOK },
-      decide: name =>
-        name === 'reliability.postmortem.publish' && !mayPublish
-          ? AuthorizeResult.DENY
-          : AuthorizeResult.ALLOW,
-    });
+    const backend = await start(name =>
+      name === 'reliability.postmortem.publish' && !mayPublish
+        ? AuthorizeResult.DENY
+        : AuthorizeResult.ALLOW,
+    );
     const at = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
     const record = {
       externalId: 'pagerduty:P1',
@@ -729,14 +728,11 @@ describe.each(databases.eachSupportedId())('incidents on %s', databaseId => {
   });
 
   it('lets taking command of an incident nobody leads be its own permission, which changes nothing else', async () => {
-    const backend = await startRecoveryBackend(databases, databaseId, {
-      plan: PLAN,
-      files: { 'postgres-down.yaml': RUNBOOK },
-      decide: name =>
-        name === 'reliability.incident.update'
-          ? AuthorizeResult.DENY
-          : AuthorizeResult.ALLOW,
-    });
+    const backend = await start(name =>
+      name === 'reliability.incident.update'
+        ? AuthorizeResult.DENY
+        : AuthorizeResult.ALLOW,
+    );
     const opened = await backend.post(
       '/webhooks/alertmanager',
       notification('firing', [{ fingerprint: 'c0ffee' }]),
