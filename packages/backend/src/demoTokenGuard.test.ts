@@ -1,8 +1,12 @@
-import { mockServices } from '@backstage/backend-test-utils';
+import { createBackendPlugin } from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
-import { DEMO_TOKENS, demoTokenSubjects } from './demoTokenGuard';
+import demoTokenGuard, {
+  DEMO_TOKENS,
+  demoTokenSubjects,
+} from './demoTokenGuard';
 
 const file = (name: string) =>
   parse(readFileSync(resolve(__dirname, '../../..', name), 'utf8'));
@@ -37,5 +41,36 @@ describe('the demo token guard', () => {
     expect(
       demoTokenSubjects(mockServices.rootConfig({ data: merged })),
     ).toEqual([]);
+  });
+
+  it('refuses to start a production backend with them, and starts one without', async () => {
+    // The module belongs to the reliability plugin; a stand-in is enough.
+    const plugin = createBackendPlugin({
+      pluginId: 'reliability',
+      register(reg) {
+        reg.registerInit({ deps: {}, async init() {} });
+      },
+    });
+    const start = (data: object) =>
+      startTestBackend({
+        features: [
+          plugin,
+          demoTokenGuard,
+          mockServices.rootConfig.factory({ data }),
+        ],
+      });
+    const before = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await expect(start(file('app-config.yaml'))).rejects.toThrow(
+        "backend.auth.externalAccess holds the demo's public tokens (for backup-reporter, sre-backup-reporter, alertmanager, incident-import): refusing to start in production",
+      );
+      const backend = await start({
+        backend: { auth: { externalAccess: [] } },
+      });
+      await backend.stop();
+    } finally {
+      process.env.NODE_ENV = before;
+    }
   });
 });
