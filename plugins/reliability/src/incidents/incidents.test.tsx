@@ -200,6 +200,41 @@ describe('IncidentPage', () => {
     expect(await screen.findByText(/done by/)).toBeInTheDocument();
   });
 
+  it('says an imported incident was imported, and by whom', async () => {
+    const api = mockIncidentsApi({
+      getIncident: async () => ({
+        ...INCIDENT,
+        imported: {
+          externalId: 'pagerduty:Q1ABC',
+          by: 'user:default/lena.schmidt',
+        },
+      }),
+    });
+    await render(<IncidentPage />, api, {
+      path: '/incidents/INC-3',
+      route: '/incidents/:id',
+    });
+    expect(
+      await screen.findByText(/^From another tool \(pagerduty:Q1ABC\) by/),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'lena.schmidt' })).toHaveAttribute(
+      'href',
+      '/catalog/default/user/lena.schmidt',
+    );
+  });
+
+  it('says nothing of an import for an incident declared here', async () => {
+    await render(
+      <IncidentPage />,
+      mockIncidentsApi({ getIncident: async () => INCIDENT }),
+      { path: '/incidents/INC-3', route: '/incidents/:id' },
+    );
+    expect(
+      await screen.findAllByText('INC-3: PostgreSQL primary is down'),
+    ).not.toHaveLength(0);
+    expect(screen.queryByText(/From another tool/)).not.toBeInTheDocument();
+  });
+
   it('shows what someone else did without a reload', async () => {
     let calls = 0;
     const api = mockIncidentsApi({
