@@ -83,6 +83,7 @@ export const reliabilityPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
+        auditor: coreServices.auditor,
         httpRouter: coreServices.httpRouter,
         database: coreServices.database,
         scheduler: coreServices.scheduler,
@@ -97,6 +98,7 @@ export const reliabilityPlugin = createBackendPlugin({
         config,
         auth,
         httpAuth,
+        auditor,
         httpRouter,
         database,
         scheduler,
@@ -262,6 +264,7 @@ export const reliabilityPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({
             httpAuth,
+            auditor,
             logger,
             databaseHealth: new DatabaseHealth(() => database.getClient()),
             entityOverview: new EntityOverviewService(catalog),

@@ -14,7 +14,52 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { parse } from 'yaml';
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
 import { reliabilityPlugin } from './plugin';
+
+// What reaches Backstage's audit log: each event with its caller (read from
+// the request's credentials, as the default auditor does) and its outcome.
+interface Audited {
+  eventId: string;
+  severityLevel?: string;
+  actor: string;
+  outcome?: 'succeeded' | 'failed';
+  status?: unknown;
+}
+const audited: Audited[] = [];
+const recordingAuditor = createServiceFactory({
+  service: coreServices.auditor,
+  deps: { httpAuth: coreServices.httpAuth },
+  factory: ({ httpAuth }) => ({
+    async createEvent(options) {
+      // Like the default auditor: no credentials, no event.
+      const { principal } = (await httpAuth.credentials(options.request!)) as {
+        principal: { userEntityRef?: string; subject?: string };
+      };
+      const event: Audited = {
+        eventId: options.eventId,
+        severityLevel: options.severityLevel,
+        actor: principal.userEntityRef ?? principal.subject ?? 'unknown',
+      };
+      audited.push(event);
+      return {
+        async success(o) {
+          Object.assign(event, {
+            outcome: 'succeeded',
+            status: o?.meta?.status,
+          });
+        },
+        async fail(o) {
+          Object.assign(event, { outcome: 'failed', status: o.meta?.status });
+        },
+      };
+    },
+  }),
+});
+const kebab = (id: string) => id.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`);
 
 // Security by enumeration: every route of the OpenAPI document (the router
 // cannot serve any other) is called without credentials, and every write
@@ -183,6 +228,7 @@ describe('every route of the OpenAPI document', () => {
   let server: any;
   let allow = true;
   let fixtures: Fixtures;
+  let fixtureEvents: Audited[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'security-'));
 
   beforeAll(async () => {
@@ -227,6 +273,7 @@ describe('every route of the OpenAPI document', () => {
           defaultCredentials: mockCredentials.none(),
         }),
         permissions.factory,
+        recordingAuditor,
         catalogServiceMock.factory({
           entities: [
             entity,
@@ -258,6 +305,7 @@ describe('every route of the OpenAPI document', () => {
         runbooks: ['default/postgres-down'],
       });
     fixtures = { postmortem: pm.body.id, incident: incident.body.id };
+    fixtureEvents = [...audited];
   });
 
   it('has every write listed here, and its fixtures', () => {
@@ -269,6 +317,7 @@ describe('every route of the OpenAPI document', () => {
   });
 
   it('answers 401 without credentials, except the health check and the schemas', async () => {
+    const before = audited.length;
     for (const op of operations) {
       const { path, body } =
         op.method === 'get'
@@ -280,6 +329,8 @@ describe('every route of the OpenAPI document', () => {
         .send(body as object);
       expect([op.id, answer.status]).toEqual([op.id, op.public ? 200 : 401]);
     }
+    // Nobody to name: nothing for the audit log.
+    expect(audited.length).toBe(before);
   });
 
   it('answers 403 to every write without permission, and nothing changes', async () => {
@@ -289,6 +340,8 @@ describe('every route of the OpenAPI document', () => {
         .set('Authorization', mockCredentials.user.header())
     ).body;
     allow = false;
+    audited.length = 0;
+    const wanted: Audited[] = [];
     try {
       for (const op of operations.filter(o => o.method !== 'get')) {
         const { path, body } = WRITES[op.id](fixtures);
@@ -310,10 +363,19 @@ describe('every route of the OpenAPI document', () => {
           )
           .send(body as object);
         expect([op.id, answer.status]).toEqual([op.id, 403]);
+        wanted.push({
+          eventId: kebab(op.id),
+          severityLevel: op.id.startsWith('import') ? 'high' : 'medium',
+          actor: machine ? 'external:test-service' : 'user:default/mock',
+          outcome: 'failed',
+          status: 403,
+        });
       }
     } finally {
       allow = true;
     }
+    // Every write is in the audit log once, with its caller and outcome.
+    expect(audited).toEqual(wanted);
     const after = (
       await request(server)
         .get(`/api/reliability/incidents/${fixtures.incident}`)
@@ -327,6 +389,32 @@ describe('every route of the OpenAPI document', () => {
           .set('Authorization', mockCredentials.user.header())
       ).body.items,
     ).toHaveLength(1);
+  });
+
+  it('audits the writes that succeed as succeeded, and reads not at all', async () => {
+    expect(fixtureEvents).toEqual([
+      {
+        eventId: 'refresh-entity-runbooks',
+        severityLevel: 'medium',
+        actor: 'user:default/mock',
+        outcome: 'succeeded',
+        status: 200,
+      },
+      {
+        eventId: 'create-postmortem',
+        severityLevel: 'medium',
+        actor: 'user:default/mock',
+        outcome: 'succeeded',
+        status: 201,
+      },
+      {
+        eventId: 'declare-incident',
+        severityLevel: 'medium',
+        actor: 'user:default/mock',
+        outcome: 'succeeded',
+        status: 201,
+      },
+    ]);
   });
 
   it("never shows a path of the server's disk in what it reads", async () => {

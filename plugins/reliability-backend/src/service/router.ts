@@ -1,5 +1,6 @@
 import type {
   AuthService,
+  AuditorService,
   HttpAuthService,
   LoggerService,
   PermissionsService,
@@ -14,7 +15,8 @@ import type {
   SeverityLevel,
 } from '@reliability-suite/plugin-reliability-common';
 import express from 'express';
-import { createOpenApiRouter } from '../schema/openapi/generated/router';
+import { createOpenApiRouter, spec } from '../schema/openapi/generated/router';
+import { auditWrites } from './auditWrites';
 import { z } from 'zod';
 import type { EntityOverviewService } from '../entities/EntityOverviewService';
 import type { DatabaseHealth } from '../health/DatabaseHealth';
@@ -42,6 +44,7 @@ import { registerSeverityRoutes } from '../severities/severityRoutes';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
+  auditor: AuditorService;
   logger: LoggerService;
   databaseHealth: DatabaseHealth;
   entityOverview: EntityOverviewService;
@@ -87,7 +90,10 @@ export async function createRouter(
   // Generated from openapi.yaml: every request is checked against the
   // document before a handler runs, and only its routes can be added.
   const router = await createOpenApiRouter({
-    middleware: [express.json({ limit: '1mb' })],
+    middleware: [
+      express.json({ limit: '1mb' }),
+      auditWrites(options.auditor, spec.paths),
+    ],
   });
 
   router.get('/health', async (_req, res) => {
