@@ -47,6 +47,8 @@ interface Fixtures {
   foreign: { id: string; version: number; eventId: number; postmortem: string };
   /** Written by the guest, owned by the platform team. */
   postmortem: { id: string; version: number };
+  /** Open and led by nobody yet: on the platform's API, and on Vault. */
+  unled: { own: string; foreign: string };
 }
 
 type Case = {
@@ -326,7 +328,26 @@ const TABLE: Record<string, Case[]> = {
       method: 'post',
       path: `/incidents/${f.own.id}/roles`,
       data: { role: 'scribe', user: 'user:default/guest' },
-    })),
+    })), // Taking command of one nobody leads: its entities' owners (and the
+    // SRE team), not everyone.
+    {
+      as: 'guest',
+      expect: 'refused',
+      request: f => ({
+        method: 'post',
+        path: `/incidents/${f.unled.foreign}/roles`,
+        data: { role: 'commander', user: 'user:default/guest' },
+      }),
+    },
+    {
+      as: 'guest',
+      expect: 'ok',
+      request: f => ({
+        method: 'post',
+        path: `/incidents/${f.unled.own}/roles`,
+        data: { role: 'commander', user: 'user:default/guest' },
+      }),
+    },
   ],
   addIncidentNote: [
     // Working an incident is for anyone signed in.
@@ -458,7 +479,19 @@ test.describe('who may write what, against the demo policy', () => {
     expect(WRITES.filter(id => !TABLE[id]).sort()).toEqual([]);
     expect(Object.keys(TABLE).filter(id => !WRITES.includes(id))).toEqual([]);
 
-    // The fixtures, written by those who may.
+    // The fixtures, written by those who may. The incident names a runbook:
+    // on a backend just started, wait for the index to hold it.
+    await expect
+      .poll(
+        async () =>
+          (
+            await request.get(`${API}/runbooks/default/postgres-down`, {
+              headers: { Authorization: `Bearer ${guest}` },
+            })
+          ).status(),
+        { timeout: 60_000 },
+      )
+      .toBe(200);
     const declared = await send(request, guest, {
       method: 'post',
       path: '/incidents',
@@ -510,6 +543,24 @@ test.describe('who may write what, against the demo policy', () => {
     });
     expect(written.status()).toBe(201);
     const postmortem = await written.json();
+    const unled = async (name: string, entityRef: string) => {
+      const answer = await send(request, TOKENS.importer, {
+        method: 'post',
+        path: '/incidents/import',
+        data: {
+          externalId: `perm:${run}:unled-${name}`,
+          title: `Nobody leads it (${name}, ${run})`,
+          severity: 'P3',
+          status: 'open',
+          entityRefs: [entityRef],
+          milestones: { started: ago(15) },
+        },
+      });
+      expect(answer.status()).toBe(201);
+      const incident = await answer.json();
+      expect(incident.commander).toBeUndefined();
+      return incident.id as string;
+    };
     const fixtures: Fixtures = {
       own: { id: own.id, version: own.version, eventId: own.timeline[0].id },
       foreign: {
@@ -519,6 +570,10 @@ test.describe('who may write what, against the demo policy', () => {
         postmortem: foreign.postmortemId,
       },
       postmortem: { id: postmortem.id, version: postmortem.version },
+      unled: {
+        own: await unled('own', 'component:insights-api'),
+        foreign: await unled('foreign', 'resource:insights-vault'),
+      },
     };
 
     const answers: string[] = [];
