@@ -36,11 +36,19 @@ export interface Config {
           /**
            * Instead: how long ago it finished, in seconds, e.g. pgBackRest
            * exporter's `pgbackrest_backup_since_last_completion_seconds`.
+           * Counted back from the time of the sample (when the exporter was
+           * scraped), so that the same backup is the same event at every
+           * collection.
            */
           ageSeconds?: string;
           /** When the last run failed, in epoch seconds (backups). */
           lastFailureTime?: string;
-          /** For drills: 1 when the last drill passed, 0 when it failed. */
+          /**
+           * For drills: 1 when the last drill passed, 0 when it failed. When
+           * it is set but has no value, the drill is not counted (it is not
+           * known to have passed); when it is not set, `lastSuccessTime` is
+           * the time of the last drill that passed.
+           */
           success?: string;
           /** For drills: how long the last restore took, in seconds. */
           restoreSeconds?: string;

@@ -27,24 +27,34 @@ const PROMETHEUS = process.env.PROMETHEUS_BIN ?? '/usr/bin/prometheus';
 jest.setTimeout(60_000);
 
 const nowSeconds = () => Math.round(Date.now() / 1000);
-let metrics = '';
+let metrics = () => '';
 function setMetrics(values: {
   cronjobSuccess: number;
   drillRun: number;
-  drillSuccess: number;
+  drillSuccess?: number;
   drillRestore: number;
-  pgbackrestAge: number;
+  /** When pgBackRest's last full finished: the exporter gives its age. */
+  pgbackrestFinished: number;
 }) {
-  metrics = `# TYPE kube_cronjob_status_last_successful_time gauge
-kube_cronjob_status_last_successful_time{namespace="insights",cronjob="vault-snapshot"} ${values.cronjobSuccess}
+  // Like the exporter: the age is measured when Prometheus scrapes.
+  metrics = () => `# TYPE kube_cronjob_status_last_successful_time gauge
+kube_cronjob_status_last_successful_time{namespace="insights",cronjob="vault-snapshot"} ${
+    values.cronjobSuccess
+  }
 # TYPE backup_drill_last_run_timestamp_seconds gauge
 backup_drill_last_run_timestamp_seconds{component="vault"} ${values.drillRun}
-# TYPE backup_drill_success gauge
+${
+  values.drillSuccess === undefined
+    ? ''
+    : `# TYPE backup_drill_success gauge
 backup_drill_success{component="vault"} ${values.drillSuccess}
-# TYPE backup_drill_restore_seconds gauge
+`
+}# TYPE backup_drill_restore_seconds gauge
 backup_drill_restore_seconds{component="vault"} ${values.drillRestore}
 # TYPE pgbackrest_backup_since_last_completion_seconds gauge
-pgbackrest_backup_since_last_completion_seconds{stanza="main",backup_type="full"} ${values.pgbackrestAge}
+pgbackrest_backup_since_last_completion_seconds{stanza="main",backup_type="full"} ${
+    Date.now() / 1000 - values.pgbackrestFinished
+  }
 `;
 }
 
@@ -72,6 +82,15 @@ async function query(expr: string) {
   return (await response.json()).data?.result ?? [];
 }
 
+// Waits until a series is gone (stale) from Prometheus.
+async function waitGone(expr: string) {
+  for (let i = 0; i < 200; i++) {
+    if ((await query(expr).catch(() => [1])).length === 0) return;
+    await new Promise(r => setTimeout(r, 250));
+  }
+  throw new Error(`Prometheus still shows ${expr}`);
+}
+
 // Waits until Prometheus has scraped the current metrics.
 async function scraped(expr: string, value: number) {
   for (let i = 0; i < 200; i++) {
@@ -90,7 +109,7 @@ beforeAll(async () => {
   }
   target = createServer((_req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4' });
-    res.end(metrics);
+    res.end(metrics());
   });
   const targetPort = await listen(target);
   const port = await freePort();
@@ -118,7 +137,7 @@ scrape_configs:
 
 afterAll(async () => {
   prometheus?.kill('SIGTERM');
-  await new Promise(r => target?.close(r));
+  await new Promise(r => (target ? target.close(r) : r(undefined)));
 });
 
 const mappings = [
@@ -172,7 +191,7 @@ describe('PrometheusBackupSource against a real Prometheus', () => {
       drillRun: now - 86400,
       drillSuccess: 1,
       drillRestore: 540,
-      pgbackrestAge: 3600,
+      pgbackrestFinished: now - 3600,
     });
     await scraped('backup_drill_restore_seconds', 540);
     const { ConfigReader } = require('@backstage/config');
@@ -181,10 +200,7 @@ describe('PrometheusBackupSource against a real Prometheus', () => {
       { logger: mockServices.logger.mock() },
     );
     expect(source.id).toBe('prometheus:test');
-    // An age is counted back from the time of the collection (which may be
-    // many seconds after `now` above, while Prometheus starts and scrapes).
-    const collectedAt = new Date();
-    const { events, notes } = await source.collect({ now: collectedAt });
+    const { events, notes } = await source.collect({ now: new Date() });
     expect(events).toEqual([
       expect.objectContaining({
         type: 'backup',
@@ -204,22 +220,44 @@ describe('PrometheusBackupSource against a real Prometheus', () => {
         type: 'backup',
         entityRef: 'resource:default/insights-postgres',
         job: 'full',
+        // From its age, counted back from the scrape that measured it.
+        finishedAt: new Date((now - 3600) * 1000).toISOString(),
         result: 'success',
       }),
     ]);
-    expect(
-      Math.abs(
-        Date.parse(events[2].finishedAt!) - (collectedAt.getTime() - 3600_000),
-      ),
-    ).toBeLessThan(1000);
     expect(notes).toEqual([
       'resource:default/insights-postgres drill: no data',
     ]);
-    // Asked again with nothing new: the same ids.
+    // Asked again after more scrapes, with no new backup: the same events,
+    // the one read from an age too (no new "success" at every collection).
+    await new Promise(r => setTimeout(r, 2500));
     const again = await source.collect({ now: new Date() });
-    expect(again.events.slice(0, 2).map(e => e.id)).toEqual(
-      events.slice(0, 2).map(e => e.id),
+    expect(again.events.map(e => e.id)).toEqual(events.map(e => e.id));
+  });
+
+  it('does not count a drill that ran as passed when whether it passed is unknown', async () => {
+    const now = nowSeconds();
+    setMetrics({
+      cronjobSuccess: now - 7200,
+      drillRun: now - 600,
+      drillRestore: 300,
+      pgbackrestFinished: now - 3600,
+    });
+    await scraped('backup_drill_restore_seconds', 300);
+    await waitGone('backup_drill_success');
+    const { ConfigReader } = require('@backstage/config');
+    const source = PrometheusBackupSource.fromConfig(
+      new ConfigReader(config({ baseUrl }).reliability.backups.prometheus[0]),
+      { logger: mockServices.logger.mock() },
     );
+    const { events, notes } = await source.collect({ now: new Date() });
+    expect(events.filter(e => e.type === 'drill')).toEqual([]);
+    expect(notes).toEqual([
+      `resource:default/insights-vault drill: ran ${new Date(
+        (now - 600) * 1000,
+      ).toISOString()}, no data on whether it passed`,
+      'resource:default/insights-postgres drill: no data',
+    ]);
   });
 
   it('says which query failed when Prometheus refuses it', async () => {
@@ -268,7 +306,7 @@ describe.each(databases.eachSupportedId())(
         drillRun: now - 2 * 86400,
         drillSuccess: 0,
         drillRestore: 1200,
-        pgbackrestAge: 7200,
+        pgbackrestFinished: now - 7200,
       });
       await scraped('backup_drill_restore_seconds', 1200);
 

@@ -168,6 +168,29 @@ export class PrometheusBackupSource implements BackupEventSource {
     return pick === 'max' ? Math.max(...values) : values[0];
   }
 
+  /**
+   * When a backup finished, from a gauge of its age: the time of the sample
+   * (the scrape, when the exporter measured the age) minus the age. Counted
+   * back from the time of the query instead, it would move forward at every
+   * collection — a new "success" each time although no backup ran.
+   */
+  private async finishedFromAge(
+    expr: string | undefined,
+    now: Date,
+  ): Promise<number | undefined> {
+    if (!expr) return undefined;
+    const [sample] = await this.query(
+      `timestamp(${expr}) - (${expr})`,
+      now,
+    ).catch(
+      async () =>
+        // A scalar expression has no timestamp: then the time of the query.
+        await this.query(`time() - (${expr})`, now),
+    );
+    const value = Number(sample?.value[1]);
+    return Number.isFinite(value) ? Math.round(value) : undefined;
+  }
+
   async collect({ now }: { now: Date }): Promise<BackupImportResult> {
     const events: BackupEventInput[] = [];
     const notes: string[] = [];
@@ -175,10 +198,9 @@ export class PrometheusBackupSource implements BackupEventSource {
       const label = `${m.entityRef}${m.component ? ` ${m.component}` : ''} ${
         m.type
       }`;
-      const age = await this.value(m.ageSeconds, now);
       const lastSuccess =
         (await this.value(m.lastSuccessTime, now, 'max')) ??
-        (age !== undefined ? now.getTime() / 1000 - age : undefined);
+        (await this.finishedFromAge(m.ageSeconds, now));
       const base = {
         entityRef: m.entityRef,
         ...(m.component ? { component: m.component } : {}),
@@ -189,8 +211,11 @@ export class PrometheusBackupSource implements BackupEventSource {
         notes.push(`${label}: no data`);
       } else {
         const at = new Date(Math.round(lastSuccess) * 1000).toISOString();
-        if (m.type === 'drill') {
-          const success = await this.value(m.success, now);
+        const success = await this.value(m.success, now);
+        if (m.type === 'drill' && m.success && success === undefined) {
+          // It ran, but whether it passed is not known: not a success.
+          notes.push(`${label}: ran ${at}, no data on whether it passed`);
+        } else if (m.type === 'drill') {
           const restoreSeconds = await this.value(m.restoreSeconds, now);
           const verified = await this.value(m.dataVerified, now);
           events.push({
