@@ -231,6 +231,10 @@ export async function startRecoveryBackend(
     post,
     put: send('put'),
     patch: send('patch'),
+    delete: (path: string, token?: string) =>
+      request(server)
+        .delete(`/api/reliability${path}`)
+        .set('Authorization', token ?? mockCredentials.service.header()),
     postEvents: (events: object[], token?: string) =>
       post('/backups/events', { events }, token),
     status: async () =>

@@ -384,8 +384,11 @@ export class DatabaseIncidentStore {
     if (filter.from) query.where('started_at', '>=', new Date(filter.from));
     if (filter.to) query.where('started_at', '<=', new Date(filter.to));
     if (filter.owner) {
-      // linked_owners is a JSON array of refs: the ref with its quotes.
-      query.where('linked_owners', 'like', `%${JSON.stringify(filter.owner)}%`);
+      // linked_owners is a JSON array of refs: the ref with its quotes, its
+      // `%` and `_` matched as themselves.
+      query.whereRaw(`linked_owners like ? escape '\\'`, [
+        `%${JSON.stringify(filter.owner).replace(/[\\%_]/g, c => `\\${c}`)}%`,
+      ]);
     }
     return query;
   }
@@ -439,7 +442,10 @@ export class DatabaseIncidentStore {
 
   /**
    * Marks a change: the time, and — the first time a person acts on an
-   * incident an alert opened — that it was acknowledged.
+   * incident an alert opened, while it still burns — that it was
+   * acknowledged. An incident that mitigated by itself before anybody acted
+   * was never acknowledged: stamping it later would put the milestone after
+   * "mitigated", an order no postmortem can hold.
    */
   async touch(tx: Db, incidentId: string, actor: IncidentActor) {
     await tx(T.incidents)
@@ -449,6 +455,8 @@ export class DatabaseIncidentStore {
       await tx(T.incidents)
         .where({ id: incidentId })
         .whereNull('acknowledged_at')
+        .whereNull('mitigated_at')
+        .whereNull('resolved_at')
         .update({ acknowledged_at: actor.at });
     }
   }
@@ -792,10 +800,12 @@ export class DatabaseIncidentStore {
           )} changed meanwhile: reload and apply your change again.`,
         );
       }
+      // Touched first: a person resolving an incident that still burns
+      // acknowledged it then; one that mitigated by itself, never.
+      await this.touch(tx, id, actor);
       if (patch.status) {
         await this.setStatus(tx, id, patch.status, actor, patch.reason);
       }
-      await this.touch(tx, id, actor);
     });
   }
 
@@ -938,6 +948,29 @@ export class DatabaseIncidentStore {
       });
       await this.touch(tx, row.id, actor);
       return postmortemId;
+    });
+  }
+
+  /**
+   * The postmortem was deleted: the incidents linked to it are no longer
+   * (a new one can be started, and the postmortem-due reminder counts again).
+   */
+  async unlinkPostmortem(postmortemId: string, actor: IncidentActor) {
+    await this.db.transaction(async tx => {
+      const rows: Array<{ id: string }> = await tx(T.incidents)
+        .where({ postmortem_id: postmortemId })
+        .select('id');
+      for (const { id } of rows) {
+        await tx(T.incidents)
+          .where({ id })
+          .update({ postmortem_id: null, postmortem_reminded_at: null });
+        await this.event(tx, id, actor, {
+          type: 'postmortem-deleted',
+          summary: 'Postmortem deleted',
+          data: { postmortemId },
+        });
+        await this.touch(tx, id, actor);
+      }
     });
   }
 

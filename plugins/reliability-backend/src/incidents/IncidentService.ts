@@ -28,6 +28,23 @@ import type {
 import type { IncidentConfig } from './incidentConfig';
 
 /**
+ * The incident's milestones as a postmortem can hold them: an
+ * acknowledgement stamped after the incident had already mitigated by itself
+ * (records from before that was refused) is not one, and is left out.
+ */
+export function inOrder(
+  milestones: IncidentResource['milestones'],
+): IncidentResource['milestones'] {
+  const { acknowledged, ...rest } = milestones;
+  const recovered = milestones.mitigated ?? milestones.resolved;
+  return acknowledged &&
+    recovered &&
+    Date.parse(acknowledged) > Date.parse(recovered)
+    ? rest
+    : milestones;
+}
+
+/**
  * Incidents beyond storing them: declaring (runbooks checked and titled,
  * owners resolved), field changes, the postmortem started from an incident,
  * the severity helper, figures, and the reminders a scheduled task sends.
@@ -284,7 +301,7 @@ export class IncidentService {
         entityRefs: incident.entityRefs,
         alerts: [...new Set(incident.alerts.map(a => a.alertName))],
         runbooks: incident.runbooks.map(r => `${r.namespace}/${r.name}`),
-        milestones: incident.milestones,
+        milestones: inOrder(incident.milestones),
         ...(incident.summary ? { summary: incident.summary } : {}),
         timeline: timeline.slice(0, 2000),
         incidentId: incident.id,

@@ -455,6 +455,105 @@ describe.each(databases.eachSupportedId())('incidents on %s', databaseId => {
     ).toEqual(['INC-2']);
   });
 
+  it('gives an incident that mitigated before anybody acted a postmortem, and lets go of a deleted one', async () => {
+    const backend = await start();
+    await backend.post(
+      '/webhooks/alertmanager',
+      notification('firing', [{ fingerprint: 'a1' }]),
+    );
+    await backend.post(
+      '/webhooks/alertmanager',
+      notification('resolved', [{ fingerprint: 'a1' }]),
+    );
+    const mitigated = (await backend.get('/incidents/INC-1')).body;
+    expect(mitigated.status).toBe('mitigated');
+    // The first person to act resolves it: nobody acknowledged it while it
+    // burned, and it is not stamped acknowledged after it had mitigated.
+    await backend.patch(
+      `/incidents/${mitigated.id}`,
+      { version: mitigated.version, status: 'resolved' },
+      as(alice),
+    );
+    const resolved = (await backend.get('/incidents/INC-1')).body;
+    expect(resolved.status).toBe('resolved');
+    expect(resolved.milestones.acknowledged).toBeUndefined();
+    const started = await backend.post(
+      `/incidents/${mitigated.id}/postmortem`,
+      {},
+      as(alice),
+    );
+    expect(started.status).toBe(201);
+    const postmortemId = started.body.postmortemId;
+    expect(
+      (await backend.get(`/postmortems/${postmortemId}`)).body.milestones,
+    ).toEqual({
+      started: resolved.milestones.started,
+      detected: resolved.milestones.detected,
+      mitigated: resolved.milestones.mitigated,
+      resolved: resolved.milestones.resolved,
+    });
+
+    // Deleted: the incident no longer points at it, and a new one can start.
+    expect(
+      (await backend.delete(`/postmortems/${postmortemId}`, as(alice))).status,
+    ).toBe(204);
+    const unlinked = (await backend.get('/incidents/INC-1')).body;
+    expect(unlinked.postmortemId).toBeUndefined();
+    expect(unlinked.timeline.map((e: any) => e.type)).toContain(
+      'postmortem-deleted',
+    );
+    const again = await backend.post(
+      `/incidents/${mitigated.id}/postmortem`,
+      {},
+      as(alice),
+    );
+    expect(again.body).toEqual({
+      postmortemId: expect.any(String),
+      created: true,
+    });
+    expect(again.body.postmortemId).not.toBe(postmortemId);
+  });
+
+  it("lists an owner's incidents, a `_` or `%` in the owner matching only itself", async () => {
+    const backend = await start();
+    await backend.post(
+      '/incidents',
+      {
+        title: 'Checkout is failing',
+        severity: 'P2',
+        entityRefs: ['insights-api'],
+      },
+      as(alice),
+    );
+    const owned = async (owner: string) =>
+      (
+        await backend.get(`/incidents?owner=${encodeURIComponent(owner)}`)
+      ).body.items.map((i: any) => i.reference);
+    expect(await owned('group:default/platform-team')).toEqual(['INC-1']);
+    expect(await owned('group:default/platform_team')).toEqual([]);
+    expect(await owned('group:default/platform%')).toEqual([]);
+    expect(await owned('group:default/web-team')).toEqual([]);
+  });
+
+  it('acknowledges an incident a person resolves while its alert still fires', async () => {
+    const backend = await start();
+    await backend.post(
+      '/webhooks/alertmanager',
+      notification('firing', [{ fingerprint: 'a1' }]),
+    );
+    const open = (await backend.get('/incidents/INC-1')).body;
+    await backend.patch(
+      `/incidents/${open.id}`,
+      { version: open.version, status: 'resolved' },
+      as(alice),
+    );
+    const { milestones } = (await backend.get('/incidents/INC-1')).body;
+    expect(milestones.acknowledged).toBeDefined();
+    expect(Date.parse(milestones.acknowledged)).toBeLessThanOrEqual(
+      Date.parse(milestones.mitigated),
+    );
+  });
+
   it('maps alerts no runbook answers by their labels, and refuses bad payloads', async () => {
     const backend = await start();
     const other = notification(

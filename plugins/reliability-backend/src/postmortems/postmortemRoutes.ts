@@ -42,6 +42,8 @@ export interface PostmortemRoutesOptions {
   catalog: CatalogService;
   store: DatabasePostmortemStore;
   severities: string[];
+  /** After a postmortem is deleted: whatever pointed at it lets go. */
+  onDeleted?: (postmortemId: string, actor: string) => Promise<void>;
 }
 
 const ID = /^[0-9a-f-]{36}$/;
@@ -281,10 +283,10 @@ export function registerPostmortemRoutes(
     const id = getId(req);
     if (!(await store.get(id))) throw new NotFoundError(`No postmortem ${id}`);
     await authorize(credentials, reliabilityPostmortemDeletePermission, id);
-    await store.delete(id, {
-      actor: (credentials as BackstageCredentials<BackstageUserPrincipal>)
-        .principal.userEntityRef,
-    });
+    const actor = (credentials as BackstageCredentials<BackstageUserPrincipal>)
+      .principal.userEntityRef;
+    await store.delete(id, { actor });
+    await options.onDeleted?.(id, actor);
     res.status(204).end();
   });
 }

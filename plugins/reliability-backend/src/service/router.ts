@@ -162,6 +162,12 @@ export async function createRouter(
     catalog: options.catalog,
     store: options.postmortemStore,
     severities: options.severities.map(s => s.id),
+    onDeleted: (postmortemId, actor) =>
+      options.incidentStore.unlinkPostmortem(postmortemId, {
+        ref: actor,
+        source: 'portal',
+        at: new Date(),
+      }),
   });
 
   // At run time it is an express router; the narrower type is for adding routes.

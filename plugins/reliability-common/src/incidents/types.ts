@@ -14,7 +14,8 @@ export type IncidentEventType =
   | 'note'
   | 'status-update'
   | 'fields-changed'
-  | 'postmortem-started';
+  | 'postmortem-started'
+  | 'postmortem-deleted';
 
 /** Where an event came from. @public */
 export type IncidentEventSource = 'portal' | 'alertmanager' | 'system' | 'api';

@@ -27,6 +27,7 @@ const GROUPS: Record<string, IncidentEventType[]> = {
     'fields-changed',
     'runbook-attached',
     'postmortem-started',
+    'postmortem-deleted',
   ],
   'Runbook steps': ['step-ticked', 'step-unticked'],
   'Notes and status updates': ['note', 'status-update'],
