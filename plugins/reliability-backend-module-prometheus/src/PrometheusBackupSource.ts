@@ -120,7 +120,11 @@ export class PrometheusBackupSource implements BackupEventSource {
     this.schedule = options.schedule;
   }
 
-  private async query(expr: string, now: Date): Promise<Vector> {
+  private async query(
+    expr: string,
+    now: Date,
+    signal?: AbortSignal,
+  ): Promise<Vector> {
     const url = new URL(
       'api/v1/query',
       `${this.options.baseUrl.replace(/\/$/, '')}/`,
@@ -131,7 +135,9 @@ export class PrometheusBackupSource implements BackupEventSource {
       headers: this.options.token
         ? { Authorization: `Bearer ${this.options.token}` }
         : {},
-      signal: AbortSignal.timeout(QUERY_TIMEOUT_MS),
+      signal: signal
+        ? AbortSignal.any([signal, AbortSignal.timeout(QUERY_TIMEOUT_MS)])
+        : AbortSignal.timeout(QUERY_TIMEOUT_MS),
     });
     const body = (await response.json().catch(() => undefined)) as
       | {
@@ -159,9 +165,10 @@ export class PrometheusBackupSource implements BackupEventSource {
     expr: string | undefined,
     now: Date,
     pick: 'max' | 'first' = 'first',
+    signal?: AbortSignal,
   ): Promise<number | undefined> {
     if (!expr) return undefined;
-    const values = (await this.query(expr, now))
+    const values = (await this.query(expr, now, signal))
       .map(s => Number(s.value[1]))
       .filter(v => Number.isFinite(v));
     if (values.length === 0) return undefined;
@@ -177,21 +184,31 @@ export class PrometheusBackupSource implements BackupEventSource {
   private async finishedFromAge(
     expr: string | undefined,
     now: Date,
+    signal?: AbortSignal,
   ): Promise<number | undefined> {
     if (!expr) return undefined;
     const [sample] = await this.query(
       `timestamp(${expr}) - (${expr})`,
       now,
-    ).catch(
-      async () =>
-        // A scalar expression has no timestamp: then the time of the query.
-        await this.query(`time() - (${expr})`, now),
-    );
+      signal,
+    ).catch(async error => {
+      if (signal?.aborted) throw error;
+      // A scalar expression has no timestamp: then the time of the query.
+      return this.query(`time() - (${expr})`, now, signal);
+    });
     const value = Number(sample?.value[1]);
     return Number.isFinite(value) ? Math.round(value) : undefined;
   }
 
-  async collect({ now }: { now: Date }): Promise<BackupImportResult> {
+  async collect({
+    now,
+    signal,
+  }: {
+    now: Date;
+    signal?: AbortSignal;
+  }): Promise<BackupImportResult> {
+    const ask = (expr: string | undefined, pick: 'max' | 'first' = 'first') =>
+      this.value(expr, now, pick, signal);
     const events: BackupEventInput[] = [];
     const notes: string[] = [];
     for (const m of this.options.mappings) {
@@ -199,8 +216,8 @@ export class PrometheusBackupSource implements BackupEventSource {
         m.type
       }`;
       const lastSuccess =
-        (await this.value(m.lastSuccessTime, now, 'max')) ??
-        (await this.finishedFromAge(m.ageSeconds, now));
+        (await ask(m.lastSuccessTime, 'max')) ??
+        (await this.finishedFromAge(m.ageSeconds, now, signal));
       const base = {
         entityRef: m.entityRef,
         ...(m.component ? { component: m.component } : {}),
@@ -211,13 +228,13 @@ export class PrometheusBackupSource implements BackupEventSource {
         notes.push(`${label}: no data`);
       } else {
         const at = new Date(Math.round(lastSuccess) * 1000).toISOString();
-        const success = await this.value(m.success, now);
+        const success = await ask(m.success);
         if (m.type === 'drill' && m.success && success === undefined) {
           // It ran, but whether it passed is not known: not a success.
           notes.push(`${label}: ran ${at}, no data on whether it passed`);
         } else if (m.type === 'drill') {
-          const restoreSeconds = await this.value(m.restoreSeconds, now);
-          const verified = await this.value(m.dataVerified, now);
+          const restoreSeconds = await ask(m.restoreSeconds);
+          const verified = await ask(m.dataVerified);
           events.push({
             ...base,
             id: eventId(this.options.id, m, lastSuccess),
@@ -229,7 +246,7 @@ export class PrometheusBackupSource implements BackupEventSource {
             ...(verified !== undefined ? { dataVerified: verified === 1 } : {}),
           });
         } else {
-          const size = await this.value(m.sizeBytes, now);
+          const size = await ask(m.sizeBytes);
           events.push({
             ...base,
             id: eventId(this.options.id, m, lastSuccess),
@@ -241,7 +258,7 @@ export class PrometheusBackupSource implements BackupEventSource {
           });
         }
       }
-      const lastFailure = await this.value(m.lastFailureTime, now, 'max');
+      const lastFailure = await ask(m.lastFailureTime, 'max');
       if (
         m.type === 'backup' &&
         lastFailure !== undefined &&

@@ -190,8 +190,8 @@ export const reliabilityPlugin = createBackendPlugin({
           frequency: { minutes: 1 },
           timeout: { minutes: 1 },
           initialDelay: { seconds: 30 },
-          fn: async () => {
-            await incidentService.remind();
+          fn: async signal => {
+            await incidentService.remind(new Date(), signal);
           },
         });
 
@@ -220,7 +220,7 @@ export const reliabilityPlugin = createBackendPlugin({
                 timeout: { minutes: 5 },
                 initialDelay: { seconds: 20 },
               }),
-          fn: () => runbookIndexer.indexAll(),
+          fn: signal => runbookIndexer.indexAll({ signal }),
         });
 
         // Every plan judged on a schedule: state changes kept, the owners of
@@ -256,8 +256,8 @@ export const reliabilityPlugin = createBackendPlugin({
                 timeout: { minutes: 2 },
                 initialDelay: { seconds: 30 },
               }),
-          fn: async () => {
-            await recoveryEvaluator.evaluateAll();
+          fn: async signal => {
+            await recoveryEvaluator.evaluateAll(new Date(), signal);
           },
         });
 

@@ -50,22 +50,24 @@ export class BackupSourceRunner {
         id: `reliability-backup-source:${source.id}`,
         scope: 'global',
         ...source.schedule,
-        fn: async () => {
-          await this.runOnce(source.id);
+        fn: async signal => {
+          await this.runOnce(source.id, signal);
         },
       });
     }
   }
 
   /** One pass of a source: what it sees now, each event on its own. */
-  async runOnce(id: string): Promise<BackupSourceState> {
+  async runOnce(id: string, signal?: AbortSignal): Promise<BackupSourceState> {
     const source = this.sources.find(s => s.id === id);
     if (!source) throw new Error(`No backup source ${id}`);
     const { db, ingest, logger } = this.options;
     const now = new Date();
     let row: Record<string, unknown>;
     try {
-      const { events, notes } = await source.collect({ now });
+      const { events, notes } = await source.collect({ now, signal });
+      // Past its timeout: nothing half-read is stored; the next pass reads again.
+      signal?.throwIfAborted();
       const stored = await ingest.ingestEach(events, `source:${source.id}`);
       for (const reason of stored.rejected) {
         logger.warn(`Backup source ${source.id}: ${reason}`);

@@ -396,9 +396,12 @@ export class IncidentService {
    * Reminds commanders of status updates that are due, and — for levels
    * whose config requires a postmortem — commanders and owners of incidents
    * resolved more than `postmortemDueDays` ago without one. Each once.
+   * Past its timeout (`signal`) it sends no more: what it did not reach is
+   * still due at the next pass, which another instance may run.
    */
   async remind(
     now = new Date(),
+    signal?: AbortSignal,
   ): Promise<{ statusUpdates: number; postmortems: number }> {
     const { store, notifications, severities, config, logger } = this.options;
     let statusUpdates = 0;
@@ -417,6 +420,7 @@ export class IncidentService {
       }
     };
     for (const incident of await store.statusUpdatesDue(now)) {
+      if (signal?.aborted) return { statusUpdates, postmortems };
       // Nobody leads it (an alert opened it): the affected entities' owners.
       const recipients = incident.commander
         ? [incident.commander]
@@ -445,6 +449,7 @@ export class IncidentService {
       ),
     });
     for (const incident of due.filter(i => !i.reminded)) {
+      if (signal?.aborted) return { statusUpdates, postmortems };
       const full = await store.get(incident.id);
       const recipients = [
         ...(incident.commander ? [incident.commander] : []),

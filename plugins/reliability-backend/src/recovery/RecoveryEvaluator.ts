@@ -55,7 +55,11 @@ export interface RecoveryEvaluatorOptions {
 export class RecoveryEvaluator {
   constructor(private readonly options: RecoveryEvaluatorOptions) {}
 
-  async evaluateAll(now = new Date()): Promise<{
+  /** Past its timeout (`signal`) it stops between plans, before pruning. */
+  async evaluateAll(
+    now = new Date(),
+    signal?: AbortSignal,
+  ): Promise<{
     plans: number;
     transitions: StoredTransition[];
     notified: number;
@@ -70,6 +74,12 @@ export class RecoveryEvaluator {
       // at once, so without this the whole evaluation (a second at 1,000
       // plans) runs before any request waiting meanwhile is served.
       await new Promise(resolve => setImmediate(resolve));
+      if (signal?.aborted) {
+        logger.warn(
+          `Recovery evaluation stopped at its timeout after ${transitions.length} change(s); the next pass goes on`,
+        );
+        return { plans: plans.length, transitions, notified };
+      }
       const status = await planStatus(eventStore, plan, now);
       const changes = await stateStore.record(plan, status.components, now);
       transitions.push(...changes);

@@ -115,18 +115,37 @@ export class RunbookIndexer {
     ).map(c => this.configLocation(c));
   }
 
-  /** Indexes every entity with the runbooks annotation and every configured location. */
-  async indexAll(): Promise<void> {
+  /**
+   * Indexes every entity with the runbooks annotation and every configured
+   * location. `signal` is the scheduler's: when the pass outlives its
+   * timeout it stops between locations (and ends the read under way), so
+   * that the pass another instance starts once the scheduler frees the task
+   * never runs beside this one. What it did not reach keeps its last copy.
+   */
+  async indexAll(options: { signal?: AbortSignal } = {}): Promise<void> {
     const { store, logger } = this.options;
+    const { signal } = options;
     const started = Date.now();
     logger.info('Runbook index pass started');
     const entityLocations = await this.entityLocations();
-    for (const location of [...entityLocations, ...this.configLocations]) {
+    const locations = [...entityLocations, ...this.configLocations];
+    for (const [done, location] of locations.entries()) {
+      if (signal?.aborted) {
+        logger.warn(
+          `Runbook index pass stopped at its timeout after ${done} of ${
+            locations.length
+          } locations, in ${
+            Date.now() - started
+          } ms; the others keep their last good copy`,
+        );
+        return;
+      }
       // One location that fails in an unforeseen way must not stop the
       // others: record it on the location and go on.
       try {
-        await this.indexLocation(location);
+        await this.indexLocation(location, signal);
       } catch (error) {
+        if (signal?.aborted) continue;
         const message = error instanceof Error ? error.message : String(error);
         logger.error(
           `Indexing runbooks at ${location.target} failed: ${message}`,
@@ -192,7 +211,10 @@ export class RunbookIndexer {
     await this.indexLocation(shared ?? own);
   }
 
-  private async indexLocation(location: ResolvedLocation): Promise<void> {
+  private async indexLocation(
+    location: ResolvedLocation,
+    signal?: AbortSignal,
+  ): Promise<void> {
     const { store, logger } = this.options;
     const at = new Date();
     const { id, source, target, entityRef } = location;
@@ -218,8 +240,9 @@ export class RunbookIndexer {
     let read;
     try {
       const stored = await store.getLocation(id);
-      read = await location.source_.read(stored?.etag, this.limits);
+      read = await location.source_.read(stored?.etag, this.limits, signal);
     } catch (error) {
+      if (signal?.aborted) throw error;
       const message = error instanceof Error ? error.message : String(error);
       logger.warn(`Could not read runbooks at ${target}: ${message}`);
       await store.recordFailure(plain, message, at);

@@ -36,10 +36,14 @@ export interface SourceLimits {
 
 /** A place runbooks are read from. */
 export interface RunbookSource {
-  /** `etag` is what the last successful read returned. */
+  /**
+   * `etag` is what the last successful read returned; `signal` ends the read
+   * (the scheduled pass it belongs to ran out of time).
+   */
   read(
     etag: string | undefined,
     limits: SourceLimits,
+    signal?: AbortSignal,
   ): Promise<SourceReadResult>;
 }
 
@@ -59,10 +63,11 @@ export class UrlReaderSource implements RunbookSource {
   async read(
     etag: string | undefined,
     limits: SourceLimits,
+    signal?: AbortSignal,
   ): Promise<SourceReadResult> {
     try {
       if (SINGLE_FILE.test(new URL(this.url).pathname)) {
-        const response = await this.reader.readUrl(this.url, { etag });
+        const response = await this.reader.readUrl(this.url, { etag, signal });
         const content = await response.buffer();
         return {
           status: 'read',
@@ -73,6 +78,7 @@ export class UrlReaderSource implements RunbookSource {
       }
       const tree = await this.reader.readTree(this.url, {
         etag,
+        signal,
         filter: path => isRunbookFileName(path),
       });
       const entries = (await tree.files())
@@ -207,8 +213,10 @@ export class GitSource implements RunbookSource {
   async read(
     etag: string | undefined,
     limits: SourceLimits,
+    signal?: AbortSignal,
   ): Promise<SourceReadResult> {
     const { remote, branch, cacheDirectory } = this.options;
+    const git = (cwd: string, args: string[]) => this.git(cwd, args, signal);
     const dir = join(
       cacheDirectory,
       createHash('sha256')
@@ -223,7 +231,7 @@ export class GitSource implements RunbookSource {
     if (!exists) {
       await fs.rm(dir, { recursive: true, force: true });
       await fs.mkdir(cacheDirectory, { recursive: true });
-      await this.git(cacheDirectory, [
+      await git(cacheDirectory, [
         'clone',
         '--depth=1',
         '--no-tags',
@@ -233,7 +241,7 @@ export class GitSource implements RunbookSource {
         dir,
       ]);
     } else {
-      await this.git(dir, [
+      await git(dir, [
         'fetch',
         '--depth=1',
         '--no-tags',
@@ -241,9 +249,9 @@ export class GitSource implements RunbookSource {
         'origin',
         branch ?? 'HEAD',
       ]);
-      await this.git(dir, ['reset', '--hard', '--quiet', 'FETCH_HEAD']);
+      await git(dir, ['reset', '--hard', '--quiet', 'FETCH_HEAD']);
     }
-    const revision = (await this.git(dir, ['rev-parse', 'HEAD'])).trim();
+    const revision = (await git(dir, ['rev-parse', 'HEAD'])).trim();
     // The commit and the folder read: a change of either is a change.
     const tag = `${revision}:${this.options.path ?? ''}`;
     if (tag === etag) return { status: 'unchanged' };
@@ -281,7 +289,11 @@ export class GitSource implements RunbookSource {
     };
   }
 
-  private async git(cwd: string, args: string[]): Promise<string> {
+  private async git(
+    cwd: string,
+    args: string[],
+    signal?: AbortSignal,
+  ): Promise<string> {
     try {
       const { stdout } = await run(
         'git',
@@ -296,6 +308,7 @@ export class GitSource implements RunbookSource {
         ],
         {
           cwd,
+          signal,
           timeout: this.options.timeoutMs ?? 60_000,
           maxBuffer: 1024 * 1024,
           env: {
@@ -314,6 +327,8 @@ export class GitSource implements RunbookSource {
         message: string;
         killed?: boolean;
       };
+      // The pass ran out of time: not a fault of this location.
+      if (signal?.aborted) throw signal.reason;
       if (e.killed) {
         // The server is unreachable in practice: too slow to wait for.
         throw new Error(

@@ -59,7 +59,11 @@ export interface BackupEventSource {
   /** Unique among sources, e.g. `prometheus:cluster-a`. */
   id: string;
   schedule: SchedulerServiceTaskScheduleDefinition;
-  collect(options: { now: Date }): Promise<BackupImportResult>;
+  collect(options: {
+    now: Date;
+    /** Aborted when the pass outlives its timeout: stop, store nothing. */
+    signal?: AbortSignal;
+  }): Promise<BackupImportResult>;
 }
 
 /**
