@@ -13,6 +13,10 @@ import {
   type TestDatabases,
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
+import {
+  type CatalogService,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -98,11 +102,21 @@ export const testBackup = (
   tool: 'pgbackrest',
 });
 
+/** A catalog policy that hides some entities from one user. */
+export interface HiddenEntities {
+  user: string;
+  entityRefs: string[];
+}
+
+const hidesFrom = (hide: HiddenEntities | undefined, credentials: any) =>
+  hide !== undefined && credentials?.principal?.userEntityRef === hide.user;
+
 function decidingPermissions(
   decide: (
     permission: string,
     credentials: unknown,
   ) => AuthorizeResult.ALLOW | AuthorizeResult.DENY,
+  hide?: HiddenEntities,
 ) {
   const permissions = mockServices.permissions.mock();
   permissions.authorize.mockImplementation(async (requests, opts) =>
@@ -112,11 +126,42 @@ function decidingPermissions(
   );
   permissions.authorizeConditional.mockImplementation(
     async (requests, opts) =>
-      requests.map(r => ({
-        result: decide(r.permission.name, opts?.credentials),
-      })) as any,
+      requests.map(r =>
+        // As the catalog's own conditional rules answer: decided per entity.
+        r.permission.name === 'catalog.entity.read' &&
+        hidesFrom(hide, opts?.credentials)
+          ? {
+              result: AuthorizeResult.CONDITIONAL,
+              pluginId: 'catalog',
+              resourceType: 'catalog-entity',
+              conditions: { rule: 'IS_ENTITY_OWNER', params: {} },
+            }
+          : { result: decide(r.permission.name, opts?.credentials) },
+      ) as any,
   );
   return permissions;
+}
+
+// The catalog as that user sees it: the hidden entities are not there.
+function catalogHiding(catalog: CatalogService, hide?: HiddenEntities) {
+  if (!hide) return catalog;
+  return new Proxy(catalog, {
+    get(target, key, receiver) {
+      if (key === 'getEntitiesByRefs') {
+        return async (request: any, opts: any) => {
+          const answer = await target.getEntitiesByRefs(request, opts);
+          if (!hidesFrom(hide, opts?.credentials)) return answer;
+          return {
+            items: answer.items.map((e, i) =>
+              hide.entityRefs.includes(request.entityRefs[i]) ? undefined : e,
+            ),
+          };
+        };
+      }
+      const value = Reflect.get(target, key, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 /**
@@ -140,6 +185,8 @@ export async function startRecoveryBackend(
     /** More files for the runbooks folder, by name. */
     files?: Record<string, string>;
     config?: JsonObject;
+    /** The catalog hides these entities from this user. */
+    hide?: HiddenEntities;
   } = {},
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'recovery-backend-'));
@@ -155,12 +202,24 @@ export async function startRecoveryBackend(
     features: [
       reliabilityPlugin,
       mockServices.database.factory({ knex }),
-      options.decide
-        ? decidingPermissions(options.decide).factory
+      options.decide || options.hide
+        ? decidingPermissions(
+            options.decide ??
+              (() => options.permission ?? AuthorizeResult.ALLOW),
+            options.hide,
+          ).factory
         : mockServices.permissions.factory({
             result: options.permission ?? AuthorizeResult.ALLOW,
           }),
-      catalogServiceMock.factory({ entities: entities(dir) }),
+      createServiceFactory({
+        service: catalogServiceRef,
+        deps: {},
+        factory: () =>
+          catalogHiding(
+            catalogServiceMock({ entities: entities(dir) }),
+            options.hide,
+          ),
+      }),
       // The tests' machine token (mockCredentials.service()) reports for
       // the insights platform.
       mockServices.rootConfig.factory({
@@ -227,7 +286,10 @@ export async function startRecoveryBackend(
     sent,
     /** The folder of the annotated entity's runbooks. */
     runbooksDir: join(dir, 'runbooks'),
-    get: (path: string) => request(server).get(`/api/reliability${path}`),
+    get: (path: string, token?: string) => {
+      const req = request(server).get(`/api/reliability${path}`);
+      return token ? req.set('Authorization', token) : req;
+    },
     post,
     put: send('put'),
     patch: send('patch'),

@@ -126,6 +126,8 @@ export interface IncidentListFilter {
   alertName?: string;
   from?: string;
   to?: string;
+  /** Leaves out incidents naming any of these (what the caller may not read). */
+  hiddenEntityRefs?: string[];
 }
 
 export class DatabaseIncidentStore {
@@ -361,8 +363,22 @@ export class DatabaseIncidentStore {
     return Number(count);
   }
 
+  /** Every entity some incident names. */
+  async entityRefsInUse(): Promise<string[]> {
+    const rows = await this.db(T.entities).distinct('entity_ref');
+    return rows.map(r => r.entity_ref);
+  }
+
   private matching(filter: IncidentListFilter) {
     const query = this.db<IncidentRow>(T.incidents);
+    if (filter.hiddenEntityRefs?.length) {
+      query.whereNotIn(
+        'id',
+        this.db(T.entities)
+          .whereIn('entity_ref', filter.hiddenEntityRefs)
+          .select('incident_id'),
+      );
+    }
     if (filter.entityRef) {
       query.whereIn(
         'id',

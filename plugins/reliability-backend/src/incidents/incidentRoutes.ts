@@ -49,6 +49,7 @@ import type {
 } from './DatabaseIncidentStore';
 import type { IncidentService } from './IncidentService';
 import { isUser, principalRef, readerCredentials } from '../auth/credentials';
+import type { CatalogVisibility } from '../auth/visibility';
 
 /** Who acts: the user, or the service (a static token's subject). */
 function actorOf(credentials: BackstageCredentials): IncidentActor {
@@ -98,9 +99,11 @@ export function registerIncidentRoutes(
     roles: IncidentRole[];
     /** The postmortem rules as registered, for conditions on an import's postmortem. */
     postmortemRules: PermissionRuleset<PostmortemResource>;
+    visibility: CatalogVisibility;
   },
 ) {
-  const { httpAuth, permissions, store, service, intake, roles } = options;
+  const { httpAuth, permissions, store, service, intake, roles, visibility } =
+    options;
   const reader = (req: express.Request) => readerCredentials(httpAuth, req);
   const writer = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user'] });
@@ -166,7 +169,7 @@ export function registerIncidentRoutes(
   };
 
   router.get('/incidents', async (req, res) => {
-    await reader(req);
+    const credentials = await reader(req);
     const q = req.query;
     const status = str(q, 'status');
     if (status && !INCIDENT_STATUSES.includes(status as IncidentStatus)) {
@@ -186,6 +189,11 @@ export function registerIncidentRoutes(
         : undefined,
       from: time(q, 'from'),
       to: time(q, 'to'),
+      // What names an entity the caller may not read is not listed; an
+      // `entityRef` of a hidden entity answers as for an unknown one.
+      hiddenEntityRefs: await visibility.hiddenAmong(credentials, () =>
+        store.entityRefsInUse(),
+      ),
     };
     res.json(await listPage(store, filter, q));
   });
@@ -292,8 +300,12 @@ export function registerIncidentRoutes(
   });
 
   router.get('/incidents/:id', async (req, res) => {
-    await reader(req);
-    res.json(publicView(await incidentOf(req)));
+    const credentials = await reader(req);
+    const incident = await incidentOf(req);
+    if (!(await visibility.mayReadAll(credentials, incident.entityRefs))) {
+      throw new NotFoundError(`No incident ${req.params.id}`);
+    }
+    res.json(publicView(incident));
   });
 
   router.patch('/incidents/:id', async (req, res) => {

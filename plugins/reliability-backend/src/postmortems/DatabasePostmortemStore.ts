@@ -21,6 +21,9 @@ const ITEMS = 'reliability_postmortem_action_items';
 const AUDIT = 'reliability_postmortem_audit';
 
 type Timestamp = Date | string | number | null;
+
+/** The list's filter, and what the caller may not read left out. */
+type ListFilter = PostmortemFilter & { hiddenEntityRefs?: string[] };
 type Row = {
   id: string;
   version: number;
@@ -204,7 +207,7 @@ export class DatabasePostmortemStore {
   }
 
   /** A page of the postmortems matching `filter`, newest incident first. */
-  async list(filter: PostmortemFilter = {}): Promise<Postmortem[]> {
+  async list(filter: ListFilter = {}): Promise<Postmortem[]> {
     const query = this.matching(filter)
       .orderBy([
         { column: 'started_at', order: 'desc', nulls: 'last' },
@@ -221,13 +224,27 @@ export class DatabasePostmortemStore {
   }
 
   /** How many postmortems match `filter` (its page ignored). */
-  async count(filter: PostmortemFilter = {}): Promise<number> {
+  async count(filter: ListFilter = {}): Promise<number> {
     const [{ count }] = await this.matching(filter).count({ count: '*' });
     return Number(count);
   }
 
-  private matching(filter: PostmortemFilter) {
+  /** Every entity some postmortem names. */
+  async entityRefsInUse(): Promise<string[]> {
+    const rows = await this.db(ENTITIES).distinct('entity_ref');
+    return rows.map(r => r.entity_ref);
+  }
+
+  private matching(filter: ListFilter) {
     const query = this.db<Row>(POSTMORTEMS);
+    if (filter.hiddenEntityRefs?.length) {
+      query.whereNotIn(
+        'id',
+        this.db(ENTITIES)
+          .whereIn('entity_ref', filter.hiddenEntityRefs)
+          .select('postmortem_id'),
+      );
+    }
     if (filter.entityRef) {
       query.whereIn(
         'id',

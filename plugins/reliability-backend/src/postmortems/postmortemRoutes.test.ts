@@ -277,6 +277,9 @@ describe.each(databases.eachSupportedId())(
                 ? AuthorizeResult.DENY
                 : AuthorizeResult.ALLOW,
           })) as any,
+        // Reading: the whole catalog.
+        authorizeConditional: async requests =>
+          requests.map(() => ({ result: AuthorizeResult.ALLOW })) as any,
       });
       const { server } = await startTestBackend({
         features: [

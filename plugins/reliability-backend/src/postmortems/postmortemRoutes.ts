@@ -34,6 +34,7 @@ import { entityRefParam } from '../runbooks/runbookRoutes';
 import type { DatabasePostmortemStore } from './DatabasePostmortemStore';
 import { parsePostmortemContent } from './validation';
 import { readerCredentials } from '../auth/credentials';
+import type { CatalogVisibility } from '../auth/visibility';
 
 export interface PostmortemRoutesOptions {
   httpAuth: HttpAuthService;
@@ -42,6 +43,7 @@ export interface PostmortemRoutesOptions {
   catalog: CatalogService;
   store: DatabasePostmortemStore;
   severities: string[];
+  visibility: CatalogVisibility;
   /** After a postmortem is deleted: whatever pointed at it lets go. */
   onDeleted?: (postmortemId: string, actor: string) => Promise<void>;
 }
@@ -53,7 +55,25 @@ export function registerPostmortemRoutes(
   router: SpecRouter,
   options: PostmortemRoutesOptions,
 ) {
-  const { httpAuth, auth, permissions, catalog, store, severities } = options;
+  const {
+    httpAuth,
+    auth,
+    permissions,
+    catalog,
+    store,
+    severities,
+    visibility,
+  } = options;
+
+  // The postmortem, unless it names an entity the caller may not read: then
+  // it answers as for one that does not exist.
+  async function readable(credentials: BackstageCredentials, id: string) {
+    const pm = await store.get(id);
+    if (!pm || !(await visibility.mayReadAll(credentials, pm.entityRefs))) {
+      throw new NotFoundError(`No postmortem ${id}`);
+    }
+    return pm;
+  }
 
   const reader = (req: express.Request) => readerCredentials(httpAuth, req);
   const writer = (req: express.Request) =>
@@ -134,7 +154,7 @@ export function registerPostmortemRoutes(
   };
 
   router.get('/postmortems', async (req, res) => {
-    await reader(req);
+    const credentials = await reader(req);
     const q = req.query;
     const str = (key: string) =>
       typeof q[key] === 'string' && q[key] !== ''
@@ -161,6 +181,9 @@ export function registerPostmortemRoutes(
       owner: owner ? entityRefParam(owner, 'owner') : undefined,
       from: str('from'),
       to: str('to'),
+      hiddenEntityRefs: await visibility.hiddenAmong(credentials, () =>
+        store.entityRefsInUse(),
+      ),
     };
     res.json(await listPage(store, filter, q));
   });
@@ -181,15 +204,16 @@ export function registerPostmortemRoutes(
   });
 
   router.get('/postmortems/:id', async (req, res) => {
-    await reader(req);
-    const pm = await store.get(getId(req));
-    if (!pm) throw new NotFoundError(`No postmortem ${req.params.id}`);
-    res.json(publicView(pm));
+    const credentials = await reader(req);
+    res.json(publicView(await readable(credentials, getId(req))));
   });
 
   router.get('/postmortems/:id/audit', async (req, res) => {
-    await reader(req);
-    res.json({ items: await store.audit(getId(req)) });
+    const credentials = await reader(req);
+    const id = getId(req);
+    // A deleted postmortem's audit stays readable; a hidden one's is not.
+    if (await store.get(id)) await readable(credentials, id);
+    res.json({ items: await store.audit(id) });
   });
 
   router.post('/postmortems', async (req, res) => {

@@ -1,4 +1,7 @@
-import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import type {
+  BackstageCredentials,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
   type RecoveryPlanDetails,
@@ -15,6 +18,7 @@ import { entityRefParam } from '../runbooks/runbookRoutes';
 import type { RunbookStore } from '../runbooks/RunbookStore';
 import type { SpecRouter } from '../schema/openapi/generated/router';
 import type express from 'express';
+import type { CatalogVisibility } from '../auth/visibility';
 import { readerCredentials } from '../auth/credentials';
 
 // The runbooks a plan's drills and scenarios name that are not indexed now:
@@ -52,17 +56,39 @@ export function registerRecoveryPlanRoutes(
     eventStore: DatabaseBackupEventStore;
     stateStore: DatabaseRecoveryStateStore;
     catalog: CatalogService;
+    visibility: CatalogVisibility;
   },
 ) {
-  const { httpAuth, store, eventStore, stateStore } = options;
+  const { httpAuth, store, eventStore, stateStore, visibility } = options;
   const reader = (req: express.Request) => readerCredentials(httpAuth, req);
+  // The plans covering only entities the caller may read.
+  const visiblePlans = async (
+    credentials: BackstageCredentials,
+    filter: { entityRef?: string },
+  ) =>
+    visibility.visible(
+      credentials,
+      await store.listRecoveryPlans(filter),
+      p => p.entityRefs,
+    );
+  const readablePlan = async (
+    credentials: BackstageCredentials,
+    namespace: string,
+    name: string,
+  ) => {
+    const plan = await store.getRecoveryPlan(namespace, name);
+    if (!plan || !(await visibility.mayReadAll(credentials, plan.entityRefs))) {
+      throw new NotFoundError(`No recovery plan ${namespace}/${name}`);
+    }
+    return plan;
+  };
   const withStatus = (plans: RecoveryPlanDetails[]) =>
     Promise.all(plans.map(p => withUnresolvedRunbooks(store, eventStore, p)));
   const overview = new RecoveryOverviewService(options.catalog);
 
   router.get('/recovery/overview', async (req, res) => {
     const credentials = await reader(req);
-    const plans = await withStatus(await store.listRecoveryPlans({}));
+    const plans = await withStatus(await visiblePlans(credentials, {}));
     res.json(await overview.overview(plans, credentials));
   });
 
@@ -75,30 +101,29 @@ export function registerRecoveryPlanRoutes(
   // covered entity's state from the plans and the reports alone, without
   // the catalog.
   router.get('/facts/recovery', async (req, res) => {
-    await reader(req);
+    const credentials = await reader(req);
     const entityRef =
       req.query.entityRef !== undefined
         ? entityRefParam(req.query.entityRef)
         : undefined;
     const plans = await withStatus(
-      await store.listRecoveryPlans(entityRef ? { entityRef } : {}),
+      await visiblePlans(credentials, entityRef ? { entityRef } : {}),
     );
     res.json(recoveryFacts(plans, { entityRef }));
   });
 
   router.get('/recovery-plans', async (req, res) => {
-    await reader(req);
-    const plans = await store.listRecoveryPlans({
+    const credentials = await reader(req);
+    const plans = await visiblePlans(credentials, {
       entityRef: entityRefParam(req.query.entityRef),
     });
     res.json({ items: await withStatus(plans) });
   });
 
   router.get('/recovery-plans/:namespace/:name/history', async (req, res) => {
-    await reader(req);
+    const credentials = await reader(req);
     const { namespace, name } = req.params;
-    const plan = await store.getRecoveryPlan(namespace, name);
-    if (!plan) throw new NotFoundError(`No recovery plan ${namespace}/${name}`);
+    const plan = await readablePlan(credentials, namespace, name);
     const [events, transitions] = await Promise.all([
       eventStore.listForPlan(plan),
       stateStore.listTransitions(plan),
@@ -114,10 +139,9 @@ export function registerRecoveryPlanRoutes(
   });
 
   router.get('/recovery-plans/:namespace/:name', async (req, res) => {
-    await reader(req);
+    const credentials = await reader(req);
     const { namespace, name } = req.params;
-    const plan = await store.getRecoveryPlan(namespace, name);
-    if (!plan) throw new NotFoundError(`No recovery plan ${namespace}/${name}`);
+    const plan = await readablePlan(credentials, namespace, name);
     res.json(await withUnresolvedRunbooks(store, eventStore, plan));
   });
 }

@@ -1,4 +1,5 @@
 import type {
+  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -15,6 +16,7 @@ import type express from 'express';
 import type { SpecRouter } from '../schema/openapi/generated/router';
 import type { RunbookIndexer } from './RunbookIndexer';
 import type { RunbookStore } from './RunbookStore';
+import type { CatalogVisibility } from '../auth/visibility';
 import { readerCredentials } from '../auth/credentials';
 
 export interface RunbookRoutesOptions {
@@ -23,6 +25,7 @@ export interface RunbookRoutesOptions {
   store: RunbookStore;
   indexer: RunbookIndexer;
   severities: SeverityLevel[];
+  visibility: CatalogVisibility;
 }
 
 const NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -49,8 +52,14 @@ export function registerRunbookRoutes(
   router: SpecRouter,
   options: RunbookRoutesOptions,
 ) {
-  const { httpAuth, permissions, store, indexer, severities } = options;
+  const { httpAuth, permissions, store, indexer, severities, visibility } =
+    options;
   const reader = (req: express.Request) => readerCredentials(httpAuth, req);
+  // Runbooks naming an entity the caller may not read are left out.
+  const visible = <T extends { entityRefs?: string[] }>(
+    credentials: BackstageCredentials,
+    items: T[],
+  ) => visibility.visible(credentials, items, r => r.entityRefs ?? []);
 
   // For editors (`# yaml-language-server: $schema=…`): needs no token.
   router.get('/schemas/runbook.json', (_req, res) => {
@@ -58,17 +67,24 @@ export function registerRunbookRoutes(
   });
 
   router.get('/runbooks', async (req, res) => {
-    await reader(req);
+    const credentials = await reader(req);
     // ?view=full: every runbook with every section (what search indexes).
     if (req.query.view === 'full') {
-      res.json({ items: await store.listRunbookDetails({}) });
+      res.json({
+        items: await visible(credentials, await store.listRunbookDetails({})),
+      });
       return;
     }
     const entityRef =
       req.query.entityRef === undefined
         ? undefined
         : entityRefParam(req.query.entityRef);
-    res.json({ items: await store.listRunbooks({ entityRef }) });
+    res.json({
+      items: await visible(
+        credentials,
+        await store.listRunbooks({ entityRef }),
+      ),
+    });
   });
 
   router.get('/runbooks/index-status', async (req, res) => {
@@ -82,7 +98,7 @@ export function registerRunbookRoutes(
   // Break-glass export: one self-contained HTML file of an entity's runbooks,
   // or of every runbook of a severity, to keep off-platform.
   router.get('/runbooks/export', async (req, res) => {
-    await reader(req);
+    const credentials = await reader(req);
     const { entityRef: rawRef, severity } = req.query;
     if ((rawRef === undefined) === (severity === undefined)) {
       throw new InputError('give either entityRef or severity');
@@ -106,7 +122,10 @@ export function registerRunbookRoutes(
     const generatedAt = new Date();
     const html = renderRunbooksHtml({
       title: `Runbooks: ${label}`,
-      runbooks: await store.listRunbookDetails(filter),
+      runbooks: await visible(
+        credentials,
+        await store.listRunbookDetails(filter),
+      ),
       severities,
       generatedAt,
     });
@@ -128,7 +147,7 @@ export function registerRunbookRoutes(
   });
 
   router.get('/runbooks/by-alert/:alertName', async (req, res) => {
-    await reader(req);
+    const credentials = await reader(req);
     const { alertName } = req.params;
     if (!ALERT.test(alertName)) {
       throw new InputError(`${JSON.stringify(alertName)} is not an alert name`);
@@ -138,11 +157,16 @@ export function registerRunbookRoutes(
     for (const [key, value] of Object.entries(req.query)) {
       if (typeof value === 'string') labels[key] = value;
     }
-    res.json({ items: await store.findByAlert(alertName, labels) });
+    res.json({
+      items: await visible(
+        credentials,
+        await store.findByAlert(alertName, labels),
+      ),
+    });
   });
 
   router.get('/runbooks/:namespace/:name', async (req, res) => {
-    await reader(req);
+    const credentials = await reader(req);
     const { namespace, name } = req.params;
     if (!NAME.test(namespace) || !NAME.test(name)) {
       throw new InputError(
@@ -150,7 +174,7 @@ export function registerRunbookRoutes(
       );
     }
     const runbook = await store.getRunbook(namespace, name);
-    if (!runbook) {
+    if (!runbook || !(await visible(credentials, [runbook])).length) {
       throw new NotFoundError(`No runbook ${namespace}/${name}`);
     }
     res.json(runbook);

@@ -29,6 +29,7 @@ import type { BackupIngest } from '../backups/BackupIngest';
 import type { BackupSourceRunner } from '../backups/BackupSourceRunner';
 import type { ReporterScopes } from '../backups/reporterScopes';
 import { readerCredentials } from '../auth/credentials';
+import { CatalogVisibility } from '../auth/visibility';
 import type { DatabaseBackupEventStore } from '../backups/DatabaseBackupEventStore';
 import type { DatabaseRecoveryStateStore } from '../recovery/DatabaseRecoveryStateStore';
 import type { AlertIntake } from '../incidents/AlertIntake';
@@ -87,6 +88,10 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, databaseHealth, entityOverview, startedAt } = options;
+  const visibility = new CatalogVisibility({
+    permissions: options.permissions,
+    catalog: options.catalog,
+  });
   // Generated from openapi.yaml: every request is checked against the
   // document before a handler runs, and only its routes can be added.
   const router = await createOpenApiRouter({
@@ -126,6 +131,7 @@ export async function createRouter(
     store: options.runbookStore,
     indexer: options.runbookIndexer,
     severities: options.severities,
+    visibility,
   });
 
   registerRecoveryPlanRoutes(router, {
@@ -134,6 +140,7 @@ export async function createRouter(
     eventStore: options.backupEventStore,
     stateStore: options.recoveryStateStore,
     catalog: options.catalog,
+    visibility,
   });
   registerBackupRoutes(router, {
     httpAuth,
@@ -153,6 +160,7 @@ export async function createRouter(
     runbookStore: options.runbookStore,
     roles: options.incidentRoles,
     postmortemRules: options.postmortemRules,
+    visibility,
   });
 
   registerPostmortemRoutes(router, {
@@ -162,6 +170,7 @@ export async function createRouter(
     catalog: options.catalog,
     store: options.postmortemStore,
     severities: options.severities.map(s => s.id),
+    visibility,
     onDeleted: (postmortemId, actor) =>
       options.incidentStore.unlinkPostmortem(postmortemId, {
         ref: actor,
