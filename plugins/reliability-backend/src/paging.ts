@@ -17,6 +17,7 @@ const MAX_OFFSET = 1_000_000_000;
  */
 export function pageParams(
   query: express.Request['query'],
+  maxLimit: number = MAX_PAGE_SIZE,
 ): Required<PageRequest> {
   const whole = (key: string, min: number, max: number, fallback: number) => {
     const v = query[key];
@@ -33,7 +34,7 @@ export function pageParams(
     return n;
   };
   return {
-    limit: whole('limit', 1, MAX_PAGE_SIZE, MAX_PAGE_SIZE),
+    limit: whole('limit', 1, maxLimit, maxLimit),
     offset: whole('offset', 0, MAX_OFFSET, 0),
   };
 }
@@ -68,8 +69,10 @@ export function listPage<F, T>(
   },
   filter: F,
   query: express.Request['query'],
+  /** The largest page, and the page when none is asked for. */
+  maxLimit: number = MAX_PAGE_SIZE,
 ): Promise<ListPage<T>> {
-  const page = pageParams(query);
+  const page = pageParams(query, maxLimit);
   return pageWithCount(
     page,
     () => store.list({ ...filter, ...page }),

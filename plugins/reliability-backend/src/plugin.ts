@@ -152,6 +152,7 @@ export const reliabilityPlugin = createBackendPlugin({
           ),
           // The configured lead role holds the commander.
           leadRole: incidentConfig.roles.find(r => r.lead)!.id,
+          maxNotes: incidentConfig.maxNotes,
         });
         permissionsRegistry.addResourceType({
           resourceRef: incidentResourceRef,

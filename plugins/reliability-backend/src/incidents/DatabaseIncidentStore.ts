@@ -137,11 +137,14 @@ export class DatabaseIncidentStore {
     statusUpdateMinutes: Record<string, number | undefined>;
     /** The id of the role that leads (the commander). */
     leadRole?: string;
+    /** The most notes one incident holds; past it a note is a 409. */
+    maxNotes?: number;
   }): Promise<DatabaseIncidentStore> {
     return new DatabaseIncidentStore(
       await migratedClient(options.database),
       options.statusUpdateMinutes,
       options.leadRole ?? 'commander',
+      options.maxNotes ?? 1000,
     );
   }
 
@@ -149,6 +152,7 @@ export class DatabaseIncidentStore {
     readonly db: Knex,
     private readonly statusUpdateMinutes: Record<string, number | undefined>,
     readonly leadRole: string,
+    private readonly maxNotes: number,
   ) {}
 
   /**
@@ -861,6 +865,18 @@ export class DatabaseIncidentStore {
   ) {
     await this.db.transaction(async tx => {
       const row = await this.require(tx, idOrReference);
+      // Under the row's lock: two notes at once cannot pass the bound.
+      await this.locked(tx, row.id);
+      const [{ n }] = await tx(T.events)
+        .where({ incident_id: row.id, type: 'note' })
+        .count({ n: '*' });
+      if (Number(n) >= this.maxNotes) {
+        throw new ConflictError(
+          `${reference(row.number)} holds ${
+            this.maxNotes
+          } notes, the most an incident may hold: post a status update, or go on in its postmortem`,
+        );
+      }
       await this.event(tx, row.id, actor, {
         type: 'note',
         summary: note.text,

@@ -23,6 +23,8 @@ export interface IncidentConfig {
   alerts: AlertMapping;
   /** Days after resolution a required postmortem is due. */
   postmortemDueDays: number;
+  /** The most notes one incident holds (`reliability.incidents.maxNotes`). */
+  maxNotes: number;
 }
 
 const USERS = ['all', 'many', 'some', 'few', 'none'];
@@ -138,5 +140,6 @@ export function readIncidentConfig(
     rules,
     alerts,
     postmortemDueDays: c?.getOptionalNumber('postmortemDueDays') ?? 5,
+    maxNotes: c?.getOptionalNumber('maxNotes') ?? 1000,
   };
 }

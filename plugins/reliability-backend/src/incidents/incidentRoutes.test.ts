@@ -535,6 +535,34 @@ describe.each(databases.eachSupportedId())('incidents on %s', databaseId => {
     expect(await owned('group:default/web-team')).toEqual([]);
   });
 
+  it('holds at most the configured number of notes on one incident', async () => {
+    const backend = await startRecoveryBackend(databases, databaseId, {
+      plan: PLAN,
+      files: { 'postgres-down.yaml': RUNBOOK },
+      config: { reliability: { incidents: { maxNotes: 2 } } },
+    });
+    const declared = await backend.post(
+      '/incidents',
+      {
+        title: 'Checkout is failing',
+        severity: 'P2',
+        entityRefs: ['insights-api'],
+      },
+      as(alice),
+    );
+    const note = (text: string) =>
+      backend.post(`/incidents/${declared.body.id}/notes`, { text }, as(bob));
+    expect((await note('one')).status).toBe(201);
+    expect((await note('two')).status).toBe(201);
+    const third = await note('three');
+    expect(third.status).toBe(409);
+    expect(third.body.error.message).toMatch(/INC-1 holds 2 notes/);
+    const { timeline } = (await backend.get('/incidents/INC-1')).body;
+    expect(
+      timeline.filter((e: any) => e.type === 'note').map((e: any) => e.summary),
+    ).toEqual(['one', 'two']);
+  });
+
   it('acknowledges an incident a person resolves while its alert still fires', async () => {
     const backend = await start();
     await backend.post(

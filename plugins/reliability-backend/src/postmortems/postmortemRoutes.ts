@@ -49,6 +49,8 @@ export interface PostmortemRoutesOptions {
 }
 
 const ID = /^[0-9a-f-]{36}$/;
+/** The largest page of `GET /postmortems`, as openapi.yaml says. */
+export const MAX_POSTMORTEM_PAGE = 100;
 
 /** The postmortem API: list, read, create, update (versioned), delete, audit, action items. */
 export function registerPostmortemRoutes(
@@ -185,7 +187,8 @@ export function registerPostmortemRoutes(
         store.entityRefsInUse(),
       ),
     };
-    res.json(await listPage(store, filter, q));
+    // Each postmortem comes whole: a page holds at most 100.
+    res.json(await listPage(store, filter, q, MAX_POSTMORTEM_PAGE));
   });
 
   router.get('/postmortems/action-items', async (req, res) => {

@@ -1646,7 +1646,7 @@ export const spec = {
         tags: ['incidents'],
         summary: 'Add a note to the timeline',
         description:
-          'Permission `reliability.incident.contribute`. Notes from several people at once are all kept.',
+          'Permission `reliability.incident.contribute`. Notes from several people at once are all kept, up to `reliability.incidents.maxNotes` per incident (default 1000); past it, a 409.',
         parameters: [
           {
             $ref: '#/components/parameters/IncidentIdPath',
@@ -1684,6 +1684,9 @@ export const spec = {
           },
           '404': {
             $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
           },
         },
       },
@@ -2439,7 +2442,7 @@ export const spec = {
             allowReserved: true,
           },
           {
-            $ref: '#/components/parameters/PageLimit',
+            $ref: '#/components/parameters/PostmortemPageLimit',
           },
           {
             $ref: '#/components/parameters/PageOffset',
@@ -3100,6 +3103,20 @@ export const spec = {
           default: 500,
         },
         example: 50,
+      },
+      PostmortemPageLimit: {
+        name: 'limit',
+        in: 'query',
+        required: false,
+        description:
+          'How many postmortems to answer with, 1–100 (default 100): each comes whole. With `offset`, pages through a long list; `totalCount` in the answer says how many match.',
+        schema: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 100,
+          default: 100,
+        },
+        example: 25,
       },
       PageOffset: {
         name: 'offset',
