@@ -148,12 +148,12 @@ function catalogHiding(catalog: CatalogService, hide?: HiddenEntities) {
   return new Proxy(catalog, {
     get(target, key, receiver) {
       if (key === 'getEntitiesByRefs') {
-        return async (request: any, opts: any) => {
-          const answer = await target.getEntitiesByRefs(request, opts);
+        return async (refs: any, opts: any) => {
+          const answer = await target.getEntitiesByRefs(refs, opts);
           if (!hidesFrom(hide, opts?.credentials)) return answer;
           return {
             items: answer.items.map((e, i) =>
-              hide.entityRefs.includes(request.entityRefs[i]) ? undefined : e,
+              hide.entityRefs.includes(refs.entityRefs[i]) ? undefined : e,
             ),
           };
         };
