@@ -228,7 +228,8 @@ export class PrometheusBackupSource implements BackupEventSource {
         notes.push(`${label}: no data`);
       } else {
         const at = new Date(Math.round(lastSuccess) * 1000).toISOString();
-        const success = await ask(m.success);
+        // Whether a drill passed; a backup's time is the time of a success.
+        const success = m.type === 'drill' ? await ask(m.success) : undefined;
         if (m.type === 'drill' && m.success && success === undefined) {
           // It ran, but whether it passed is not known: not a success.
           notes.push(`${label}: ran ${at}, no data on whether it passed`);
