@@ -4,6 +4,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 
 // The catalog answers a batch of refs at a time.
@@ -84,5 +85,23 @@ export class CatalogVisibility {
     refs: string[],
   ): Promise<boolean> {
     return (await this.hiddenAmong(credentials, refs)).length === 0;
+  }
+
+  /**
+   * The record, or a 404 naming `what` when there is none or it names an
+   * entity the caller may not read: a hidden record answers as a missing one.
+   */
+  async readable<T extends { entityRefs?: string[] }>(
+    credentials: BackstageCredentials,
+    record: T | undefined,
+    what: string,
+  ): Promise<T> {
+    if (
+      !record ||
+      !(await this.mayReadAll(credentials, record.entityRefs ?? []))
+    ) {
+      throw new NotFoundError(`No ${what}`);
+    }
+    return record;
   }
 }

@@ -301,10 +301,11 @@ export function registerIncidentRoutes(
 
   router.get('/incidents/:id', async (req, res) => {
     const credentials = await reader(req);
-    const incident = await incidentOf(req);
-    if (!(await visibility.mayReadAll(credentials, incident.entityRefs))) {
-      throw new NotFoundError(`No incident ${req.params.id}`);
-    }
+    const incident = await visibility.readable(
+      credentials,
+      await incidentOf(req),
+      `incident ${req.params.id}`,
+    );
     res.json(publicView(incident));
   });
 

@@ -67,16 +67,6 @@ export function registerPostmortemRoutes(
     visibility,
   } = options;
 
-  // The postmortem, unless it names an entity the caller may not read: then
-  // it answers as for one that does not exist.
-  async function readable(credentials: BackstageCredentials, id: string) {
-    const pm = await store.get(id);
-    if (!pm || !(await visibility.mayReadAll(credentials, pm.entityRefs))) {
-      throw new NotFoundError(`No postmortem ${id}`);
-    }
-    return pm;
-  }
-
   const reader = (req: express.Request) => readerCredentials(httpAuth, req);
   const writer = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user'] });
@@ -208,14 +198,24 @@ export function registerPostmortemRoutes(
 
   router.get('/postmortems/:id', async (req, res) => {
     const credentials = await reader(req);
-    res.json(publicView(await readable(credentials, getId(req))));
+    const id = getId(req);
+    res.json(
+      publicView(
+        await visibility.readable(
+          credentials,
+          await store.get(id),
+          `postmortem ${id}`,
+        ),
+      ),
+    );
   });
 
   router.get('/postmortems/:id/audit', async (req, res) => {
     const credentials = await reader(req);
     const id = getId(req);
     // A deleted postmortem's audit stays readable; a hidden one's is not.
-    if (await store.get(id)) await readable(credentials, id);
+    const pm = await store.get(id);
+    if (pm) await visibility.readable(credentials, pm, `postmortem ${id}`);
     res.json({ items: await store.audit(id) });
   });
 

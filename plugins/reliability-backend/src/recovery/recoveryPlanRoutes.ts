@@ -2,7 +2,6 @@ import type {
   BackstageCredentials,
   HttpAuthService,
 } from '@backstage/backend-plugin-api';
-import { NotFoundError } from '@backstage/errors';
 import {
   type RecoveryPlanDetails,
   type RecoveryPlanHistory,
@@ -75,13 +74,12 @@ export function registerRecoveryPlanRoutes(
     credentials: BackstageCredentials,
     namespace: string,
     name: string,
-  ) => {
-    const plan = await store.getRecoveryPlan(namespace, name);
-    if (!plan || !(await visibility.mayReadAll(credentials, plan.entityRefs))) {
-      throw new NotFoundError(`No recovery plan ${namespace}/${name}`);
-    }
-    return plan;
-  };
+  ) =>
+    visibility.readable(
+      credentials,
+      await store.getRecoveryPlan(namespace, name),
+      `recovery plan ${namespace}/${name}`,
+    );
   const withStatus = (plans: RecoveryPlanDetails[]) =>
     Promise.all(plans.map(p => withUnresolvedRunbooks(store, eventStore, p)));
   const overview = new RecoveryOverviewService(options.catalog);

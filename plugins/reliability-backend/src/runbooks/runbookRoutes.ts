@@ -4,7 +4,7 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   reliabilityRunbookRefreshPermission,
@@ -173,10 +173,11 @@ export function registerRunbookRoutes(
         'namespace and name must be lower-case letters, digits and dashes',
       );
     }
-    const runbook = await store.getRunbook(namespace, name);
-    if (!runbook || !(await visible(credentials, [runbook])).length) {
-      throw new NotFoundError(`No runbook ${namespace}/${name}`);
-    }
+    const runbook = await visibility.readable(
+      credentials,
+      await store.getRunbook(namespace, name),
+      `runbook ${namespace}/${name}`,
+    );
     res.json(runbook);
   });
 
