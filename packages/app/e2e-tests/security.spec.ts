@@ -328,7 +328,8 @@ const TABLE: Record<string, Case[]> = {
       method: 'post',
       path: `/incidents/${f.own.id}/roles`,
       data: { role: 'scribe', user: 'user:default/guest' },
-    })), // Taking command of one nobody leads: its entities' owners (and the
+    })),
+    // Taking command of one nobody leads: its entities' owners (and the
     // SRE team), not everyone.
     {
       as: 'guest',
