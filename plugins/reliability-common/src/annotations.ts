@@ -10,6 +10,18 @@ import type { Entity } from '@backstage/catalog-model';
 export const ANNOTATION_RUNBOOKS = 'reliability.io/runbooks';
 
 /**
+ * Who else may name this entity in their runbooks and recovery plans: a
+ * comma-separated list of entity refs (`resource:insights-postgres`; a bare
+ * name is a component) whose `reliability.io/runbooks` location may list it
+ * in `spec.entityRefs` or as a plan component's `entityRef`, or of groups
+ * (`group:platform-team`) whose entities' locations may. Without it, a
+ * location may name only its own entity and entities of the same owner.
+ *
+ * @public
+ */
+export const ANNOTATION_RUNBOOKS_FROM = 'reliability.io/runbooks-from';
+
+/**
  * The service tier (e.g. `tier-1`), used to pick backup and response targets.
  *
  * @public

@@ -77,6 +77,8 @@ const entities = (dir: string): Entity[] => [
       name: 'insights-web',
       namespace: 'default',
       title: 'Insights web app',
+      // Another team's: the API's runbooks may name it, as in the demo.
+      annotations: { 'reliability.io/runbooks-from': 'component:insights-api' },
     },
     spec: { owner: 'web-team', system: 'insights-platform' },
   },

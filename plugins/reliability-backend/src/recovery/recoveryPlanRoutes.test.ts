@@ -59,7 +59,15 @@ describe.each(databases.eachSupportedId())(
       spec: { owner: 'platform-team' },
     };
 
-    async function startBackend(entities: Entity[] = [entity]) {
+    // The resource the plan's component names, of the same owner.
+    const postgres: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: { name: 'insights-postgres', namespace: 'default' },
+      spec: { owner: 'platform-team' },
+    };
+
+    async function startBackend(entities: Entity[] = [entity, postgres]) {
       const knex = await databases.init(databaseId);
       const { server } = await startTestBackend({
         features: [
@@ -222,6 +230,7 @@ spec:
           join(shared, 'worker', 'catalog-info.yaml'),
           '../runbooks',
         ),
+        postgres,
       ]);
       for (const ref of [
         'component:default/insights-worker',

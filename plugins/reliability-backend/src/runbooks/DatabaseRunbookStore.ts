@@ -1,5 +1,6 @@
 import type { DatabaseService } from '@backstage/backend-plugin-api';
 import type {
+  PageRequest,
   RecoveryPlanDetails,
   RunbookDetails,
   RunbookDocument,
@@ -47,6 +48,7 @@ type LocationRow = {
   last_attempt_at: Date | string | number | null;
   last_success_at: Date | string | number | null;
   last_error: string | null;
+  verdicts?: string | null;
 };
 
 type RunbookRow = {
@@ -73,6 +75,7 @@ type ProblemRow = {
   column: number;
   message: string;
   runbook: string | null;
+  entity_ref: string | null;
 };
 
 // Inserts in slices, well under SQLite's and PostgreSQL's parameter limits.
@@ -134,7 +137,11 @@ export class DatabaseRunbookStore implements RunbookStore {
   async getLocation(id: string) {
     const row = await this.db<LocationRow>(LOCATIONS).where({ id }).first();
     return row
-      ? { ...toLocationState(row), etag: row.etag ?? undefined }
+      ? {
+          ...toLocationState(row),
+          etag: row.etag ?? undefined,
+          verdicts: row.verdicts ?? undefined,
+        }
       : undefined;
   }
 
@@ -158,6 +165,7 @@ export class DatabaseRunbookStore implements RunbookStore {
         last_attempt_at: result.at,
         last_success_at: result.at,
         last_error: null,
+        verdicts: result.verdicts ?? null,
       });
 
       const previous = await tx<RunbookRow>(RUNBOOKS).where({
@@ -272,6 +280,7 @@ export class DatabaseRunbookStore implements RunbookStore {
           column: p.column,
           message: p.message.slice(0, 4000),
           runbook: p.runbook ?? null,
+          entity_ref: p.entityRef ?? null,
         })),
       );
     });
@@ -337,19 +346,38 @@ export class DatabaseRunbookStore implements RunbookStore {
 
   async listRunbooks(filter: RunbookFilter) {
     return this.cache.get(`list:${JSON.stringify(filter)}`, async () =>
-      (await this.runbookRows(filter)).map(toSummary),
+      ((await this.runbookRows(filter)) as RunbookRow[]).map(toSummary),
     );
   }
 
-  async listRunbookDetails(filter: RunbookFilter): Promise<RunbookDetails[]> {
-    return (await this.runbookRows(filter)).map(toDetails);
+  async listRunbookDetails(
+    filter: RunbookFilter & PageRequest,
+  ): Promise<RunbookDetails[]> {
+    const query = this.runbookRows(filter);
+    if (filter.limit !== undefined) query.limit(filter.limit);
+    if (filter.offset) query.offset(filter.offset);
+    return ((await query) as unknown as RunbookRow[]).map(toDetails);
+  }
+
+  async countRunbooks(filter: RunbookFilter): Promise<number> {
+    const [{ n }] = await this.runbookRows(filter)
+      .clear('select')
+      .clear('order')
+      .count({ n: '*' });
+    return Number(n);
+  }
+
+  async runbookEntityRefs(): Promise<string[]> {
+    return (await this.db(ENTITIES).distinct('entity_ref')).map(
+      r => r.entity_ref,
+    );
   }
 
   // With the state of each runbook's location, to tell whether the copy is
   // older than a failed read.
   private runbookRows(
     filter: RunbookFilter & { key?: { namespace: string; name: string } },
-  ): Promise<RunbookRow[]> {
+  ): Knex.QueryBuilder {
     const query = this.db<RunbookRow>(RUNBOOKS)
       .leftJoin(LOCATIONS, `${LOCATIONS}.id`, `${RUNBOOKS}.location_id`)
       .select(
@@ -369,13 +397,21 @@ export class DatabaseRunbookStore implements RunbookStore {
     if (filter.severity) {
       query.where(`${RUNBOOKS}.severity`, filter.severity);
     }
+    if (filter.hiddenEntityRefs?.length) {
+      query.whereNotIn(
+        [`${RUNBOOKS}.namespace`, `${RUNBOOKS}.name`],
+        this.db(ENTITIES)
+          .whereIn('entity_ref', filter.hiddenEntityRefs)
+          .select('namespace', 'name'),
+      );
+    }
     if (filter.key) {
       query.where({
         [`${RUNBOOKS}.namespace`]: filter.key.namespace,
         [`${RUNBOOKS}.name`]: filter.key.name,
       });
     }
-    return query as unknown as Promise<RunbookRow[]>;
+    return query;
   }
 
   async getRunbook(
@@ -383,7 +419,9 @@ export class DatabaseRunbookStore implements RunbookStore {
     name: string,
   ): Promise<RunbookDetails | undefined> {
     return this.cache.get(`one:${namespace}/${name}`, async () => {
-      const [row] = await this.runbookRows({ key: { namespace, name } });
+      const [row]: RunbookRow[] = await this.runbookRows({
+        key: { namespace, name },
+      });
       return row ? toDetails(row) : undefined;
     });
   }
@@ -423,10 +461,17 @@ export class DatabaseRunbookStore implements RunbookStore {
 
   async listProblems(filter: { entityRef?: string; locationIds?: string[] }) {
     const query = this.db<ProblemRow>(PROBLEMS).orderBy('id');
-    if (filter.entityRef) {
-      query.whereIn(
-        'location_id',
-        this.db(LOCATIONS).where('entity_ref', filter.entityRef).select('id'),
+    const { entityRef } = filter;
+    if (entityRef) {
+      // Its own locations' problems, and those of documents elsewhere that
+      // name it without leave.
+      query.where(q =>
+        q
+          .whereIn(
+            'location_id',
+            this.db(LOCATIONS).where('entity_ref', entityRef).select('id'),
+          )
+          .orWhere('entity_ref', entityRef),
       );
     }
     if (filter.locationIds) {
@@ -440,6 +485,7 @@ export class DatabaseRunbookStore implements RunbookStore {
         column: r.column,
         message: r.message,
         ...(r.runbook ? { runbook: r.runbook } : {}),
+        ...(r.entity_ref ? { entityRef: r.entity_ref } : {}),
       }),
     );
   }

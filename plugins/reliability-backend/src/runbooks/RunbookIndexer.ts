@@ -28,6 +28,7 @@ import type {
   RunbookLocation,
   RunbookStore,
 } from './RunbookStore';
+import { applyVerdicts, namedRefs, SpeakFor, verdictsKey } from './speakFor';
 import {
   GitSource,
   LocalFolderSource,
@@ -96,9 +97,11 @@ export class RunbookIndexer {
   private readonly limits: SourceLimits;
   private readonly gitCacheDirectory: string;
   private readonly configLocations: ResolvedLocation[];
+  private readonly speakFor: SpeakFor;
 
   constructor(private readonly options: RunbookIndexerOptions) {
     const { config } = options;
+    this.speakFor = new SpeakFor(options);
     this.limits = {
       maxFiles:
         config.getOptionalNumber('reliability.runbooks.limits.maxFiles') ?? 500,
@@ -237,10 +240,19 @@ export class RunbookIndexer {
       return;
     }
 
+    // A location read for entities speaks for them (and what they may
+    // name); one from app-config is the operator's.
+    const speakers =
+      location.source === 'entity'
+        ? [location.defaultEntityRef ?? []].flat()
+        : [];
     let read;
     try {
       const stored = await store.getLocation(id);
-      read = await location.source_.read(stored?.etag, this.limits, signal);
+      const etag = stored?.etag
+        ? await this.etagIfStillJudged(stored, speakers)
+        : undefined;
+      read = await location.source_.read(etag, this.limits, signal);
     } catch (error) {
       if (signal?.aborted) throw error;
       const message = error instanceof Error ? error.message : String(error);
@@ -287,16 +299,22 @@ export class RunbookIndexer {
       sourceUrl: p.file,
       sourceLine: p.line,
     }));
-    problems.push(...(await this.unknownEntityRefs(runbooks)));
+    const verdicts = await this.speakFor.judge(
+      speakers,
+      namedRefs(runbooks, recoveryPlans),
+    );
+    const judged = applyVerdicts(verdicts, runbooks, recoveryPlans, speakers);
+    problems.push(...judged.problems);
 
     const { problems: stored } = await store.replaceLocation(plain, {
-      runbooks,
-      recoveryPlans,
+      runbooks: judged.runbooks,
+      recoveryPlans: judged.plans,
       problems,
       failedFiles,
       etag: read.etag,
       revision: read.revision,
       at,
+      verdicts: verdictsKey(verdicts),
     });
     const errors = stored.filter(p => p.severity === 'error').length;
     const errorNote = errors ? ` with ${errors} error(s)` : '';
@@ -305,36 +323,34 @@ export class RunbookIndexer {
     );
   }
 
-  // Entity refs the catalog does not know are worth a warning, not a refusal:
-  // the entity may simply not be registered yet.
-  private async unknownEntityRefs(
-    runbooks: IndexedRunbook[],
-  ): Promise<RunbookProblem[]> {
-    const refs = [
-      ...new Set(runbooks.flatMap(r => r.document.spec.entityRefs ?? [])),
-    ];
-    if (refs.length === 0) return [];
-    const credentials = await this.options.auth.getOwnServiceCredentials();
-    const { items } = await this.options.catalog.getEntitiesByRefs(
-      {
-        entityRefs: refs,
-        fields: ['kind', 'metadata.name', 'metadata.namespace'],
-      },
-      { credentials },
-    );
-    const unknown = new Set(refs.filter((_, i) => !items[i]));
-    return runbooks.flatMap(r =>
-      (r.document.spec.entityRefs ?? [])
-        .filter(ref => unknown.has(ref))
-        .map(ref => ({
-          severity: 'warning' as const,
-          file: r.sourceUrl,
-          line: r.sourceLine,
-          column: 1,
-          runbook: r.document.metadata.name,
-          message: `spec.entityRefs names ${ref}, which is not in the catalog`,
-        })),
-    );
+  // The stored ETag, if what the location's documents name is judged as
+  // when they were read: a change in the catalog (an owner, a
+  // reliability.io/runbooks-from annotation) reads the files anew. A copy
+  // read before the rule existed is read anew once.
+  private async etagIfStillJudged(
+    stored: { etag?: string; verdicts?: string },
+    speakers: string[],
+  ): Promise<string | undefined> {
+    if (stored.verdicts === undefined) return undefined;
+    const before: [string, string][] = JSON.parse(stored.verdicts);
+    let now;
+    try {
+      now = verdictsKey(
+        await this.speakFor.judge(
+          speakers,
+          before.map(([ref]) => ref),
+        ),
+      );
+    } catch (error) {
+      // The catalog cannot say now: the files decide, as before.
+      this.options.logger.warn(
+        `Could not check what ${
+          speakers.join(', ') || 'a location'
+        } may name: ${(error as Error).message}`,
+      );
+      return stored.etag;
+    }
+    return now === stored.verdicts ? stored.etag : undefined;
   }
 
   private entityLocation(entity: Entity): ResolvedLocation {

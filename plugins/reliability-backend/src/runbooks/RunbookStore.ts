@@ -1,4 +1,5 @@
 import type {
+  PageRequest,
   RecoveryPlanDetails,
   RunbookDetails,
   RunbookDocument,
@@ -39,6 +40,12 @@ export interface LocationIndexResult {
   etag?: string;
   revision?: string;
   at: Date;
+  /**
+   * The verdicts on the entities its documents name (`verdictsKey`): a read
+   * whose files did not change is judged again, and read anew when they
+   * differ.
+   */
+  verdicts?: string;
 }
 
 /** Which runbooks to list; all of them when empty. */
@@ -47,13 +54,17 @@ export interface RunbookFilter {
   entityRef?: string;
   /** Those of this severity id. */
   severity?: string;
+  /** Not those naming any of these entities (hidden from the caller). */
+  hiddenEntityRefs?: string[];
 }
 
 /** Storage of the runbook index. */
 export interface RunbookStore {
   getLocation(
     id: string,
-  ): Promise<(RunbookLocationState & { etag?: string }) | undefined>;
+  ): Promise<
+    (RunbookLocationState & { etag?: string; verdicts?: string }) | undefined
+  >;
   listLocations(filter?: {
     entityRef?: string;
   }): Promise<RunbookLocationState[]>;
@@ -84,8 +95,14 @@ export interface RunbookStore {
     namespace: string,
     name: string,
   ): Promise<RecoveryPlanDetails | undefined>;
-  /** The same, with every section (for search and export). */
-  listRunbookDetails(filter: RunbookFilter): Promise<RunbookDetails[]>;
+  /** The same, with every section (for search and export), a page of them when asked. */
+  listRunbookDetails(
+    filter: RunbookFilter & PageRequest,
+  ): Promise<RunbookDetails[]>;
+  /** How many runbooks match. */
+  countRunbooks(filter: RunbookFilter): Promise<number>;
+  /** Every entity a runbook names. */
+  runbookEntityRefs(): Promise<string[]>;
   getRunbook(
     namespace: string,
     name: string,

@@ -79,7 +79,7 @@ describe.each(databases.eachSupportedId())('runbook API on %s', databaseId => {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Resource',
       metadata: { name: 'insights-postgres', namespace: 'default' },
-      spec: {},
+      spec: { owner: 'platform-team' },
     },
   ];
 
@@ -203,6 +203,31 @@ describe.each(databases.eachSupportedId())('runbook API on %s', databaseId => {
     );
     expect(status.body.problems).toHaveLength(1);
     expect(status.body.locations[0].lastSuccessAt).toEqual(expect.any(String));
+  });
+
+  it('answers view=full a page at a time, with the count', async () => {
+    const server = await startBackend();
+    await refresh(server, 'component:default/insights-api');
+    const full = (query: string) =>
+      request(server).get(`/api/reliability/runbooks?view=full${query}`);
+    const all = await full('');
+    expect(all.body.totalCount).toBe(3);
+    expect(all.body.items.map((r: any) => r.name)).toEqual([
+      'api-slow',
+      'kube-api-down',
+      'postgres-down',
+    ]);
+    const pages = [await full('&limit=2'), await full('&limit=2&offset=2')];
+    expect(pages.map(p => p.body.items.map((r: any) => r.name))).toEqual([
+      ['api-slow', 'kube-api-down'],
+      ['postgres-down'],
+    ]);
+    expect(pages.map(p => p.body.totalCount)).toEqual([3, 3]);
+    expect(pages[1].body.items[0].document.spec.immediateActions).toEqual([
+      { run: 'kubectl delete pod postgresql-0 -n insights' },
+    ]);
+    // At most 100 whole runbooks in one answer.
+    expect((await full('&limit=101')).status).toBe(400);
   });
 
   it('warns about entity refs the catalog does not know, and keeps the runbook', async () => {

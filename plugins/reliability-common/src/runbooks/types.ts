@@ -118,6 +118,11 @@ export interface RunbookProblem {
   message: string;
   /** The runbook the problem belongs to, when known. */
   runbook?: string;
+  /**
+   * The entity a document names that its location may not speak for: it
+   * was left out, and the problem shows on that entity's page too.
+   */
+  entityRef?: string;
 }
 
 /** A runbook as parsed from a file, with where it came from. @public */

@@ -1,4 +1,5 @@
 import { InfoCard, Link } from '@backstage/core-components';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
@@ -23,6 +24,17 @@ function fileLink(problem: RunbookProblem) {
     <code>{where}</code>
   );
 }
+
+// A document naming an entity its location may not speak for: said with
+// the entity's title, not its ref (the message, with refs, is the API's).
+const Refused = ({ problem }: { problem: RunbookProblem }) => (
+  <>
+    {problem.runbook ? <b>{problem.runbook}</b> : 'A document'} names{' '}
+    <EntityRefLink entityRef={problem.entityRef!} />, which its location may not
+    speak for (another owner's): it was left out. Its owner can allow it with
+    the <code>reliability.io/runbooks-from</code> annotation.
+  </>
+);
 
 /** Sync state of the entity's runbook locations, and what the index found wrong. */
 export const IndexProblems = ({
@@ -78,7 +90,7 @@ export const IndexProblems = ({
                     >
                       {p.severity}
                     </Typography>
-                    {p.message}
+                    {p.entityRef ? <Refused problem={p} /> : p.message}
                   </>
                 }
                 secondary={fileLink(p)}

@@ -443,6 +443,39 @@ describe('EntityRunbooksSection', () => {
     );
   });
 
+  it("says with a catalog link which entity another location's document may not name", async () => {
+    const refused = {
+      locations: [],
+      problems: [
+        {
+          severity: 'error' as const,
+          file: 'https://github.com/acme/insights/blob/main/runbooks/vault.yaml',
+          line: 1,
+          column: 1,
+          runbook: 'vault-sealed',
+          entityRef: 'resource:default/insights-vault',
+          message:
+            'spec.entityRefs names resource:default/insights-vault (owned by group:default/sre-team), which …',
+        },
+      ],
+    };
+    await render(
+      <EntityRunbooksSection />,
+      mockReliabilityApi({
+        listRunbooks: async () => [],
+        getRunbookIndexStatus: async () => refused,
+      }),
+    );
+    const link = await screen.findByRole('link', { name: /insights-vault/ });
+    expect(link.getAttribute('href')).toContain(
+      '/catalog/default/resource/insights-vault',
+    );
+    expect(screen.getByText(/it was left out/)).toBeInTheDocument();
+    expect(document.body.textContent).not.toContain(
+      'resource:default/insights-vault',
+    );
+  });
+
   it('exports the entity, or every runbook of a severity, as a file', async () => {
     const api = mockReliabilityApi({
       listRunbooks: async () => RUNBOOKS,
