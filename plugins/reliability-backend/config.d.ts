@@ -60,6 +60,73 @@ export interface Config {
         /** Most runbook files in one location. Default 500. */
         maxFiles?: number;
       };
+      /**
+       * Entities an entity's runbook location may name although another
+       * owner owns them and they do not list it in their
+       * `reliability.io/runbooks-from` annotation. Without an entry, an
+       * entity's runbooks and recovery plans may name only the entity, the
+       * entities of its owner, and those that list it back; anything else is
+       * left out, with an error on the file.
+       */
+      mayName?: Array<{
+        /** The entity whose `reliability.io/runbooks` location it is. */
+        from: string;
+        /** The entities its documents may name. */
+        entityRefs: string[];
+      }>;
+    };
+
+    /** Incidents: their roles, the severity helper, Alertmanager, postmortems. */
+    incidents?: {
+      /**
+       * The roles of an incident; exactly one is the lead (the commander).
+       * Default: commander (lead), scribe, communications.
+       */
+      roles?: Array<{
+        id: string;
+        title?: string;
+        /** The role that commands; exactly one. */
+        lead?: boolean;
+        description?: string;
+      }>;
+      /**
+       * The severity helper's rules, first match wins: what makes an
+       * incident of each level. Default: all users → P1, many users without a
+       * workaround → P2, …
+       */
+      classification?: Array<{
+        /** A configured severity id. */
+        severity: string;
+        description: string;
+        when?: {
+          /** Any of: all, many, some, few, none. */
+          usersAffected?: string[];
+          /** Any of: lost, at-risk, none. */
+          data?: string[];
+          workaround?: boolean;
+        };
+      }>;
+      /** How Alertmanager's alerts become incidents. */
+      alertmanager?: {
+        /** Labels naming the affected entity. Default: `service`, a component. */
+        entityLabels?: Array<{
+          label: string;
+          /** Default component. */
+          kind?: string;
+          /** Default default. */
+          namespace?: string;
+        }>;
+        /** The label holding the alert's severity. Default `severity`. */
+        severityLabel?: string;
+        /** Label value → severity id. Default critical→P1, error→P2, warning→P3, info→P4. */
+        severities?: { [labelValue: string]: string };
+        /** The severity of an alert whose label maps to none. Default P3. */
+        defaultSeverity?: string;
+      };
+      /** Days after resolution a required postmortem is due. Default 5. */
+      postmortemDueDays?: number;
+      /** The most notes one incident holds; the next is a 409. Default 1000. */
+      maxNotes?: number;
     };
 
     /** Backup runs, restore drills and how recovery plans are judged. */

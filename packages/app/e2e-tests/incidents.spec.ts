@@ -49,11 +49,22 @@ test.describe('incidents', () => {
     await expect(page.getByText('P1 · Critical').first()).toBeVisible();
     await expect(page.getByText('15 minutes; acknowledged')).toBeVisible();
 
-    // A second person watches the same incident.
+    // A second person watches the same incident. What their page asks
+    // every few seconds is answered 304 while nothing changes: the tag of
+    // its copy crosses from the backend's origin, not every note again.
     const second = await secondBrowser(browser, url);
+    const asked: number[] = [];
+    second.page.on('response', r => {
+      if (/\/api\/reliability\/incidents\/INC-\d+$/.test(r.url())) {
+        asked.push(r.status());
+      }
+    });
     await expect(
       second.page.getByRole('heading', { name: /Checkout requests fail$/ }),
     ).toBeVisible();
+    await expect
+      .poll(() => asked.includes(304), { timeout: 15_000 })
+      .toBe(true);
 
     // The commander ticks the first diagnosis step: stored on the incident,
     // on the timeline, in the other browser without a reload.

@@ -52,10 +52,24 @@ spec:
       expect([web.status, api.status]).toEqual([201, 201]);
       const pm = await backend.post(
         '/postmortems',
-        { title: 'Blank web app', entityRefs: [WEB] },
+        {
+          title: 'Blank web app',
+          entityRefs: [WEB],
+          actionItems: [{ title: 'Serve a static fallback', type: 'mitigate' }],
+        },
         alice,
       );
       expect(pm.status).toBe(201);
+      // The web incident (a P2) is resolved without a postmortem: it is due.
+      expect(
+        (
+          await backend.patch(
+            `/incidents/${web.body.id}`,
+            { version: web.body.version, status: 'resolved' },
+            alice,
+          )
+        ).status,
+      ).toBe(200);
 
       const refsOf = async (path: string, token: string) =>
         (await backend.get(path, token)).body.items.map(
@@ -75,6 +89,16 @@ spec:
       expect((await backend.get(`/incidents/${web.body.id}`, bob)).status).toBe(
         404,
       );
+      // Nor with the tag of Alice's copy: a hidden incident is no 304.
+      const tag = (await backend.get(`/incidents/${web.body.id}`, alice))
+        .headers.etag;
+      expect(
+        (
+          await backend
+            .get(`/incidents/${web.body.id}`, bob)
+            .set('If-None-Match', tag)
+        ).status,
+      ).toBe(404);
       expect((await backend.get(`/incidents/${api.body.id}`, bob)).status).toBe(
         200,
       );
@@ -91,9 +115,35 @@ spec:
       expect(
         (await backend.get('/runbooks/default/web-down', bob)).status,
       ).toBe(404);
+      // Pages and counts are of what the caller may see.
+      const full = {
+        alice: (await backend.get('/runbooks?view=full', alice)).body,
+        bob: (await backend.get('/runbooks?view=full', bob)).body,
+      };
+      expect(full.bob.items.map((r: any) => r.name)).not.toContain('web-down');
+      expect(full.alice.items.map((r: any) => r.name)).toContain('web-down');
+      expect(full.bob.totalCount).toBe(full.bob.items.length);
+      expect(full.alice.totalCount).toBe(full.bob.totalCount + 1);
+      const items = {
+        alice: (await backend.get('/postmortems/action-items', alice)).body,
+        bob: (await backend.get('/postmortems/action-items', bob)).body,
+      };
+      expect(items.alice.items.map((i: any) => i.title)).toEqual([
+        'Serve a static fallback',
+      ]);
+      expect(items.bob).toEqual({ items: [], totalCount: 0 });
       expect(
-        (await refsOf('/runbooks?view=full', bob)).includes('web-down'),
-      ).toBe(false);
+        (await backend.get('/incidents/postmortems-due', alice)).body.items,
+      ).toEqual([expect.objectContaining({ reference: 'INC-1' })]);
+      expect(
+        (await backend.get('/incidents/postmortems-due', bob)).body.items,
+      ).toEqual([]);
+      expect(
+        (await backend.get('/incidents/metrics', alice)).body.incidents,
+      ).toBe(2);
+      expect(
+        (await backend.get('/incidents/metrics', bob)).body.incidents,
+      ).toBe(1);
 
       expect(
         (await backend.get('/recovery-plans/default/web-data', alice)).status,

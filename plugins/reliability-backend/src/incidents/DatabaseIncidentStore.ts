@@ -339,6 +339,33 @@ export class DatabaseIncidentStore {
     return row ? this.full(this.db, row) : undefined;
   }
 
+  /**
+   * What tells whether an incident changed, without reading it: its
+   * version, the time of its last change and its latest timeline event
+   * (every change is one of those), with the entities it names (for who may
+   * read it). The incident page asks for this every few seconds, and for the
+   * whole incident only when it differs.
+   */
+  async changeMark(
+    idOrReference: string,
+  ): Promise<{ mark: string; entityRefs: string[] } | undefined> {
+    const row = await this.row(this.db, idOrReference);
+    if (!row) return undefined;
+    const [{ last }] = await this.db(T.events)
+      .where({ incident_id: row.id })
+      .max({ last: 'id' });
+    const entityRefs = (
+      await this.db(T.entities)
+        .where({ incident_id: row.id })
+        .select('entity_ref')
+    ).map(r => r.entity_ref as string);
+    const changed = Date.parse(toIso(row.updated_at)!);
+    return {
+      mark: `${row.id}.${row.version}.${changed}.${last ?? 0}`,
+      entityRefs,
+    };
+  }
+
   async getMany(ids: string[]): Promise<Array<IncidentResource | undefined>> {
     return Promise.all(ids.map(id => this.get(id)));
   }
@@ -943,7 +970,12 @@ export class DatabaseIncidentStore {
     });
   }
 
-  async pin(idOrReference: string, eventId: number, pinned: boolean) {
+  async pin(
+    idOrReference: string,
+    eventId: number,
+    pinned: boolean,
+    at: Date = new Date(),
+  ) {
     await this.db.transaction(async tx => {
       const row = await this.require(tx, idOrReference);
       const updated = await tx(T.events)
@@ -954,6 +986,8 @@ export class DatabaseIncidentStore {
           `${reference(row.number)} has no timeline event ${eventId}`,
         );
       }
+      // A change of the record, for those watching it (`changeMark`).
+      await tx(T.incidents).where({ id: row.id }).update({ updated_at: at });
     });
   }
 

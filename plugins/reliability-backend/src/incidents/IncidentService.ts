@@ -362,11 +362,17 @@ export class IncidentService {
     });
   }
 
-  async metrics(filter: { entityRef?: string; from: string; to: string }) {
+  async metrics(filter: {
+    entityRef?: string;
+    from: string;
+    to: string;
+    hiddenEntityRefs?: string[];
+  }) {
     const incidents = await this.options.store.list({
       entityRef: filter.entityRef,
       from: filter.from,
       to: filter.to,
+      hiddenEntityRefs: filter.hiddenEntityRefs,
       limit: 5000,
     });
     return incidentMetrics(incidents, filter);

@@ -563,6 +563,62 @@ describe.each(databases.eachSupportedId())('incidents on %s', databaseId => {
     ).toEqual(['one', 'two']);
   });
 
+  it("answers a page that asks with its copy's ETag 304 until the incident changes", async () => {
+    const backend = await start();
+    const declared = await backend.post(
+      '/incidents',
+      {
+        title: 'Checkout is failing',
+        severity: 'P2',
+        entityRefs: ['insights-api'],
+      },
+      as(alice),
+    );
+    const read = (etag?: string) => {
+      const req = backend.get('/incidents/INC-1', as(bob));
+      return etag ? req.set('If-None-Match', etag) : req;
+    };
+    const first = await read();
+    expect(first.status).toBe(200);
+    const etag = first.headers.etag;
+    expect(etag).toMatch(/^".+"$/);
+    expect(first.headers['cache-control']).toBe('no-store');
+    const same = await read(etag);
+    expect(same.status).toBe(304);
+    expect(same.text).toBe('');
+
+    // Each kind of change gives a new tag: a note, a pin, a field.
+    const tags = [etag];
+    const changed = async () => {
+      const answer = await read(tags[tags.length - 1]);
+      expect(answer.status).toBe(200);
+      expect(tags).not.toContain(answer.headers.etag);
+      tags.push(answer.headers.etag);
+      return answer.body;
+    };
+    const note = await backend.post(
+      `/incidents/${declared.body.id}/notes`,
+      { text: 'Looking' },
+      as(bob),
+    );
+    expect(note.status).toBe(201);
+    const afterNote = await changed();
+    const noteEvent = afterNote.timeline.find((e: any) => e.type === 'note');
+    await backend.put(
+      `/incidents/${declared.body.id}/timeline/${noteEvent.id}/pin`,
+      { pinned: true },
+      as(bob),
+    );
+    await changed();
+    await backend.patch(
+      `/incidents/${declared.body.id}`,
+      { version: afterNote.version, title: 'Checkout fails for everyone' },
+      as(alice),
+    );
+    expect((await changed()).title).toBe('Checkout fails for everyone');
+    expect((await read(tags[tags.length - 1])).status).toBe(304);
+  });
+
   it('acknowledges an incident a person resolves while its alert still fires', async () => {
     const backend = await start();
     await backend.post(

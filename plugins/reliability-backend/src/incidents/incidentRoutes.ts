@@ -128,13 +128,18 @@ export function registerIncidentRoutes(
   }
 
   // The incident named in the path (its id or INC-42), or a 404 / 400.
-  async function incidentOf(req: express.Request) {
+  function idOf(req: express.Request) {
     const { id } = req.params;
     if (!ID.test(id)) {
       throw new InputError(
         `${JSON.stringify(id)} is not an incident id or reference (INC-42)`,
       );
     }
+    return id;
+  }
+
+  async function incidentOf(req: express.Request) {
+    const id = idOf(req);
     const incident = await store.get(id);
     if (!incident) throw new NotFoundError(`No incident ${id}`);
     return incident;
@@ -204,7 +209,7 @@ export function registerIncidentRoutes(
   });
 
   router.get('/incidents/metrics', async (req, res) => {
-    await reader(req);
+    const credentials = await reader(req);
     const q = req.query;
     const to = time(q, 'to') ?? new Date().toISOString();
     const from =
@@ -220,13 +225,23 @@ export function registerIncidentRoutes(
           : undefined,
         from: new Date(from).toISOString(),
         to: new Date(to).toISOString(),
+        // Counted over what the caller may see.
+        hiddenEntityRefs: await visibility.hiddenAmong(credentials, () =>
+          store.entityRefsInUse(),
+        ),
       }),
     );
   });
 
   router.get('/incidents/postmortems-due', async (req, res) => {
-    await reader(req);
-    res.json({ items: await service.postmortemsDue() });
+    const credentials = await reader(req);
+    res.json({
+      items: await visibility.visible(
+        credentials,
+        await service.postmortemsDue(),
+        i => i.entityRefs,
+      ),
+    });
   });
 
   // The severity helper, and "what makes an incident on this service P1".
@@ -299,12 +314,31 @@ export function registerIncidentRoutes(
     res.status(created ? 201 : 200).json(publicView(incident));
   });
 
+  // With the ETag of the copy the page holds, an incident that has not
+  // changed is a 304 read from its change mark, not the whole record (its
+  // notes, timeline and updates) every few seconds.
   router.get('/incidents/:id', async (req, res) => {
     const credentials = await reader(req);
+    const what = `incident ${req.params.id}`;
+    // Read before the record: a change in between shows at the next ask.
+    const marked = await visibility.readable(
+      credentials,
+      await store.changeMark(idOf(req)),
+      what,
+    );
+    const etag = `"${marked.mark}"`;
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('ETag', etag);
+    // The portal runs on another origin in development: let it read the tag.
+    res.append('Access-Control-Expose-Headers', 'ETag');
+    if (req.header('if-none-match') === etag) {
+      res.status(304).end();
+      return;
+    }
     const incident = await visibility.readable(
       credentials,
       await incidentOf(req),
-      `incident ${req.params.id}`,
+      what,
     );
     res.json(publicView(incident));
   });

@@ -187,6 +187,28 @@ describe.each(databases.eachSupportedId())(
         runbook: 'default/postgres-down',
       });
       expect(forRunbook.map(i => i.id)).toEqual(['a2']);
+
+      // A page at a time, in the same order, with the count.
+      await store.create(content(), {
+        actor: 'user:default/a',
+        linkedOwners: [],
+      });
+      const all = await store.actionItems({ status: 'open' });
+      expect(all).toHaveLength(4);
+      expect(await store.countActionItems({ status: 'open' })).toBe(4);
+      const pages = [
+        await store.actionItems({ status: 'open', limit: 3, offset: 0 }),
+        await store.actionItems({ status: 'open', limit: 3, offset: 3 }),
+      ];
+      expect(pages.flat().map(i => [i.postmortemId, i.id])).toEqual(
+        all.map(i => [i.postmortemId, i.id]),
+      );
+      expect(pages.map(p => p.length)).toEqual([3, 1]);
+      // Those of a postmortem naming a hidden entity are left out.
+      const hidden = { hiddenEntityRefs: content().entityRefs.slice(0, 1) };
+      expect(await store.countActionItems({ status: 'open', ...hidden })).toBe(
+        0,
+      );
     });
 
     it('keeps every acknowledged write of 50 concurrent writers', async () => {

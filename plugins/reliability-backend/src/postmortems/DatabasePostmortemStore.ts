@@ -9,6 +9,7 @@ import {
   type PostmortemAuditEntry,
   type PostmortemContent,
   type PostmortemFilter,
+  type PageRequest,
 } from '@reliability-suite/plugin-reliability-common';
 import type { Knex } from 'knex';
 import { migratedClient, toIso } from '../database/database';
@@ -21,6 +22,13 @@ const ITEMS = 'reliability_postmortem_action_items';
 const AUDIT = 'reliability_postmortem_audit';
 
 type Timestamp = Date | string | number | null;
+
+/** Which action items to list, and what the caller may not read left out. */
+export interface ActionItemFilter {
+  status?: 'open';
+  runbook?: string;
+  hiddenEntityRefs?: string[];
+}
 
 /** The list's filter, and what the caller may not read left out. */
 type ListFilter = PostmortemFilter & { hiddenEntityRefs?: string[] };
@@ -274,23 +282,23 @@ export class DatabasePostmortemStore {
     }));
   }
 
-  /** Action items across postmortems: open ones, or those changing a runbook. */
-  async actionItems(filter: {
-    status?: 'open';
-    runbook?: string;
-    now?: Date;
-  }): Promise<ActionItemWithPostmortem[]> {
-    const query = this.db(ITEMS)
-      .join(POSTMORTEMS, `${POSTMORTEMS}.id`, `${ITEMS}.postmortem_id`)
+  /**
+   * Action items across postmortems: open ones, or those changing a
+   * runbook; not those of a postmortem naming a hidden entity; a page of
+   * them when asked.
+   */
+  async actionItems(
+    filter: ActionItemFilter & PageRequest & { now?: Date },
+  ): Promise<ActionItemWithPostmortem[]> {
+    const query = this.matchingItems(filter)
       .select(`${ITEMS}.*`, `${POSTMORTEMS}.title as postmortem_title`)
       .orderBy([
         { column: `${ITEMS}.due_date`, order: 'asc', nulls: 'last' },
+        { column: `${ITEMS}.postmortem_id`, order: 'asc' },
         { column: `${ITEMS}.item_id`, order: 'asc' },
       ]);
-    if (filter.status === 'open') {
-      query.whereIn(`${ITEMS}.status`, OPEN_ACTION_ITEM_STATUSES);
-    }
-    if (filter.runbook) query.where(`${ITEMS}.runbook`, filter.runbook);
+    if (filter.limit !== undefined) query.limit(filter.limit);
+    if (filter.offset) query.offset(filter.offset);
     const today = (filter.now ?? new Date()).toISOString().slice(0, 10);
     return (await query).map(r => {
       const item = {
@@ -308,6 +316,33 @@ export class DatabasePostmortemStore {
       };
       return { ...item, overdue: isActionItemOverdue(item, today) };
     });
+  }
+
+  /** How many action items match. */
+  async countActionItems(filter: ActionItemFilter): Promise<number> {
+    const [{ n }] = await this.matchingItems(filter).count({ n: '*' });
+    return Number(n);
+  }
+
+  private matchingItems(filter: ActionItemFilter) {
+    const query = this.db(ITEMS).join(
+      POSTMORTEMS,
+      `${POSTMORTEMS}.id`,
+      `${ITEMS}.postmortem_id`,
+    );
+    if (filter.status === 'open') {
+      query.whereIn(`${ITEMS}.status`, OPEN_ACTION_ITEM_STATUSES);
+    }
+    if (filter.runbook) query.where(`${ITEMS}.runbook`, filter.runbook);
+    if (filter.hiddenEntityRefs?.length) {
+      query.whereNotIn(
+        `${ITEMS}.postmortem_id`,
+        this.db(ENTITIES)
+          .whereIn('entity_ref', filter.hiddenEntityRefs)
+          .select('postmortem_id'),
+      );
+    }
+    return query;
   }
 
   private async writeChildren(

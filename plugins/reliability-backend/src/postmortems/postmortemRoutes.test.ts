@@ -123,6 +123,15 @@ describe.each(databases.eachSupportedId())(
           overdue: false,
         }),
       ]);
+      expect(items.body.totalCount).toBe(1);
+      // At most 500 in one answer.
+      expect(
+        (
+          await request(server).get(
+            '/api/reliability/postmortems/action-items?limit=501',
+          )
+        ).status,
+      ).toBe(400);
 
       const audit = await request(server).get(
         `/api/reliability/postmortems/${id}/audit`,

@@ -182,18 +182,30 @@ export function registerPostmortemRoutes(
   });
 
   router.get('/postmortems/action-items', async (req, res) => {
-    await reader(req);
+    const credentials = await reader(req);
     const runbook =
       typeof req.query.runbook === 'string' ? req.query.runbook : undefined;
     if (runbook && !/^[a-z0-9-]{1,63}\/[a-z0-9-]{1,63}$/.test(runbook)) {
       throw new InputError('runbook must be namespace/name');
     }
-    res.json({
-      items: await store.actionItems({
-        status: req.query.status === 'all' ? undefined : 'open',
-        runbook,
-      }),
-    });
+    const filter = {
+      status: req.query.status === 'all' ? undefined : ('open' as const),
+      runbook,
+      // A hidden postmortem's items are hidden with it.
+      hiddenEntityRefs: await visibility.hiddenAmong(credentials, () =>
+        store.entityRefsInUse(),
+      ),
+    };
+    res.json(
+      await listPage(
+        {
+          list: f => store.actionItems(f),
+          count: f => store.countActionItems(f),
+        },
+        filter,
+        req.query,
+      ),
+    );
   });
 
   router.get('/postmortems/:id', async (req, res) => {

@@ -18,6 +18,10 @@ import type { RunbookIndexer } from './RunbookIndexer';
 import type { RunbookStore } from './RunbookStore';
 import type { CatalogVisibility } from '../auth/visibility';
 import { readerCredentials } from '../auth/credentials';
+import { pageParams, pageWithCount } from '../paging';
+
+/** The largest page of `GET /runbooks?view=full`, and the page when none is asked for. */
+export const MAX_FULL_RUNBOOK_PAGE = 100;
 
 export interface RunbookRoutesOptions {
   httpAuth: HttpAuthService;
@@ -68,11 +72,23 @@ export function registerRunbookRoutes(
 
   router.get('/runbooks', async (req, res) => {
     const credentials = await reader(req);
-    // ?view=full: every runbook with every section (what search indexes).
+    // ?view=full: runbooks with every section (what search indexes), a
+    // page at a time; those naming a hidden entity are left out in the
+    // query, so that pages and the count agree.
     if (req.query.view === 'full') {
-      res.json({
-        items: await visible(credentials, await store.listRunbookDetails({})),
-      });
+      const page = pageParams(req.query, MAX_FULL_RUNBOOK_PAGE);
+      const filter = {
+        hiddenEntityRefs: await visibility.hiddenAmong(credentials, () =>
+          store.runbookEntityRefs(),
+        ),
+      };
+      res.json(
+        await pageWithCount(
+          page,
+          () => store.listRunbookDetails({ ...filter, ...page }),
+          () => store.countRunbooks(filter),
+        ),
+      );
       return;
     }
     const entityRef =

@@ -39,5 +39,11 @@ export function mockIncidentsApi(
   for (const [key, fn] of Object.entries(answers)) {
     (api as any)[key] = jest.fn(fn as any);
   }
+  // Unless given, the conditional read is the plain one, always changed.
+  if (!answers.getIncidentIfChanged) {
+    api.getIncidentIfChanged = jest.fn(async (id: string) => ({
+      incident: await api.getIncident(id),
+    }));
+  }
   return api;
 }

@@ -34,7 +34,7 @@ export function mockReliabilityApi(
     updatePostmortem: notMocked('updatePostmortem'),
     deletePostmortem: notMocked('deletePostmortem'),
     getPostmortemAudit: jest.fn(async () => []),
-    listActionItems: jest.fn(async () => []),
+    listActionItems: jest.fn(async () => ({ items: [], totalCount: 0 })),
   } as unknown as jest.Mocked<ReliabilityApi>;
   for (const [key, fn] of Object.entries(answers)) {
     (api as any)[key] = jest.fn(fn as any);

@@ -58,6 +58,15 @@ export interface IncidentsApi {
   /** A page of incidents (the first 500 unless `limit`/`offset` say otherwise), open first. */
   listIncidents(filter?: IncidentFilter): Promise<ListPage<IncidentSummary>>;
   getIncident(idOrReference: string): Promise<Incident>;
+  /**
+   * The incident if it changed since the copy whose `etag` is given (or
+   * always, without one), with its new ETag; undefined when it did not: the
+   * backend then answers 304 from a small mark, not the whole record.
+   */
+  getIncidentIfChanged(
+    idOrReference: string,
+    etag?: string,
+  ): Promise<{ incident: Incident; etag?: string } | undefined>;
   declareIncident(input: Partial<IncidentDeclaration>): Promise<Incident>;
   /** A ResponseError with status 409 when someone changed it first. */
   updateIncident(id: string, patch: IncidentPatch): Promise<Incident>;

@@ -34,6 +34,23 @@ export class IncidentsClient
     return this.json('get', '/incidents/{id}', { params: { id } });
   }
 
+  async getIncidentIfChanged(id: string, etag?: string) {
+    const response = await this.request(
+      'get',
+      '/incidents/{id}',
+      {
+        params: { id },
+        ...(etag ? { headers: { 'If-None-Match': etag } } : {}),
+      },
+      { notModified: true },
+    );
+    if (response.status === 304) return undefined;
+    return {
+      incident: (await response.json()) as Incident,
+      etag: response.headers.get('ETag') ?? undefined,
+    };
+  }
+
   async declareIncident(
     input: Partial<IncidentDeclaration>,
   ): Promise<Incident> {

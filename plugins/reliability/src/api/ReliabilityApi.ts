@@ -10,6 +10,7 @@ import type {
   PostmortemContent,
   PostmortemFilter,
   ListPage,
+  PageRequest,
   EntityReliabilityOverview,
   ReliabilityHealth,
   RunbookDetails,
@@ -70,10 +71,10 @@ export interface ReliabilityApi {
   ): Promise<Postmortem>;
   deletePostmortem(id: string): Promise<void>;
   getPostmortemAudit(id: string): Promise<PostmortemAuditEntry[]>;
-  /** Open action items across postmortems, or those changing one runbook. */
-  listActionItems(filter?: {
-    runbook?: string;
-  }): Promise<ActionItemWithPostmortem[]>;
+  /** Open action items across postmortems, or those changing one runbook: a page of them (`limit` up to 500). */
+  listActionItems(
+    filter?: { runbook?: string } & PageRequest,
+  ): Promise<ListPage<ActionItemWithPostmortem>>;
 }
 
 /** @public */

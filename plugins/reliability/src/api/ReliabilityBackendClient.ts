@@ -10,6 +10,8 @@ export interface ReliabilityRequestOptions {
   params?: Record<string, string>;
   query?: Record<string, string>;
   body?: unknown;
+  /** Request headers besides the token and the content type. */
+  headers?: Record<string, string>;
 }
 
 /** The query values that are set (not undefined, not empty), as strings. */
@@ -50,6 +52,8 @@ export class ReliabilityBackendClient {
     method: M,
     route: ReliabilityApiRoutes[M],
     options: ReliabilityRequestOptions = {},
+    /** `notModified`: a 304 is an answer (to a conditional GET), not an error. */
+    accept: { notModified?: boolean } = {},
   ): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl('reliability');
     const path = route.replace(/\{(\w+)\}/g, (_, key: string) => {
@@ -62,14 +66,18 @@ export class ReliabilityBackendClient {
       `${baseUrl}${path}${query ? `?${query}` : ''}`,
       {
         method: method.toUpperCase(),
+        headers: {
+          ...options.headers,
+          ...(options.body !== undefined
+            ? { 'Content-Type': 'application/json' }
+            : {}),
+        },
         ...(options.body !== undefined
-          ? {
-              headers: { 'Content-Type': 'application/json' },
-              body: JSON.stringify(options.body),
-            }
+          ? { body: JSON.stringify(options.body) }
           : {}),
       },
     );
+    if (response.status === 304 && accept.notModified) return response;
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

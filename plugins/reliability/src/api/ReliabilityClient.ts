@@ -2,6 +2,7 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import type {
   ActionItemWithPostmortem,
   ListPage,
+  PageRequest,
   Postmortem,
   PostmortemAuditEntry,
   PostmortemContent,
@@ -163,14 +164,10 @@ export class ReliabilityClient
   }
 
   async listActionItems(
-    filter: { runbook?: string } = {},
-  ): Promise<ActionItemWithPostmortem[]> {
-    return (
-      await this.json<{ items: ActionItemWithPostmortem[] }>(
-        'get',
-        '/postmortems/action-items',
-        { query: filter.runbook ? { runbook: filter.runbook } : {} },
-      )
-    ).items;
+    filter: { runbook?: string } & PageRequest = {},
+  ): Promise<ListPage<ActionItemWithPostmortem>> {
+    return this.json('get', '/postmortems/action-items', {
+      query: queryOf({ ...filter }),
+    });
   }
 }

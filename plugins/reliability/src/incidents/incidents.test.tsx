@@ -270,6 +270,34 @@ describe('IncidentPage', () => {
     ).toBeInTheDocument();
   });
 
+  it('asks again with the ETag of what it shows, and keeps it when nothing changed', async () => {
+    const api = mockIncidentsApi({
+      getIncidentIfChanged: async (_id: string, etag?: string) =>
+        etag === '"v1"' ? undefined : { incident: INCIDENT, etag: '"v1"' },
+    });
+    await render(<IncidentPage />, api, {
+      path: '/incidents/INC-3',
+      route: '/incidents/:id',
+    });
+    expect(
+      await screen.findAllByText('INC-3: PostgreSQL primary is down'),
+    ).not.toHaveLength(0);
+    await waitFor(
+      () =>
+        expect(api.getIncidentIfChanged).toHaveBeenCalledWith('INC-3', '"v1"'),
+      { timeout: 10_000 },
+    );
+    expect(api.getIncidentIfChanged.mock.calls[0]).toEqual([
+      'INC-3',
+      undefined,
+    ]);
+    // Unchanged: still shown, not an error.
+    expect(
+      screen.getAllByText('INC-3: PostgreSQL primary is down'),
+    ).not.toHaveLength(0);
+    expect(api.getIncident).not.toHaveBeenCalled();
+  });
+
   it('says so when someone changed it first, and loads their change', async () => {
     const api = mockIncidentsApi({
       getIncident: async () => INCIDENT,

@@ -1,21 +1,48 @@
+import { parseEntityRef } from '@backstage/catalog-model';
 import { Link, Table, type TableColumn } from '@backstage/core-components';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import type { ActionItemWithPostmortem } from '@reliability-suite/plugin-reliability-common';
+import {
+  ListPager,
+  type ListPagePosition,
+  listTableOptions,
+} from '../components/ListPager';
 import { usePostmortemLinks } from './usePostmortemLinks';
+
+// An owner is free text: an entity ref is shown as a catalog link with its
+// title, anything else as written.
+const Owner = ({ owner }: { owner?: string }) => {
+  if (!owner) return null;
+  if (/^[a-z]+:/i.test(owner)) {
+    try {
+      return <EntityRefLink entityRef={parseEntityRef(owner)} />;
+    } catch {
+      // not a ref after all
+    }
+  }
+  return <>{owner}</>;
+};
 
 /** Action items across postmortems; overdue ones stand out. */
 export const ActionItemsTable = ({
   items,
   title = 'Open action items',
+  position,
+  totalCount = position?.totalCount ?? items.length,
 }: {
   items: ActionItemWithPostmortem[];
   title?: string;
+  /** Where the page shown stands, when the list is read a page at a time. */
+  position?: ListPagePosition;
+  /** How many there are, when `items` is only the first of them. */
+  totalCount?: number;
 }) => {
   const links = usePostmortemLinks();
   const columns: TableColumn<ActionItemWithPostmortem>[] = [
     { title: 'Action item', field: 'title' },
     { title: 'Type', field: 'type' },
-    { title: 'Owner', field: 'owner' },
+    { title: 'Owner', field: 'owner', render: i => <Owner owner={i.owner} /> },
     { title: 'Priority', field: 'priority' },
     { title: 'Status', field: 'status' },
     {
@@ -46,18 +73,19 @@ export const ActionItemsTable = ({
     },
   ];
   return (
-    <Table<ActionItemWithPostmortem>
-      title={`${title} (${items.length})`}
-      options={{
-        search: false,
-        paging: items.length > 20,
-        pageSize: 20,
-        padding: 'dense',
-        rowStyle: (row: ActionItemWithPostmortem) =>
-          row.overdue ? { backgroundColor: 'rgba(211, 47, 47, 0.08)' } : {},
-      }}
-      columns={columns}
-      data={items}
-    />
+    <>
+      <Table<ActionItemWithPostmortem>
+        title={`${title} (${totalCount.toLocaleString('en-US')})`}
+        options={{
+          ...listTableOptions(items.length, position),
+          search: false,
+          rowStyle: (row: ActionItemWithPostmortem) =>
+            row.overdue ? { backgroundColor: 'rgba(211, 47, 47, 0.08)' } : {},
+        }}
+        columns={columns}
+        data={items}
+      />
+      {position && <ListPager position={position} />}
+    </>
   );
 };

@@ -14,7 +14,6 @@ import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
 import { POSTMORTEM_STATUSES } from '@reliability-suite/plugin-reliability-common';
 import { useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
 import {
   type PostmortemFilter,
   reliabilityApiRef,
@@ -42,7 +41,7 @@ export const PostmortemsPage = () => {
     page => api.listPostmortems({ ...filter, ...page }),
     JSON.stringify(filter),
   );
-  const items = useAsync(() => api.listActionItems(), [api]);
+  const items = usePagedList(page => api.listActionItems(page), '');
 
   return (
     <Page themeId="tool">
@@ -128,7 +127,12 @@ export const PostmortemsPage = () => {
           </Grid>
           <Grid item xs={12}>
             {items.error && <ResponseErrorPanel error={items.error} />}
-            {items.value && <ActionItemsTable items={items.value} />}
+            {items.value && (
+              <ActionItemsTable
+                items={items.value.items}
+                position={items.position}
+              />
+            )}
           </Grid>
         </Grid>
       </Content>

@@ -37,11 +37,12 @@ const RunbookActionItems = ({
     () => api.listActionItems({ runbook: `${namespace}/${name}` }),
     [api, namespace, name],
   );
-  if (!value || value.length === 0) return null;
+  if (!value || value.items.length === 0) return null;
   return (
     <Grid item xs={12} className="reliability-section">
       <ActionItemsTable
-        items={value}
+        items={value.items}
+        totalCount={value.totalCount}
         title="Open postmortem action items on this runbook"
       />
     </Grid>

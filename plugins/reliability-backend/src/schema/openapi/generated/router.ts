@@ -895,7 +895,7 @@ export const spec = {
         tags: ['runbooks'],
         summary: 'List runbooks, all or those serving one entity',
         description:
-          'Without parameters: every indexed runbook, as summaries. With `entityRef`: the runbooks whose `spec.entityRefs` name that entity (a runbook may serve several entities, e.g. a database and the API that depends on it). With `view=full`: every runbook with every section (`RunbookDetails`), which is what the search collator indexes; `entityRef` is then ignored. Items are ordered by namespace, then name. An empty list is a 200, not a 404.',
+          'Without parameters: every indexed runbook, as summaries. With `entityRef`: the runbooks whose `spec.entityRefs` name that entity (a runbook may serve several entities, e.g. a database and the API that depends on it). With `view=full`: runbooks with every section (`RunbookDetails`), which is what the search collator indexes, a page of at most 100 at a time (`limit`, `offset`, and `totalCount` in the answer); `entityRef` is then ignored. Items are ordered by namespace, then name. An empty list is a 200, not a 404.',
         parameters: [
           {
             name: 'entityRef',
@@ -923,17 +923,37 @@ export const spec = {
             },
             allowReserved: true,
           },
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            description:
+              'With `view=full`: how many runbooks to answer with, 1–100 (default 100), each with every section. Ignored without it.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 100,
+            },
+          },
+          {
+            $ref: '#/components/parameters/PageOffset',
+          },
         ],
         responses: {
           '200': {
             description:
-              '`{ items }`: `RunbookSummary` objects, or `RunbookDetails` objects with `view=full`.',
+              '`{ items }`: `RunbookSummary` objects; or with `view=full` `{ items, totalCount }`, a page of `RunbookDetails` objects and how many there are.',
             content: {
               'application/json': {
                 schema: {
                   type: 'object',
                   required: ['items'],
                   properties: {
+                    totalCount: {
+                      type: 'integer',
+                      description:
+                        'With `view=full`, how many runbooks there are.',
+                    },
                     items: {
                       type: 'array',
                       items: {
@@ -1514,15 +1534,35 @@ export const spec = {
         operationId: 'getIncident',
         tags: ['incidents'],
         summary: 'One incident with everything it holds',
+        description:
+          'The answer carries an `ETag` that changes with every change of the incident; sent back as `If-None-Match`, an incident that has not changed since is a 304 without a body, read from a small mark instead of the whole record. The incident page asks this way every few seconds.',
         parameters: [
           {
             $ref: '#/components/parameters/IncidentIdPath',
+          },
+          {
+            name: 'If-None-Match',
+            in: 'header',
+            required: false,
+            description: 'The `ETag` of the copy the caller holds.',
+            schema: {
+              type: 'string',
+              maxLength: 200,
+            },
           },
         ],
         responses: {
           '200': {
             description:
               'The incident with its alerts, runbooks, roles (with hand-overs), checklist, status updates and timeline.',
+            headers: {
+              ETag: {
+                description: 'Changes with every change of the incident.',
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
             content: {
               'application/json': {
                 schema: {
@@ -1530,6 +1570,10 @@ export const spec = {
                 },
               },
             },
+          },
+          '304': {
+            description:
+              'Not changed since the `ETag` given in `If-None-Match`.',
           },
           '400': {
             $ref: '#/components/responses/BadRequest',
@@ -2584,15 +2628,22 @@ export const spec = {
             example: 'default/api-not-responding',
             allowReserved: true,
           },
+          {
+            $ref: '#/components/parameters/PageLimit',
+          },
+          {
+            $ref: '#/components/parameters/PageOffset',
+          },
         ],
         responses: {
           '200': {
-            description: '`{ items }`: the matching action items.',
+            description:
+              '`{ items, totalCount }`: a page of the matching action items (those of postmortems naming an entity the caller may not read in the catalog left out), and how many match.',
             content: {
               'application/json': {
                 schema: {
                   type: 'object',
-                  required: ['items'],
+                  required: ['items', 'totalCount'],
                   properties: {
                     items: {
                       type: 'array',
@@ -2600,9 +2651,14 @@ export const spec = {
                         $ref: '#/components/schemas/ActionItemWithPostmortem',
                       },
                     },
+                    totalCount: {
+                      type: 'integer',
+                      description: 'How many action items match.',
+                    },
                   },
                 },
                 example: {
+                  totalCount: 1,
                   items: [
                     {
                       id: 'readiness',
@@ -4273,7 +4329,7 @@ export const spec = {
       RunbookProblem: {
         type: 'object',
         description:
-          'A problem found in a runbook file: an `error` rejects the runbook, a `warning` does not.',
+          'A problem found in a runbook file: an `error` rejects the runbook (or, with `entityRef`, leaves that entity out of it), a `warning` does not.',
         required: ['severity', 'file', 'line', 'column', 'message'],
         properties: {
           severity: {
@@ -4297,6 +4353,11 @@ export const spec = {
           runbook: {
             type: 'string',
             description: 'The runbook the problem belongs to, when known.',
+          },
+          entityRef: {
+            type: 'string',
+            description:
+              "The entity a document names that its location may not speak for (another owner's, not listing the location's entity in its `reliability.io/runbooks-from` annotation): it was left out of the document, and the problem also shows in that entity's index status.",
           },
         },
       },
