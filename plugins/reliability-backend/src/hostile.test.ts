@@ -151,12 +151,12 @@ const FILES: Array<[string, string | Buffer, RegExp]> = [
     /timeout must be a duration such as 30s, 5m, 1h/,
   ],
   [
-    'plan-near-zero.yaml',
+    'plan-bad-objective.yaml',
     plan(
-      'plan-near-zero',
-      '  components:\n    - { name: db, rpo: Near-zero }\n',
+      'plan-bad-objective',
+      '  components:\n    - { name: db, rpo: soon }\n',
     ),
-    /"Near-zero" is not a duration/,
+    /"soon" is not a duration/,
   ],
   [
     'plan-schedule.yaml',

@@ -21,6 +21,7 @@ const WORDS: Record<ComplianceState, string> = {
   stale: 'has an overdue restore drill',
   'at-risk': 'is at risk',
   unknown: 'has no backup data',
+  unchecked: 'has nothing its plan can be checked against',
   ok: 'is OK',
   'not-needed': 'needs no backup',
 };

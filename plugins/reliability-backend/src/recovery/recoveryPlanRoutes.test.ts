@@ -141,7 +141,7 @@ describe.each(databases.eachSupportedId())(
       // copy stays served, marked stale.
       writeFileSync(
         join(dir, 'runbooks', 'recovery.yaml'),
-        PLAN.replace('rpo: ≈ 1m', 'rpo: Near-zero'),
+        PLAN.replace('rpo: ≈ 1m', 'rpo: soon'),
       );
       const broken = await refresh(server);
       expect(broken.body.problems).toEqual([
@@ -150,7 +150,7 @@ describe.each(databases.eachSupportedId())(
           file: 'runbooks/recovery.yaml',
           line: 11,
           message: expect.stringMatching(
-            /^spec\.components\[0\]\.rpo "Near-zero" is not a duration/,
+            /^spec\.components\[0\]\.rpo "soon" is not a duration/,
           ),
         }),
       ]);

@@ -138,3 +138,88 @@ describe('evaluateComponent', () => {
     ).toMatchObject({ state: 'at-risk', rpoSeconds: 900 });
   });
 });
+
+describe('evaluateComponent, with objectives and cadences as teams write them', () => {
+  it('never calls a backup OK against an RPO that is no time ("Near-zero")', () => {
+    const status = evaluateComponent(
+      { ...postgres, rpo: 'Near-zero', drill: undefined },
+      {},
+      [backup('2026-11-21T11:00:00.000Z')],
+      NOW,
+    );
+    expect(status.state).toBe('unchecked');
+    expect(status.reasons).toEqual([
+      'the RPO "Near-zero" is not a time: the last good backup (1h old) is not checked against it',
+    ]);
+    // A failed run still counts.
+    expect(
+      evaluateComponent(
+        { ...postgres, rpo: 'Near-zero', drill: undefined },
+        {},
+        [
+          backup('2026-11-21T09:00:00.000Z'),
+          backup('2026-11-21T11:00:00.000Z', 'failure'),
+        ],
+        NOW,
+      ).state,
+    ).toBe('at-risk');
+  });
+
+  it('needs no backup where nothing is kept ("0 (none)"), instead of asking for zero loss', () => {
+    const status = evaluateComponent(
+      { name: 'sessions', rpo: '0 (none)' },
+      {},
+      [],
+      NOW,
+    );
+    expect(status).toMatchObject({
+      state: 'not-needed',
+      reasons: ['nothing is kept: no backup is needed'],
+    });
+  });
+
+  it('holds a monthly drill to the same day next month, not to 30 days', () => {
+    const monthly = { ...postgres, drill: { cadence: 'monthly' } };
+    // 31 October + a month is 30 November; stale a day after that.
+    const drilled = [
+      backup('2026-11-21T02:10:00.000Z'),
+      drill('2026-10-31T10:00:00.000Z'),
+    ];
+    const before = evaluateComponent(monthly, {}, drilled, NOW);
+    expect(before.drill).toMatchObject({
+      state: 'ok',
+      staleAt: '2026-12-01T10:00:00.000Z',
+    });
+    const after = evaluateComponent(
+      monthly,
+      {},
+      drilled,
+      new Date('2026-12-01T10:00:01Z'),
+    );
+    expect(after.drill!.state).toBe('stale');
+  });
+
+  it('says there is no cadence to check drills that are run "regularly", and still flags a failed one', () => {
+    const regular = { ...postgres, drill: { cadence: 'regularly' } };
+    const passed = evaluateComponent(
+      regular,
+      {},
+      [backup('2026-11-21T02:10:00.000Z'), drill('2025-01-01T00:00:00.000Z')],
+      NOW,
+    );
+    expect(passed.drill!.state).toBe('unchecked');
+    expect(passed.reasons).toContain(
+      'restore drills are "regularly": there is no cadence to check them against',
+    );
+    const failed = evaluateComponent(
+      regular,
+      {},
+      [
+        backup('2026-11-21T02:10:00.000Z'),
+        drill('2026-11-01T00:00:00.000Z', { result: 'failure' }),
+      ],
+      NOW,
+    );
+    expect(failed.drill!.state).toBe('violated');
+  });
+});

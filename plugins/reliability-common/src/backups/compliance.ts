@@ -2,8 +2,9 @@ import {
   formatAge,
   formatDuration,
   parseRecoveryObjective,
+  type RecoveryObjective,
 } from '../recovery/objective';
-import { cadenceSeconds } from '../recovery/checkRecoveryPlan';
+import { nextDue, parseCadence } from '../recovery/cadence';
 import type { RecoveryComponent, RecoveryPlanSpec } from '../recovery/types';
 import type { BackupEvent } from './schema';
 
@@ -12,7 +13,9 @@ import type { BackupEvent } from './schema';
  * good backup is older than the RPO, or the last drill failed), `stale` (no
  * drill for longer than allowed), `at-risk` (close to the RPO, the last run
  * failed, or a restore took longer than the RTO), `unknown` (nothing
- * reported yet), `ok`, `not-needed` (stateless).
+ * reported yet), `unchecked` (reported, but the plan states nothing to check
+ * it against: an RPO of "Near-zero", drills "regularly"), `ok`, `not-needed`
+ * (stateless, or nothing is kept).
  *
  * @public
  */
@@ -21,6 +24,7 @@ export type ComplianceState =
   | 'stale'
   | 'at-risk'
   | 'unknown'
+  | 'unchecked'
   | 'ok'
   | 'not-needed';
 
@@ -30,6 +34,7 @@ export const COMPLIANCE_ORDER: ComplianceState[] = [
   'stale',
   'at-risk',
   'unknown',
+  'unchecked',
   'ok',
   'not-needed',
 ];
@@ -67,17 +72,23 @@ export interface ComponentRecoveryStatus {
     restoreSeconds?: number;
     rtoSeconds?: number;
     staleAfterSeconds?: number;
+    /** When the drill becomes stale without another: calendar-aware. */
+    staleAt?: string;
   };
+}
+
+// An objective read, when it is one (what fails to read was reported when
+// the plan was indexed).
+function objectiveOf(text?: string): RecoveryObjective | undefined {
+  if (text === undefined) return undefined;
+  const parsed = parseRecoveryObjective(text);
+  return parsed.ok ? parsed.value : undefined;
 }
 
 // An objective in seconds, when it is a duration (zero and n/a are not
 // something a backup's age can be held against).
-function objectiveSeconds(text?: string): number | undefined {
-  if (text === undefined) return undefined;
-  const parsed = parseRecoveryObjective(text);
-  return parsed.ok && parsed.value.kind === 'duration'
-    ? parsed.value.seconds
-    : undefined;
+function objectiveSeconds(value?: RecoveryObjective): number | undefined {
+  return value?.kind === 'duration' ? value.seconds : undefined;
 }
 
 const at = (e: BackupEvent) => Date.parse(e.finishedAt ?? e.startedAt);
@@ -112,7 +123,9 @@ export function evaluateComponent(
   const lastGood = latest(
     backups.filter(e => e.result === 'success' && e.finishedAt),
   );
-  const rpoSeconds = objectiveSeconds(component.rpo ?? plan.rpo);
+  const rpoText = component.rpo ?? plan.rpo;
+  const rpo = objectiveOf(rpoText);
+  const rpoSeconds = objectiveSeconds(rpo);
   const backup: ComponentRecoveryStatus['backup'] = {
     state: 'unknown',
     ...(lastGood
@@ -133,6 +146,13 @@ export function evaluateComponent(
   };
   if (component.stateless) {
     backup.state = 'not-needed';
+  } else if (rpo?.kind === 'not-kept') {
+    backup.state = 'not-needed';
+    reasons.push(
+      `nothing is kept${
+        rpo.reason ? ` (${rpo.reason})` : ''
+      }: no backup is needed`,
+    );
   } else if (!lastGood) {
     backup.state = 'unknown';
     reasons.push(
@@ -166,6 +186,15 @@ export function evaluateComponent(
         backup.ageSeconds!,
       )} old, close to the RPO of ${formatDuration(rpoSeconds)}`,
     );
+  } else if (rpo?.kind === 'qualitative') {
+    backup.state = 'unchecked';
+    reasons.push(
+      `the RPO ${JSON.stringify(
+        rpoText,
+      )} is not a time: the last good backup (${formatAge(
+        backup.ageSeconds!,
+      )} old) is not checked against it`,
+    );
   } else {
     backup.state = 'ok';
   }
@@ -173,21 +202,39 @@ export function evaluateComponent(
   // Restore drills.
   let drill: ComponentRecoveryStatus['drill'];
   if (component.drill) {
-    const cadence = cadenceSeconds(component.drill.cadence);
-    // Stale after `staleAfter`, or a day past the cadence when not given.
-    let staleAfterSeconds: number | undefined;
-    if (component.drill.staleAfter) {
-      staleAfterSeconds = cadenceSeconds(component.drill.staleAfter);
-    } else if (cadence !== undefined) {
-      staleAfterSeconds = cadence + 86400;
-    }
-    const rtoSeconds = objectiveSeconds(component.rto ?? plan.rto);
+    const parsedCadence = parseCadence(component.drill.cadence);
+    const cadence = parsedCadence.ok ? parsedCadence.value : undefined;
+    const parsedStale =
+      component.drill.staleAfter !== undefined
+        ? parseCadence(component.drill.staleAfter)
+        : undefined;
+    const staleAfter = parsedStale?.ok ? parsedStale.value : undefined;
+    const rtoText = component.rto ?? plan.rto;
+    const rto = objectiveOf(rtoText);
+    const rtoSeconds = objectiveSeconds(rto);
     const last = latest(
       events.filter(e => e.type === 'drill' && e.result !== 'running'),
     );
+    // Stale after `staleAfter` past the last drill, or a day past when the
+    // next was due (calendar-aware: monthly is the same day next month).
+    let dueBy: Date | undefined;
+    if (last) {
+      const lastAt = new Date(at(last));
+      if (staleAfter) dueBy = nextDue(staleAfter, lastAt);
+      else if (cadence) {
+        const due = nextDue(cadence, lastAt);
+        dueBy = due && new Date(due.getTime() + 86400_000);
+      }
+    }
+    let staleAfterSeconds: number | undefined;
+    if (staleAfter?.kind === 'interval') staleAfterSeconds = staleAfter.seconds;
+    else if (!staleAfter && cadence?.kind === 'interval') {
+      staleAfterSeconds = cadence.seconds + 86400;
+    }
     drill = {
       state: 'unknown',
       ...(staleAfterSeconds !== undefined ? { staleAfterSeconds } : {}),
+      ...(dueBy ? { staleAt: dueBy.toISOString() } : {}),
       ...(rtoSeconds !== undefined ? { rtoSeconds } : {}),
       ...(last
         ? {
@@ -200,10 +247,7 @@ export function evaluateComponent(
     };
     if (!last) {
       reasons.push('no restore drill reported yet');
-    } else if (
-      staleAfterSeconds !== undefined &&
-      (now.getTime() - at(last)) / 1000 > staleAfterSeconds
-    ) {
+    } else if (dueBy && now.getTime() > dueBy.getTime()) {
       drill.state = 'stale';
       reasons.push(
         `the last restore drill was ${ago(
@@ -227,6 +271,23 @@ export function evaluateComponent(
         `the last restore took ${formatDuration(
           Math.round(last.restoreSeconds),
         )}, longer than the RTO of ${formatDuration(rtoSeconds)}`,
+      );
+    } else if (!dueBy && !staleAfter) {
+      drill.state = 'unchecked';
+      reasons.push(
+        `restore drills are "${component.drill.cadence}": there is no cadence to check them against`,
+      );
+    } else if (
+      rto?.kind === 'qualitative' &&
+      last.restoreSeconds !== undefined
+    ) {
+      drill.state = 'unchecked';
+      reasons.push(
+        `the RTO ${JSON.stringify(
+          rtoText,
+        )} is not a time: the last restore (${formatDuration(
+          Math.round(last.restoreSeconds),
+        )}) is not checked against it`,
       );
     } else {
       drill.state = 'ok';

@@ -1,4 +1,8 @@
-import { parseRecoveryObjective } from './objective';
+import { cadenceApproxSeconds, parseCadence } from './cadence';
+import {
+  parseRecoveryObjective,
+  QUALITATIVE_OBJECTIVE_HINT,
+} from './objective';
 import type { RecoveryPlanDocument } from './types';
 
 /** A problem the schema cannot see, at a path in the document. */
@@ -6,30 +10,6 @@ export interface PlanProblem {
   path: (string | number)[];
   severity: 'error' | 'warning';
   message: string;
-}
-
-const DURATION = /^(\d+)\s*(w|weeks?|d|days?|h|hours?|m|min|minutes?)$/i;
-const UNIT: Record<string, number> = { w: 604800, d: 86400, h: 3600, m: 60 };
-
-/** `7d`, `1 week`, `12h` → seconds; undefined when it is not one. */
-export function cadenceSeconds(text: string): number | undefined {
-  const m = DURATION.exec(text.trim());
-  if (!m) return undefined;
-  return Number(m[1]) * UNIT[m[2][0].toLocaleLowerCase('en-US')];
-}
-
-// Five cron fields of digits, *, ranges, lists and steps (or a @macro).
-const CRON =
-  /^(@(yearly|annually|monthly|weekly|daily|midnight|hourly)|([\d*,/-]+|\?)(\s+([\d*,/A-Za-z-]+|\?)){4})$/;
-
-/** Whether a backup schedule is something a person and a checker can read. */
-export function isSchedule(text: string): boolean {
-  const t = text.trim();
-  if (/^(continuous|manual|on demand)$/i.test(t)) return true;
-  if (CRON.test(t)) return true;
-  const every = t.replace(/^every\s+/i, '');
-  const parsed = parseRecoveryObjective(every);
-  return parsed.ok && parsed.value.kind === 'duration';
 }
 
 /**
@@ -48,18 +28,30 @@ export function checkRecoveryPlan(
     problems.push({ path, severity: 'error', message });
   const warn = (path: PlanProblem['path'], message: string) =>
     problems.push({ path, severity: 'warning', message });
-  const objective = (path: PlanProblem['path'], value: unknown) => {
+  // An objective that is no time is kept, with a warning saying how to
+  // make it checkable; a bare "N/A" takes the rationale beside it.
+  const objective = (
+    path: PlanProblem['path'],
+    value: unknown,
+    reason?: string,
+  ) => {
     if (value === undefined) return;
-    const parsed = parseRecoveryObjective(String(value));
+    const parsed = parseRecoveryObjective(String(value), { reason });
     if (!parsed.ok) error(path, parsed.error);
+    else if (parsed.value.kind === 'qualitative') {
+      warn(
+        path,
+        `${JSON.stringify(String(value))}: ${QUALITATIVE_OBJECTIVE_HINT}`,
+      );
+    }
   };
 
   const { spec } = plan;
   objective(['spec', 'rpo'], spec.rpo);
   objective(['spec', 'rto'], spec.rto);
   spec.dataTypes?.forEach((d, i) => {
-    objective(['spec', 'dataTypes', i, 'rpo'], d.rpo);
-    objective(['spec', 'dataTypes', i, 'rto'], d.rto);
+    objective(['spec', 'dataTypes', i, 'rpo'], d.rpo, d.rationale);
+    objective(['spec', 'dataTypes', i, 'rto'], d.rto, d.rationale);
   });
 
   const names = new Set<string>();
@@ -91,35 +83,55 @@ export function checkRecoveryPlan(
         error([...at, 'backups', j, 'name'], `duplicate backup ${b.name}`);
       }
       jobs.add(b.name);
-      if (b.schedule !== undefined && !isSchedule(b.schedule)) {
-        error(
-          [...at, 'backups', j, 'schedule'],
-          `${JSON.stringify(
-            b.schedule,
-          )} is not a schedule: write a cron expression such as "0 2 * * *", an interval such as "15m", "continuous" or "manual"`,
-        );
+      if (b.schedule !== undefined) {
+        const schedule = parseCadence(b.schedule);
+        if (!schedule.ok) {
+          error([...at, 'backups', j, 'schedule'], schedule.error);
+        }
       }
     });
     if (c.drill) {
-      const cadence = cadenceSeconds(c.drill.cadence);
-      if (cadence === undefined) {
+      const path = [...at, 'drill', 'cadence'];
+      const parsed = parseCadence(c.drill.cadence);
+      let cadence: number | undefined;
+      if (!parsed.ok) {
+        error(path, parsed.error);
+      } else if (parsed.value.kind === 'continuous') {
         error(
-          [...at, 'drill', 'cadence'],
+          path,
+          'a drill is not continuous: write how often it is run, e.g. "monthly" or "7d"',
+        );
+      } else if (parsed.value.kind === 'unscheduled') {
+        warn(
+          path,
           `${JSON.stringify(
             c.drill.cadence,
-          )} is not a cadence: write a duration such as "7d" or "30d"`,
+          )} is kept as written, but there is no cadence to check drills against: write one such as "monthly" or "90d" to have stale drills flagged`,
         );
+      } else {
+        cadence = cadenceApproxSeconds(parsed.value);
+        if (cadence !== undefined && cadence < 3600) {
+          warn(
+            path,
+            `is every ${Math.round(
+              cadence / 60,
+            )} minute(s): "m" is minutes; a month is "1mo" or "monthly"`,
+          );
+        }
       }
       if (c.drill.staleAfter !== undefined) {
-        const stale = cadenceSeconds(c.drill.staleAfter);
-        if (stale === undefined) {
+        const stale = parseCadence(c.drill.staleAfter);
+        const staleSeconds = stale.ok
+          ? cadenceApproxSeconds(stale.value)
+          : undefined;
+        if (!stale.ok || staleSeconds === undefined) {
           error(
             [...at, 'drill', 'staleAfter'],
             `${JSON.stringify(
               c.drill.staleAfter,
-            )} is not a duration such as "8d"`,
+            )} is not a duration such as "8d" or "1mo"`,
           );
-        } else if (cadence !== undefined && stale < cadence) {
+        } else if (cadence !== undefined && staleSeconds < cadence) {
           warn(
             [...at, 'drill', 'staleAfter'],
             'is shorter than the cadence: every drill would be stale before the next one',

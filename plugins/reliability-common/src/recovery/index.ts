@@ -1,3 +1,4 @@
 export * from './objective';
 export * from './types';
 export { recoveryPlanJsonSchema } from './schema';
+export * from './cadence';

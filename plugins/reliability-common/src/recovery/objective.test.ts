@@ -24,10 +24,38 @@ describe('parseRecoveryObjective', () => {
       },
       '15m (initial guess)',
     ],
+    // Seed 001's Sessions: nothing is kept, the opposite of "no loss".
+    ['0 (none)', { kind: 'not-kept' }, 'nothing kept'],
     [
-      '0 (none)',
-      { kind: 'zero', note: 'none' },
-      '0 — nothing may be lost (none)',
+      'not kept: sessions are recreated at sign-in',
+      { kind: 'not-kept', reason: 'sessions are recreated at sign-in' },
+      'nothing kept: sessions are recreated at sign-in',
+    ],
+    [
+      '0 (no loss)',
+      { kind: 'zero', note: 'no loss' },
+      '0 — nothing may be lost (no loss)',
+    ],
+    // Seed 003's replication table: kept as written, never checked.
+    [
+      'Near-zero',
+      { kind: 'qualitative', text: 'Near-zero' },
+      'Near-zero — not a time, not checked',
+    ],
+    [
+      'Seconds',
+      { kind: 'qualitative', text: 'Seconds' },
+      'Seconds — not a time, not checked',
+    ],
+    [
+      'Seconds (intra-cluster only)',
+      { kind: 'qualitative', text: 'Seconds', note: 'intra-cluster only' },
+      'Seconds (intra-cluster only) — not a time, not checked',
+    ],
+    [
+      '≈ 0 (near-zero)',
+      { kind: 'qualitative', text: '≈ 0', note: 'near-zero' },
+      '≈ 0 (near-zero) — not a time, not checked',
     ],
     ['0', { kind: 'zero' }, '0 — nothing may be lost'],
     [
@@ -47,11 +75,6 @@ describe('parseRecoveryObjective', () => {
   });
 
   it.each([
-    [
-      'Near-zero',
-      /^"Near-zero" is not a duration: write a duration such as "15m"/,
-    ],
-    ['Seconds', /^"Seconds" is not a duration/],
     ['N/A', /^says not applicable without saying why/],
     ['soon', /^"soon" is not a duration/],
     ['15 fortnights', /^"15 fortnights" is not a duration/],
@@ -60,6 +83,15 @@ describe('parseRecoveryObjective', () => {
     const parsed = parseRecoveryObjective(text);
     expect(parsed.ok).toBe(false);
     expect((parsed as { error: string }).error).toMatch(error);
+  });
+
+  it('takes the reason of a bare N/A from beside it (seed 001: User Settings)', () => {
+    expect(
+      parseRecoveryObjective('N/A', { reason: 'client-side localStorage' }),
+    ).toEqual({
+      ok: true,
+      value: { kind: 'not-applicable', reason: 'client-side localStorage' },
+    });
   });
 });
 

@@ -1,8 +1,10 @@
 /**
  * A recovery point or time objective as teams state them: a duration, zero
- * (no loss allowed), or not applicable with a reason — each possibly
- * approximate ("≈ 1 min"), an upper bound ("≤ 30 min") or provisional
- * ("15m (initial guess)").
+ * (no loss allowed), nothing kept (ephemeral by design: "0 (none)"), not
+ * applicable with a reason, or a word that is no time ("Near-zero",
+ * "Seconds") kept as written — unquantified, so never checked. A duration
+ * may be approximate ("≈ 1 min"), an upper bound ("≤ 30 min") or
+ * provisional ("15m (initial guess)").
  *
  * @public
  */
@@ -20,7 +22,18 @@ export type RecoveryObjective =
       note?: string;
     }
   | { kind: 'zero'; note?: string }
-  | { kind: 'not-applicable'; reason: string };
+  | {
+      /** Nothing is kept, by design: there is nothing to lose or restore. */
+      kind: 'not-kept';
+      reason?: string;
+    }
+  | { kind: 'not-applicable'; reason: string }
+  | {
+      /** "Near-zero", "Seconds": what the team wrote, not a time to check. */
+      kind: 'qualitative';
+      text: string;
+      note?: string;
+    };
 
 /** The outcome of reading an objective: the value, or what is wrong in words. @public */
 export type ParsedRecoveryObjective =
@@ -34,8 +47,12 @@ const UNIT_SECONDS: Array<[RegExp, number]> = [
   [/^(s|secs?|seconds?)$/i, 1],
 ];
 
-const VAGUE =
-  /^(near[- ]?zero|almost zero|seconds|minutes|hours|days|low|high|fast|immediate|asap|none|n\/?a)$/i;
+// Words teams write for an objective that say how much, not how long.
+const QUALITATIVE =
+  /^(near[- ]?zero|almost zero|close to zero|minimal|seconds|minutes|hours|days|low|high|fast|immediate(ly)?|instant|asap|real[- ]?time)$/i;
+// Nothing is kept: ephemeral by design.
+const NOT_KEPT =
+  /^(none|nothing( kept)?|not kept|not stored|ephemeral|no data)$/i;
 const PROVISIONAL =
   /guess|provisional|estimate|tbd|to be (confirmed|agreed)|draft/i;
 
@@ -56,16 +73,25 @@ function durationSeconds(text: string): number | undefined {
 }
 
 const HINT =
-  'write a duration such as "15m", "1h30m", "≈ 1m" (about), "≤ 30m" (at most), "0" for no loss, or "n/a: <why>"';
+  'write a duration such as "15m", "1h30m", "≈ 1m" (about), "≤ 30m" (at most), "0" for no loss, "not kept: <why>" when nothing is kept, or "n/a: <why>"';
+
+/** How to make an unquantified objective checkable, in words. @public */
+export const QUALITATIVE_OBJECTIVE_HINT =
+  'it is kept as written but cannot be checked: write a time such as "≈ 1m" or "≤ 30s" to have it checked';
 
 /**
  * Reads an RPO or RTO as written in an annotation or a recovery plan. Words
- * that are not a time ("Near-zero", "Seconds") are refused with a hint, not
- * kept as they are.
+ * that say how much but not how long ("Near-zero", "Seconds") are kept as
+ * written (`qualitative`); anything else that is not a time is refused with
+ * a hint. A bare "N/A" needs a reason: `options.reason` (the rationale the
+ * plan gives beside it) serves.
  *
  * @public
  */
-export function parseRecoveryObjective(input: string): ParsedRecoveryObjective {
+export function parseRecoveryObjective(
+  input: string,
+  options: { reason?: string } = {},
+): ParsedRecoveryObjective {
   const text = input.trim();
   const fail = (error: string): ParsedRecoveryObjective => ({
     ok: false,
@@ -77,12 +103,19 @@ export function parseRecoveryObjective(input: string): ParsedRecoveryObjective {
   const na =
     /^(?:n\/a|na|not applicable)\b\s*(?:[:—–-]\s*|\(\s*)?(.*?)\)?$/i.exec(text);
   if (na) {
-    const reason = na[1].trim();
+    const reason = na[1].trim() || options.reason?.trim();
     return reason
       ? { ok: true, value: { kind: 'not-applicable', reason } }
       : fail(
           'says not applicable without saying why: write "n/a: <why>", e.g. "n/a: sessions are ephemeral"',
         );
+  }
+  const notKept =
+    /^(?:not kept|nothing kept|ephemeral)\s*(?:[:—–-]\s*|\(\s*)(.+?)\)?$/i.exec(
+      text,
+    );
+  if (notKept) {
+    return { ok: true, value: { kind: 'not-kept', reason: notKept[1].trim() } };
   }
 
   let main = text;
@@ -108,14 +141,47 @@ export function parseRecoveryObjective(input: string): ParsedRecoveryObjective {
     main = main.slice(0, -1).trim();
   }
 
+  const reason = note ?? options.reason?.trim();
+  if (NOT_KEPT.test(main)) {
+    return {
+      ok: true,
+      value: { kind: 'not-kept', ...(reason ? { reason } : {}) },
+    };
+  }
   if (/^(0|0\s*[smhd]|zero)$/i.test(main)) {
+    // "0 (none)": nothing is kept — not "nothing may be lost". "≈ 0" is
+    // near-zero: no time to check.
+    if (note && NOT_KEPT.test(note)) {
+      const why = options.reason?.trim();
+      return {
+        ok: true,
+        value: { kind: 'not-kept', ...(why ? { reason: why } : {}) },
+      };
+    }
+    if (approximate) {
+      return {
+        ok: true,
+        value: {
+          kind: 'qualitative',
+          text: `${prefix![0]}${main}`,
+          ...(note ? { note } : {}),
+        },
+      };
+    }
     return {
       ok: true,
       value: { kind: 'zero', ...(note ? { note } : {}) },
     };
   }
-  if (VAGUE.test(main)) {
-    return fail(`${JSON.stringify(main)} is not a duration: ${HINT}`);
+  if (QUALITATIVE.test(main)) {
+    return {
+      ok: true,
+      value: {
+        kind: 'qualitative',
+        text: prefix ? `${prefix[0]}${main}` : main,
+        ...(note ? { note } : {}),
+      },
+    };
   }
   const seconds = durationSeconds(main);
   if (seconds === undefined) {
@@ -168,6 +234,12 @@ export function formatRecoveryObjective(value: RecoveryObjective): string {
   switch (value.kind) {
     case 'not-applicable':
       return `not applicable: ${value.reason}`;
+    case 'not-kept':
+      return `nothing kept${value.reason ? `: ${value.reason}` : ''}`;
+    case 'qualitative':
+      return `${value.text}${
+        value.note ? ` (${value.note})` : ''
+      } — not a time, not checked`;
     case 'zero':
       return `0 — nothing may be lost${value.note ? ` (${value.note})` : ''}`;
     default: {

@@ -40,7 +40,7 @@ const backupJob = {
     schedule: {
       ...text(200),
       description:
-        'A cron expression such as 0 2 * * *, an interval such as 15m, continuous or manual.',
+        'Cron such as 0 2 * * * (CRON_TZ=Europe/Berlin 0 2 * * * in a time zone), an interval such as 15m, a calendar period such as daily or monthly, continuous, or manual.',
     },
     retention: text(500),
     destination: text(500),
@@ -77,8 +77,15 @@ const component = {
       required: ['cadence'],
       additionalProperties: false,
       properties: {
-        cadence: { ...text(50), description: 'A duration such as 7d.' },
-        staleAfter: { ...text(50), description: 'A duration such as 8d.' },
+        cadence: {
+          ...text(200),
+          description:
+            'How often: 7d, monthly (a calendar month), quarterly, cron, or regularly when there is no fixed period.',
+        },
+        staleAfter: {
+          ...text(50),
+          description: 'A duration such as 8d or 1mo.',
+        },
         runbook: runbookRef,
         checks: text(2000),
         environment: text(500),

@@ -124,17 +124,27 @@ describe('EntityReliabilityContent', () => {
       <EntityReliabilityContent />,
       apiAnswering(async () =>
         overview({
-          'reliability.io/rpo': 'Near-zero',
+          'reliability.io/rpo': 'soon',
           'reliability.io/rto': '≈ 30 min',
         }),
       ),
     );
     expect(
       await screen.findByText(
-        /“Near-zero” is not a duration: write a duration such as "15m"/,
+        /“soon” is not a duration: write a duration such as "15m"/,
       ),
     ).toBeInTheDocument();
     expect(screen.getByText('≈ 30m')).toBeInTheDocument();
+  });
+
+  it('shows an RPO in words ("Near-zero") as written, and says it is not checked', async () => {
+    await render(
+      <EntityReliabilityContent />,
+      apiAnswering(async () => overview({ 'reliability.io/rpo': 'Near-zero' })),
+    );
+    expect(
+      await screen.findByText('Near-zero — not a time, not checked'),
+    ).toBeInTheDocument();
   });
 
   it('shows the recovery plan: objectives read, how each component comes back, degraded modes', async () => {
@@ -270,7 +280,7 @@ describe('EntityReliabilityContent', () => {
     expect(screen.getByText('≈ 1m')).toBeInTheDocument();
     expect(screen.getByText('≤ 30m')).toBeInTheDocument();
     expect(
-      screen.getByText('full · pgbackrest · 0 2 * * 0'),
+      screen.getByText('full · pgbackrest · cron 0 2 * * 0'),
     ).toBeInTheDocument();
     expect(
       screen.getByText('off-site · off-site · planned'),
@@ -348,6 +358,7 @@ describe('EntityReliabilityCard', () => {
             stale: 1,
             'at-risk': 0,
             unknown: 0,
+            unchecked: 0,
             ok: 1,
             'not-needed': 0,
           },

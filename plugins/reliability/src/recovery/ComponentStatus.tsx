@@ -17,6 +17,7 @@ const LABEL: Record<ComplianceState, string> = {
   stale: 'Drill stale',
   'at-risk': 'At risk',
   unknown: 'No data',
+  unchecked: 'Not checkable',
   ok: 'OK',
   'not-needed': 'No backup needed',
 };
@@ -31,6 +32,7 @@ export const ComplianceLight = ({ state }: { state: ComplianceState }) => {
     case 'at-risk':
       return <StatusWarning>{label}</StatusWarning>;
     case 'unknown':
+    case 'unchecked':
       return <StatusPending>{label}</StatusPending>;
     default:
       return <StatusOK>{label}</StatusOK>;

@@ -74,6 +74,7 @@ const COUNT_WORDS: Partial<Record<ComplianceState, string>> = {
   stale: 'drill stale',
   'at-risk': 'at risk',
   unknown: 'no data',
+  unchecked: 'not checkable',
   ok: 'OK',
   'not-needed': 'no backup needed',
 };

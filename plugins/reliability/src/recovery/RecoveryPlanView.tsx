@@ -2,12 +2,14 @@ import { Table, type TableColumn } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
-import type {
-  BackupJob,
-  DegradedMode,
-  RecoveryComponent,
-  RecoveryPlanDetails,
-  RecoveryScenario,
+import {
+  formatCadence,
+  parseCadence,
+  type BackupJob,
+  type DegradedMode,
+  type RecoveryComponent,
+  type RecoveryPlanDetails,
+  type RecoveryScenario,
 } from '@reliability-suite/plugin-reliability-common';
 import { OwnerLink } from '../components/OwnerLink';
 import { Timestamp } from '../components/Timestamp';
@@ -17,7 +19,14 @@ import { ComplianceLight, ComponentStatus } from './ComponentStatus';
 import { ObjectiveText } from './ObjectiveText';
 import { RecoveryTrends } from './RecoveryTrends';
 
-// One backup job as a line: "full · pgbackrest · 0 2 * * 0 · off-site".
+// A schedule or cadence as people read it ("monthly", "every 7d"), or as
+// written when it cannot be read (the index reported it).
+function cadenceText(text: string): string {
+  const parsed = parseCadence(text);
+  return parsed.ok ? formatCadence(parsed.value) : text;
+}
+
+// One backup job as a line: "full · pgbackrest · cron 0 2 * * 0 · off-site".
 function describeJob(job: BackupJob): string {
   let state = '';
   if (job.enabled === false) state = 'switched off';
@@ -25,7 +34,7 @@ function describeJob(job: BackupJob): string {
   return [
     job.name,
     job.tool,
-    job.schedule,
+    job.schedule && cadenceText(job.schedule),
     job.retention,
     job.offSite ? 'off-site' : '',
     state,
@@ -91,7 +100,7 @@ const componentColumns = (
     title: 'Restore drill',
     render: c =>
       c.drill
-        ? `every ${c.drill.cadence}${
+        ? `${cadenceText(c.drill.cadence)}${
             c.drill.staleAfter ? `, stale after ${c.drill.staleAfter}` : ''
           }`
         : '—',

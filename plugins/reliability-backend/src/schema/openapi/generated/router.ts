@@ -3725,9 +3725,17 @@ export const spec = {
       },
       ComplianceState: {
         type: 'string',
-        enum: ['violated', 'stale', 'at-risk', 'unknown', 'ok', 'not-needed'],
+        enum: [
+          'violated',
+          'stale',
+          'at-risk',
+          'unknown',
+          'unchecked',
+          'ok',
+          'not-needed',
+        ],
         description:
-          'How a component stands against its plan, worst first: `violated` (the last good backup is older than the RPO, or the last drill failed), `stale` (the drill is overdue), `at-risk`, `unknown` (nothing reported), `ok`, `not-needed` (stateless).',
+          'How a component stands against its plan, worst first: `violated` (the last good backup is older than the RPO, or the last drill failed), `stale` (the drill is overdue), `at-risk`, `unknown` (nothing reported), `unchecked` (reported, but the plan states nothing to check it against: an RPO of "Near-zero", drills "regularly"), `ok`, `not-needed` (stateless, or nothing is kept).',
       },
       RecoveryPlanDetails: {
         type: 'object',
@@ -3787,7 +3795,7 @@ export const spec = {
           status: {
             type: 'object',
             description:
-              'How the plan stands against what was reported (`POST /backups/events`), evaluated when read: per component the age of the last good backup against its RPO, the last drill against its cadence and its restore time against the RTO; `state` is the worst of them (`violated`, `stale`, `at-risk`, `unknown`, `ok`, `not-needed`).',
+              'How the plan stands against what was reported (`POST /backups/events`), evaluated when read: per component the age of the last good backup against its RPO, the last drill against its cadence and its restore time against the RTO; `state` is the worst of them (`violated`, `stale`, `at-risk`, `unknown`, `unchecked`, `ok`, `not-needed`).',
             additionalProperties: true,
           },
           unresolvedRunbooks: {
@@ -3815,19 +3823,25 @@ export const spec = {
           error: {
             type: 'string',
             description:
-              'Why the text is not an objective, e.g. `"Near-zero" is not a duration: write a duration such as "15m", …`.',
+              'Why the text is not an objective, e.g. `"soon" is not a duration: write a duration such as "15m", …`.',
           },
         },
       },
       RecoveryObjective: {
         description:
-          'An RPO or RTO: a duration (possibly approximate `≈`, an upper bound `≤`, or provisional), zero (nothing may be lost), or not applicable with a reason.',
+          'An RPO or RTO: a duration (possibly approximate `≈`, an upper bound `≤`, or provisional), zero (nothing may be lost), nothing kept (`not-kept`: ephemeral by design, "0 (none)"), not applicable with a reason, or `qualitative`: words that are no time ("Near-zero", "Seconds"), kept as written in `text` and never checked.',
         type: 'object',
         required: ['kind'],
         properties: {
           kind: {
             type: 'string',
-            enum: ['duration', 'zero', 'not-applicable'],
+            enum: [
+              'duration',
+              'zero',
+              'not-kept',
+              'not-applicable',
+              'qualitative',
+            ],
           },
           seconds: {
             type: 'integer',
@@ -3847,6 +3861,10 @@ export const spec = {
           },
           reason: {
             type: 'string',
+          },
+          text: {
+            type: 'string',
+            description: 'A `qualitative` objective as written.',
           },
         },
       },
