@@ -56,7 +56,7 @@ test('a guest opens a demo service and sees its reliability targets from the bac
     );
   }).toPass({ timeout: 60_000 });
   await expect(recovery).toContainText('PostgreSQL (system of record)');
-  await expect(recovery).toContainText('full · pgbackrest · 0 1 * * *');
+  await expect(recovery).toContainText('full · pgbackrest · cron 0 1 * * *');
   await expect(recovery).toContainText('every 7d, stale after 8d');
   await expect(recovery).toContainText(
     'Report exports and dataset uploads fail',
@@ -100,6 +100,38 @@ test('a guest opens a demo service and sees its reliability targets from the bac
   await expect(drillChart.locator('.recharts-symbols')).toHaveCount(3);
   await ageChart.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENSHOTS}/recovery-trends.png` });
+
+  // The plan's own page, from the card's title: every field the plan holds
+  // (its data types and their RPOs, where copies go, the drill's runbook).
+  const serviceUrl = page.url();
+  await recovery
+    .getByRole('link', { name: 'Insights platform recovery plan' })
+    .click();
+  await expect(page).toHaveURL(
+    /\/reliability\/recovery\/plans\/default\/insights-platform$/,
+  );
+  await expect(
+    page.getByRole('heading', { name: 'Insights platform recovery plan' }),
+  ).toBeVisible();
+  await expect(
+    page.getByText('Data sources, quality rules, check results'),
+  ).toBeVisible();
+  await expect(
+    page.getByText('nothing kept: held in Redis and recreated at sign-in'),
+  ).toBeVisible();
+  await expect(
+    page.getByText(
+      /full · pgbackrest · cron 0 1 \* \* \* · .*to s3:\/\/acme-pgbackrest/,
+    ),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'postgres-down' }).first(),
+  ).toBeVisible();
+  await page.screenshot({
+    path: `${SCREENSHOTS}/recovery-plan-page.png`,
+    fullPage: true,
+  });
+  await page.goto(serviceUrl);
 
   // A drill script reports with its team's static token, as the README's
   // curl does;

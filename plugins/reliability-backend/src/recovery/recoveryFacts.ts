@@ -1,5 +1,6 @@
 import {
   COMPLIANCE_ORDER,
+  componentsJudging,
   type ComplianceState,
   type ComponentRecoveryStatus,
   type EntityRecoveryFacts,
@@ -42,19 +43,13 @@ export function recoveryFacts(
   };
   for (const plan of plans) {
     const id = `${plan.namespace}/${plan.name}`;
-    const statuses = plan.status?.components ?? [];
-    for (const ref of plan.document.spec.entityRefs ?? []) {
-      add(ref, id, statuses);
-    }
-    for (const c of plan.document.spec.components) {
-      if (!c.entityRef || plan.document.spec.entityRefs?.includes(c.entityRef))
-        continue;
-      add(
-        c.entityRef,
-        id,
-        statuses.filter(s => s.component === c.name),
-      );
-    }
+    const refs = new Set([
+      ...(plan.document.spec.entityRefs ?? []),
+      ...plan.document.spec.components.flatMap(c =>
+        c.entityRef ? [c.entityRef] : [],
+      ),
+    ]);
+    for (const ref of refs) add(ref, id, componentsJudging(plan, ref));
   }
 
   const items: EntityRecoveryFacts[] = [...byEntity.entries()]

@@ -2,3 +2,4 @@ export * from './objective';
 export * from './types';
 export { recoveryPlanJsonSchema } from './schema';
 export * from './cadence';
+export * from './entityStatus';

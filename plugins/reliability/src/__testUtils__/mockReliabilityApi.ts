@@ -20,6 +20,7 @@ export function mockReliabilityApi(
     findRunbooksByAlert: notMocked('findRunbooksByAlert'),
     getRunbookIndexStatus: notMocked('getRunbookIndexStatus'),
     listRecoveryPlans: notMocked('listRecoveryPlans'),
+    getRecoveryPlan: notMocked('getRecoveryPlan'),
     getRecoveryOverview: notMocked('getRecoveryOverview'),
     getRecoveryPlanHistory: jest.fn(async () => ({ components: [] })),
     getRecoveryFacts: jest.fn(async () => ({

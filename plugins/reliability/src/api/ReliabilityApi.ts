@@ -44,6 +44,11 @@ export interface ReliabilityApi {
   getRunbookIndexStatus(entityRef: string): Promise<RunbookIndexStatus>;
   /** The recovery plans covering an entity (its own, or one of its components'). */
   listRecoveryPlans(entityRef: string): Promise<RecoveryPlanDetails[]>;
+  /** One recovery plan, with how it stands. */
+  getRecoveryPlan(
+    namespace: string,
+    name: string,
+  ): Promise<RecoveryPlanDetails>;
   /** Every component's recovery state across the catalog, and what no plan covers. */
   getRecoveryOverview(): Promise<RecoveryOverview>;
   /** A plan's reported backups and drills and its state changes, per component. */

@@ -91,6 +91,15 @@ export class ReliabilityClient
     ).items;
   }
 
+  async getRecoveryPlan(
+    namespace: string,
+    name: string,
+  ): Promise<RecoveryPlanDetails> {
+    return this.json('get', '/recovery-plans/{namespace}/{name}', {
+      params: { namespace, name },
+    });
+  }
+
   async getRecoveryOverview(): Promise<RecoveryOverview> {
     return this.json('get', '/recovery/overview');
   }

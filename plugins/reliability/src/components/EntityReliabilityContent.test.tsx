@@ -147,6 +147,126 @@ describe('EntityReliabilityContent', () => {
     ).toBeInTheDocument();
   });
 
+  it("shows the whole plan, and this entity's own state beside the plan's", async () => {
+    const component = (name: string, state: 'ok' | 'violated') => ({
+      component: name,
+      state,
+      reasons: [],
+      backup: { state },
+    });
+    plans = [
+      {
+        namespace: 'default',
+        name: 'platform',
+        title: 'Platform recovery',
+        entityRefs: [
+          'system:default/platform',
+          'component:default/insights-api',
+        ],
+        sourceUrl: 'runbooks/recovery.yaml',
+        sourceLine: 1,
+        lastSyncedAt: '2026-11-21T10:00:00.000Z',
+        stale: false,
+        status: {
+          state: 'violated',
+          evaluatedAt: '2026-11-21T10:00:00.000Z',
+          components: [component('db', 'violated'), component('api', 'ok')],
+        },
+        document: {
+          apiVersion: 'reliability.io/v1alpha1',
+          kind: 'RecoveryPlan',
+          metadata: {
+            name: 'platform',
+            description: 'How the platform comes back after losing a part.',
+          },
+          spec: {
+            entityRefs: ['system:default/platform'],
+            dataTypes: [
+              { name: 'sessions', rpo: '0 (none)', rationale: 'Ephemeral' },
+              {
+                name: 'user-settings',
+                rpo: 'N/A',
+                rationale: 'Client-side localStorage',
+              },
+            ],
+            components: [
+              {
+                name: 'db',
+                entityRef: 'resource:default/db',
+                data: 'Customer data',
+                backups: [
+                  {
+                    name: 'full',
+                    tool: 'pgbackrest',
+                    schedule: 'daily',
+                    destination: 's3://backups',
+                    encryption: 'aes-256-cbc',
+                  },
+                ],
+                exclusions: ['the temp tables'],
+                drill: {
+                  cadence: 'monthly',
+                  runbook: 'postgres-down',
+                  checks: 'row counts match',
+                  environment: 'namespace restore-test',
+                },
+              },
+              {
+                name: 'api',
+                entityRef: 'component:default/insights-api',
+                stateless: 'no state',
+              },
+            ],
+            scenarios: [
+              {
+                name: 'volume-loss',
+                rto: '1h',
+                description: 'The database volume is corrupted',
+              },
+            ],
+          },
+        },
+      },
+    ];
+    await render(
+      <EntityReliabilityContent />,
+      apiAnswering(async () => overview({})),
+    );
+    const title = await screen.findByRole('link', {
+      name: 'Platform recovery',
+    });
+    expect(title.getAttribute('href')).toBe(
+      '/reliability/recovery/plans/default/platform',
+    );
+    // The API's own component is OK; the plan as a whole is violated.
+    expect(
+      screen.getByText('this entity · the whole plan:'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('How the platform comes back after losing a part.'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('nothing kept: Ephemeral')).toBeInTheDocument();
+    expect(
+      screen.getByText('not applicable: Client-side localStorage'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Holds: Customer data')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'full · pgbackrest · daily · to s3://backups · encrypted aes-256-cbc',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Not backed up: the temp tables'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'postgres-down' }).getAttribute('href'),
+    ).toBe('/reliability/runbooks/default/postgres-down');
+    expect(screen.getByText('Checks: row counts match')).toBeInTheDocument();
+    expect(
+      screen.getByText('The database volume is corrupted'),
+    ).toBeInTheDocument();
+  });
+
   it('shows the recovery plan: objectives read, how each component comes back, degraded modes', async () => {
     plans = [
       {

@@ -21,6 +21,10 @@ export const EntityRecoverySection = () => {
   const entityRef = stringifyEntityRef(entity);
   const api = useApi(reliabilityApiRef);
   const recoveryLink = `${useRouteRef(rootRouteRef)()}/recovery`;
+  const planLink = (namespace: string, name: string) =>
+    `${recoveryLink}/plans/${encodeURIComponent(
+      namespace,
+    )}/${encodeURIComponent(name)}`;
   const { value, loading, error } = useAsync(
     () => api.listRecoveryPlans(entityRef),
     [api, entityRef],
@@ -41,7 +45,12 @@ export const EntityRecoverySection = () => {
         </Typography>
       )}
       {value?.map(plan => (
-        <RecoveryPlanView key={`${plan.namespace}/${plan.name}`} plan={plan} />
+        <RecoveryPlanView
+          key={`${plan.namespace}/${plan.name}`}
+          plan={plan}
+          entityRef={entityRef.toLocaleLowerCase('en-US')}
+          planLink={planLink(plan.namespace, plan.name)}
+        />
       ))}
     </InfoCard>
   );

@@ -7,9 +7,16 @@ import {
 } from '@reliability-suite/plugin-reliability-common';
 
 /** An RPO or RTO as people read it (`≈ 1m`, `0 — nothing may be lost`), or a dash. */
-export const ObjectiveText = ({ value }: { value?: string }) => {
+export const ObjectiveText = ({
+  value,
+  reason,
+}: {
+  value?: string;
+  /** The rationale beside it: the reason of a bare "N/A". */
+  reason?: string;
+}) => {
   if (value === undefined) return <>—</>;
-  const parsed = parseRecoveryObjective(value);
+  const parsed = parseRecoveryObjective(value, { reason });
   // Words that are no time: as written, with how to make them checkable.
   if (parsed.ok && parsed.value.kind === 'qualitative') {
     return (

@@ -5,6 +5,8 @@ import { reliabilityApiRef } from '../api/ReliabilityApi';
 import { mockReliabilityApi } from '../__testUtils__/mockReliabilityApi';
 import { rootRouteRef } from '../routes';
 import { RecoveryOverviewPage } from './RecoveryOverviewPage';
+import { RecoveryPlanPage } from './RecoveryPlanPage';
+import { Route, Routes } from 'react-router-dom';
 
 // Rendering tables in jsdom is slow on a busy 2-core machine.
 jest.setTimeout(30_000);
@@ -64,6 +66,12 @@ describe('RecoveryOverviewPage', () => {
       },
     );
     expect(await screen.findByText('Components (2)')).toBeInTheDocument();
+    // Each plan's title leads to the plan's own page.
+    expect(
+      screen
+        .getAllByRole('link', { name: 'Platform plan' })[0]
+        .getAttribute('href'),
+    ).toBe('/reliability/recovery/plans/default/p');
     // The system's overall state, then each component.
     expect(screen.getAllByText('Violated')).toHaveLength(2);
     expect(screen.getByText('1 violated, 1 OK')).toBeInTheDocument();
@@ -78,6 +86,57 @@ describe('RecoveryOverviewPage', () => {
     expect(screen.getByText('Without a recovery plan (1)')).toBeInTheDocument();
     expect(
       screen.getByRole('link', { name: /insights-web/ }),
+    ).toBeInTheDocument();
+  });
+});
+
+describe('RecoveryPlanPage', () => {
+  it('shows one plan on its own page, with the entities it covers as links', async () => {
+    const api = mockReliabilityApi({
+      getRecoveryPlan: async () => ({
+        namespace: 'default',
+        name: 'platform',
+        title: 'Platform recovery',
+        entityRefs: ['system:default/platform', 'resource:default/db'],
+        sourceUrl: 'runbooks/recovery.yaml',
+        sourceLine: 1,
+        lastSyncedAt: '2026-11-21T10:00:00.000Z',
+        stale: false,
+        document: {
+          apiVersion: 'reliability.io/v1alpha1',
+          kind: 'RecoveryPlan',
+          metadata: { name: 'platform' },
+          spec: {
+            dataTypes: [{ name: 'customer-data', rpo: 'Near-zero' }],
+            components: [{ name: 'db', entityRef: 'resource:default/db' }],
+          },
+        },
+      }),
+    });
+    await renderInTestApp(
+      <TestApiProvider apis={[[reliabilityApiRef, api]]}>
+        <Routes>
+          <Route
+            path="/reliability/recovery/plans/:namespace/:name"
+            element={<RecoveryPlanPage />}
+          />
+        </Routes>
+      </TestApiProvider>,
+      {
+        routeEntries: ['/reliability/recovery/plans/default/platform'],
+        mountedRoutes: {
+          '/reliability': rootRouteRef,
+          '/catalog/:namespace/:kind/:name': entityRouteRef,
+        },
+      },
+    );
+    expect(await screen.findAllByText('Platform recovery')).not.toHaveLength(0);
+    expect(api.getRecoveryPlan).toHaveBeenCalledWith('default', 'platform');
+    expect(screen.getAllByRole('link', { name: /db/ }).length).toBeGreaterThan(
+      0,
+    );
+    expect(
+      screen.getByText('Near-zero — not a time, not checked'),
     ).toBeInTheDocument();
   });
 });

@@ -1,13 +1,14 @@
 import {
   Content,
   Header,
+  Link,
   Page,
   Progress,
   ResponseErrorPanel,
   Table,
   type TableColumn,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { EntityRefLinks } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import {
@@ -19,9 +20,28 @@ import {
 } from '@reliability-suite/plugin-reliability-common';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
+import { rootRouteRef } from '../routes';
 import { ComplianceLight } from './ComponentStatus';
 
 const CRITICALITY = ['critical', 'high', 'moderate', 'low', undefined];
+
+// A plan's title, linking to its own page.
+const PlanLink = ({
+  plan,
+}: {
+  plan: { namespace: string; name: string; title: string };
+}) => {
+  const root = useRouteRef(rootRouteRef)();
+  return (
+    <Link
+      to={`${root}/recovery/plans/${encodeURIComponent(
+        plan.namespace,
+      )}/${encodeURIComponent(plan.name)}`}
+    >
+      {plan.title}
+    </Link>
+  );
+};
 const refs = (ref?: string, kind = 'group') =>
   ref ? <EntityRefLinks entityRefs={[ref]} defaultKind={kind} /> : '—';
 
@@ -52,7 +72,11 @@ const columns: TableColumn<RecoveryOverviewComponent>[] = [
   },
   { title: 'Owner', field: 'owner', render: c => refs(c.owner) },
   { title: 'System', field: 'system', render: c => refs(c.system, 'system') },
-  { title: 'Plan', field: 'plan.title' },
+  {
+    title: 'Plan',
+    field: 'plan.title',
+    render: c => <PlanLink plan={c.plan} />,
+  },
   {
     title: 'Why',
     sorting: false,

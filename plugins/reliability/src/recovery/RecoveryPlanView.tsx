@@ -1,13 +1,15 @@
-import { Table, type TableColumn } from '@backstage/core-components';
+import { Link, Table, type TableColumn } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import {
+  entityStateIn,
   formatCadence,
   parseCadence,
   type BackupJob,
   type DegradedMode,
   type RecoveryComponent,
+  type RecoveryDataType,
   type RecoveryPlanDetails,
   type RecoveryScenario,
 } from '@reliability-suite/plugin-reliability-common';
@@ -15,6 +17,7 @@ import { OwnerLink } from '../components/OwnerLink';
 import { Timestamp } from '../components/Timestamp';
 import { SeverityChip } from '../runbooks/SeverityChip';
 import { useSeverities } from '../runbooks/useSeverities';
+import { useRunbookLinks } from '../runbooks/useRunbookLinks';
 import { ComplianceLight, ComponentStatus } from './ComponentStatus';
 import { ObjectiveText } from './ObjectiveText';
 import { RecoveryTrends } from './RecoveryTrends';
@@ -26,7 +29,8 @@ function cadenceText(text: string): string {
   return parsed.ok ? formatCadence(parsed.value) : text;
 }
 
-// One backup job as a line: "full · pgbackrest · cron 0 2 * * 0 · off-site".
+// One backup job as a line: "full · pgbackrest · cron 0 2 * * 0 · 14 full ·
+// to s3://… · off-site · aes-256-cbc".
 function describeJob(job: BackupJob): string {
   let state = '';
   if (job.enabled === false) state = 'switched off';
@@ -36,12 +40,26 @@ function describeJob(job: BackupJob): string {
     job.tool,
     job.schedule && cadenceText(job.schedule),
     job.retention,
+    job.destination && `to ${job.destination}`,
     job.offSite ? 'off-site' : '',
+    job.encryption && job.encryption !== 'none'
+      ? `encrypted ${job.encryption}`
+      : '',
+    job.encryption === 'none' ? 'not encrypted' : '',
     state,
   ]
     .filter(Boolean)
     .join(' · ');
 }
+
+// A runbook a plan names (`namespace/name` or `name`), as a link to its page.
+const RunbookRef = ({ refText }: { refText: string }) => {
+  const links = useRunbookLinks();
+  const [namespace, name] = refText.includes('/')
+    ? refText.split('/')
+    : ['default', refText];
+  return <Link to={links.runbook(namespace, name)}>{name}</Link>;
+};
 
 const componentColumns = (
   plan: RecoveryPlanDetails,
@@ -84,11 +102,23 @@ const componentColumns = (
         ...(c.replication ? [`replication: ${c.replication.method}`] : []),
       ];
       return lines.length ? (
-        <ul style={{ margin: 0, paddingLeft: 16 }}>
-          {lines.map(l => (
-            <li key={l}>{l}</li>
-          ))}
-        </ul>
+        <>
+          {c.data && (
+            <Typography variant="caption" component="div">
+              Holds: {c.data}
+            </Typography>
+          )}
+          <ul style={{ margin: 0, paddingLeft: 16 }}>
+            {lines.map(l => (
+              <li key={l}>{l}</li>
+            ))}
+          </ul>
+          {c.exclusions && c.exclusions.length > 0 && (
+            <Typography variant="caption" component="div">
+              Not backed up: {c.exclusions.join('; ')}
+            </Typography>
+          )}
+        </>
       ) : (
         <Typography color="error" variant="body2">
           No backup, replication or stateless reason
@@ -99,12 +129,53 @@ const componentColumns = (
   {
     title: 'Restore drill',
     render: c =>
-      c.drill
-        ? `${cadenceText(c.drill.cadence)}${
-            c.drill.staleAfter ? `, stale after ${c.drill.staleAfter}` : ''
-          }`
-        : '—',
+      c.drill ? (
+        <>
+          {cadenceText(c.drill.cadence)}
+          {c.drill.staleAfter ? `, stale after ${c.drill.staleAfter}` : ''}
+          {c.drill.runbook && (
+            <Typography variant="caption" component="div">
+              Runbook: <RunbookRef refText={c.drill.runbook} />
+            </Typography>
+          )}
+          {c.drill.checks && (
+            <Typography variant="caption" component="div">
+              Checks: {c.drill.checks}
+            </Typography>
+          )}
+          {c.drill.environment && (
+            <Typography variant="caption" component="div">
+              In: {c.drill.environment}
+            </Typography>
+          )}
+        </>
+      ) : (
+        '—'
+      ),
   },
+];
+
+const dataTypeColumns: TableColumn<RecoveryDataType>[] = [
+  {
+    title: 'Data',
+    render: d => (
+      <>
+        <Typography variant="body2">{d.name}</Typography>
+        {d.description && (
+          <Typography variant="caption">{d.description}</Typography>
+        )}
+      </>
+    ),
+  },
+  {
+    title: 'RPO',
+    render: d => <ObjectiveText value={d.rpo} reason={d.rationale} />,
+  },
+  {
+    title: 'RTO',
+    render: d => <ObjectiveText value={d.rto} reason={d.rationale} />,
+  },
+  { title: 'Why', render: d => d.rationale ?? '—' },
 ];
 
 const scenarioColumns: TableColumn<RecoveryScenario>[] = [
@@ -112,12 +183,35 @@ const scenarioColumns: TableColumn<RecoveryScenario>[] = [
   { title: 'RTO', render: s => <ObjectiveText value={s.rto} /> },
   { title: 'RPO', render: s => <ObjectiveText value={s.rpo} /> },
   { title: 'Recovery', render: s => s.recovery ?? '—' },
-  { title: 'Runbook', render: s => s.runbook ?? '—' },
+  {
+    title: 'Runbook',
+    render: s => (s.runbook ? <RunbookRef refText={s.runbook} /> : '—'),
+  },
+  { title: 'What happens', render: s => s.description ?? '—' },
 ];
 
-/** One recovery plan: objectives, components, scenarios, degraded modes. */
-export const RecoveryPlanView = ({ plan }: { plan: RecoveryPlanDetails }) => {
+/**
+ * One recovery plan, whole: its description and objectives, data types,
+ * components (what each holds, how it is backed up and where, what is not,
+ * its drill), scenarios and degraded modes. On an entity's page
+ * (`entityRef`), the light says how that entity stands — by its own
+ * components, when it is one of them — beside the whole plan's.
+ */
+export const RecoveryPlanView = ({
+  plan,
+  entityRef,
+  planLink,
+  titled = true,
+}: {
+  plan: RecoveryPlanDetails;
+  entityRef?: string;
+  /** False on the plan's own page, whose header holds the title. */
+  titled?: boolean;
+  /** Where the plan's own page is, to link to it. */
+  planLink?: string;
+}) => {
   const severities = useSeverities();
+  const own = entityRef ? entityStateIn(plan, entityRef) : undefined;
   const { spec } = plan.document;
   const degradedColumns: TableColumn<DegradedMode>[] = [
     { title: 'When this is missing', field: 'component' },
@@ -137,9 +231,28 @@ export const RecoveryPlanView = ({ plan }: { plan: RecoveryPlanDetails }) => {
   return (
     <Box mb={3}>
       <Box display="flex" alignItems="center" style={{ gap: 12 }}>
-        <Typography variant="h6">{plan.title}</Typography>
-        {plan.status && <ComplianceLight state={plan.status.state} />}
+        {titled && (
+          <Typography variant="h6">
+            {planLink ? <Link to={planLink}>{plan.title}</Link> : plan.title}
+          </Typography>
+        )}
+        {own && own !== plan.status?.state ? (
+          <>
+            <ComplianceLight state={own} />
+            <Typography variant="caption" color="textSecondary">
+              this entity · the whole plan:
+            </Typography>
+            <ComplianceLight state={plan.status!.state} />
+          </>
+        ) : (
+          plan.status && <ComplianceLight state={plan.status.state} />
+        )}
       </Box>
+      {plan.document.metadata.description && (
+        <Typography variant="body2">
+          {plan.document.metadata.description}
+        </Typography>
+      )}
       <Typography variant="caption" color="textSecondary" component="div">
         {spec.rpo || spec.rto ? (
           <>
@@ -155,6 +268,14 @@ export const RecoveryPlanView = ({ plan }: { plan: RecoveryPlanDetails }) => {
           Names runbooks that are not indexed:{' '}
           {plan.unresolvedRunbooks.join(', ')}
         </Typography>
+      )}
+      {spec.dataTypes && spec.dataTypes.length > 0 && (
+        <Table
+          title="Data"
+          options={options}
+          columns={dataTypeColumns}
+          data={spec.dataTypes}
+        />
       )}
       <Table
         title="Components"

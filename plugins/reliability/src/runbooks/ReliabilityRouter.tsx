@@ -10,6 +10,7 @@ import { IncidentsPage } from '../incidents/IncidentsPage';
 import { PostmortemPage } from '../postmortems/PostmortemPage';
 import { PostmortemsPage } from '../postmortems/PostmortemsPage';
 import { RecoveryOverviewPage } from '../recovery/RecoveryOverviewPage';
+import { RecoveryPlanPage } from '../recovery/RecoveryPlanPage';
 import { AlertLandingPage } from './AlertLandingPage';
 import { RunbookPage } from './RunbookPage';
 
@@ -35,6 +36,10 @@ export const ReliabilityRouter = () => (
     <Route path="/runbooks/:namespace/:name" element={<RunbookPage />} />
     <Route path="/alerts/:alertName" element={<AlertLandingPage />} />
     <Route path="/recovery" element={<RecoveryOverviewPage />} />
+    <Route
+      path="/recovery/plans/:namespace/:name"
+      element={<RecoveryPlanPage />}
+    />
     <Route path="/postmortems" element={<PostmortemsPage />} />
     <Route path="/postmortems/new" element={<KeyedPostmortemPage />} />
     <Route path="/postmortems/:id" element={<KeyedPostmortemPage />} />
