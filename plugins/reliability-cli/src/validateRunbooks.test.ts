@@ -187,12 +187,16 @@ describe('reliability-runbooks validate', () => {
       ),
     ).toBe(0);
     // Written as the seeds state them: warnings only for what cannot be
-    // checked (seed 003's "Near-zero", "Seconds", "Minutes").
+    // checked (seed 003's "Near-zero", "Seconds", "Minutes") and for seed
+    // 000's backup that is switched off by default.
     expect(c.out.pop()).toBe(
-      '5 file(s), 0 runbook(s), 5 recovery plan(s): 0 error(s), 7 warning(s)',
+      '5 file(s), 0 runbook(s), 5 recovery plan(s): 0 error(s), 8 warning(s)',
     );
-    expect(c.out).toHaveLength(7);
-    for (const line of c.out) {
+    expect(c.out).toHaveLength(8);
+    expect(c.out[0]).toMatch(
+      /^seed000-qalita\.yaml:\d+:\d+: warning: .*every job is switched off \(enabled: false\)/,
+    );
+    for (const line of c.out.slice(1)) {
       expect(line).toMatch(
         /^seed003-catalyst\.yaml:\d+:\d+: warning: .* it is kept as written but cannot be checked/,
       );

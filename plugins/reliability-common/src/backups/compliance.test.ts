@@ -223,3 +223,42 @@ describe('evaluateComponent, with objectives and cadences as teams write them', 
     expect(failed.drill!.state).toBe('violated');
   });
 });
+
+describe('evaluateComponent, with what real plans hold', () => {
+  it('is violated, with the reason, when every backup job is switched off and none is reported (seed 000)', () => {
+    const status = evaluateComponent(
+      {
+        name: 'postgres',
+        rpo: '24h',
+        backups: [{ name: 'chart-backup', enabled: false }],
+      },
+      {},
+      [],
+      NOW,
+    );
+    expect(status).toMatchObject({
+      state: 'violated',
+      reasons: [
+        'every backup job is switched off (enabled: false: chart-backup), and no backup is reported',
+      ],
+    });
+  });
+
+  it("holds a drill that exercises a scenario to the scenario's RTO, not the component's", () => {
+    const component = {
+      ...postgres,
+      rto: '4h',
+      drill: { cadence: '7d', scenario: 'pvc-corruption' },
+    };
+    const status = evaluateComponent(
+      component,
+      { scenarios: [{ name: 'pvc-corruption', rto: '10m' }] },
+      [backup('2026-11-21T02:10:00.000Z'), drill('2026-11-18T04:00:00.000Z')],
+      NOW,
+    );
+    expect(status.drill).toMatchObject({ state: 'at-risk', rtoSeconds: 600 });
+    expect(status.reasons).toEqual([
+      'the last restore took 12m, longer than the RTO of 10m (scenario pvc-corruption)',
+    ]);
+  });
+});

@@ -107,7 +107,7 @@ const latest = (events: BackupEvent[]) =>
  */
 export function evaluateComponent(
   component: RecoveryComponent,
-  plan: Pick<RecoveryPlanSpec, 'rpo' | 'rto'>,
+  plan: Pick<RecoveryPlanSpec, 'rpo' | 'rto' | 'scenarios'>,
   events: BackupEvent[],
   now: Date = new Date(),
 ): ComponentRecoveryStatus {
@@ -152,6 +152,18 @@ export function evaluateComponent(
       `nothing is kept${
         rpo.reason ? ` (${rpo.reason})` : ''
       }: no backup is needed`,
+    );
+  } else if (
+    !lastGood &&
+    !component.replication &&
+    (component.backups ?? []).length > 0 &&
+    component.backups!.every(b => b.enabled === false)
+  ) {
+    backup.state = 'violated';
+    reasons.push(
+      `every backup job is switched off (enabled: false: ${component
+        .backups!.map(b => b.name)
+        .join(', ')}), and no backup is reported`,
     );
   } else if (!lastGood) {
     backup.state = 'unknown';
@@ -209,7 +221,12 @@ export function evaluateComponent(
         ? parseCadence(component.drill.staleAfter)
         : undefined;
     const staleAfter = parsedStale?.ok ? parsedStale.value : undefined;
-    const rtoText = component.rto ?? plan.rto;
+    // A drill that exercises a scenario is held to that scenario's RTO.
+    const scenario = component.drill.scenario
+      ? plan.scenarios?.find(s => s.name === component.drill!.scenario)
+      : undefined;
+    const rtoText = scenario?.rto ?? component.rto ?? plan.rto;
+    const rtoOf = scenario?.rto ? ` (scenario ${scenario.name})` : '';
     const rto = objectiveOf(rtoText);
     const rtoSeconds = objectiveSeconds(rto);
     const last = latest(
@@ -270,7 +287,7 @@ export function evaluateComponent(
       reasons.push(
         `the last restore took ${formatDuration(
           Math.round(last.restoreSeconds),
-        )}, longer than the RTO of ${formatDuration(rtoSeconds)}`,
+        )}, longer than the RTO of ${formatDuration(rtoSeconds)}${rtoOf}`,
       );
     } else if (!dueBy && !staleAfter) {
       drill.state = 'unchecked';

@@ -71,6 +71,23 @@ export function checkRecoveryPlan(
         'is stateless and has backups: say which it is',
       );
     }
+    const nothingKept = (() => {
+      if (c.rpo === undefined) return false;
+      const parsed = parseRecoveryObjective(String(c.rpo));
+      return parsed.ok && parsed.value.kind === 'not-kept';
+    })();
+    if (
+      !c.stateless &&
+      !nothingKept &&
+      hasBackup &&
+      !c.replication &&
+      c.backups!.every(b => b.enabled === false)
+    ) {
+      warn(
+        [...at, 'backups'],
+        `(${c.name}) needs a backup, but every job is switched off (enabled: false): it is judged violated until one is reported`,
+      );
+    }
     if (!c.stateless && !hasBackup && !c.replication) {
       warn(
         at,
@@ -150,6 +167,17 @@ export function checkRecoveryPlan(
     scenarioNames.add(s.name);
     objective([...at, 'rpo'], s.rpo);
     objective([...at, 'rto'], s.rto);
+  });
+
+  spec.components.forEach((c, i) => {
+    if (c.drill?.scenario && !scenarioNames.has(c.drill.scenario)) {
+      error(
+        ['spec', 'components', i, 'drill', 'scenario'],
+        `names scenario ${c.drill.scenario}, which this plan does not have (${
+          [...scenarioNames].join(', ') || 'it has none'
+        })`,
+      );
+    }
   });
 
   spec.degradedModes?.forEach((d, i) => {

@@ -27,7 +27,7 @@ describe('RecoveryPlan documents', () => {
     // Warnings only where the seed's value cannot be checked.
     expect(result.problems.filter(p => p.severity === 'error')).toEqual([]);
     for (const p of result.problems) {
-      expect(p.message).toMatch(/cannot be checked/);
+      expect(p.message).toMatch(/cannot be checked|every job is switched off/);
     }
     expect(result.runbooks).toEqual([]);
     expect(result.recoveryPlans).toHaveLength(1);
@@ -155,6 +155,34 @@ describe('RecoveryPlan documents', () => {
         20,
         'error',
         'spec.degradedModes[0].severity "SEV9" is not a configured severity (P1, P2, P3, P4)',
+      ],
+    ]);
+  });
+
+  it("warns of a component whose every backup is switched off (seed 000's chart default), and refuses a drill of an unknown scenario", () => {
+    const qalita = parse('seed000-qalita.yaml');
+    expect(qalita.problems.map(p => p.message)).toEqual([
+      expect.stringMatching(
+        /backups \(\w[\w-]*\) needs a backup, but every job is switched off \(enabled: false\): it is judged violated until one is reported$/,
+      ),
+    ]);
+    const text = `apiVersion: reliability.io/v1alpha1
+kind: RecoveryPlan
+metadata: { name: drills }
+spec:
+  components:
+    - name: db
+      backups: [{ name: full, schedule: daily }]
+      drill: { cadence: monthly, scenario: pvc-corruption }
+  scenarios:
+    - { name: node-loss, rto: 5m }
+`;
+    const result = parseRunbookFile(text, { file: 'drills.yaml' });
+    expect(result.problems.map(p => [p.line, p.severity, p.message])).toEqual([
+      [
+        8,
+        'error',
+        'spec.components[0].drill.scenario names scenario pvc-corruption, which this plan does not have (node-loss)',
       ],
     ]);
   });

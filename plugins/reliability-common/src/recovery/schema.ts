@@ -87,6 +87,11 @@ const component = {
           description: 'A duration such as 8d or 1mo.',
         },
         runbook: runbookRef,
+        scenario: {
+          ...name,
+          description:
+            "The plan's scenario it exercises: judged against that scenario's RTO.",
+        },
         checks: text(2000),
         environment: text(500),
       },

@@ -50,6 +50,11 @@ export interface RestoreDrill {
   staleAfter?: string;
   /** The runbook that says how, `namespace/name` or `name`. */
   runbook?: string;
+  /**
+   * The scenario of the plan it exercises (by name): its restore time is
+   * judged against that scenario's RTO, not the component's.
+   */
+  scenario?: string;
   /** What "the restored data checked out" means. */
   checks?: string;
   /** Where it runs: a scratch namespace, a container. */

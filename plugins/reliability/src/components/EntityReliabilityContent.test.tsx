@@ -206,6 +206,7 @@ describe('EntityReliabilityContent', () => {
                 exclusions: ['the temp tables'],
                 drill: {
                   cadence: 'monthly',
+                  scenario: 'volume-loss',
                   runbook: 'postgres-down',
                   checks: 'row counts match',
                   environment: 'namespace restore-test',
@@ -220,6 +221,7 @@ describe('EntityReliabilityContent', () => {
             scenarios: [
               {
                 name: 'volume-loss',
+                title: 'The volume is lost',
                 rto: '1h',
                 description: 'The database volume is corrupted',
               },
@@ -262,6 +264,9 @@ describe('EntityReliabilityContent', () => {
       screen.getByRole('link', { name: 'postgres-down' }).getAttribute('href'),
     ).toBe('/reliability/runbooks/default/postgres-down');
     expect(screen.getByText('Checks: row counts match')).toBeInTheDocument();
+    expect(
+      screen.getByText('Exercises: The volume is lost'),
+    ).toBeInTheDocument();
     expect(
       screen.getByText('The database volume is corrupted'),
     ).toBeInTheDocument();

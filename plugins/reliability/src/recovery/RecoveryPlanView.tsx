@@ -133,6 +133,14 @@ const componentColumns = (
         <>
           {cadenceText(c.drill.cadence)}
           {c.drill.staleAfter ? `, stale after ${c.drill.staleAfter}` : ''}
+          {c.drill.scenario && (
+            <Typography variant="caption" component="div">
+              Exercises:{' '}
+              {plan.document.spec.scenarios?.find(
+                x => x.name === c.drill!.scenario,
+              )?.title ?? c.drill.scenario}
+            </Typography>
+          )}
           {c.drill.runbook && (
             <Typography variant="caption" component="div">
               Runbook: <RunbookRef refText={c.drill.runbook} />
