@@ -42,6 +42,35 @@ describe('reliability-runbooks validate', () => {
     );
   });
 
+  it("warns of a plan's drill or scenario naming a runbook none of the validated files defines", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'validate-plan-refs-'));
+    writeFileSync(
+      join(dir, 'runbooks.yaml'),
+      `apiVersion: reliability.io/v1alpha1
+kind: Runbook
+metadata: { name: restore-db }
+spec: {}
+---
+apiVersion: reliability.io/v1alpha1
+kind: RecoveryPlan
+metadata: { name: db-plan }
+spec:
+  components:
+    - name: db
+      backups: [{ name: full, schedule: daily }]
+      drill: { cadence: monthly, runbook: restore-db }
+  scenarios:
+    - { name: cluster-loss, rto: 4h, runbook: rebuild-cluster }
+`,
+    );
+    const c = capture();
+    expect(main(['validate', dir], c.output, {}, dir)).toBe(0);
+    expect(c.out).toEqual([
+      `runbooks.yaml:6:1: warning: spec.scenarios[0].runbook names runbook default/rebuild-cluster, which none of the files validated defines`,
+      '1 file(s), 1 runbook(s), 1 recovery plan(s): 0 error(s), 1 warning(s)',
+    ]);
+  });
+
   it('exits 0 when there are only warnings', () => {
     const c = capture();
     const cwd = process.cwd();

@@ -2,7 +2,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import {
   isRunbookFileName,
+  type ParsedRecoveryPlan,
   parseRunbookFolder,
+  planRunbookRefs,
   type RunbookProblem,
 } from '@reliability-suite/plugin-reliability-common';
 import { report, REPORT_USAGE } from './report';
@@ -103,6 +105,13 @@ export function validateRunbooks(
   let warnings = 0;
   let runbooks = 0;
   let plans = 0;
+  const tell = (problem: RunbookProblem) => {
+    output.out(formatProblem(problem, options.format));
+    if (problem.severity === 'error') errors++;
+    else warnings++;
+  };
+  const known = new Set<string>();
+  const allPlans: ParsedRecoveryPlan[] = [];
   for (const files of locations) {
     const result = parseRunbookFolder(
       files.map(file => ({
@@ -113,10 +122,32 @@ export function validateRunbooks(
     );
     runbooks += result.runbooks.length;
     plans += result.recoveryPlans.length;
-    for (const problem of result.problems) {
-      output.out(formatProblem(problem, options.format));
-      if (problem.severity === 'error') errors++;
-      else warnings++;
+    for (const r of result.runbooks) {
+      known.add(`${r.document.metadata.namespace}/${r.document.metadata.name}`);
+    }
+    allPlans.push(...result.recoveryPlans);
+    for (const problem of result.problems) tell(problem);
+  }
+  // Validated with runbooks, a plan's drills and scenarios must name ones
+  // that are there (plans alone may name runbooks kept elsewhere).
+  if (known.size > 0) {
+    for (const plan of allPlans) {
+      for (const { ref, path } of planRunbookRefs(plan)) {
+        if (known.has(ref)) continue;
+        tell({
+          severity: 'warning',
+          file: plan.file,
+          line: plan.line,
+          column: 1,
+          runbook: plan.document.metadata.name,
+          message: `${path
+            .map(p => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+            .join('')
+            .slice(
+              1,
+            )} names runbook ${ref}, which none of the files validated defines`,
+        });
+      }
     }
   }
   const planCount = plans > 0 ? `, ${plans} recovery plan(s)` : '';

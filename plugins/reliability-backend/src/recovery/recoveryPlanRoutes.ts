@@ -3,6 +3,7 @@ import type {
   HttpAuthService,
 } from '@backstage/backend-plugin-api';
 import {
+  planRunbookRefs,
   type RecoveryPlanDetails,
   type RecoveryPlanHistory,
   recoveryPlanJsonSchema,
@@ -27,13 +28,7 @@ async function withUnresolvedRunbooks(
   eventStore: DatabaseBackupEventStore,
   plan: RecoveryPlanDetails,
 ): Promise<RecoveryPlanDetails> {
-  const { spec } = plan.document;
-  const refs = [
-    ...spec.components.flatMap(c =>
-      c.drill?.runbook ? [c.drill.runbook] : [],
-    ),
-    ...(spec.scenarios ?? []).flatMap(s => (s.runbook ? [s.runbook] : [])),
-  ].map(ref => (ref.includes('/') ? ref : `${plan.namespace}/${ref}`));
+  const refs = planRunbookRefs(plan).map(r => r.ref);
   const unresolved: string[] = [];
   for (const ref of new Set(refs)) {
     const [namespace, name] = ref.split('/');

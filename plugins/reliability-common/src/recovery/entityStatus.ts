@@ -40,3 +40,40 @@ export function entityStateIn(
   const judging = componentsJudging(plan, entityRef);
   return judging.length ? worstState(judging.map(s => s.state)) : undefined;
 }
+
+/**
+ * The runbooks a plan's drills and scenarios name, as `namespace/name` (a
+ * bare name in the plan's namespace), each with where the plan names it.
+ *
+ * @public
+ */
+export function planRunbookRefs(
+  plan: Pick<RecoveryPlanDetails, 'document'>,
+): Array<{ ref: string; path: (string | number)[] }> {
+  const { spec, metadata } = plan.document;
+  const namespace = metadata.namespace ?? 'default';
+  const full = (ref: string) =>
+    ref.includes('/') ? ref : `${namespace}/${ref}`;
+  return [
+    ...spec.components.flatMap((c, i) =>
+      c.drill?.runbook
+        ? [
+            {
+              ref: full(c.drill.runbook),
+              path: ['spec', 'components', i, 'drill', 'runbook'],
+            },
+          ]
+        : [],
+    ),
+    ...(spec.scenarios ?? []).flatMap((s, i) =>
+      s.runbook
+        ? [
+            {
+              ref: full(s.runbook),
+              path: ['spec', 'scenarios', i, 'runbook'],
+            },
+          ]
+        : [],
+    ),
+  ];
+}

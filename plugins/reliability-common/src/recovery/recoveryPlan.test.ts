@@ -187,6 +187,37 @@ spec:
     ]);
   });
 
+  it("reports all of a plan's problems at once, and lists the allowed values of a field", () => {
+    const text = `apiVersion: reliability.io/v1alpha1
+kind: RecoveryPlan
+metadata: { name: many }
+spec:
+  components:
+    - name: db
+      criticality: urgent
+      backups: [{ name: full, schedule: daily-ish }]
+    - name: db
+      stateless: a cache
+`;
+    const result = parseRunbookFile(text, { file: 'many.yaml' });
+    expect(result.recoveryPlans).toEqual([]);
+    expect(result.problems.map(p => [p.line, p.severity, p.message])).toEqual([
+      [
+        7,
+        'error',
+        'spec.components[0].criticality must be one of "critical", "high", "moderate", "low", not "urgent"',
+      ],
+      [
+        8,
+        'error',
+        expect.stringMatching(
+          /^spec\.components\[0\]\.backups\[0\]\.schedule "daily-ish" is not a schedule or cadence/,
+        ),
+      ],
+      [9, 'error', 'spec.components[1].name duplicate component name db'],
+    ]);
+  });
+
   it('sits next to runbooks in one file, and refuses two plans of one name', () => {
     const text = `${fixture('seed004-wesago.yaml')}
 ---

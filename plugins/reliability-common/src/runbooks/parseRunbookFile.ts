@@ -307,9 +307,11 @@ export function parseRunbookFile(
       }
     }
     // Pass 2: what is left must be valid.
+    const schemaPaths = new Set<string>();
     if (!validate(data)) {
       for (const e of relevantErrors(validate.errors ?? [], data)) {
         const path = toPath(e.instancePath);
+        schemaPaths.add(describe(path));
         add(
           'error',
           `${describe(path)} ${schemaMessage(e)}`,
@@ -319,6 +321,36 @@ export function parseRunbookFile(
     }
 
     const check: DocumentCheck = { doc, at, docStart, add };
+    if (kind === 'RecoveryPlan' && schemaPaths.size > 0) {
+      // All of a plan's problems at once: its other checks too, where the
+      // shape lets them run, and never twice about the same field.
+      let more: ReturnType<typeof checkRecoveryPlan> = [];
+      try {
+        more = checkRecoveryPlan(data as unknown as RecoveryPlanDocument, {
+          severities: options.severities,
+        });
+      } catch {
+        more = [];
+      }
+      for (const problem of more) {
+        const where = describe(problem.path);
+        if (
+          [...schemaPaths].some(
+            p =>
+              where === p ||
+              where.startsWith(`${p}.`) ||
+              where.startsWith(`${p}[`),
+          )
+        ) {
+          continue;
+        }
+        add(
+          problem.severity,
+          `${where} ${problem.message}`,
+          position(doc, problem.path, at, docStart),
+        );
+      }
+    }
     if (!docProblems.some(p => p.severity === 'error')) {
       if (kind === 'Runbook') {
         checkSteps(data as unknown as RunbookDocument, check);
@@ -610,6 +642,12 @@ function schemaMessage(e: ErrorObject): string {
       return `must be ${JSON.stringify(
         (e.params as { allowedValue: unknown }).allowedValue,
       )}`;
+    case 'enum':
+      return `must be one of ${(
+        e.params as { allowedValues: unknown[] }
+      ).allowedValues
+        .map(v => JSON.stringify(v))
+        .join(', ')}, not ${JSON.stringify(e.data)}`;
     case 'oneOf':
       return 'must be text or a list of steps';
     default:
