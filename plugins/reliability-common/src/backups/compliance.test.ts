@@ -262,3 +262,76 @@ describe('evaluateComponent, with what real plans hold', () => {
     ]);
   });
 });
+
+describe('evaluateComponent, per backup job', () => {
+  // Seed 002: a daily full and a continuously archived WAL, RPO ≈ 1 min.
+  const veza: RecoveryComponent = {
+    name: 'postgres',
+    rpo: '≈ 5m',
+    backups: [
+      { name: 'full', schedule: '0 2 * * *' },
+      { name: 'wal', schedule: 'continuous' },
+      { name: 'off-site', state: 'planned' },
+    ],
+  };
+  const run = (
+    job: string,
+    finishedAt: string,
+    result: BackupEvent['result'] = 'success',
+  ) => ({
+    ...backup(finishedAt, result),
+    id: `${job}-${finishedAt}`,
+    job,
+  });
+  const fullLastNight = run('full', '2026-11-21T02:20:00.000Z');
+
+  it('keeps a minutes-RPO green between daily fulls while the WAL archive is fresh', () => {
+    const status = evaluateComponent(
+      veza,
+      {},
+      [fullLastNight, run('wal', '2026-11-21T11:58:00.000Z')],
+      NOW,
+    );
+    expect(status.state).toBe('ok');
+    expect(status.backup.jobs).toEqual([
+      expect.objectContaining({
+        job: 'full',
+        state: 'ok',
+        schedule: 'cron 0 2 * * *',
+      }),
+      expect.objectContaining({
+        job: 'wal',
+        state: 'not-checked',
+        schedule: 'continuous',
+      }),
+      expect.objectContaining({ job: 'off-site', state: 'not-checked' }),
+    ]);
+  });
+
+  it('is violated when the WAL archive stopped, though the daily full is on time', () => {
+    const status = evaluateComponent(
+      veza,
+      {},
+      [fullLastNight, run('wal', '2026-11-21T09:00:00.000Z')],
+      NOW,
+    );
+    expect(status.state).toBe('violated');
+    expect(status.reasons[0]).toMatch(/older than the RPO of 5m/);
+  });
+
+  it('is at risk when a scheduled job stopped, though the WAL keeps the RPO', () => {
+    const status = evaluateComponent(
+      veza,
+      {},
+      [
+        run('full', '2026-11-18T02:20:00.000Z'),
+        run('wal', '2026-11-21T11:58:00.000Z'),
+      ],
+      NOW,
+    );
+    expect(status.backup.state).toBe('at-risk');
+    expect(status.reasons).toEqual([
+      'the full job last succeeded 3d 9h ago; it runs cron 0 2 * * *',
+    ]);
+  });
+});

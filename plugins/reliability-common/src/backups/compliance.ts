@@ -4,7 +4,7 @@ import {
   parseRecoveryObjective,
   type RecoveryObjective,
 } from '../recovery/objective';
-import { nextDue, parseCadence } from '../recovery/cadence';
+import { formatCadence, nextDue, parseCadence } from '../recovery/cadence';
 import type { RecoveryComponent, RecoveryPlanSpec } from '../recovery/types';
 import type { BackupEvent } from './schema';
 
@@ -47,6 +47,67 @@ export function worstState(states: ComplianceState[]): ComplianceState {
   );
 }
 
+/** How one scheduled backup job of a component stands. @public */
+export interface BackupJobStatus {
+  job: string;
+  /** Its schedule, as people read it (`daily`, `cron 0 1 * * *`). */
+  schedule?: string;
+  /**
+   * `ok`, `overdue` (past when its schedule says the next run is due),
+   * `unknown` (nothing reported under its name), `off` (`enabled: false`),
+   * or `not-checked` (planned, run by another team, continuous, manual).
+   */
+  state: 'ok' | 'overdue' | 'unknown' | 'off' | 'not-checked';
+  lastSuccessAt?: string;
+  /** When the next good run is due by (with some grace). */
+  dueAt?: string;
+}
+
+// How long past due a run may finish before its job counts as overdue:
+// a quarter of its period, at least an hour, at most a day.
+const graceOf = (periodMs: number) =>
+  Math.min(86400_000, Math.max(3600_000, periodMs / 4));
+
+function judgeJobs(
+  component: RecoveryComponent,
+  backups: BackupEvent[],
+  now: Date,
+): BackupJobStatus[] {
+  const jobs = component.backups ?? [];
+  // Only when the reports name the plan's jobs: a reporter that names none
+  // is judged by the RPO alone.
+  const names = new Set(jobs.map(j => j.name));
+  if (!backups.some(e => e.job && names.has(e.job))) return [];
+  return jobs.map((job): BackupJobStatus => {
+    const parsed = job.schedule ? parseCadence(job.schedule) : undefined;
+    const schedule = parsed?.ok ? formatCadence(parsed.value) : job.schedule;
+    const base = { job: job.name, ...(schedule ? { schedule } : {}) };
+    if (job.enabled === false) return { ...base, state: 'off' };
+    if (job.state === 'planned' || job.state === 'external' || !parsed?.ok) {
+      return { ...base, state: 'not-checked' };
+    }
+    const ofJob = backups.filter(e => e.job === job.name);
+    const good = latest(
+      ofJob.filter(e => e.result === 'success' && e.finishedAt),
+    );
+    if (!good) {
+      return { ...base, state: ofJob.length ? 'overdue' : 'unknown' };
+    }
+    const lastSuccessAt = good.finishedAt!;
+    const due = nextDue(parsed.value, new Date(at(good)));
+    if (!due) return { ...base, state: 'not-checked', lastSuccessAt };
+    const dueAt = new Date(
+      due.getTime() + graceOf(due.getTime() - at(good)),
+    ).toISOString();
+    return {
+      ...base,
+      state: now.getTime() > Date.parse(dueAt) ? 'overdue' : 'ok',
+      lastSuccessAt,
+      dueAt,
+    };
+  });
+}
+
 /** One component's recovery state, from its plan and what was reported. @public */
 export interface ComponentRecoveryStatus {
   component: string;
@@ -60,6 +121,8 @@ export interface ComponentRecoveryStatus {
     lastResult?: BackupEvent['result'];
     sizeBytes?: number;
     tool?: string;
+    /** Each scheduled job on its own schedule, when the reports name jobs. */
+    jobs?: BackupJobStatus[];
     /** Age of the last good backup. */
     ageSeconds?: number;
     rpoSeconds?: number;
@@ -210,6 +273,24 @@ export function evaluateComponent(
   } else {
     backup.state = 'ok';
   }
+
+  // Each scheduled job on its own schedule: a daily full that stopped is
+  // at risk even while the WAL archive keeps the RPO (a restore would have
+  // to replay days of WAL).
+  const jobs = judgeJobs(component, backups, now);
+  // (A component already violated by its RPO says so once, not again per job.)
+  const judgedByJobs = ['ok', 'unchecked', 'at-risk'].includes(backup.state);
+  for (const job of jobs.filter(j => judgedByJobs && j.state === 'overdue')) {
+    backup.state = 'at-risk';
+    reasons.push(
+      job.lastSuccessAt
+        ? `the ${job.job} job last succeeded ${ago(
+            job.lastSuccessAt,
+          )} ago; it runs ${job.schedule}`
+        : `the ${job.job} job has not succeeded since it was first reported; it runs ${job.schedule}`,
+    );
+  }
+  if (jobs.length > 0) backup.jobs = jobs;
 
   // Restore drills.
   let drill: ComponentRecoveryStatus['drill'];

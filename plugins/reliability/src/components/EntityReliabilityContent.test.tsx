@@ -170,7 +170,23 @@ describe('EntityReliabilityContent', () => {
         status: {
           state: 'violated',
           evaluatedAt: '2026-11-21T10:00:00.000Z',
-          components: [component('db', 'violated'), component('api', 'ok')],
+          components: [
+            {
+              ...component('db', 'violated'),
+              backup: {
+                state: 'violated',
+                jobs: [
+                  {
+                    job: 'full',
+                    state: 'overdue',
+                    schedule: 'daily',
+                    lastSuccessAt: '2026-11-18T02:00:00.000Z',
+                  },
+                ],
+              },
+            },
+            component('api', 'ok'),
+          ],
         },
         document: {
           apiVersion: 'reliability.io/v1alpha1',
@@ -264,6 +280,8 @@ describe('EntityReliabilityContent', () => {
       screen.getByRole('link', { name: 'postgres-down' }).getAttribute('href'),
     ).toBe('/reliability/runbooks/default/postgres-down');
     expect(screen.getByText('Checks: row counts match')).toBeInTheDocument();
+    // Each scheduled job on its own schedule.
+    expect(screen.getByText(/· overdue · daily$/)).toBeInTheDocument();
     expect(
       screen.getByText('Exercises: The volume is lost'),
     ).toBeInTheDocument();

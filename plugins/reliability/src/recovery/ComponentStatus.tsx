@@ -75,6 +75,27 @@ export const ComponentStatus = ({
             .map(x => ` · ${x}`)}
         </Typography>
       )}
+      {backup.jobs
+        ?.filter(j => j.lastSuccessAt || j.state === 'unknown')
+        .map(j => (
+          <Typography
+            key={j.job}
+            variant="caption"
+            display="block"
+            color={j.state === 'overdue' ? 'error' : 'textSecondary'}
+          >
+            {j.job}
+            {j.lastSuccessAt ? (
+              <>
+                : last good <Timestamp value={j.lastSuccessAt} />
+              </>
+            ) : (
+              ': nothing reported'
+            )}
+            {j.state === 'overdue' && ' · overdue'}
+            {j.schedule && ` · ${j.schedule}`}
+          </Typography>
+        ))}
       {drill?.lastAt && (
         <Typography variant="caption" display="block" color="textSecondary">
           Last drill <Timestamp value={drill.lastAt} />:{' '}
