@@ -63,51 +63,6 @@ export interface BackupJobStatus {
   dueAt?: string;
 }
 
-// How long past due a run may finish before its job counts as overdue:
-// a quarter of its period, at least an hour, at most a day.
-const graceOf = (periodMs: number) =>
-  Math.min(86400_000, Math.max(3600_000, periodMs / 4));
-
-function judgeJobs(
-  component: RecoveryComponent,
-  backups: BackupEvent[],
-  now: Date,
-): BackupJobStatus[] {
-  const jobs = component.backups ?? [];
-  // Only when the reports name the plan's jobs: a reporter that names none
-  // is judged by the RPO alone.
-  const names = new Set(jobs.map(j => j.name));
-  if (!backups.some(e => e.job && names.has(e.job))) return [];
-  return jobs.map((job): BackupJobStatus => {
-    const parsed = job.schedule ? parseCadence(job.schedule) : undefined;
-    const schedule = parsed?.ok ? formatCadence(parsed.value) : job.schedule;
-    const base = { job: job.name, ...(schedule ? { schedule } : {}) };
-    if (job.enabled === false) return { ...base, state: 'off' };
-    if (job.state === 'planned' || job.state === 'external' || !parsed?.ok) {
-      return { ...base, state: 'not-checked' };
-    }
-    const ofJob = backups.filter(e => e.job === job.name);
-    const good = latest(
-      ofJob.filter(e => e.result === 'success' && e.finishedAt),
-    );
-    if (!good) {
-      return { ...base, state: ofJob.length ? 'overdue' : 'unknown' };
-    }
-    const lastSuccessAt = good.finishedAt!;
-    const due = nextDue(parsed.value, new Date(at(good)));
-    if (!due) return { ...base, state: 'not-checked', lastSuccessAt };
-    const dueAt = new Date(
-      due.getTime() + graceOf(due.getTime() - at(good)),
-    ).toISOString();
-    return {
-      ...base,
-      state: now.getTime() > Date.parse(dueAt) ? 'overdue' : 'ok',
-      lastSuccessAt,
-      dueAt,
-    };
-  });
-}
-
 /** One component's recovery state, from its plan and what was reported. @public */
 export interface ComponentRecoveryStatus {
   component: string;
@@ -160,6 +115,51 @@ const latest = (events: BackupEvent[]) =>
     (best, e) => (!best || at(e) > at(best) ? e : best),
     undefined,
   );
+
+// How long past due a run may finish before its job counts as overdue:
+// a quarter of its period, at least an hour, at most a day.
+const graceOf = (periodMs: number) =>
+  Math.min(86400_000, Math.max(3600_000, periodMs / 4));
+
+function judgeJobs(
+  component: RecoveryComponent,
+  backups: BackupEvent[],
+  now: Date,
+): BackupJobStatus[] {
+  const jobs = component.backups ?? [];
+  // Only when the reports name the plan's jobs: a reporter that names none
+  // is judged by the RPO alone.
+  const names = new Set(jobs.map(j => j.name));
+  if (!backups.some(e => e.job && names.has(e.job))) return [];
+  return jobs.map((job): BackupJobStatus => {
+    const parsed = job.schedule ? parseCadence(job.schedule) : undefined;
+    const schedule = parsed?.ok ? formatCadence(parsed.value) : job.schedule;
+    const base = { job: job.name, ...(schedule ? { schedule } : {}) };
+    if (job.enabled === false) return { ...base, state: 'off' };
+    if (job.state === 'planned' || job.state === 'external' || !parsed?.ok) {
+      return { ...base, state: 'not-checked' };
+    }
+    const ofJob = backups.filter(e => e.job === job.name);
+    const good = latest(
+      ofJob.filter(e => e.result === 'success' && e.finishedAt),
+    );
+    if (!good) {
+      return { ...base, state: ofJob.length ? 'overdue' : 'unknown' };
+    }
+    const lastSuccessAt = good.finishedAt!;
+    const due = nextDue(parsed.value, new Date(at(good)));
+    if (!due) return { ...base, state: 'not-checked', lastSuccessAt };
+    const dueAt = new Date(
+      due.getTime() + graceOf(due.getTime() - at(good)),
+    ).toISOString();
+    return {
+      ...base,
+      state: now.getTime() > Date.parse(dueAt) ? 'overdue' : 'ok',
+      lastSuccessAt,
+      dueAt,
+    };
+  });
+}
 
 /**
  * Evaluates one component of a recovery plan against the backup runs and
