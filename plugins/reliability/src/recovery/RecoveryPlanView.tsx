@@ -236,6 +236,15 @@ export const RecoveryPlanView = ({
     },
   ];
   const options = { paging: false, search: false, padding: 'dense' as const };
+  // A table of the plan's, when it has rows.
+  const section = <T extends object>(
+    title: string,
+    columns: TableColumn<T>[],
+    rows?: T[],
+  ) =>
+    rows && rows.length > 0 ? (
+      <Table<T> title={title} options={options} columns={columns} data={rows} />
+    ) : null;
   return (
     <Box mb={3}>
       <Box display="flex" alignItems="center" style={{ gap: 12 }}>
@@ -277,14 +286,7 @@ export const RecoveryPlanView = ({
           {plan.unresolvedRunbooks.join(', ')}
         </Typography>
       )}
-      {spec.dataTypes && spec.dataTypes.length > 0 && (
-        <Table
-          title="Data"
-          options={options}
-          columns={dataTypeColumns}
-          data={spec.dataTypes}
-        />
-      )}
+      {section('Data', dataTypeColumns, spec.dataTypes)}
       <Table
         title="Components"
         options={options}
@@ -292,22 +294,8 @@ export const RecoveryPlanView = ({
         data={spec.components}
       />
       <RecoveryTrends plan={plan} />
-      {spec.scenarios && spec.scenarios.length > 0 && (
-        <Table
-          title="Scenarios"
-          options={options}
-          columns={scenarioColumns}
-          data={spec.scenarios}
-        />
-      )}
-      {spec.degradedModes && spec.degradedModes.length > 0 && (
-        <Table
-          title="Degraded modes"
-          options={options}
-          columns={degradedColumns}
-          data={spec.degradedModes}
-        />
-      )}
+      {section('Scenarios', scenarioColumns, spec.scenarios)}
+      {section('Degraded modes', degradedColumns, spec.degradedModes)}
     </Box>
   );
 };
