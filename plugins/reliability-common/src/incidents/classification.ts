@@ -36,7 +36,8 @@ export interface ClassificationRule {
 /** A degraded mode of a recovery plan, for the helper. @public */
 export interface ClassificationDegradedMode {
   component: string;
-  impact: string;
+  /** What stops working, when the plan says. */
+  impact?: string;
   workaround?: string;
   severity?: string;
   /** The plan's title. */
@@ -130,7 +131,7 @@ export function classifyIncident(
         severity: mode.severity!,
         reason: `${mode.severity}: ${mode.plan} says that without ${
           mode.component
-        }: ${mode.impact}${
+        }${mode.impact ? `: ${mode.impact}` : ''}${
           mode.workaround ? ` (workaround: ${mode.workaround})` : ''
         }`,
       });

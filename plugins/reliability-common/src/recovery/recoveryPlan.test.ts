@@ -205,7 +205,7 @@ spec:
       [
         7,
         'error',
-        'spec.components[0].criticality must be one of "critical", "high", "moderate", "low", not "urgent"',
+        'spec.components[0].criticality must be one of "critical", "high", "moderate", "low", "none", not "urgent"',
       ],
       [
         8,

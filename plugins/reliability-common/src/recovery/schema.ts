@@ -42,6 +42,17 @@ const backupJob = {
       description:
         'Cron such as 0 2 * * * (CRON_TZ=Europe/Berlin 0 2 * * * in a time zone), an interval such as 15m, a calendar period such as daily or monthly, continuous, or manual.',
     },
+    recommended: {
+      ...text(200),
+      description:
+        'The schedule the handbook recommends, when it differs from the one configured (or none is yet).',
+    },
+    optional: {
+      ...text(500),
+      description:
+        'When the job is optional or conditional, in words: "only when the chart value backup.enabled is set".',
+    },
+    note: text(2000),
     retention: text(500),
     destination: text(500),
     offSite: { type: 'boolean' },
@@ -58,7 +69,7 @@ const component = {
     title: text(200),
     entityRef,
     data: text(2000),
-    criticality: { enum: ['critical', 'high', 'moderate', 'low'] },
+    criticality: { enum: ['critical', 'high', 'moderate', 'low', 'none'] },
     stateless: {
       ...text(1000),
       description: 'Why the component needs no backup.',
@@ -161,20 +172,21 @@ export const recoveryPlanJsonSchema = {
             title: text(200),
             rpo: objective,
             rto: objective,
-            recovery: { enum: ['automatic', 'manual'] },
+            recovery: { enum: ['automatic', 'semi-automatic', 'manual'] },
             runbook: runbookRef,
             description: text(5000),
           },
         }),
         degradedModes: list({
           type: 'object',
-          required: ['component', 'impact'],
+          required: ['component'],
           additionalProperties: false,
           properties: {
             component: text(255),
             impact: text(2000),
             workaround: text(2000),
             severity: text(64),
+            runbook: runbookRef,
           },
         }),
       },

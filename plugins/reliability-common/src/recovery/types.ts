@@ -16,7 +16,13 @@ import type {
  */
 
 /** How much a component matters. @public */
-export type RecoveryCriticality = 'critical' | 'high' | 'moderate' | 'low';
+export type RecoveryCriticality =
+  | 'critical'
+  | 'high'
+  | 'moderate'
+  | 'low'
+  /** "None (stateless)": nothing is lost with it. */
+  | 'none';
 
 /** One backup job of a component (a seed may have several: full, diff, WAL). @public */
 export interface BackupJob {
@@ -32,6 +38,12 @@ export interface BackupJob {
   enabled?: boolean;
   /** A cron expression (`0 2 * * *`), an interval (`15m`), `continuous` or `manual`. */
   schedule?: string;
+  /** The schedule the handbook recommends, when it differs from `schedule` (or there is none yet). */
+  recommended?: string;
+  /** When the job is optional or conditional, in words. */
+  optional?: string;
+  /** Anything else the team writes about the job. */
+  note?: string;
   /** How long or how many copies are kept, as the team says it. */
   retention?: string;
   /** Where copies go: a bucket, a volume, a host. */
@@ -90,8 +102,8 @@ export interface RecoveryScenario {
   title?: string;
   rpo?: string;
   rto?: string;
-  /** Whether the platform recovers by itself or people must act. */
-  recovery?: 'automatic' | 'manual';
+  /** Whether the platform recovers by itself, people must act, or both (a person starts what then runs by itself). */
+  recovery?: 'automatic' | 'semi-automatic' | 'manual';
   /** The runbook that restores it, `namespace/name` or `name`. */
   runbook?: string;
   description?: string;
@@ -101,8 +113,11 @@ export interface RecoveryScenario {
 export interface DegradedMode {
   /** A component of this plan, by name, or an entity ref. */
   component: string;
-  impact: string;
+  /** What stops working; some handbooks only name the part. */
+  impact?: string;
   workaround?: string;
+  /** The runbook to follow in that state, `namespace/name` or `name`. */
+  runbook?: string;
   /** The severity of an incident in that state (a configured id). */
   severity?: string;
 }

@@ -218,6 +218,13 @@ describe('EntityReliabilityContent', () => {
                     destination: 's3://backups',
                     encryption: 'aes-256-cbc',
                   },
+                  {
+                    name: 'chart-backup',
+                    enabled: false,
+                    recommended: 'weekly',
+                    optional: 'only with backup.enabled in the chart',
+                    note: 'not enabled by default',
+                  },
                 ],
                 exclusions: ['the temp tables'],
                 drill: {
@@ -234,6 +241,7 @@ describe('EntityReliabilityContent', () => {
                 stateless: 'no state',
               },
             ],
+            degradedModes: [{ component: 'db', runbook: 'db-down' }],
             scenarios: [
               {
                 name: 'volume-loss',
@@ -277,9 +285,18 @@ describe('EntityReliabilityContent', () => {
       screen.getByText('Not backed up: the temp tables'),
     ).toBeInTheDocument();
     expect(
+      screen.getByText(
+        'chart-backup · recommended: weekly · optional: only with backup.enabled in the chart · not enabled by default · switched off',
+      ),
+    ).toBeInTheDocument();
+    expect(
       screen.getByRole('link', { name: 'postgres-down' }).getAttribute('href'),
     ).toBe('/reliability/runbooks/default/postgres-down');
     expect(screen.getByText('Checks: row counts match')).toBeInTheDocument();
+    // A degraded mode that names only the part, with its runbook.
+    expect(
+      screen.getByRole('link', { name: 'db-down' }).getAttribute('href'),
+    ).toBe('/reliability/runbooks/default/db-down');
     // Each scheduled job on its own schedule.
     expect(screen.getByText(/· overdue · daily$/)).toBeInTheDocument();
     expect(

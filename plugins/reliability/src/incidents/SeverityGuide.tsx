@@ -32,7 +32,8 @@ export const SeverityGuide = ({ entityRef }: { entityRef: string }) => {
             {level.degradedModes.map(d => (
               <li key={`${d.plan}/${d.component}`}>
                 <Typography variant="body2">
-                  Without <strong>{d.component}</strong>: {d.impact}
+                  Without <strong>{d.component}</strong>
+                  {d.impact ? `: ${d.impact}` : ''}
                   {d.workaround ? ` (workaround: ${d.workaround})` : ''}
                 </Typography>
               </li>

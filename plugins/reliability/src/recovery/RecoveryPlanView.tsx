@@ -46,6 +46,9 @@ function describeJob(job: BackupJob): string {
       ? `encrypted ${job.encryption}`
       : '',
     job.encryption === 'none' ? 'not encrypted' : '',
+    job.recommended && `recommended: ${cadenceText(job.recommended)}`,
+    job.optional && `optional: ${job.optional}`,
+    job.note,
     state,
   ]
     .filter(Boolean)
@@ -223,8 +226,12 @@ export const RecoveryPlanView = ({
   const { spec } = plan.document;
   const degradedColumns: TableColumn<DegradedMode>[] = [
     { title: 'When this is missing', field: 'component' },
-    { title: 'Impact', field: 'impact' },
+    { title: 'Impact', render: d => d.impact ?? '—' },
     { title: 'Workaround', render: d => d.workaround ?? '—' },
+    {
+      title: 'Runbook',
+      render: d => (d.runbook ? <RunbookRef refText={d.runbook} /> : '—'),
+    },
     {
       title: 'Severity',
       render: d =>
