@@ -1,6 +1,4 @@
-import { parseEntityRef } from '@backstage/catalog-model';
 import { Link, Table, type TableColumn } from '@backstage/core-components';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import type { ActionItemWithPostmortem } from '@reliability-suite/plugin-reliability-common';
 import {
@@ -8,21 +6,8 @@ import {
   type ListPagePosition,
   listTableOptions,
 } from '../components/ListPager';
+import { OwnerLink } from '../components/OwnerLink';
 import { usePostmortemLinks } from './usePostmortemLinks';
-
-// An owner is free text: an entity ref is shown as a catalog link with its
-// title, anything else as written.
-const Owner = ({ owner }: { owner?: string }) => {
-  if (!owner) return null;
-  if (/^[a-z]+:/i.test(owner)) {
-    try {
-      return <EntityRefLink entityRef={parseEntityRef(owner)} />;
-    } catch {
-      // not a ref after all
-    }
-  }
-  return <>{owner}</>;
-};
 
 /** Action items across postmortems; overdue ones stand out. */
 export const ActionItemsTable = ({
@@ -42,7 +27,11 @@ export const ActionItemsTable = ({
   const columns: TableColumn<ActionItemWithPostmortem>[] = [
     { title: 'Action item', field: 'title' },
     { title: 'Type', field: 'type' },
-    { title: 'Owner', field: 'owner', render: i => <Owner owner={i.owner} /> },
+    {
+      title: 'Owner',
+      field: 'owner',
+      render: i => (i.owner ? <OwnerLink owner={i.owner} /> : null),
+    },
     { title: 'Priority', field: 'priority' },
     { title: 'Status', field: 'status' },
     {
