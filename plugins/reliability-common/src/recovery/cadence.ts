@@ -1,3 +1,5 @@
+import { INTERVAL_UNITS, sumOfUnits } from './durations';
+
 /**
  * How often something happens, as teams write it for a backup's schedule or
  * a restore drill's cadence — one reading for both, with the same units:
@@ -33,13 +35,6 @@ export type ParsedCadence =
   | { ok: true; value: Cadence }
   | { ok: false; error: string };
 
-const INTERVAL_UNITS: Array<[RegExp, number]> = [
-  [/^(s|secs?|seconds?)$/i, 1],
-  [/^(m|mins?|minutes?)$/i, 60],
-  [/^(h|hrs?|hours?)$/i, 3600],
-  [/^(d|days?)$/i, 86400],
-  [/^(w|wks?|weeks?)$/i, 604800],
-];
 const CALENDAR_UNITS: Array<[RegExp, 'month' | 'year', number]> = [
   [/^(mo|mos|months?)$/i, 'month', 1],
   [/^(q|quarters?)$/i, 'month', 3],
@@ -176,18 +171,9 @@ export function parseCadence(input: string): ParsedCadence {
     }
   }
   // `1h30m`.
-  const parts = text.match(/\d+\s*[a-z]+/gi);
-  if (parts && parts.join('').replace(/\s/g, '') === text.replace(/\s/g, '')) {
-    let total = 0;
-    for (const part of parts) {
-      const [, n, unit] = /^(\d+)\s*([a-z]+)$/i.exec(part.trim())!;
-      const size = INTERVAL_UNITS.find(([re]) => re.test(unit))?.[1];
-      if (size === undefined)
-        return fail(`${JSON.stringify(text)} is not a cadence: ${HINT}`);
-      total += Number(n) * size;
-    }
-    if (total > 0)
-      return { ok: true, value: { kind: 'interval', seconds: total } };
+  const total = sumOfUnits(text, INTERVAL_UNITS);
+  if (total !== undefined && total > 0) {
+    return { ok: true, value: { kind: 'interval', seconds: total } };
   }
   return fail(`${JSON.stringify(text)} is not a schedule or cadence: ${HINT}`);
 }

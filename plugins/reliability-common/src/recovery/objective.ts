@@ -1,3 +1,5 @@
+import { OBJECTIVE_UNITS, sumOfUnits } from './durations';
+
 /**
  * A recovery point or time objective as teams state them: a duration, zero
  * (no loss allowed), nothing kept (ephemeral by design: "0 (none)"), not
@@ -40,13 +42,6 @@ export type ParsedRecoveryObjective =
   | { ok: true; value: RecoveryObjective }
   | { ok: false; error: string };
 
-const UNIT_SECONDS: Array<[RegExp, number]> = [
-  [/^(d|days?)$/i, 86400],
-  [/^(h|hrs?|hours?)$/i, 3600],
-  [/^(m|mins?|minutes?)$/i, 60],
-  [/^(s|secs?|seconds?)$/i, 1],
-];
-
 // Words teams write for an objective that say how much, not how long.
 const QUALITATIVE =
   /^(near[- ]?zero|almost zero|close to zero|minimal|seconds|minutes|hours|days|low|high|fast|immediate(ly)?|instant|asap|real[- ]?time)$/i;
@@ -55,22 +50,6 @@ const NOT_KEPT =
   /^(none|nothing( kept)?|not kept|not stored|ephemeral|no data)$/i;
 const PROVISIONAL =
   /guess|provisional|estimate|tbd|to be (confirmed|agreed)|draft/i;
-
-/** `1h30m`, `15 min`, `2 hours` → seconds; undefined when it is not one. */
-function durationSeconds(text: string): number | undefined {
-  const parts = text.trim().match(/\d+\s*[a-z]+/gi);
-  if (!parts || parts.join('').replace(/\s/g, '') !== text.replace(/\s/g, '')) {
-    return undefined;
-  }
-  let total = 0;
-  for (const part of parts) {
-    const [, n, unit] = /^(\d+)\s*([a-z]+)$/i.exec(part.trim())!;
-    const size = UNIT_SECONDS.find(([re]) => re.test(unit))?.[1];
-    if (size === undefined) return undefined;
-    total += Number(n) * size;
-  }
-  return total;
-}
 
 const HINT =
   'write a duration such as "15m", "1h30m", "≈ 1m" (about), "≤ 30m" (at most), "0" for no loss, "not kept: <why>" when nothing is kept, or "n/a: <why>"';
@@ -183,7 +162,7 @@ export function parseRecoveryObjective(
       },
     };
   }
-  const seconds = durationSeconds(main);
+  const seconds = sumOfUnits(main, OBJECTIVE_UNITS);
   if (seconds === undefined) {
     return fail(`${JSON.stringify(main)} is not a duration: ${HINT}`);
   }
