@@ -5,6 +5,7 @@ import {
   type RecoveryObjective,
 } from '../recovery/objective';
 import { formatCadence, nextDue, parseCadence } from '../recovery/cadence';
+import { everyBackupSwitchedOff } from '../recovery/checkRecoveryPlan';
 import type { RecoveryComponent, RecoveryPlanSpec } from '../recovery/types';
 import type { BackupEvent } from './schema';
 
@@ -216,12 +217,7 @@ export function evaluateComponent(
         rpo.reason ? ` (${rpo.reason})` : ''
       }: no backup is needed`,
     );
-  } else if (
-    !lastGood &&
-    !component.replication &&
-    (component.backups ?? []).length > 0 &&
-    component.backups!.every(b => b.enabled === false)
-  ) {
+  } else if (!lastGood && everyBackupSwitchedOff(component)) {
     backup.state = 'violated';
     reasons.push(
       `every backup job is switched off (enabled: false: ${component

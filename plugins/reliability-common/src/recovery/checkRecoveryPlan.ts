@@ -3,13 +3,28 @@ import {
   parseRecoveryObjective,
   QUALITATIVE_OBJECTIVE_HINT,
 } from './objective';
-import type { RecoveryPlanDocument } from './types';
+import type { RecoveryComponent, RecoveryPlanDocument } from './types';
 
 /** A problem the schema cannot see, at a path in the document. */
 export interface PlanProblem {
   path: (string | number)[];
   severity: 'error' | 'warning';
   message: string;
+}
+
+/**
+ * Whether a component that needs a backup has backup jobs and every one is
+ * switched off (`enabled: false`), with no replication to fall back on:
+ * what the validator warns of and the judge calls violated.
+ */
+export function everyBackupSwitchedOff(component: RecoveryComponent): boolean {
+  const jobs = component.backups ?? [];
+  return (
+    !component.stateless &&
+    !component.replication &&
+    jobs.length > 0 &&
+    jobs.every(b => b.enabled === false)
+  );
 }
 
 /**
@@ -76,13 +91,7 @@ export function checkRecoveryPlan(
       const parsed = parseRecoveryObjective(String(c.rpo));
       return parsed.ok && parsed.value.kind === 'not-kept';
     })();
-    if (
-      !c.stateless &&
-      !nothingKept &&
-      hasBackup &&
-      !c.replication &&
-      c.backups!.every(b => b.enabled === false)
-    ) {
+    if (!nothingKept && everyBackupSwitchedOff(c)) {
       warn(
         [...at, 'backups'],
         `(${c.name}) needs a backup, but every job is switched off (enabled: false): it is judged violated until one is reported`,

@@ -51,9 +51,7 @@ export function planRunbookRefs(
   plan: Pick<RecoveryPlanDetails, 'document'>,
 ): Array<{ ref: string; path: (string | number)[] }> {
   const { spec, metadata } = plan.document;
-  const namespace = metadata.namespace ?? 'default';
-  const full = (ref: string) =>
-    ref.includes('/') ? ref : `${namespace}/${ref}`;
+  const full = (ref: string) => qualifyRunbookRef(ref, metadata.namespace);
   return [
     ...spec.components.flatMap((c, i) =>
       c.drill?.runbook
@@ -76,4 +74,14 @@ export function planRunbookRefs(
         : [],
     ),
   ];
+}
+
+/**
+ * A runbook a plan names, `namespace/name` or `name`, as `namespace/name`:
+ * a bare name is in the plan's namespace.
+ *
+ * @public
+ */
+export function qualifyRunbookRef(ref: string, planNamespace = 'default') {
+  return ref.includes('/') ? ref : `${planNamespace}/${ref}`;
 }

@@ -6,6 +6,7 @@ import {
   entityStateIn,
   formatCadence,
   parseCadence,
+  qualifyRunbookRef,
   type BackupJob,
   type DegradedMode,
   type RecoveryComponent,
@@ -56,11 +57,17 @@ function describeJob(job: BackupJob): string {
 }
 
 // A runbook a plan names (`namespace/name` or `name`), as a link to its page.
-const RunbookRef = ({ refText }: { refText: string }) => {
+const RunbookRef = ({
+  refText,
+  planNamespace,
+}: {
+  refText: string;
+  planNamespace: string;
+}) => {
   const links = useRunbookLinks();
-  const [namespace, name] = refText.includes('/')
-    ? refText.split('/')
-    : ['default', refText];
+  const [namespace, name] = qualifyRunbookRef(refText, planNamespace).split(
+    '/',
+  );
   return <Link to={links.runbook(namespace, name)}>{name}</Link>;
 };
 
@@ -146,7 +153,11 @@ const componentColumns = (
           )}
           {c.drill.runbook && (
             <Typography variant="caption" component="div">
-              Runbook: <RunbookRef refText={c.drill.runbook} />
+              Runbook:{' '}
+              <RunbookRef
+                refText={c.drill.runbook}
+                planNamespace={plan.namespace}
+              />
             </Typography>
           )}
           {c.drill.checks && (
@@ -189,14 +200,21 @@ const dataTypeColumns: TableColumn<RecoveryDataType>[] = [
   { title: 'Why', render: d => d.rationale ?? '—' },
 ];
 
-const scenarioColumns: TableColumn<RecoveryScenario>[] = [
+const scenarioColumns = (
+  plan: RecoveryPlanDetails,
+): TableColumn<RecoveryScenario>[] => [
   { title: 'Scenario', render: s => s.title ?? s.name },
   { title: 'RTO', render: s => <ObjectiveText value={s.rto} /> },
   { title: 'RPO', render: s => <ObjectiveText value={s.rpo} /> },
   { title: 'Recovery', render: s => s.recovery ?? '—' },
   {
     title: 'Runbook',
-    render: s => (s.runbook ? <RunbookRef refText={s.runbook} /> : '—'),
+    render: s =>
+      s.runbook ? (
+        <RunbookRef refText={s.runbook} planNamespace={plan.namespace} />
+      ) : (
+        '—'
+      ),
   },
   { title: 'What happens', render: s => s.description ?? '—' },
 ];
@@ -230,7 +248,12 @@ export const RecoveryPlanView = ({
     { title: 'Workaround', render: d => d.workaround ?? '—' },
     {
       title: 'Runbook',
-      render: d => (d.runbook ? <RunbookRef refText={d.runbook} /> : '—'),
+      render: d =>
+        d.runbook ? (
+          <RunbookRef refText={d.runbook} planNamespace={plan.namespace} />
+        ) : (
+          '—'
+        ),
     },
     {
       title: 'Severity',
@@ -301,7 +324,7 @@ export const RecoveryPlanView = ({
         data={spec.components}
       />
       <RecoveryTrends plan={plan} />
-      {section('Scenarios', scenarioColumns, spec.scenarios)}
+      {section('Scenarios', scenarioColumns(plan), spec.scenarios)}
       {section('Degraded modes', degradedColumns, spec.degradedModes)}
     </Box>
   );
