@@ -14,6 +14,8 @@
 # Each fixture is the run as the CLI's `report` command sees it:
 # { tool, version, command, exitCode, startedAt, finishedAt, stdout, stderr }.
 # Run from anywhere: bash plugins/reliability-node/scripts/backup-fixtures.sh
+# ONLY=name,name writes only those fixtures (the others keep their recorded
+# labels and times, which tests name).
 set -euo pipefail
 out="$(cd "$(dirname "$0")/.." && pwd)/src/backups/__fixtures__"
 mkdir -p "$out"
@@ -35,6 +37,10 @@ trap cleanup EXIT
 capture() {
   local name=$1 tool=$2
   shift 2
+  if [ -n "${ONLY:-}" ] && [[ ",$ONLY," != *",$name,"* ]]; then
+    "$@" >/dev/null 2>&1 || true
+    return 0
+  fi
   local started finished code=0
   started=$(date -u +%FT%TZ)
   "$@" >"$work/stdout" 2>"$work/stderr" || code=$?
@@ -96,6 +102,20 @@ as_pg "${pgbr[@]}" backup --type=diff
 psql_ -c "INSERT INTO users SELECT g, md5(g::text) FROM generate_series(30001, 35000) g"
 as_pg "${pgbr[@]}" backup --type=incr
 capture pgbackrest-ok pgbackrest as_pg "${pgbr[@]}" info --output=json
+
+# WAL archived past the last backup: writes after the incr, two segment
+# switches, and the archive's newest segment (`archive[].max`) is ahead of
+# the last backup's `archive.stop` — what keeps a one-minute RPO between
+# daily fulls.
+psql_ -c "INSERT INTO users SELECT g, md5(g::text) FROM generate_series(35001, 36000) g"
+psql_ -c "SELECT pg_switch_wal()" >/dev/null
+psql_ -c "INSERT INTO users SELECT g, md5(g::text) FROM generate_series(36001, 37000) g"
+segment=$(psql_ -c "SELECT pg_walfile_name(pg_switch_wal())")
+for _ in $(seq 1 50); do
+  [ "$(psql_ -c "SELECT last_archived_wal FROM pg_stat_archiver")" = "$segment" ] && break
+  sleep 0.2
+done
+capture pgbackrest-wal-ahead pgbackrest as_pg "${pgbr[@]}" info --output=json
 
 # A backup that finds a page whose checksum is wrong: pgBackRest completes it
 # and flags it with `error: true`.

@@ -27,6 +27,9 @@ type EventRow = {
   size_bytes: number | string | null;
   restore_seconds: number | null;
   data_verified: boolean | number | null;
+  verification: BackupEvent['verification'] | null;
+  restorable_to: Date | string | number | null;
+  restorable_from: Date | string | number | null;
   tool: string | null;
   message: string | null;
 };
@@ -48,6 +51,13 @@ function toEvent(row: EventRow): BackupEvent {
     ...(row.data_verified !== null
       ? { dataVerified: Boolean(row.data_verified) }
       : {}),
+    ...(row.verification ? { verification: row.verification } : {}),
+    ...(row.restorable_to !== null && row.restorable_to !== undefined
+      ? { restorableTo: toIso(row.restorable_to) }
+      : {}),
+    ...(row.restorable_from !== null && row.restorable_from !== undefined
+      ? { restorableFrom: toIso(row.restorable_from) }
+      : {}),
     ...(row.tool ? { tool: row.tool } : {}),
     ...(row.message ? { message: row.message } : {}),
   };
@@ -63,6 +73,7 @@ const MATERIAL = [
   'sizeBytes',
   'restoreSeconds',
   'dataVerified',
+  'verification',
 ] as const;
 
 function contentDifference(
@@ -125,6 +136,13 @@ export class DatabaseBackupEventStore {
           size_bytes: event.sizeBytes ?? null,
           restore_seconds: event.restoreSeconds ?? null,
           data_verified: event.dataVerified ?? null,
+          verification: event.verification ?? null,
+          restorable_to: event.restorableTo
+            ? new Date(event.restorableTo)
+            : null,
+          restorable_from: event.restorableFrom
+            ? new Date(event.restorableFrom)
+            : null,
           tool: event.tool ?? null,
           message: event.message ?? null,
           received_at: options.at,

@@ -63,6 +63,68 @@ describe.each(databases.eachSupportedId())(
       expect(postgres.backup.ageSeconds).toBeGreaterThan(2 * 3600 - 60);
     });
 
+    it("keeps a ≈1-minute RPO green on pgBackRest's WAL archive between daily fulls, and violated once the archive stops", async () => {
+      const plan = `apiVersion: reliability.io/v1alpha1
+kind: RecoveryPlan
+metadata: { name: insights-data }
+spec:
+  components:
+    - name: postgres
+      entityRef: resource:insights-postgres
+      rpo: ≈ 1m
+      backups:
+        - { name: full, schedule: daily }
+        - { name: wal, type: WAL archive, schedule: continuous }
+`;
+      const path =
+        '/backups/import/pgbackrest?entityRef=resource:default/insights-postgres';
+      // Recorded: WAL archived past the last backup; the report taken
+      // `seconds` ago.
+      const reportAgo = (seconds: number) => {
+        const run = fixture('pgbackrest-wal-ahead');
+        const shift =
+          Math.round(Date.now() / 1000 - seconds) -
+          Date.parse(run.finishedAt) / 1000;
+        return replayBackupToolOutput('pgbackrest', run, shift);
+      };
+
+      const fresh = await startRecoveryBackend(databases, databaseId, {
+        plan,
+      });
+      expect((await fresh.post(path, reportAgo(20))).body).toMatchObject({
+        events: 4,
+        accepted: 4,
+      });
+      const [moving] = (await fresh.status()).components;
+      expect(moving.backup).toMatchObject({
+        state: 'ok',
+        window: {
+          job: 'wal',
+          from: expect.any(String),
+          to: expect.any(String),
+        },
+      });
+      expect(moving.backup.ageSeconds).toBeLessThan(60);
+
+      // The same archive reported a quarter of an hour ago and again now:
+      // the segment has not moved, so it counts from when it was first seen.
+      const stopped = await startRecoveryBackend(databases, databaseId, {
+        plan,
+      });
+      const earlier = reportAgo(900);
+      await stopped.post(path, earlier);
+      const now = { ...earlier, finishedAt: new Date().toISOString() };
+      expect((await stopped.post(path, now)).body).toMatchObject({
+        accepted: 0,
+        duplicates: 4,
+      });
+      const [still] = (await stopped.status()).components;
+      expect(still.state).toBe('violated');
+      expect(still.reasons[0]).toMatch(
+        /^the latest point it restores to \(the wal job\) is 15m old, older than the RPO of 1m/,
+      );
+    });
+
     it('judges a flagged backup, an old one, a missing repository and none at all', async () => {
       const backend = await startRecoveryBackend(databases, databaseId);
       const path =

@@ -1,5 +1,6 @@
 import {
   evaluateComponent,
+  evaluateDataTypes,
   type RecoveryPlanDetails,
   type RecoveryPlanStatus,
   worstState,
@@ -16,9 +17,16 @@ export async function planStatus(
   const components = plan.document.spec.components.map(c =>
     evaluateComponent(c, plan.document.spec, events.get(c.name) ?? [], now),
   );
+  const dataTypes = evaluateDataTypes(
+    plan.document.spec.dataTypes ?? [],
+    components,
+    now,
+  );
   return {
-    state: worstState(components.map(c => c.state)),
+    // A data type whose RPO is stricter than its components' counts too.
+    state: worstState([...components, ...dataTypes].map(c => c.state)),
     evaluatedAt: now.toISOString(),
     components,
+    ...(dataTypes.length ? { dataTypes } : {}),
   };
 }

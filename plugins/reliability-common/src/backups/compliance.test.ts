@@ -1,5 +1,5 @@
 import type { RecoveryComponent } from '../recovery/types';
-import { evaluateComponent } from './compliance';
+import { evaluateComponent, evaluateDataTypes } from './compliance';
 import type { BackupEvent } from './schema';
 
 const NOW = new Date('2026-11-21T12:00:00Z');
@@ -149,7 +149,7 @@ describe('evaluateComponent, with objectives and cadences as teams write them', 
     );
     expect(status.state).toBe('unchecked');
     expect(status.reasons).toEqual([
-      'the RPO "Near-zero" is not a time: the last good backup (1h old) is not checked against it',
+      'the RPO "Near-zero" is not a time: the latest point it restores to (1h old) is not checked against it',
     ]);
     // A failed run still counts.
     expect(
@@ -333,5 +333,214 @@ describe('evaluateComponent, per backup job', () => {
     expect(status.reasons).toEqual([
       'the full job last succeeded 3d 9h ago; it runs cron 0 2 * * *',
     ]);
+  });
+});
+
+describe('evaluateComponent, the recoverable window', () => {
+  const store: RecoveryComponent = {
+    name: 'postgres',
+    rpo: '≈ 1m',
+    backups: [
+      { name: 'full', schedule: 'daily' },
+      { name: 'replica', type: 'replication', schedule: 'continuous' },
+    ],
+  };
+  it('restores to the furthest point of any job, from the oldest copy a tool says it still holds', () => {
+    const full = {
+      ...backup('2026-11-21T02:10:00.000Z'),
+      job: 'full',
+      restorableFrom: '2026-11-14T02:10:00.000Z',
+    };
+    // A replica reported at 11:59:40 with 20 s of lag.
+    const replica: BackupEvent = {
+      ...backup('2026-11-21T11:59:40.000Z'),
+      id: 'lag',
+      job: 'replica',
+      restorableTo: '2026-11-21T11:59:20.000Z',
+    };
+    const status = evaluateComponent(store, {}, [full, replica], NOW);
+    expect(status.state).toBe('ok');
+    expect(status.backup.window).toEqual({
+      from: '2026-11-14T02:10:00.000Z',
+      to: '2026-11-21T11:59:20.000Z',
+      job: 'replica',
+    });
+    expect(status.backup.ageSeconds).toBe(40);
+    // Ten minutes later the replica has not reported again: the RPO is
+    // breached, and the reason names the job that reaches furthest.
+    const later = evaluateComponent(
+      store,
+      {},
+      [full, replica],
+      new Date(NOW.getTime() + 600_000),
+    );
+    expect(later.state).toBe('violated');
+    expect(later.reasons).toEqual([
+      'the latest point it restores to (the replica job) is 10m 40s old, older than the RPO of 1m',
+    ]);
+    expect(later.findings).toEqual([
+      { type: 'rpo-breach', detail: later.reasons[0] },
+    ]);
+  });
+
+  it('is not checkable, not "no data", when only another team backs it up', () => {
+    const status = evaluateComponent(
+      {
+        name: 'ldap',
+        rpo: '24h',
+        backups: [{ name: 'corp', state: 'external', tool: 'Veeam' }],
+      },
+      {},
+      [],
+      NOW,
+    );
+    expect(status.state).toBe('unchecked');
+    expect(status.reasons[0]).toMatch(
+      /^backed up by another team \(corp, Veeam\)/,
+    );
+  });
+});
+
+describe('evaluateComponent, how well each restore was proved', () => {
+  const requiring: RecoveryComponent = {
+    ...postgres,
+    drill: {
+      cadence: '7d',
+      staleAfter: '8d',
+      requiredVerification: 'restored',
+    },
+  };
+  const integrity = (at: string) =>
+    drill(at, {
+      id: `check-${at}`,
+      verification: 'integrity',
+      restoreSeconds: undefined,
+      dataVerified: undefined,
+    });
+
+  it('does not count an integrity check as the restore a plan requires', () => {
+    const status = evaluateComponent(
+      requiring,
+      {},
+      [
+        backup('2026-11-21T02:10:00.000Z'),
+        integrity('2026-11-20T04:00:00.000Z'),
+      ],
+      NOW,
+    );
+    expect(status.state).toBe('violated');
+    expect(status.drill).toMatchObject({
+      state: 'violated',
+      verification: 'integrity',
+      requiredVerification: 'restored',
+    });
+    expect(status.findings).toEqual([
+      {
+        type: 'verification-below',
+        detail:
+          'the last restore drill (1d 8h ago) was integrity checked (not a restore); the plan requires restored to a scratch target, and no drill has reached it',
+      },
+    ]);
+  });
+
+  it('judges by the last drill that reached the level, and names a later check that did not', () => {
+    const status = evaluateComponent(
+      requiring,
+      {},
+      [
+        backup('2026-11-21T02:10:00.000Z'),
+        drill('2026-11-18T04:00:00.000Z'),
+        integrity('2026-11-20T04:00:00.000Z'),
+      ],
+      NOW,
+    );
+    expect(status.state).toBe('ok');
+    expect(status.drill).toMatchObject({
+      lastAt: '2026-11-18T04:00:00.000Z',
+      verification: 'application',
+    });
+    expect(status.reasons[0]).toMatch(/: judged by the last drill that did$/);
+    // Without a required level, the same check is the last drill.
+    const plain = evaluateComponent(
+      postgres,
+      {},
+      [
+        backup('2026-11-21T02:10:00.000Z'),
+        integrity('2026-11-20T04:00:00.000Z'),
+      ],
+      NOW,
+    );
+    expect(plain.drill?.verification).toBe('integrity');
+  });
+
+  it('types each breach for the violation records', () => {
+    const status = evaluateComponent(
+      postgres,
+      {},
+      [backup('2026-11-19T02:10:00.000Z'), drill('2026-11-01T04:00:00.000Z')],
+      NOW,
+    );
+    expect(status.findings?.map(f => f.type)).toEqual([
+      'rpo-breach',
+      'drill-stale',
+    ]);
+    const slow = evaluateComponent(
+      postgres,
+      {},
+      [
+        backup('2026-11-21T02:10:00.000Z'),
+        backup('2026-11-21T03:10:00.000Z', 'failure'),
+        drill('2026-11-20T04:00:00.000Z', { restoreSeconds: 3600 }),
+      ],
+      NOW,
+    );
+    expect(slow.findings?.map(f => f.type)).toEqual([
+      'backup-failed',
+      'drill-over-rto',
+    ]);
+  });
+});
+
+describe('evaluateDataTypes', () => {
+  it('judges each data type from the components that hold it, the earliest of their points', () => {
+    const db = evaluateComponent(
+      { name: 'db', rpo: '24h', backups: [{ name: 'full' }] },
+      {},
+      [backup('2026-11-21T02:10:00.000Z')],
+      NOW,
+    );
+    const files = evaluateComponent(
+      { name: 'files', rpo: '7d', backups: [{ name: 'weekly' }] },
+      {},
+      [backup('2026-11-19T03:00:00.000Z')],
+      NOW,
+    );
+    const [apps, reports, sessions, settings, loose] = evaluateDataTypes(
+      [
+        { name: 'applications', rpo: '24h', components: ['db'] },
+        { name: 'reports', rpo: '24h', components: ['db', 'files'] },
+        { name: 'sessions', rpo: '0 (none)' },
+        {
+          name: 'user-settings',
+          rpo: 'N/A',
+          rationale: 'Client-side localStorage',
+        },
+        { name: 'analytics', rpo: '24h' },
+      ],
+      [db, files],
+      NOW,
+    );
+    expect(apps).toMatchObject({ state: 'ok', rpoSeconds: 86400 });
+    expect(reports).toMatchObject({
+      state: 'violated',
+      window: { to: '2026-11-19T03:00:00.000Z' },
+      reasons: ['files restores to 2d 9h ago, older than its RPO of 1d'],
+    });
+    expect(sessions.state).toBe('not-needed');
+    expect(settings).toMatchObject({
+      state: 'not-needed',
+      reasons: ['no RPO applies (Client-side localStorage)'],
+    });
+    expect(loose.state).toBe('unchecked');
   });
 });

@@ -6,8 +6,17 @@ import {
 } from '../recovery/objective';
 import { formatCadence, nextDue, parseCadence } from '../recovery/cadence';
 import { everyBackupSwitchedOff } from '../recovery/checkRecoveryPlan';
-import type { RecoveryComponent, RecoveryPlanSpec } from '../recovery/types';
-import type { BackupEvent } from './schema';
+import type {
+  DataTypeRecoveryStatus,
+  RecoveryComponent,
+  RecoveryDataType,
+  RecoveryPlanSpec,
+} from '../recovery/types';
+import {
+  type BackupEvent,
+  VERIFICATION_LEVELS,
+  type VerificationLevel,
+} from './schema';
 
 /**
  * How a component stands against its plan, worst first: `violated` (the last
@@ -64,12 +73,93 @@ export interface BackupJobStatus {
   dueAt?: string;
 }
 
+/**
+ * What kind of breach a component's state holds: the kinds a violation
+ * record is opened for.
+ *
+ * @public
+ */
+export type RecoveryViolationType =
+  | 'rpo-breach'
+  | 'backup-failed'
+  | 'drill-stale'
+  | 'drill-failed'
+  | 'drill-over-rto'
+  | 'verification-below';
+
+/** @public */
+export const RECOVERY_VIOLATION_TYPES: RecoveryViolationType[] = [
+  'rpo-breach',
+  'backup-failed',
+  'drill-stale',
+  'drill-failed',
+  'drill-over-rto',
+  'verification-below',
+];
+
+/** One breach the judge found, in words. @public */
+export interface RecoveryFinding {
+  type: RecoveryViolationType;
+  /** The reason, as in `reasons`. */
+  detail: string;
+}
+
+/**
+ * The points a component can be restored to: the latest (what a restore now
+ * would lose is everything after it) from any of its jobs — a backup's end,
+ * a snapshot's start, a WAL archive's last push, a replica's time minus its
+ * lag — and the oldest its repositories still hold, when a tool said.
+ *
+ * @public
+ */
+export interface RecoverableWindow {
+  from?: string;
+  to: string;
+  /** The job that reaches `to`. */
+  job?: string;
+}
+
+/** In words: `integrity checked (not a restore)`. @public */
+export const VERIFICATION_WORDS: Record<VerificationLevel, string> = {
+  none: 'not verified',
+  integrity: 'integrity checked (not a restore)',
+  restored: 'restored to a scratch target',
+  application: "restored and the application's checks passed",
+};
+
+/** Whether `level` reaches `required`. @public */
+export function meetsVerification(
+  level: VerificationLevel,
+  required: VerificationLevel,
+): boolean {
+  return (
+    VERIFICATION_LEVELS.indexOf(level) >= VERIFICATION_LEVELS.indexOf(required)
+  );
+}
+
+/**
+ * How well a drill proved its restore: what it said, else a restore (with
+ * the data checked when `dataVerified` is true).
+ *
+ * @public
+ */
+export function drillVerification(
+  event: Pick<BackupEvent, 'verification' | 'dataVerified'>,
+): VerificationLevel {
+  return (
+    event.verification ??
+    (event.dataVerified === true ? 'application' : 'restored')
+  );
+}
+
 /** One component's recovery state, from its plan and what was reported. @public */
 export interface ComponentRecoveryStatus {
   component: string;
   state: ComplianceState;
   /** Why, in sentences people read. */
   reasons: string[];
+  /** The breaches among the reasons, typed: what violation records are opened for. */
+  findings?: RecoveryFinding[];
   backup: {
     state: ComplianceState;
     lastSuccessAt?: string;
@@ -79,9 +169,15 @@ export interface ComponentRecoveryStatus {
     tool?: string;
     /** Each scheduled job on its own schedule, when the reports name jobs. */
     jobs?: BackupJobStatus[];
-    /** Age of the last good backup. */
+    /**
+     * Age of the latest point it restores to (the recoverable window's end):
+     * what a restore now would lose.
+     */
     ageSeconds?: number;
     rpoSeconds?: number;
+    window?: RecoverableWindow;
+    /** The latest check a backup reported of its own copies (`pgbackrest verify`). */
+    verification?: { level: VerificationLevel; at: string };
   };
   drill?: {
     state: ComplianceState;
@@ -93,14 +189,21 @@ export interface ComponentRecoveryStatus {
     staleAfterSeconds?: number;
     /** When the drill becomes stale without another: calendar-aware. */
     staleAt?: string;
+    /** How well the last drill proved its restore. */
+    verification?: VerificationLevel;
+    /** The level the plan requires of a drill for it to count. */
+    requiredVerification?: VerificationLevel;
   };
 }
 
 // An objective read, when it is one (what fails to read was reported when
 // the plan was indexed).
-function objectiveOf(text?: string): RecoveryObjective | undefined {
+function objectiveOf(
+  text?: string,
+  reason?: string,
+): RecoveryObjective | undefined {
   if (text === undefined) return undefined;
-  const parsed = parseRecoveryObjective(text);
+  const parsed = parseRecoveryObjective(String(text), { reason });
   return parsed.ok ? parsed.value : undefined;
 }
 
@@ -111,6 +214,29 @@ function objectiveSeconds(value?: RecoveryObjective): number | undefined {
 }
 
 const at = (e: BackupEvent) => Date.parse(e.finishedAt ?? e.startedAt);
+// The point a good backup restores to.
+const pointOf = (e: BackupEvent) =>
+  Date.parse(e.restorableTo ?? e.finishedAt ?? e.startedAt);
+
+/** The good backup that restores furthest. */
+const furthest = (good: BackupEvent[]) =>
+  good.reduce<BackupEvent | undefined>(
+    (best, e) => (!best || pointOf(e) > pointOf(best) ? e : best),
+    undefined,
+  );
+
+/** The recoverable window of a component's good backups. */
+function windowOf(good: BackupEvent[]): RecoverableWindow | undefined {
+  const latestPoint = furthest(good);
+  if (!latestPoint) return undefined;
+  // Retention as the newest report that states it.
+  const withFrom = latest(good.filter(e => e.restorableFrom));
+  return {
+    to: new Date(pointOf(latestPoint)).toISOString(),
+    ...(withFrom ? { from: withFrom.restorableFrom } : {}),
+    ...(latestPoint.job ? { job: latestPoint.job } : {}),
+  };
+}
 const latest = (events: BackupEvent[]) =>
   events.reduce<BackupEvent | undefined>(
     (best, e) => (!best || at(e) > at(best) ? e : best),
@@ -176,6 +302,12 @@ export function evaluateComponent(
   now: Date = new Date(),
 ): ComponentRecoveryStatus {
   const reasons: string[] = [];
+  const findings: RecoveryFinding[] = [];
+  // A reason that is a breach: a violation record is opened for it.
+  const breach = (type: RecoveryViolationType, detail: string) => {
+    reasons.push(detail);
+    findings.push({ type, detail });
+  };
   const ago = (iso: string) =>
     formatAge(
       Math.max(0, Math.round((now.getTime() - Date.parse(iso)) / 1000)),
@@ -183,24 +315,41 @@ export function evaluateComponent(
 
   // Backups.
   const backups = events.filter(e => e.type === 'backup');
-  const lastAttempt = latest(backups);
-  const lastGood = latest(
-    backups.filter(e => e.result === 'success' && e.finishedAt),
+  // Each job's last run: a WAL push after a failed backup does not hide it.
+  const lastPerJob = [
+    ...new Set(backups.map(e => e.job ?? '')),
+  ].map(job => latest(backups.filter(e => (e.job ?? '') === job))!);
+  const lastAttempt =
+    latest(lastPerJob.filter(e => e.result === 'failure')) ?? latest(backups);
+  const goodBackups = backups.filter(
+    e => e.result === 'success' && e.finishedAt,
   );
+  const lastGood = latest(goodBackups);
+  const window = windowOf(goodBackups);
+  const checked = latest(backups.filter(e => e.verification));
   const rpoText = component.rpo ?? plan.rpo;
   const rpo = objectiveOf(rpoText);
   const rpoSeconds = objectiveSeconds(rpo);
   const backup: ComponentRecoveryStatus['backup'] = {
     state: 'unknown',
-    ...(lastGood
+    ...(lastGood && window
       ? {
           lastSuccessAt: lastGood.finishedAt,
           sizeBytes: lastGood.sizeBytes,
           tool: lastGood.tool,
           ageSeconds: Math.max(
             0,
-            Math.round((now.getTime() - at(lastGood)) / 1000),
+            Math.round((now.getTime() - Date.parse(window.to)) / 1000),
           ),
+          window,
+        }
+      : {}),
+    ...(checked
+      ? {
+          verification: {
+            level: checked.verification!,
+            at: checked.finishedAt ?? checked.startedAt,
+          },
         }
       : {}),
     ...(lastAttempt
@@ -208,6 +357,24 @@ export function evaluateComponent(
       : {}),
     ...(rpoSeconds !== undefined ? { rpoSeconds } : {}),
   };
+  // The latest point, in words: the last good backup, or what reaches
+  // further than a backup does (a WAL archive's last push, a replica).
+  const pointJob = (component.backups ?? []).find(j => j.name === window?.job);
+  const pointSchedule = pointJob?.schedule
+    ? parseCadence(pointJob.schedule)
+    : undefined;
+  const latestPoint =
+    window &&
+    (furthest(goodBackups) !== lastGood ||
+      (pointSchedule?.ok && pointSchedule.value.kind === 'continuous'))
+      ? `the latest point it restores to (${
+          window.job ? `the ${window.job} job` : 'a reported copy'
+        }) is`
+      : 'the last good backup is';
+  const activeJobs = (component.backups ?? []).filter(j => j.enabled !== false);
+  const othersOnly =
+    activeJobs.length > 0 &&
+    activeJobs.every(j => j.state === 'external' || j.state === 'planned');
   if (component.stateless) {
     backup.state = 'not-needed';
   } else if (rpo?.kind === 'not-kept') {
@@ -219,10 +386,22 @@ export function evaluateComponent(
     );
   } else if (!lastGood && everyBackupSwitchedOff(component)) {
     backup.state = 'violated';
-    reasons.push(
+    breach(
+      'backup-failed',
       `every backup job is switched off (enabled: false: ${component
         .backups!.map(b => b.name)
         .join(', ')}), and no backup is reported`,
+    );
+  } else if (!lastGood && othersOnly) {
+    backup.state = 'unchecked';
+    reasons.push(
+      `backed up by ${activeJobs
+        .map(j =>
+          j.state === 'planned'
+            ? `the planned job ${j.name}`
+            : `another team (${j.name}${j.tool ? `, ${j.tool}` : ''})`,
+        )
+        .join(' and ')}; nothing is reported here: report its runs to check it`,
     );
   } else if (!lastGood) {
     backup.state = 'unknown';
@@ -237,14 +416,16 @@ export function evaluateComponent(
     );
   } else if (rpoSeconds !== undefined && backup.ageSeconds! > rpoSeconds) {
     backup.state = 'violated';
-    reasons.push(
-      `the last good backup is ${formatAge(
+    breach(
+      'rpo-breach',
+      `${latestPoint} ${formatAge(
         backup.ageSeconds!,
       )} old, older than the RPO of ${formatDuration(rpoSeconds)}`,
     );
   } else if (lastAttempt?.result === 'failure') {
     backup.state = 'at-risk';
-    reasons.push(
+    breach(
+      'backup-failed',
       `the last backup run failed ${ago(lastAttempt.startedAt)} ago`,
     );
   } else if (
@@ -253,7 +434,7 @@ export function evaluateComponent(
   ) {
     backup.state = 'at-risk';
     reasons.push(
-      `the last good backup is ${formatAge(
+      `${latestPoint} ${formatAge(
         backup.ageSeconds!,
       )} old, close to the RPO of ${formatDuration(rpoSeconds)}`,
     );
@@ -262,7 +443,7 @@ export function evaluateComponent(
     reasons.push(
       `the RPO ${JSON.stringify(
         rpoText,
-      )} is not a time: the last good backup (${formatAge(
+      )} is not a time: the latest point it restores to (${formatAge(
         backup.ageSeconds!,
       )} old) is not checked against it`,
     );
@@ -278,7 +459,8 @@ export function evaluateComponent(
   const judgedByJobs = ['ok', 'unchecked', 'at-risk'].includes(backup.state);
   for (const job of jobs.filter(j => judgedByJobs && j.state === 'overdue')) {
     backup.state = 'at-risk';
-    reasons.push(
+    breach(
+      'backup-failed',
       job.lastSuccessAt
         ? `the ${job.job} job last succeeded ${ago(
             job.lastSuccessAt,
@@ -306,9 +488,18 @@ export function evaluateComponent(
     const rtoOf = scenario?.rto ? ` (scenario ${scenario.name})` : '';
     const rto = objectiveOf(rtoText);
     const rtoSeconds = objectiveSeconds(rto);
-    const last = latest(
-      events.filter(e => e.type === 'drill' && e.result !== 'running'),
+    const drills = events.filter(
+      e => e.type === 'drill' && e.result !== 'running',
     );
+    // A drill below the level the plan requires does not count (a failed
+    // one always does): an integrity check is not a restore.
+    const required = component.drill.requiredVerification;
+    const counts = (e: BackupEvent) =>
+      !required ||
+      e.result === 'failure' ||
+      meetsVerification(drillVerification(e), required);
+    const last = latest(drills.filter(counts));
+    const lastAny = latest(drills);
     // Stale after `staleAfter` past the last drill, or a day past when the
     // next was due (calendar-aware: monthly is the same day next month).
     let dueBy: Date | undefined;
@@ -330,27 +521,47 @@ export function evaluateComponent(
       ...(staleAfterSeconds !== undefined ? { staleAfterSeconds } : {}),
       ...(dueBy ? { staleAt: dueBy.toISOString() } : {}),
       ...(rtoSeconds !== undefined ? { rtoSeconds } : {}),
+      ...(required ? { requiredVerification: required } : {}),
       ...(last
         ? {
             lastAt: last.finishedAt ?? last.startedAt,
             lastResult: last.result,
             dataVerified: last.dataVerified,
             restoreSeconds: last.restoreSeconds,
+            verification: drillVerification(last),
           }
         : {}),
     };
+    const below = (e: BackupEvent) =>
+      `the last restore drill (${ago(e.finishedAt ?? e.startedAt)} ago) was ${
+        VERIFICATION_WORDS[drillVerification(e)]
+      }; the plan requires ${VERIFICATION_WORDS[required!]}`;
+    if (lastAny && lastAny !== last && !counts(lastAny)) {
+      if (!last) {
+        drill.state = 'violated';
+        drill.verification = drillVerification(lastAny);
+        breach(
+          'verification-below',
+          `${below(lastAny)}, and no drill has reached it`,
+        );
+      } else {
+        reasons.push(`${below(lastAny)}: judged by the last drill that did`);
+      }
+    }
     if (!last) {
-      reasons.push('no restore drill reported yet');
+      if (!lastAny) reasons.push('no restore drill reported yet');
     } else if (dueBy && now.getTime() > dueBy.getTime()) {
       drill.state = 'stale';
-      reasons.push(
+      breach(
+        'drill-stale',
         `the last restore drill was ${ago(
           drill.lastAt!,
         )} ago; drills are due every ${component.drill.cadence}`,
       );
     } else if (last.result === 'failure' || last.dataVerified === false) {
       drill.state = 'violated';
-      reasons.push(
+      breach(
+        'drill-failed',
         last.result === 'failure'
           ? 'the last restore drill failed'
           : 'the last restore drill restored data that did not check out',
@@ -361,7 +572,8 @@ export function evaluateComponent(
       last.restoreSeconds > rtoSeconds
     ) {
       drill.state = 'at-risk';
-      reasons.push(
+      breach(
+        'drill-over-rto',
         `the last restore took ${formatDuration(
           Math.round(last.restoreSeconds),
         )}, longer than the RTO of ${formatDuration(rtoSeconds)}${rtoOf}`,
@@ -392,7 +604,111 @@ export function evaluateComponent(
     component: component.name,
     state: worstState([backup.state, ...(drill ? [drill.state] : [])]),
     reasons,
+    ...(findings.length ? { findings } : {}),
     backup,
     ...(drill ? { drill } : {}),
   };
+}
+
+/**
+ * Each data type of a plan against the recoverable windows of the
+ * components that hold it: restorable only to the earliest of their latest
+ * points (a restore brings back all of them), held to the data type's RPO.
+ *
+ * @public
+ */
+export function evaluateDataTypes(
+  dataTypes: RecoveryDataType[],
+  components: ComponentRecoveryStatus[],
+  now: Date = new Date(),
+): DataTypeRecoveryStatus[] {
+  return dataTypes.map((d): DataTypeRecoveryStatus => {
+    const base = { dataType: d.name };
+    const rpo = objectiveOf(d.rpo, d.rationale);
+    if (rpo?.kind === 'not-kept' || rpo?.kind === 'not-applicable') {
+      const why = rpo.reason ? ` (${rpo.reason})` : '';
+      return {
+        ...base,
+        state: 'not-needed',
+        reasons: [
+          rpo.kind === 'not-kept'
+            ? `nothing is kept${why}`
+            : `no RPO applies${why}`,
+        ],
+      };
+    }
+    const held = (d.components ?? []).map(name => ({
+      name,
+      status: components.find(c => c.component === name),
+    }));
+    if (held.length === 0) {
+      return {
+        ...base,
+        state: 'unchecked',
+        reasons: ['names no component that holds it'],
+      };
+    }
+    const missing = held.filter(h => !h.status?.backup.window);
+    if (missing.length > 0) {
+      return {
+        ...base,
+        state: 'unknown',
+        reasons: [
+          `nothing restorable reported for ${missing
+            .map(m => m.name)
+            .join(', ')}`,
+        ],
+      };
+    }
+    const earliest = held.reduce((a, b) =>
+      Date.parse(b.status!.backup.window!.to) <
+      Date.parse(a.status!.backup.window!.to)
+        ? b
+        : a,
+    );
+    const window = earliest.status!.backup.window!;
+    const froms = held.flatMap(h =>
+      h.status!.backup.window!.from ? [h.status!.backup.window!.from] : [],
+    );
+    const joint: RecoverableWindow = {
+      to: window.to,
+      // The latest of the oldest points: all of them reach back only so far.
+      ...(froms.length === held.length ? { from: froms.sort().pop() } : {}),
+    };
+    const age = Math.max(
+      0,
+      Math.round((now.getTime() - Date.parse(window.to)) / 1000),
+    );
+    const seconds = objectiveSeconds(rpo);
+    const withRpo = seconds !== undefined ? { rpoSeconds: seconds } : {};
+    const where = `${earliest.name} restores to ${formatAge(age)} ago`;
+    if (seconds === undefined) {
+      return {
+        ...base,
+        state: 'unchecked',
+        window: joint,
+        reasons: [
+          d.rpo === undefined
+            ? `states no RPO; ${where}`
+            : `the RPO ${JSON.stringify(d.rpo)} is not a time; ${where}`,
+        ],
+      };
+    }
+    const state: ComplianceState =
+      age > seconds ? 'violated' : age > 0.75 * seconds ? 'at-risk' : 'ok';
+    return {
+      ...base,
+      state,
+      window: joint,
+      ...withRpo,
+      reasons:
+        state === 'ok'
+          ? []
+          : [
+              `${where}, ${
+                state === 'violated' ? 'older than' : 'close to'
+              } its RPO of ${formatDuration(seconds)}`,
+            ],
+    };
+  });
 }

@@ -15,6 +15,25 @@ const isoTime = z
 /** @public */
 export const BACKUP_EVENT_RESULTS = ['success', 'failure', 'running'] as const;
 
+/**
+ * How well a restore (or a backup's own check) was proved, weakest first:
+ * `none`; `integrity` (the copy was read and its checksums held:
+ * `restic check`, `pgbackrest verify` — not a restore); `restored` (restored
+ * to a scratch target); `application` (restored, and the application's own
+ * checks passed on the restored data).
+ *
+ * @public
+ */
+export const VERIFICATION_LEVELS = [
+  'none',
+  'integrity',
+  'restored',
+  'application',
+] as const;
+
+/** @public */
+export type VerificationLevel = (typeof VERIFICATION_LEVELS)[number];
+
 /** @public */
 export const backupEventSchema = z
   .object({
@@ -63,6 +82,22 @@ export const backupEventSchema = z
       .boolean()
       .optional()
       .describe('For a drill: whether the restored data checked out.'),
+    verification: z
+      .enum(VERIFICATION_LEVELS)
+      .optional()
+      .describe(
+        "How well it was proved: none, integrity (checksums read back: restic check, pgbackrest verify; not a restore), restored (to a scratch target), application (restored and the application's own checks passed). A drill that does not say is 'restored', or 'application' with dataVerified true.",
+      ),
+    restorableTo: isoTime
+      .optional()
+      .describe(
+        "For a backup: the latest point its copies restore to, when that is not when it finished (a replica's time minus its lag). A WAL archive's report is restorable to when it finished: when the archive's newest segment was seen.",
+      ),
+    restorableFrom: isoTime
+      .optional()
+      .describe(
+        'For a backup: the oldest point the repository could still restore to when this was reported (its oldest retained copy).',
+      ),
   })
   .strict()
   .superRefine((e, ctx) => {
@@ -88,6 +123,31 @@ export const backupEventSchema = z
         code: 'custom',
         path: ['type'],
         message: 'restoreSeconds and dataVerified belong to a drill',
+      });
+    }
+    if (e.type === 'drill' && (e.restorableTo || e.restorableFrom)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['type'],
+        message: 'restorableTo and restorableFrom belong to a backup',
+      });
+    }
+    if (e.restorableTo && e.finishedAt && e.restorableTo > e.finishedAt) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['restorableTo'],
+        message: 'is after finishedAt: a backup cannot restore to later than it finished',
+      });
+    }
+    if (
+      e.restorableFrom &&
+      Date.parse(e.restorableFrom) >
+        Date.parse(e.restorableTo ?? e.finishedAt ?? e.startedAt)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['restorableFrom'],
+        message: 'is after the latest point the backup restores to',
       });
     }
   });

@@ -178,6 +178,39 @@ export function checkRecoveryPlan(
     objective([...at, 'rto'], s.rto);
   });
 
+  spec.dataTypes?.forEach((d, i) => {
+    d.components?.forEach((c, j) => {
+      if (!names.has(c)) {
+        error(
+          ['spec', 'dataTypes', i, 'components', j],
+          `names component ${c}, which this plan does not have (${[
+            ...names,
+          ].join(', ')})`,
+        );
+      }
+    });
+    d.scenarios?.forEach((sc, j) => {
+      if (!scenarioNames.has(sc)) {
+        error(
+          ['spec', 'dataTypes', i, 'scenarios', j],
+          `names scenario ${sc}, which this plan does not have (${
+            [...scenarioNames].join(', ') || 'it has none'
+          })`,
+        );
+      }
+    });
+    const rpo =
+      d.rpo === undefined
+        ? undefined
+        : parseRecoveryObjective(String(d.rpo), { reason: d.rationale });
+    if (rpo?.ok && rpo.value.kind === 'duration' && !d.components?.length) {
+      warn(
+        ['spec', 'dataTypes', i],
+        `(${d.name}) has an RPO but names no components: list the components that hold it to have it judged`,
+      );
+    }
+  });
+
   spec.components.forEach((c, i) => {
     if (c.drill?.scenario && !scenarioNames.has(c.drill.scenario)) {
       error(

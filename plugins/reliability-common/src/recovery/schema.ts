@@ -1,3 +1,4 @@
+import { VERIFICATION_LEVELS } from '../backups/schema';
 import { RELIABILITY_API_VERSION } from '../runbooks/types';
 
 const text = (maxLength: number) =>
@@ -105,6 +106,11 @@ const component = {
         },
         checks: text(2000),
         environment: text(500),
+        requiredVerification: {
+          enum: [...VERIFICATION_LEVELS],
+          description:
+            "The level a drill must reach to count: none, integrity (checksums only; not a restore), restored (to a scratch target), application (restored and the application's checks passed).",
+        },
       },
     },
     exclusions: list(text(1000), 50),
@@ -160,6 +166,15 @@ export const recoveryPlanJsonSchema = {
             rpo: objective,
             rto: objective,
             rationale: text(2000),
+            components: {
+              ...list(name, 50),
+              description:
+                "The plan's components that hold it: its RPO is judged from their backups.",
+            },
+            scenarios: {
+              ...list(name, 50),
+              description: "The plan's scenarios that concern it.",
+            },
           },
         }),
         components: { ...list(component), minItems: 1 },

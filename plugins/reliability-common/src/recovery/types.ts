@@ -1,7 +1,9 @@
 import type {
   ComplianceState,
   ComponentRecoveryStatus,
+  RecoverableWindow,
 } from '../backups/compliance';
+import type { VerificationLevel } from '../backups/schema';
 /**
  * The recovery plan format, `reliability.io/v1alpha1` `RecoveryPlan`: what a
  * service keeps, how it is backed up, how much may be lost (RPO) and how fast
@@ -71,6 +73,11 @@ export interface RestoreDrill {
   checks?: string;
   /** Where it runs: a scratch namespace, a container. */
   environment?: string;
+  /**
+   * The verification level a drill must reach to count (an integrity check
+   * is never a restore): `none`, `integrity`, `restored`, `application`.
+   */
+  requiredVerification?: VerificationLevel;
 }
 
 /** Something that holds state (or, stateless, does not). @public */
@@ -129,6 +136,10 @@ export interface RecoveryDataType {
   rpo?: string;
   rto?: string;
   rationale?: string;
+  /** The plan's components that hold it: its RPO is judged from their backups. */
+  components?: string[];
+  /** The plan's scenarios that concern it. */
+  scenarios?: string[];
 }
 
 /** @public */
@@ -195,6 +206,18 @@ export interface RecoveryPlanStatus {
   state: ComplianceState;
   evaluatedAt: string;
   components: ComponentRecoveryStatus[];
+  /** Each data type against the backups of the components that hold it. */
+  dataTypes?: DataTypeRecoveryStatus[];
+}
+
+/** One data type's RPO against its components' recoverable windows. @public */
+export interface DataTypeRecoveryStatus {
+  dataType: string;
+  state: ComplianceState;
+  reasons: string[];
+  /** Where all its components can be restored to: the earliest of their latest points. */
+  window?: RecoverableWindow;
+  rpoSeconds?: number;
 }
 
 /** One component of one plan, as the catalog-wide overview lists it. @public */

@@ -59,9 +59,62 @@ describe('pgBackRest importer', () => {
     ).toBe('violated');
   });
 
+  it('keeps a ≈1-minute RPO green between daily fulls while the WAL archive moves, and violated once it stops', () => {
+    const walPlan = {
+      name: 'postgres',
+      rpo: '≈ 1m',
+      backups: [
+        { name: 'full', schedule: 'daily' },
+        { name: 'wal', type: 'WAL archive', schedule: 'continuous' },
+      ],
+    };
+    const judge = (events: unknown[], now: Date) =>
+      evaluateComponent(walPlan as any, {}, parsed(events), now);
+    // Recorded: WAL archived two segments past the last backup (an incr).
+    const captured = fixture('pgbackrest-wal-ahead');
+    const seenAt = Date.parse(captured.finishedAt!);
+    const { events } = run(pgBackRestImporter, captured);
+    const wal = parsed(events).find(e => e.job === 'wal')!;
+    expect(wal).toMatchObject({
+      result: 'success',
+      finishedAt: new Date(seenAt).toISOString(),
+      message: expect.stringMatching(
+        /^pgBackRest's WAL archive reached segment 0+10+8, past backup \S+I \(0+10+6\)$/,
+      ),
+    });
+    const fresh = judge(events, new Date(seenAt + 30_000));
+    expect(fresh.backup).toMatchObject({
+      state: 'ok',
+      window: { job: 'wal', to: wal.finishedAt },
+    });
+    // The oldest copy the repository holds: the end of the full.
+    const full = parsed(events).find(e => e.job === 'full')!;
+    expect(fresh.backup.window!.from).toBe(full.finishedAt);
+
+    // Ten minutes on, the archive has not moved: the same segment is the
+    // same event (its first sighting), and the RPO is breached.
+    const again = run(pgBackRestImporter, {
+      ...captured,
+      finishedAt: new Date(seenAt + 600_000).toISOString(),
+    });
+    expect(again.events.find(e => e.job === 'wal')!.id).toBe(wal.id);
+    const stopped = judge(events, new Date(seenAt + 600_000));
+    expect(stopped.state).toBe('violated');
+    expect(stopped.reasons[0]).toMatch(
+      /^the latest point it restores to \(the wal job\) is 10m old, older than the RPO of 1m/,
+    );
+
+    // When the archive is no further than the last backup, there is no WAL
+    // event: the backup's own end is the latest point.
+    const atBackup = run(pgBackRestImporter, fixture('pgbackrest-ok'));
+    expect(atBackup.events.some(e => e.job === 'wal')).toBe(false);
+  });
+
   it('calls a backup with invalid page checksums a failure', () => {
     const { events } = run(pgBackRestImporter, fixture('pgbackrest-failed'));
-    const last = parsed(events).at(-1)!;
+    const last = parsed(events)
+      .filter(e => e.job !== 'wal')
+      .at(-1)!;
     expect(last).toMatchObject({ job: 'incr', result: 'failure' });
     expect(last.message).toMatch(/flagged backup .*I with errors/);
     const now = new Date(Date.parse(last.finishedAt!) + 3600_000);

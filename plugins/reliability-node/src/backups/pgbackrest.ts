@@ -7,6 +7,8 @@ import { failedRunEvent, fromEpoch, readToolOutput } from './toolOutput';
 interface PgBackRestBackup {
   label: string;
   type: 'full' | 'diff' | 'incr';
+  /** The WAL segments the backup needs, first and last. */
+  archive?: { start?: string | null; stop?: string | null };
   timestamp: { start: number; stop: number };
   info?: { size?: number; repository?: { size?: number; delta?: number } };
   error?: boolean;
@@ -18,7 +20,7 @@ interface PgBackRestStanza {
     message: string;
     lock?: { backup?: { held?: boolean } };
   };
-  archive?: Array<{ min: string | null; max: string | null }>;
+  archive?: Array<{ id?: string; min: string | null; max: string | null }>;
   backup?: PgBackRestBackup[];
 }
 
@@ -43,6 +45,14 @@ function isStanzaList(value: unknown): value is PgBackRestStanza[] {
  * backup holding the lock is a running one; a stanza whose status is an
  * error (missing stanza path, …) is a failed check; "no valid backups" is
  * reported as a note, with no event.
+ *
+ * The recoverable window: every backup event carries `restorableFrom`, the
+ * end of the oldest good backup the repository still holds (what retention
+ * left). When the WAL archive's newest segment (`archive[].max`) is past the
+ * last backup's own (`archive.stop`), WAL was archived after it: a `wal`
+ * job event, finished when the report was taken, says the database restores
+ * to that point. Its id is the segment's, so the same segment seen again is
+ * the same event, and an archive that stopped leaves it ageing.
  *
  * @public
  */
@@ -72,6 +82,12 @@ export const pgBackRestImporter: BackupImporter = {
     const notes: string[] = [];
     for (const stanza of output) {
       const backups = stanza.backup ?? [];
+      const good = backups
+        .filter(b => !b.error)
+        .sort((a, b) => a.timestamp.stop - b.timestamp.stop);
+      const restorableFrom = good.length
+        ? { restorableFrom: fromEpoch(good[0].timestamp.stop) }
+        : {};
       for (const b of backups) {
         events.push({
           ...base,
@@ -81,6 +97,7 @@ export const pgBackRestImporter: BackupImporter = {
           startedAt: fromEpoch(b.timestamp.start),
           finishedAt: fromEpoch(b.timestamp.stop),
           result: b.error ? 'failure' : 'success',
+          ...(b.error ? {} : restorableFrom),
           ...(b.info?.repository?.delta !== undefined
             ? { sizeBytes: b.info.repository.delta }
             : {}),
@@ -121,11 +138,33 @@ export const pgBackRestImporter: BackupImporter = {
         });
         notes.push(`stanza ${stanza.name}: ${message} (status ${code})`);
       }
-      const archive = stanza.archive?.find(a => a.min && a.max);
+      // The current archive: the newest segment of all (a segment name
+      // orders by timeline, then position).
+      const archive = (stanza.archive ?? [])
+        .filter(a => a.min && a.max)
+        .sort((a, b) => a.max!.localeCompare(b.max!))
+        .pop();
       if (archive) {
         notes.push(
           `stanza ${stanza.name}: WAL archive ${archive.min} – ${archive.max}`,
         );
+        const last = good[good.length - 1];
+        const lastStop = last?.archive?.stop;
+        if (last && lastStop && archive.max!.localeCompare(lastStop) > 0) {
+          events.push({
+            ...base,
+            id: `pgbackrest:${stanza.name}:wal:${archive.id ?? 'archive'}:${
+              archive.max
+            }:after:${last.label}`,
+            type: 'backup',
+            job: 'wal',
+            startedAt: seenAt,
+            finishedAt: seenAt,
+            result: 'success',
+            ...restorableFrom,
+            message: `pgBackRest's WAL archive reached segment ${archive.max}, past backup ${last.label} (${lastStop})`,
+          });
+        }
       }
     }
     return { events, notes };

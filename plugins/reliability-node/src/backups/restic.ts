@@ -111,6 +111,10 @@ export const resticImporter: BackupImporter = {
     if (output.length === 0) {
       return { events: [], notes: ['the repository has no snapshots yet'] };
     }
+    // What `forget` left: the oldest snapshot the repository still holds.
+    const oldest = output
+      .map(s => new Date(s.summary?.backup_start ?? s.time).toISOString())
+      .sort()[0];
     const events = output.map((s): BackupEventInput => {
       const job = s.tags?.[0] ?? target.job;
       const started = s.summary?.backup_start ?? s.time;
@@ -123,6 +127,9 @@ export const resticImporter: BackupImporter = {
         startedAt: new Date(started).toISOString(),
         finishedAt: new Date(finished).toISOString(),
         result: 'success',
+        // A snapshot holds the files as they were when it started.
+        restorableTo: new Date(started).toISOString(),
+        restorableFrom: oldest,
         ...(s.summary?.total_bytes_processed !== undefined
           ? { sizeBytes: s.summary.total_bytes_processed }
           : {}),

@@ -5210,6 +5210,22 @@ export const spec = {
                     'For a drill: whether the restored data checked out.',
                   type: 'boolean',
                 },
+                verification: {
+                  description:
+                    "How well it was proved: none, integrity (checksums read back: restic check, pgbackrest verify; not a restore), restored (to a scratch target), application (restored and the application's own checks passed). A drill that does not say is 'restored', or 'application' with dataVerified true.",
+                  type: 'string',
+                  enum: ['none', 'integrity', 'restored', 'application'],
+                },
+                restorableTo: {
+                  description:
+                    "For a backup: the latest point its copies restore to, when that is not when it finished (a replica's time minus its lag). A WAL archive's report is restorable to when it finished: when the archive's newest segment was seen.",
+                  type: 'string',
+                },
+                restorableFrom: {
+                  description:
+                    'For a backup: the oldest point the repository could still restore to when this was reported (its oldest retained copy).',
+                  type: 'string',
+                },
               },
               required: ['id', 'type', 'entityRef', 'startedAt', 'result'],
               additionalProperties: false,
