@@ -4,6 +4,8 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
+import { readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { retryingCatalog } from './entities/retryingCatalog';
 import {
@@ -23,6 +25,7 @@ import { DatabaseBackupEventStore } from './backups/DatabaseBackupEventStore';
 import { migratedClient } from './database/database';
 import { DatabaseRecoveryStateStore } from './recovery/DatabaseRecoveryStateStore';
 import { RecoveryEvaluator } from './recovery/RecoveryEvaluator';
+import { DatabaseRecoveryViolationStore } from './recovery/DatabaseRecoveryViolationStore';
 import { DatabasePostmortemStore } from './postmortems/DatabasePostmortemStore';
 import {
   type BackupEventSource,
@@ -122,6 +125,8 @@ export const reliabilityPlugin = createBackendPlugin({
         const recoveryStateStore = await DatabaseRecoveryStateStore.create({
           database,
         });
+        const recoveryViolationStore =
+          await DatabaseRecoveryViolationStore.create({ database });
         const backupIngest = new BackupIngest(runbookStore, backupEventStore);
         const backupSources = new BackupSourceRunner({
           db: await migratedClient(database),
@@ -231,6 +236,14 @@ export const reliabilityPlugin = createBackendPlugin({
           runbookStore,
           eventStore: backupEventStore,
           stateStore: recoveryStateStore,
+          violationStore: recoveryViolationStore,
+          remindEveryMs: config.has('reliability.recovery.violations.remindEvery')
+            ? durationToMilliseconds(
+                readDurationFromConfig(config, {
+                  key: 'reliability.recovery.violations.remindEvery',
+                }),
+              )
+            : 24 * 3600_000,
           notifications,
           logger: logger.child({ task: 'recovery-evaluation' }),
           history: {
@@ -277,6 +290,7 @@ export const reliabilityPlugin = createBackendPlugin({
             postmortemStore,
             backupEventStore,
             recoveryStateStore,
+            recoveryViolationStore,
             backupIngest,
             backupImporters: importers,
             backupSources,

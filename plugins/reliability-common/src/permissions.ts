@@ -32,6 +32,34 @@ export const reliabilityBackupReportPermission = createPermission({
 });
 
 /**
+ * Acknowledge an open violation of a recovery plan (who, why, until when),
+ * which stops its reminders. A resource permission on the entity of the
+ * violated component (else the plan's first entity), so that a policy can
+ * allow it to that entity's owners only.
+ *
+ * @public
+ */
+export const reliabilityRecoveryViolationAcknowledgePermission =
+  createPermission({
+    name: 'reliability.recovery.violation.acknowledge',
+    attributes: { action: 'update' },
+    resourceType: 'catalog-entity',
+  });
+
+/**
+ * Export the recovery evidence of one entity for a period (plan targets,
+ * backups, drills, violations, with a manifest of digests): what a team hands
+ * an auditor. A resource permission on the entity.
+ *
+ * @public
+ */
+export const reliabilityRecoveryEvidenceExportPermission = createPermission({
+  name: 'reliability.recovery.evidence.export',
+  attributes: { action: 'read' },
+  resourceType: 'catalog-entity',
+});
+
+/**
  * Every permission the reliability suite defines.
  *
  * @public
@@ -39,6 +67,8 @@ export const reliabilityBackupReportPermission = createPermission({
 export const reliabilityPermissions = [
   reliabilityRunbookRefreshPermission,
   reliabilityBackupReportPermission,
+  reliabilityRecoveryViolationAcknowledgePermission,
+  reliabilityRecoveryEvidenceExportPermission,
   ...reliabilityPostmortemPermissions,
   ...reliabilityIncidentPermissions,
 ];

@@ -208,6 +208,26 @@ export class DatabaseBackupEventStore {
   }
 
   /**
+   * Every event of one plan that started in `[from, until)`, oldest first:
+   * what an evidence export holds for the period.
+   */
+  async listInPeriod(
+    plan: { namespace: string; name: string },
+    from: Date,
+    until: Date,
+  ): Promise<BackupEvent[]> {
+    const rows = await this.db<EventRow>(EVENTS)
+      .where({ plan_namespace: plan.namespace, plan_name: plan.name })
+      .where('started_at', '>=', from)
+      .where('started_at', '<', until)
+      .orderBy([
+        { column: 'started_at', order: 'asc' },
+        { column: 'seq', order: 'asc' },
+      ]);
+    return rows.map(toEvent);
+  }
+
+  /**
    * Keeps the newest `maxPerComponent` events of each type and job per
    * component (the bounded history behind the trends); returns how many
    * were deleted.

@@ -33,6 +33,11 @@ describe('RecoveryEvaluator', () => {
         prune: async () => 0,
         markNotified: async () => {},
       } as any,
+      violationStore: {
+        reconcile: async () => ({ opened: [], resolved: [] }),
+        dueReminders: async () => [],
+      } as any,
+      remindEveryMs: 86400_000,
       logger: mockServices.logger.mock(),
       history: { maxEventsPerComponent: 10, maxTransitionsPerComponent: 10 },
     });

@@ -1,9 +1,10 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
-import type {
-  ComplianceState,
-  RecoveryPlanDetails,
+import {
+  type RecoveryPlanDetails,
+  type RecoveryViolation,
+  VIOLATION_TYPE_WORDS,
 } from '@reliability-suite/plugin-reliability-common';
 import type { DatabaseBackupEventStore } from '../backups/DatabaseBackupEventStore';
 import type { RunbookStore } from '../runbooks/RunbookStore';
@@ -11,20 +12,16 @@ import type {
   DatabaseRecoveryStateStore,
   StoredTransition,
 } from './DatabaseRecoveryStateStore';
+import type { DatabaseRecoveryViolationStore } from './DatabaseRecoveryViolationStore';
 import { planStatus } from './planStatus';
 
-/** The states an owner is told about when a component enters them. */
-const NOTIFY: ComplianceState[] = ['violated', 'stale'];
-
-const WORDS: Record<ComplianceState, string> = {
-  violated: 'violates its recovery objectives',
-  stale: 'has an overdue restore drill',
-  'at-risk': 'is at risk',
-  unknown: 'has no backup data',
-  unchecked: 'has nothing its plan can be checked against',
-  ok: 'is OK',
-  'not-needed': 'needs no backup',
-};
+// The violations that make an owner's notification urgent.
+const HIGH = new Set([
+  'rpo-breach',
+  'drill-failed',
+  'verification-below',
+  'backup-failed',
+]);
 
 /** The entity page's Reliability tab. */
 function entityLink(entityRef: string) {
@@ -38,6 +35,9 @@ export interface RecoveryEvaluatorOptions {
   runbookStore: RunbookStore;
   eventStore: DatabaseBackupEventStore;
   stateStore: DatabaseRecoveryStateStore;
+  violationStore: DatabaseRecoveryViolationStore;
+  /** How long an open, unacknowledged violation waits before its owners are reminded. */
+  remindEveryMs: number;
   /** Absent when the app has no notifications backend. */
   notifications?: NotificationService;
   logger: LoggerService;
@@ -50,8 +50,10 @@ export interface RecoveryEvaluatorOptions {
 /**
  * The scheduled look at every recovery plan: each component judged against
  * what was reported, its state remembered, every change kept (bounded), and
- * the owner of a component that has just become violated or stale told
- * through Backstage notifications — once per change.
+ * each breach kept as a violation record — opened when first found, resolved
+ * when it recovers. The owners of the component are told through Backstage
+ * notifications once when a violation opens, and reminded while it stays
+ * open and unacknowledged.
  */
 export class RecoveryEvaluator {
   constructor(private readonly options: RecoveryEvaluatorOptions) {}
@@ -64,12 +66,25 @@ export class RecoveryEvaluator {
     plans: number;
     transitions: StoredTransition[];
     notified: number;
+    opened: RecoveryViolation[];
+    resolved: RecoveryViolation[];
+    reminded: number;
   }> {
-    const { runbookStore, eventStore, stateStore, logger, history } =
-      this.options;
+    const {
+      runbookStore,
+      eventStore,
+      stateStore,
+      violationStore,
+      logger,
+      history,
+    } = this.options;
     const plans = await runbookStore.listRecoveryPlans({});
     const transitions: StoredTransition[] = [];
+    const opened: RecoveryViolation[] = [];
+    const resolved: RecoveryViolation[] = [];
+    const byKey = new Map(plans.map(p => [`${p.namespace}/${p.name}`, p]));
     let notified = 0;
+    let reminded = 0;
     for (const plan of plans) {
       // Back to the event loop between plans: on SQLite every query answers
       // at once, so without this the whole evaluation (a second at 1,000
@@ -79,55 +94,101 @@ export class RecoveryEvaluator {
         logger.warn(
           `Recovery evaluation stopped at its timeout after ${transitions.length} change(s); the next pass goes on`,
         );
-        return { plans: plans.length, transitions, notified };
+        return {
+          plans: plans.length,
+          transitions,
+          notified,
+          opened,
+          resolved,
+          reminded,
+        };
       }
       const status = await planStatus(eventStore, plan, now);
       const changes = await stateStore.record(plan, status.components, now);
       transitions.push(...changes);
-      for (const change of changes) {
-        if (!NOTIFY.includes(change.to)) continue;
-        if (await this.notify(plan, change)) {
-          await stateStore.markNotified(change.id);
-          notified++;
+      const violations = await violationStore.reconcile(
+        plan,
+        status.components,
+        now,
+      );
+      opened.push(...violations.opened);
+      resolved.push(...violations.resolved);
+      for (const violation of violations.opened) {
+        if (!(await this.notify(plan, violation, 'opened'))) continue;
+        await violationStore.markNotified(violation.id, now);
+        notified++;
+        // The state change that came with it was told about.
+        for (const change of changes) {
+          if (change.component === violation.component) {
+            await stateStore.markNotified(change.id);
+          }
         }
+      }
+    }
+    // Reminders: open, unacknowledged, told about longer ago than allowed.
+    for (const violation of await violationStore.dueReminders(
+      now,
+      this.options.remindEveryMs,
+    )) {
+      const plan = byKey.get(
+        `${violation.plan.namespace}/${violation.plan.name}`,
+      );
+      if (!plan) continue;
+      if (await this.notify(plan, violation, 'reminder')) {
+        await violationStore.markReminded(violation.id, now);
+        reminded++;
       }
     }
     await eventStore.prune(history.maxEventsPerComponent);
     await stateStore.prune(history.maxTransitionsPerComponent);
-    if (transitions.length) {
+    if (transitions.length || opened.length || resolved.length || reminded) {
       logger.info(
-        `Recovery evaluation: ${transitions.length} change(s), ${notified} owner notification(s)`,
+        `Recovery evaluation: ${transitions.length} change(s), ${opened.length} violation(s) opened, ${resolved.length} resolved, ${notified} owner notification(s), ${reminded} reminder(s)`,
       );
     }
-    return { plans: plans.length, transitions, notified };
+    return {
+      plans: plans.length,
+      transitions,
+      notified,
+      opened,
+      resolved,
+      reminded,
+    };
   }
 
   private async notify(
     plan: RecoveryPlanDetails,
-    change: StoredTransition,
+    violation: RecoveryViolation,
+    why: 'opened' | 'reminder',
   ): Promise<boolean> {
     const { notifications, logger } = this.options;
     if (!notifications) return false;
     const component = plan.document.spec.components.find(
-      c => c.name === change.component,
+      c => c.name === violation.component,
     );
     const entityRefs = component?.entityRef
       ? [component.entityRef]
       : plan.entityRefs;
     if (entityRefs.length === 0) return false;
-    const name = component?.title ?? change.component;
+    const name = component?.title ?? violation.component;
+    const what = VIOLATION_TYPE_WORDS[violation.type];
     try {
       await notifications.send({
         // The owners of the component's entity (the notifications backend
         // resolves an entity to its owner, and a group to its members).
         recipients: { type: 'entity', entityRef: entityRefs },
         payload: {
-          title: `${name} (${plan.title}) ${WORDS[change.to]}`,
-          description: change.reasons.join('; '),
+          title:
+            why === 'opened'
+              ? `${what}: ${name} (${plan.title})`
+              : `Still open, not acknowledged — ${what}: ${name} (${plan.title})`,
+          description: violation.detail,
           link: entityLink(entityRefs[0]),
-          severity: change.to === 'violated' ? 'high' : 'normal',
+          severity: HIGH.has(violation.type) ? 'high' : 'normal',
           topic: 'reliability:recovery',
-          scope: `reliability:recovery:${plan.namespace}/${plan.name}/${change.component}`,
+          // One notification per violation: a reminder updates it (and
+          // marks it unread again) rather than adding another.
+          scope: `reliability:recovery-violation:${violation.id}`,
         },
       });
       return true;

@@ -1,4 +1,4 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import {
   hoursAgo,
   startRecoveryBackend,
@@ -49,11 +49,20 @@ describe.each(databases.eachSupportedId())(
       expect(backend.sent).toEqual([]);
     });
 
-    it('notifies the owner of a component that becomes violated, once per change', async () => {
-      const backend = await startRecoveryBackend(databases, databaseId);
-      const transitions = async () =>
+    it('opens a violation when a component breaks its plan, notifies its owners once, reminds until acknowledged, and resolves it when the state recovers', async () => {
+      const backend = await startRecoveryBackend(databases, databaseId, {
+        config: {
+          reliability: {
+            recovery: { violations: { remindEvery: { seconds: 1 } } },
+          },
+        },
+      });
+      const owner = mockCredentials.user.header('user:default/alice');
+      const history = async () =>
         (await backend.get('/recovery-plans/default/insights-data/history'))
-          .body.components[0].transitions;
+          .body.components[0];
+      const open = async () =>
+        (await backend.get('/recovery/violations', owner)).body;
       await backend.postEvents([
         backup('old', 30),
         {
@@ -67,52 +76,120 @@ describe.each(databases.eachSupportedId())(
           dataVerified: true,
         },
       ]);
-      await backend.runTask(
-        TASK,
-        async () => (await transitions()).length >= 1,
-      );
-      expect(await transitions()).toEqual([
+      await backend.runTask(TASK, async () => (await open()).totalCount >= 1);
+      const detail =
+        'the last good backup is 1d 6h old, older than the RPO of 1d';
+      const [violation] = (await open()).items;
+      expect(violation).toMatchObject({
+        plan: {
+          namespace: 'default',
+          name: 'insights-data',
+          title: 'insights-data',
+        },
+        component: 'postgres',
+        entityRef: 'resource:default/insights-postgres',
+        type: 'rpo-breach',
+        detail,
+        openedAt: expect.any(String),
+        notifiedAt: expect.any(String),
+        reminders: 0,
+      });
+      expect(violation.resolvedAt).toBeUndefined();
+      expect((await history()).transitions).toEqual([
         expect.objectContaining({
           to: 'violated',
-          reasons: [
-            'the last good backup is 1d 6h old, older than the RPO of 1d',
-          ],
+          reasons: [detail],
           notified: true,
         }),
       ]);
-      expect(backend.sent).toEqual([
-        {
-          recipients: {
-            type: 'entity',
-            entityRef: ['resource:default/insights-postgres'],
-          },
-          payload: expect.objectContaining({
-            title: 'postgres (insights-data) violates its recovery objectives',
-            description:
-              'the last good backup is 1d 6h old, older than the RPO of 1d',
-            link: '/catalog/default/resource/insights-postgres/reliability',
-            severity: 'high',
-            topic: 'reliability:recovery',
-          }),
+      const opened = {
+        recipients: {
+          type: 'entity',
+          entityRef: ['resource:default/insights-postgres'],
         },
+        payload: expect.objectContaining({
+          title: 'RPO breach: postgres (insights-data)',
+          description: detail,
+          link: '/catalog/default/resource/insights-postgres/reliability',
+          severity: 'high',
+          topic: 'reliability:recovery',
+          scope: `reliability:recovery-violation:${violation.id}`,
+        }),
+      };
+      expect(backend.sent).toEqual([opened]);
+
+      // Still open a second later, and nobody acknowledged it: a reminder,
+      // on the same notification (its scope), not another violation.
+      await new Promise(r => setTimeout(r, 1100));
+      await backend.runTask(TASK, async () => backend.sent.length >= 2);
+      expect(backend.sent).toHaveLength(2);
+      expect(backend.sent[1].payload).toMatchObject({
+        title:
+          'Still open, not acknowledged — RPO breach: postgres (insights-data)',
+        scope: `reliability:recovery-violation:${violation.id}`,
+      });
+      expect((await open()).items).toEqual([
+        expect.objectContaining({ id: violation.id, reminders: 1 }),
       ]);
 
-      // Evaluated again without a change: no second notification.
-      await backend.runTask(TASK, async () => true);
-      await new Promise(r => setTimeout(r, 1500));
-      expect(backend.sent).toHaveLength(1);
-
-      // A fresh backup: ok again, recorded, nobody paged for good news.
-      await backend.postEvents([backup('fresh', 1)]);
-      await backend.runTask(
-        TASK,
-        async () => (await transitions()).length >= 2,
+      // Acknowledged by a person, with why and until when: no more reminders.
+      const until = new Date(Date.now() + 7 * 86400_000).toISOString();
+      const ack = await backend.post(
+        `/recovery/violations/${violation.id}/acknowledge`,
+        {
+          reason: 'The bucket is being migrated; backups resume Monday',
+          until,
+        },
+        owner,
       );
-      expect((await transitions())[0]).toMatchObject({
-        from: 'violated',
-        to: 'ok',
+      expect(ack.status).toBe(200);
+      expect(ack.body.acknowledgement).toEqual({
+        by: 'user:default/alice',
+        reason: 'The bucket is being migrated; backups resume Monday',
+        at: expect.any(String),
+        until,
       });
-      expect(backend.sent).toHaveLength(1);
+      // A machine token does not acknowledge.
+      expect(
+        (
+          await backend.post(
+            `/recovery/violations/${violation.id}/acknowledge`,
+            { reason: 'x' },
+          )
+        ).status,
+      ).toBe(403);
+      await new Promise(r => setTimeout(r, 1100));
+      await backend.runTask(TASK, async () => true);
+      await new Promise(r => setTimeout(r, 1000));
+      expect(backend.sent).toHaveLength(2);
+
+      // A fresh backup: the violation is resolved, kept in the history.
+      await backend.postEvents([backup('fresh', 1)]);
+      await backend.runTask(TASK, async () => (await open()).totalCount === 0);
+      expect((await open()).items).toEqual([]);
+      const [resolved] = (await history()).violations;
+      expect(resolved).toMatchObject({
+        id: violation.id,
+        resolvedAt: expect.any(String),
+        acknowledgement: { by: 'user:default/alice' },
+      });
+      const closed = await backend.get(
+        '/recovery/violations?state=resolved',
+        owner,
+      );
+      expect(closed.body.items.map((v: any) => v.id)).toEqual([violation.id]);
+      // Nobody paged for good news; one notification in all, and a reminder.
+      expect(backend.sent).toHaveLength(2);
+      // Resolved: nothing left to acknowledge.
+      expect(
+        (
+          await backend.post(
+            `/recovery/violations/${violation.id}/acknowledge`,
+            { reason: 'late' },
+            owner,
+          )
+        ).status,
+      ).toBe(409);
     });
 
     it('offers each covered entity its facts for scorecards, without the catalog', async () => {

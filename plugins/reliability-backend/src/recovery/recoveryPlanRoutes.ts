@@ -11,6 +11,8 @@ import {
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { DatabaseBackupEventStore } from '../backups/DatabaseBackupEventStore';
 import type { DatabaseRecoveryStateStore } from './DatabaseRecoveryStateStore';
+import type { DatabaseRecoveryViolationStore } from './DatabaseRecoveryViolationStore';
+import { describeViolation } from './violationRoutes';
 import { planStatus } from './planStatus';
 import { recoveryFacts } from './recoveryFacts';
 import { RecoveryOverviewService } from './RecoveryOverviewService';
@@ -49,11 +51,13 @@ export function registerRecoveryPlanRoutes(
     store: RunbookStore;
     eventStore: DatabaseBackupEventStore;
     stateStore: DatabaseRecoveryStateStore;
+    violationStore: DatabaseRecoveryViolationStore;
     catalog: CatalogService;
     visibility: CatalogVisibility;
   },
 ) {
   const { httpAuth, store, eventStore, stateStore, visibility } = options;
+  const { violationStore } = options;
   const reader = (req: express.Request) => readerCredentials(httpAuth, req);
   // The plans covering only entities the caller may read.
   const visiblePlans = async (
@@ -117,15 +121,19 @@ export function registerRecoveryPlanRoutes(
     const credentials = await reader(req);
     const { namespace, name } = req.params;
     const plan = await readablePlan(credentials, namespace, name);
-    const [events, transitions] = await Promise.all([
+    const [events, transitions, violations] = await Promise.all([
       eventStore.listForPlan(plan),
       stateStore.listTransitions(plan),
+      violationStore.list({ state: 'all', plan }),
     ]);
     const body: RecoveryPlanHistory = {
       components: plan.document.spec.components.map(c => ({
         component: c.name,
         events: events.get(c.name) ?? [],
         transitions: transitions.get(c.name) ?? [],
+        violations: violations
+          .filter(v => v.component === c.name)
+          .map(v => describeViolation(v, plan)),
       })),
     };
     res.json(body);

@@ -32,6 +32,8 @@ import { readerCredentials } from '../auth/credentials';
 import { CatalogVisibility } from '../auth/visibility';
 import type { DatabaseBackupEventStore } from '../backups/DatabaseBackupEventStore';
 import type { DatabaseRecoveryStateStore } from '../recovery/DatabaseRecoveryStateStore';
+import type { DatabaseRecoveryViolationStore } from '../recovery/DatabaseRecoveryViolationStore';
+import { registerViolationRoutes } from '../recovery/violationRoutes';
 import type { AlertIntake } from '../incidents/AlertIntake';
 import type { DatabaseIncidentStore } from '../incidents/DatabaseIncidentStore';
 import { registerIncidentRoutes } from '../incidents/incidentRoutes';
@@ -56,6 +58,7 @@ export interface RouterOptions {
   postmortemStore: DatabasePostmortemStore;
   backupEventStore: DatabaseBackupEventStore;
   recoveryStateStore: DatabaseRecoveryStateStore;
+  recoveryViolationStore: DatabaseRecoveryViolationStore;
   backupIngest: BackupIngest;
   backupImporters: Map<string, BackupImporter>;
   backupSources: BackupSourceRunner;
@@ -139,7 +142,16 @@ export async function createRouter(
     store: options.runbookStore,
     eventStore: options.backupEventStore,
     stateStore: options.recoveryStateStore,
+    violationStore: options.recoveryViolationStore,
     catalog: options.catalog,
+    visibility,
+  });
+  registerViolationRoutes(router, {
+    httpAuth,
+    permissions: options.permissions,
+    store: options.runbookStore,
+    eventStore: options.backupEventStore,
+    violationStore: options.recoveryViolationStore,
     visibility,
   });
   registerBackupRoutes(router, {

@@ -1,3 +1,4 @@
+import type { RecoveryViolation } from '../recovery/violations';
 import type { BackupEvent } from './schema';
 import type { ComplianceState } from './compliance';
 
@@ -18,6 +19,8 @@ export interface ComponentRecoveryHistory {
   /** Backup runs and restore drills, newest first (bounded). */
   events: BackupEvent[];
   transitions: RecoveryTransition[];
+  /** Its violations, newest first: open and resolved. */
+  violations?: RecoveryViolation[];
 }
 
 /** `GET /recovery-plans/{namespace}/{name}/history`. @public */

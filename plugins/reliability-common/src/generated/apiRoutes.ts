@@ -18,6 +18,8 @@ export type ReliabilityApiRoutes = {
     | '/backups/sources'
     | '/facts/recovery'
     | '/recovery/overview'
+    | '/recovery/violations'
+    | '/recovery/evidence'
     | '/recovery-plans'
     | '/recovery-plans/{namespace}/{name}'
     | '/recovery-plans/{namespace}/{name}/history'
@@ -39,6 +41,7 @@ export type ReliabilityApiRoutes = {
   post:
     | '/backups/events'
     | '/backups/import/{format}'
+    | '/recovery/violations/{id}/acknowledge'
     | '/incidents'
     | '/incidents/import'
     | '/incidents/{id}/roles'

@@ -705,6 +705,228 @@ export const spec = {
         },
       },
     },
+    '/recovery/violations': {
+      get: {
+        operationId: 'listRecoveryViolations',
+        tags: ['recovery'],
+        summary: 'Violations of recovery plans, as records',
+        description:
+          'Each breach the scheduled evaluation found on a component (an RPO breach, a failed backup, a stale drill, a failed drill, a drill over its RTO, a drill below the verification level its plan requires), from when it was first found to when the component recovered, with who acknowledged it, why and until when, and when its owners were notified and reminded. Open ones oldest first (what has waited longest); resolved ones newest first. Only violations of plans whose entities the caller may read.',
+        parameters: [
+          {
+            name: 'state',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['open', 'resolved', 'all'],
+              default: 'open',
+            },
+          },
+          {
+            name: 'entityRef',
+            in: 'query',
+            description: 'Only the violations of plans covering this entity.',
+            schema: {
+              type: 'string',
+              maxLength: 400,
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+              default: 100,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: '`{ items, totalCount }`.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items', 'totalCount'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        additionalProperties: true,
+                      },
+                    },
+                    totalCount: {
+                      type: 'integer',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '500': {
+            $ref: '#/components/responses/InternalError',
+          },
+        },
+      },
+    },
+    '/recovery/violations/{id}/acknowledge': {
+      post: {
+        operationId: 'acknowledgeRecoveryViolation',
+        tags: ['recovery'],
+        summary: 'Acknowledge an open violation (who, why, until when)',
+        description:
+          "Records that someone knows of the violation and why it may stay open (a restore test is booked, the bucket is being migrated), and until when: its owners are not reminded until then. Needs the permission `reliability.recovery.violation.acknowledge` on the entity of the violated component (the demo policy allows it to the entity's owners); a user's action only. A resolved violation is a 409.",
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['reason'],
+                additionalProperties: false,
+                properties: {
+                  reason: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 2000,
+                  },
+                  until: {
+                    type: 'string',
+                    format: 'date-time',
+                    description: 'Reminders start again after this time.',
+                  },
+                },
+              },
+              example: {
+                reason: 'Restore drill booked for Thursday; see TICKET-123',
+                until: '2026-12-10T00:00:00Z',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The violation, acknowledged.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: true,
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+          '500': {
+            $ref: '#/components/responses/InternalError',
+          },
+        },
+      },
+    },
+    '/recovery/evidence': {
+      get: {
+        operationId: 'exportRecoveryEvidence',
+        tags: ['recovery'],
+        summary: 'Recovery evidence of one entity for a period, for auditors',
+        description:
+          "What a team hands an ISO 27001 / SOC 2 auditor, as one tar archive: the targets of every plan covering the entity (RPO, RTO, backup jobs, drill cadence and required verification), the backups and restore drills reported in the period (measured restore times, verification levels), and the violations opened or resolved in it — each as JSON (`evidence.json`) and CSV (`targets.csv`, `backups.csv`, `drills.csv`, `violations.csv`) — with `manifest.json` and `SHA256SUMS` holding every file's SHA-256 (`sha256sum -c SHA256SUMS` verifies it). Needs the permission `reliability.recovery.evidence.export` on the entity (the demo policy allows it to the entity's owners).",
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 400,
+            },
+          },
+          {
+            name: 'from',
+            in: 'query',
+            description:
+              'The first day, YYYY-MM-DD (UTC); default 90 days ago.',
+            schema: {
+              type: 'string',
+              pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            description:
+              'The last day, YYYY-MM-DD (UTC), included; default today.',
+            schema: {
+              type: 'string',
+              pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'A tar archive of the evidence files and their digests.',
+            content: {
+              'application/x-tar': {
+                schema: {
+                  type: 'string',
+                  format: 'binary',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '500': {
+            $ref: '#/components/responses/InternalError',
+          },
+        },
+      },
+    },
     '/recovery-plans': {
       get: {
         operationId: 'listRecoveryPlans',
@@ -821,7 +1043,7 @@ export const spec = {
         responses: {
           '200': {
             description:
-              '`{ components: [{ component, events, transitions }] }`.',
+              '`{ components: [{ component, events, transitions, violations }] }`.',
             content: {
               'application/json': {
                 schema: {
@@ -839,6 +1061,15 @@ export const spec = {
                           },
                           events: {
                             type: 'array',
+                            items: {
+                              type: 'object',
+                              additionalProperties: true,
+                            },
+                          },
+                          violations: {
+                            type: 'array',
+                            description:
+                              'Its violations, newest first, open and resolved (as `GET /recovery/violations` lists them).',
                             items: {
                               type: 'object',
                               additionalProperties: true,
@@ -5914,6 +6145,8 @@ export type SpecPaths = {
     | '/backups/sources'
     | '/facts/recovery'
     | '/recovery/overview'
+    | '/recovery/violations'
+    | '/recovery/evidence'
     | '/recovery-plans'
     | '/recovery-plans/:namespace/:name'
     | '/recovery-plans/:namespace/:name/history'
@@ -5935,6 +6168,7 @@ export type SpecPaths = {
   post:
     | '/backups/events'
     | '/backups/import/:format'
+    | '/recovery/violations/:id/acknowledge'
     | '/incidents'
     | '/incidents/import'
     | '/incidents/:id/roles'

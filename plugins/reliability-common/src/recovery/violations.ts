@@ -1,0 +1,57 @@
+import type { RecoveryViolationType } from '../backups/compliance';
+
+/** What each violation type is, in words. @public */
+export const VIOLATION_TYPE_WORDS: Record<RecoveryViolationType, string> = {
+  'rpo-breach': 'RPO breach',
+  'backup-failed': 'Backup failed',
+  'drill-stale': 'Drill stale',
+  'drill-failed': 'Drill failed',
+  'drill-over-rto': 'Drill over RTO',
+  'verification-below': 'Verification below what the plan requires',
+};
+
+/** Who acknowledged an open violation, why, and until when. @public */
+export interface RecoveryViolationAcknowledgement {
+  /** The user's entity ref. */
+  by: string;
+  reason: string;
+  at: string;
+  /** Reminders start again after this time. */
+  until?: string;
+}
+
+/**
+ * A breach of a recovery plan as a record: opened when the evaluation first
+ * finds it on a component, kept up to date while it lasts, resolved when the
+ * component's state recovers. Its owners are notified once when it opens and
+ * reminded while it stays open and unacknowledged.
+ *
+ * @public
+ */
+export interface RecoveryViolation {
+  id: number;
+  plan: { namespace: string; name: string; title?: string };
+  component: string;
+  componentTitle?: string;
+  /** The component's entity, else the plan's first entity: who owns it. */
+  entityRef?: string;
+  type: RecoveryViolationType;
+  /** The latest reason, in words. */
+  detail: string;
+  openedAt: string;
+  /** When it was last found (the latest evaluation while open). */
+  seenAt: string;
+  resolvedAt?: string;
+  acknowledgement?: RecoveryViolationAcknowledgement;
+  /** When the owners were told it opened. */
+  notifiedAt?: string;
+  /** When they were last reminded, and how often. */
+  remindedAt?: string;
+  reminders: number;
+}
+
+/** `GET /recovery/violations`. @public */
+export interface RecoveryViolationList {
+  items: RecoveryViolation[];
+  totalCount: number;
+}
