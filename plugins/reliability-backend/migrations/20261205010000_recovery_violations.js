@@ -30,8 +30,14 @@ exports.up = async function up(knex) {
     table.timestamp('notified_at', { useTz: true }).nullable();
     table.timestamp('reminded_at', { useTz: true }).nullable();
     table.integer('reminders').notNullable().defaultTo(0);
-    table.index(['plan_namespace', 'plan_name', 'component'], 'reliability_violations_component_idx');
-    table.index(['resolved_at', 'opened_at'], 'reliability_violations_open_idx');
+    table.index(
+      ['plan_namespace', 'plan_name', 'component'],
+      'reliability_violations_component_idx',
+    );
+    table.index(
+      ['resolved_at', 'opened_at'],
+      'reliability_violations_open_idx',
+    );
   });
 };
 

@@ -237,7 +237,9 @@ export const reliabilityPlugin = createBackendPlugin({
           eventStore: backupEventStore,
           stateStore: recoveryStateStore,
           violationStore: recoveryViolationStore,
-          remindEveryMs: config.has('reliability.recovery.violations.remindEvery')
+          remindEveryMs: config.has(
+            'reliability.recovery.violations.remindEvery',
+          )
             ? durationToMilliseconds(
                 readDurationFromConfig(config, {
                   key: 'reliability.recovery.violations.remindEvery',

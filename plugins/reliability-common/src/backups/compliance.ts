@@ -214,6 +214,12 @@ function objectiveSeconds(value?: RecoveryObjective): number | undefined {
 }
 
 const at = (e: BackupEvent) => Date.parse(e.finishedAt ?? e.startedAt);
+const latest = (events: BackupEvent[]) =>
+  events.reduce<BackupEvent | undefined>(
+    (best, e) => (!best || at(e) > at(best) ? e : best),
+    undefined,
+  );
+
 // The point a good backup restores to.
 const pointOf = (e: BackupEvent) =>
   Date.parse(e.restorableTo ?? e.finishedAt ?? e.startedAt);
@@ -237,11 +243,6 @@ function windowOf(good: BackupEvent[]): RecoverableWindow | undefined {
     ...(latestPoint.job ? { job: latestPoint.job } : {}),
   };
 }
-const latest = (events: BackupEvent[]) =>
-  events.reduce<BackupEvent | undefined>(
-    (best, e) => (!best || at(e) > at(best) ? e : best),
-    undefined,
-  );
 
 // How long past due a run may finish before its job counts as overdue:
 // a quarter of its period, at least an hour, at most a day.
@@ -315,12 +316,19 @@ export function evaluateComponent(
 
   // Backups.
   const backups = events.filter(e => e.type === 'backup');
-  // Each job's last run: a WAL push after a failed backup does not hide it.
-  const lastPerJob = [
-    ...new Set(backups.map(e => e.job ?? '')),
-  ].map(job => latest(backups.filter(e => (e.job ?? '') === job))!);
+  // The last run, leaving out continuous jobs (a WAL archive's pushes): a
+  // push after a failed backup does not hide the failure.
+  const continuous = new Set(
+    (component.backups ?? [])
+      .filter(j => {
+        const parsed = j.schedule ? parseCadence(j.schedule) : undefined;
+        return parsed?.ok && parsed.value.kind === 'continuous';
+      })
+      .map(j => j.name),
+  );
   const lastAttempt =
-    latest(lastPerJob.filter(e => e.result === 'failure')) ?? latest(backups);
+    latest(backups.filter(e => !e.job || !continuous.has(e.job))) ??
+    latest(backups);
   const goodBackups = backups.filter(
     e => e.result === 'success' && e.finishedAt,
   );
@@ -694,8 +702,9 @@ export function evaluateDataTypes(
         ],
       };
     }
-    const state: ComplianceState =
-      age > seconds ? 'violated' : age > 0.75 * seconds ? 'at-risk' : 'ok';
+    let state: ComplianceState = 'ok';
+    if (age > seconds) state = 'violated';
+    else if (age > 0.75 * seconds) state = 'at-risk';
     return {
       ...base,
       state,

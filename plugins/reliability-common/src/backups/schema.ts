@@ -136,7 +136,8 @@ export const backupEventSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['restorableTo'],
-        message: 'is after finishedAt: a backup cannot restore to later than it finished',
+        message:
+          'is after finishedAt: a backup cannot restore to later than it finished',
       });
     }
     if (

@@ -148,21 +148,21 @@ export const pgBackRestImporter: BackupImporter = {
         notes.push(
           `stanza ${stanza.name}: WAL archive ${archive.min} – ${archive.max}`,
         );
-        const last = good[good.length - 1];
-        const lastStop = last?.archive?.stop;
-        if (last && lastStop && archive.max!.localeCompare(lastStop) > 0) {
+        const lastGood = good[good.length - 1];
+        const lastStop = lastGood?.archive?.stop;
+        if (lastGood && lastStop && archive.max!.localeCompare(lastStop) > 0) {
           events.push({
             ...base,
             id: `pgbackrest:${stanza.name}:wal:${archive.id ?? 'archive'}:${
               archive.max
-            }:after:${last.label}`,
+            }:after:${lastGood.label}`,
             type: 'backup',
             job: 'wal',
             startedAt: seenAt,
             finishedAt: seenAt,
             result: 'success',
             ...restorableFrom,
-            message: `pgBackRest's WAL archive reached segment ${archive.max}, past backup ${last.label} (${lastStop})`,
+            message: `pgBackRest's WAL archive reached segment ${archive.max}, past backup ${lastGood.label} (${lastStop})`,
           });
         }
       }
