@@ -1,4 +1,5 @@
 import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import type { HumanDuration } from '@backstage/types';
 
 export interface Config {
   /** Configuration of the reliability plugin suite. */
@@ -130,6 +131,15 @@ export interface Config {
     };
 
     /** Backup runs, restore drills and how recovery plans are judged. */
+    recovery?: {
+      violations?: {
+        /**
+         * How long an open violation nobody acknowledged waits before its
+         * owners are reminded again (default 24 hours), e.g. { hours: 24 }.
+         */
+        remindEvery?: HumanDuration | string;
+      };
+    };
     backups?: {
       /**
        * How often every plan's components are judged, their state changes

@@ -41,7 +41,9 @@ spec:
       entityRef: resource:insights-postgres
       rpo: 24h
       rto: 30m
-      backups: [{ name: full, schedule: 0 1 * * * }]
+      backups:
+        - { name: full, schedule: 0 1 * * * }
+        - { name: wal, type: WAL archive, schedule: continuous }
       drill: { cadence: 7d, staleAfter: 8d }
     - name: redis
       stateless: a cache
