@@ -17,6 +17,8 @@ import type {
   RunbookIndexStatus,
   RunbookSummary,
   SeverityLevel,
+  RecoveryViolation,
+  RecoveryViolationList,
 } from '@reliability-suite/plugin-reliability-common';
 
 /**
@@ -60,6 +62,22 @@ export interface ReliabilityApi {
   getRecoveryFacts(entityRef?: string): Promise<RecoveryFacts>;
   /** Re-reads an entity's runbooks now (needs the refresh permission). */
   refreshRunbooks(entityRef: string): Promise<RunbookIndexStatus>;
+  /** Violations of recovery plans: open ones oldest first (the default), or resolved, or all. */
+  listRecoveryViolations(query?: {
+    state?: 'open' | 'resolved' | 'all';
+    entityRef?: string;
+  }): Promise<RecoveryViolationList>;
+  /** Acknowledges an open violation: why, and until when no reminder is sent. */
+  acknowledgeRecoveryViolation(
+    id: number,
+    ack: { reason: string; until?: string },
+  ): Promise<RecoveryViolation>;
+  /** One entity's recovery evidence for a period, a tar archive with digests, as a file to save. */
+  exportRecoveryEvidence(query: {
+    entityRef: string;
+    from?: string;
+    to?: string;
+  }): Promise<{ fileName: string; content: Blob }>;
   /** The break-glass HTML export, as a file to save. */
   exportRunbooks(
     query: { entityRef: string } | { severity: string },

@@ -16,6 +16,8 @@ import type {
   RunbookIndexStatus,
   RunbookSummary,
   SeverityLevel,
+  RecoveryViolation,
+  RecoveryViolationList,
 } from '@reliability-suite/plugin-reliability-common';
 import { queryOf, ReliabilityBackendClient } from './ReliabilityBackendClient';
 import type { PostmortemFilter, ReliabilityApi } from './ReliabilityApi';
@@ -121,6 +123,38 @@ export class ReliabilityClient
 
   async refreshRunbooks(entityRef: string): Promise<RunbookIndexStatus> {
     return this.json('post', '/runbooks/refresh', { body: { entityRef } });
+  }
+
+  async listRecoveryViolations(
+    query: { state?: 'open' | 'resolved' | 'all'; entityRef?: string } = {},
+  ): Promise<RecoveryViolationList> {
+    return this.json('get', '/recovery/violations', {
+      query: queryOf({ ...query }),
+    });
+  }
+
+  async acknowledgeRecoveryViolation(
+    id: number,
+    ack: { reason: string; until?: string },
+  ): Promise<RecoveryViolation> {
+    return this.json('post', '/recovery/violations/{id}/acknowledge', {
+      params: { id: String(id) },
+      body: ack,
+    });
+  }
+
+  async exportRecoveryEvidence(query: {
+    entityRef: string;
+    from?: string;
+    to?: string;
+  }): Promise<{ fileName: string; content: Blob }> {
+    const response = await this.request('get', '/recovery/evidence', {
+      query: queryOf({ ...query }),
+    });
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const fileName =
+      /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'recovery-evidence.tar';
+    return { fileName, content: await response.blob() };
   }
 
   async exportRunbooks(

@@ -9,6 +9,7 @@ import {
   type ComplianceState,
   type ComponentRecoveryStatus,
   formatDuration,
+  VERIFICATION_WORDS,
 } from '@reliability-suite/plugin-reliability-common';
 import { Timestamp } from '../components/Timestamp';
 
@@ -75,6 +76,28 @@ export const ComponentStatus = ({
             .map(x => ` · ${x}`)}
         </Typography>
       )}
+      {backup.window && (
+        <Typography
+          variant="caption"
+          display="block"
+          data-testid="recoverable-window"
+        >
+          Restorable{' '}
+          {backup.window.from && (
+            <>
+              from <Timestamp value={backup.window.from} />{' '}
+            </>
+          )}
+          to <Timestamp value={backup.window.to} />
+          {backup.window.job && ` (${backup.window.job})`}
+        </Typography>
+      )}
+      {backup.verification && (
+        <Typography variant="caption" display="block" color="textSecondary">
+          Backup check <Timestamp value={backup.verification.at} />:{' '}
+          {VERIFICATION_WORDS[backup.verification.level]}
+        </Typography>
+      )}
       {backup.jobs
         ?.filter(j => j.lastSuccessAt || j.state === 'unknown')
         .map(j => (
@@ -106,6 +129,11 @@ export const ComponentStatus = ({
             `, restored in ${formatDuration(Math.round(drill.restoreSeconds))}`}
           {drill.rtoSeconds !== undefined &&
             ` (RTO ${formatDuration(drill.rtoSeconds)})`}
+          {drill.verification && ` · ${VERIFICATION_WORDS[drill.verification]}`}
+          {drill.requiredVerification &&
+            ` · plan requires ${
+              VERIFICATION_WORDS[drill.requiredVerification]
+            }`}
         </Typography>
       )}
     </>

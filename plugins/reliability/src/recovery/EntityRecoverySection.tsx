@@ -4,9 +4,15 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { alertApiRef, useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import { usePermission } from '@backstage/plugin-permission-react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
+import { reliabilityRecoveryEvidenceExportPermission } from '@reliability-suite/plugin-reliability-common';
+import { downloadFile } from '../runbooks/downloadFile';
+import { ViolationsTable } from './ViolationsTable';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
 import { rootRouteRef } from '../routes';
@@ -29,6 +35,23 @@ export const EntityRecoverySection = () => {
     () => api.listRecoveryPlans(entityRef),
     [api, entityRef],
   );
+  const alertApi = useApi(alertApiRef);
+  const evidence = usePermission({
+    permission: reliabilityRecoveryEvidenceExportPermission,
+    resourceRef: entityRef,
+  });
+  // The last 90 days (the backend's default period).
+  const exportEvidence = async () => {
+    try {
+      const file = await api.exportRecoveryEvidence({ entityRef });
+      downloadFile(file.fileName, file.content);
+    } catch (e) {
+      alertApi.post({
+        message: `Export failed: ${(e as Error).message}`,
+        severity: 'error',
+      });
+    }
+  };
   return (
     <InfoCard
       title="Backups & recovery"
@@ -44,6 +67,11 @@ export const EntityRecoverySection = () => {
           degraded modes.
         </Typography>
       )}
+      {value && value.length > 0 && (
+        <Box mb={2}>
+          <ViolationsTable entityRef={entityRef} />
+        </Box>
+      )}
       {value?.map(plan => (
         <RecoveryPlanView
           key={`${plan.namespace}/${plan.name}`}
@@ -52,6 +80,17 @@ export const EntityRecoverySection = () => {
           planLink={planLink(plan.namespace, plan.name)}
         />
       ))}
+      {value && value.length > 0 && evidence.allowed && (
+        <Box mt={2}>
+          <Button variant="outlined" size="small" onClick={exportEvidence}>
+            Export audit evidence (90 days)
+          </Button>
+          <Typography variant="caption" display="block" color="textSecondary">
+            Targets, backups, drills and violations as JSON and CSV, with a
+            SHA-256 manifest (check with <code>sha256sum -c SHA256SUMS</code>)
+          </Typography>
+        </Box>
+      )}
     </InfoCard>
   );
 };

@@ -1,6 +1,6 @@
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
 import { mockReliabilityApi } from '../__testUtils__/mockReliabilityApi';
 import { rootRouteRef } from '../routes';
@@ -86,6 +86,88 @@ describe('RecoveryOverviewPage', () => {
     expect(screen.getByText('Without a recovery plan (1)')).toBeInTheDocument();
     expect(
       screen.getByRole('link', { name: /insights-web/ }),
+    ).toBeInTheDocument();
+  });
+});
+
+describe('RecoveryOverviewPage, open violations', () => {
+  it('lists open violations oldest first, and a person acknowledges one with why and until when', async () => {
+    const violation = {
+      id: 7,
+      plan: { namespace: 'default', name: 'p', title: 'Platform plan' },
+      component: 'object-store',
+      componentTitle: 'Object storage',
+      entityRef: 'resource:default/insights-object-store',
+      type: 'rpo-breach' as const,
+      detail: 'the last good backup is 9d old, older than the RPO of 7d',
+      openedAt: new Date(Date.now() - 2 * 86400_000).toISOString(),
+      seenAt: new Date().toISOString(),
+      notifiedAt: new Date(Date.now() - 2 * 86400_000).toISOString(),
+      reminders: 1,
+    };
+    let acked = false;
+    const api = mockReliabilityApi({
+      getRecoveryOverview: async () => ({
+        components: [],
+        systems: [],
+        uncovered: [],
+      }),
+      listRecoveryViolations: async () => ({
+        items: [
+          acked
+            ? {
+                ...violation,
+                acknowledgement: {
+                  by: 'user:default/alice',
+                  reason: 'Bucket migration until Monday',
+                  at: new Date().toISOString(),
+                },
+              }
+            : violation,
+        ],
+        totalCount: 1,
+      }),
+      acknowledgeRecoveryViolation: async () => {
+        acked = true;
+        return violation;
+      },
+    });
+    await renderInTestApp(
+      <TestApiProvider apis={[[reliabilityApiRef, api]]}>
+        <RecoveryOverviewPage />
+      </TestApiProvider>,
+      {
+        mountedRoutes: {
+          '/reliability': rootRouteRef,
+          '/catalog/:namespace/:kind/:name': entityRouteRef,
+        },
+      },
+    );
+    expect(await screen.findByText('Open violations (1)')).toBeInTheDocument();
+    expect(screen.getByText('RPO breach')).toBeInTheDocument();
+    expect(screen.getByText(/reminded 1×/)).toBeInTheDocument();
+    expect(api.listRecoveryViolations).toHaveBeenCalledWith({
+      state: 'open',
+      entityRef: undefined,
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Acknowledge' }));
+    fireEvent.change(screen.getByLabelText(/Why it may stay open/), {
+      target: { value: 'Bucket migration until Monday' },
+    });
+    fireEvent.click(
+      within(screen.getByRole('dialog')).getByRole('button', {
+        name: 'Acknowledge',
+      }),
+    );
+    await waitFor(() =>
+      expect(api.acknowledgeRecoveryViolation).toHaveBeenCalledWith(7, {
+        reason: 'Bucket migration until Monday',
+        until: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      }),
+    );
+    // Listed again: who acknowledged it, and why.
+    expect(
+      await screen.findByText('Bucket migration until Monday'),
     ).toBeInTheDocument();
   });
 });

@@ -22,6 +22,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
 import { rootRouteRef } from '../routes';
 import { ComplianceLight } from './ComponentStatus';
+import { ViolationsTable } from './ViolationsTable';
 
 const CRITICALITY = ['critical', 'high', 'moderate', 'low', undefined];
 
@@ -169,6 +170,7 @@ export const RecoveryOverviewPage = () => {
               columns={systemColumns}
               data={value.systems}
             />
+            <ViolationsTable />
             <Table
               title={`Components (${value.components.length})`}
               options={{ paging: false, padding: 'dense' }}

@@ -177,7 +177,50 @@ const componentColumns = (
   },
 ];
 
-const dataTypeColumns: TableColumn<RecoveryDataType>[] = [
+const dataTypeColumns = (
+  plan: RecoveryPlanDetails,
+): TableColumn<RecoveryDataType>[] => [
+  {
+    title: 'State',
+    render: d => {
+      const status = plan.status?.dataTypes?.find(s => s.dataType === d.name);
+      if (!status) return '—';
+      return (
+        <>
+          <ComplianceLight state={status.state} />
+          {status.reasons.map(r => (
+            <Typography key={r} variant="caption" display="block">
+              {r}
+            </Typography>
+          ))}
+          {status.window && (
+            <Typography variant="caption" display="block">
+              Restorable{' '}
+              {status.window.from && (
+                <>
+                  from <Timestamp value={status.window.from} />{' '}
+                </>
+              )}
+              to <Timestamp value={status.window.to} />
+            </Typography>
+          )}
+        </>
+      );
+    },
+  },
+  {
+    title: 'Held in',
+    render: d =>
+      d.components?.length
+        ? d.components
+            .map(
+              c =>
+                plan.document.spec.components.find(x => x.name === c)?.title ??
+                c,
+            )
+            .join(', ')
+        : '—',
+  },
   {
     title: 'Data',
     render: d => (
@@ -316,7 +359,7 @@ export const RecoveryPlanView = ({
           {plan.unresolvedRunbooks.join(', ')}
         </Typography>
       )}
-      {section('Data', dataTypeColumns, spec.dataTypes)}
+      {section('Data', dataTypeColumns(plan), spec.dataTypes)}
       <Table
         title="Components"
         options={options}
