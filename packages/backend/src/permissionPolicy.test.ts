@@ -107,6 +107,20 @@ const EXPECTED: Record<
     sre: 'deny',
     none: 'deny',
   },
+  // Acknowledging a violation and exporting audit evidence: the owners of
+  // the entity only; no machine token.
+  'reliability.recovery.violation.acknowledge': {
+    platform: 'allow',
+    web: 'deny',
+    sre: 'deny',
+    none: 'deny',
+  },
+  'reliability.recovery.evidence.export': {
+    platform: 'allow',
+    web: 'deny',
+    sre: 'deny',
+    none: 'deny',
+  },
   'reliability.backup.report': {
     platform: 'allow',
     web: 'deny',
