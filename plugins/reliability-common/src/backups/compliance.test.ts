@@ -336,6 +336,53 @@ describe('evaluateComponent, per backup job', () => {
   });
 });
 
+describe('evaluateComponent, a job on weekdays in its own time zone', () => {
+  // 01:30 Berlin time, Monday to Friday; NOW is Saturday noon.
+  const reports: RecoveryComponent = {
+    name: 'reports',
+    rpo: '4d',
+    backups: [
+      { name: 'dump', schedule: 'CRON_TZ=Europe/Berlin 30 1 * * mon-fri' },
+    ],
+  };
+  const dump = (finishedAt: string) => ({
+    ...backup(finishedAt),
+    id: `dump-${finishedAt}`,
+    job: 'dump',
+  });
+
+  it("is on time over the weekend after Friday's run, next due Monday 01:30 Berlin", () => {
+    const status = evaluateComponent(
+      reports,
+      {},
+      [dump('2026-11-20T00:45:00.000Z')],
+      NOW,
+    );
+    expect(status.backup.jobs).toEqual([
+      expect.objectContaining({
+        job: 'dump',
+        state: 'ok',
+        schedule: 'cron 30 1 * * mon-fri (Europe/Berlin)',
+      }),
+    ]);
+    // Monday 00:30 UTC, and a quarter of the weekend's gap as grace.
+    expect(Date.parse(status.backup.jobs![0].dueAt!)).toBeGreaterThan(
+      Date.parse('2026-11-23T00:30:00Z'),
+    );
+  });
+
+  it("is overdue on Saturday when Friday's run is missing", () => {
+    const status = evaluateComponent(
+      reports,
+      {},
+      [dump('2026-11-19T00:45:00.000Z')],
+      NOW,
+    );
+    expect(status.backup.jobs![0].state).toBe('overdue');
+    expect(status.backup.state).toBe('at-risk');
+  });
+});
+
 describe('evaluateComponent, the recoverable window', () => {
   const store: RecoveryComponent = {
     name: 'postgres',

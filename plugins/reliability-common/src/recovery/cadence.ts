@@ -1,3 +1,4 @@
+import { nextCronTime, readCron } from './cron';
 import { INTERVAL_UNITS, sumOfUnits } from './durations';
 
 /**
@@ -107,6 +108,14 @@ export function parseCadence(input: string): ParsedCadence {
   const macro = MACROS[cronText.toLocaleLowerCase('en-US')];
   const fields = cronText.split(/\s+/);
   if (macro || (fields.length === 5 && fields.every(f => CRON_FIELD.test(f)))) {
+    const expression = macro ?? fields.join(' ');
+    if (!readCron(expression)) {
+      return fail(
+        `${JSON.stringify(
+          cronText,
+        )} is not cron: a field is out of range (minute 0-59, hour 0-23, day 1-31, month 1-12 or jan-dec, weekday 0-7 or sun-sat)`,
+      );
+    }
     if (zoned && !isTimeZone(zoned[1])) {
       return fail(
         `${JSON.stringify(
@@ -118,7 +127,7 @@ export function parseCadence(input: string): ParsedCadence {
       ok: true,
       value: {
         kind: 'cron',
-        expression: macro ?? fields.join(' '),
+        expression,
         ...(zoned ? { timeZone: zoned[1] } : {}),
       },
     };
@@ -178,26 +187,6 @@ export function parseCadence(input: string): ParsedCadence {
   return fail(`${JSON.stringify(text)} is not a schedule or cadence: ${HINT}`);
 }
 
-// The calendar period a plain cron expression repeats on, when it is one of
-// the usual ones (every day, a day of the week, a day of the month).
-function cronPeriod(
-  expression: string,
-): { unit: 'day' | 'week' | 'month' | 'year'; every: number } | undefined {
-  const [minute, hour, dom, month, dow] = expression.split(' ');
-  const fixed = (f: string) => /^\d+$/.test(f);
-  if (!fixed(minute) || !fixed(hour)) return undefined;
-  if (dom === '*' && month === '*' && dow === '*')
-    return { unit: 'day', every: 1 };
-  if (dom === '*' && month === '*' && /^[\dA-Za-z]+$/.test(dow)) {
-    return { unit: 'week', every: 1 };
-  }
-  if (fixed(dom) && month === '*' && dow === '*')
-    return { unit: 'month', every: 1 };
-  if (fixed(dom) && fixed(month) && dow === '*')
-    return { unit: 'year', every: 1 };
-  return undefined;
-}
-
 function addCalendar(
   from: Date,
   unit: 'day' | 'week' | 'month' | 'year',
@@ -221,10 +210,12 @@ function addCalendar(
 }
 
 /**
- * When the next occurrence after `last` is due: an interval later, or the
+ * When the next occurrence after `last` is due: an interval later, the
  * same point of the next calendar period (a monthly drill on 31 January is
- * due on the last day of February). Undefined when there is no cadence to
- * check (continuous, unscheduled, or a cron expression of no usual period).
+ * due on the last day of February), or cron's next time after it in the
+ * schedule's time zone (a run up to a minute early still counts as the one
+ * it was started for). Undefined when there is no cadence to check
+ * (continuous, unscheduled).
  *
  * @public
  */
@@ -235,8 +226,14 @@ export function nextDue(cadence: Cadence, last: Date): Date | undefined {
     case 'calendar':
       return addCalendar(last, cadence.unit, cadence.every);
     case 'cron': {
-      const period = cronPeriod(cadence.expression);
-      return period ? addCalendar(last, period.unit, period.every) : undefined;
+      const fields = readCron(cadence.expression);
+      return fields
+        ? nextCronTime(
+            fields,
+            new Date(last.getTime() + 60_000),
+            cadence.timeZone,
+          )
+        : undefined;
     }
     default:
       return undefined;
@@ -250,8 +247,11 @@ export function nextDue(cadence: Cadence, last: Date): Date | undefined {
  * @public
  */
 export function cadenceApproxSeconds(cadence: Cadence): number | undefined {
-  const due = nextDue(cadence, new Date(Date.UTC(2026, 0, 1)));
-  return due ? (due.getTime() - Date.UTC(2026, 0, 1)) / 1000 : undefined;
+  // Between two occurrences: cron's first may come any time after the start.
+  const start = new Date(Date.UTC(2026, 0, 1));
+  const first = cadence.kind === 'cron' ? nextDue(cadence, start) : start;
+  const second = first && nextDue(cadence, first);
+  return second ? (second.getTime() - first!.getTime()) / 1000 : undefined;
 }
 
 /** A cadence as people read it: `every 7d`, `monthly`, `cron 0 2 * * * (Europe/Berlin)`. @public */
