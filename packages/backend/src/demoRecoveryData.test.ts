@@ -17,7 +17,7 @@ import { demoRecoveryReports } from './demoRecoveryData';
 describe('the demo recovery data', () => {
   const file = resolve(
     __dirname,
-    '../../../examples/runbooks/insights-postgres/recovery-plan.yaml',
+    '../../../examples/recovery/insights-platform.yaml',
   );
   const [plan] = parseRunbookFile(readFileSync(file, 'utf8'), {
     file,

@@ -1,13 +1,28 @@
 import type { Entity } from '@backstage/catalog-model';
 
 /**
- * Where an entity's runbooks live: a path relative to the entity's own
- * catalog-info.yaml (e.g. `./runbooks`), or an absolute URL of a file or a
- * folder in a Git repository.
+ * Where an entity's runbooks and recovery plans live: a path relative to the
+ * entity's own catalog-info.yaml (e.g. `./runbooks`), or an absolute URL of a
+ * file or a folder in a Git repository — or several of them separated by
+ * commas (`./runbooks, ./recovery`), each read as a location of its own.
  *
  * @public
  */
 export const ANNOTATION_RUNBOOKS = 'reliability.io/runbooks';
+
+/**
+ * The folders or URLs a `reliability.io/runbooks` annotation names, in its
+ * order, each once: entries are separated by commas or line breaks.
+ *
+ * @public
+ */
+export function runbookLocationEntries(value: string): string[] {
+  const entries = value
+    .split(/[,\n]/)
+    .map(e => e.trim())
+    .filter(Boolean);
+  return [...new Set(entries)];
+}
 
 /**
  * Who else may name this entity in their runbooks and recovery plans: a

@@ -18,6 +18,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_RUNBOOKS,
   DEFAULT_RUNBOOK_PARSE_LIMITS,
+  runbookLocationEntries,
   parseRunbookFolder,
   type RunbookProblem,
 } from '@reliability-suite/plugin-reliability-common';
@@ -37,6 +38,9 @@ import {
   redactRemote,
   UrlReaderSource,
 } from './sources';
+
+/** How many folders or URLs one entity's annotation may name. */
+const MAX_ENTITY_LOCATIONS = 10;
 
 /** A location with the source to read it from, or why it cannot be read. */
 type ResolvedLocation = RunbookLocation & {
@@ -132,6 +136,18 @@ export class RunbookIndexer {
     logger.info('Runbook index pass started');
     const entityLocations = await this.entityLocations();
     const locations = [...entityLocations, ...this.configLocations];
+    // Locations that are gone first: runbooks moved from a folder the
+    // annotation no longer names into one it still does are then no
+    // duplicates of their old copies.
+    const prunedEntities = await store.pruneLocations(
+      'entity',
+      entityLocations.map(l => l.id),
+    );
+    const prunedConfig = await store.pruneLocations(
+      'config',
+      this.configLocations.map(l => l.id),
+    );
+    const pruned = prunedEntities + prunedConfig;
     for (const [done, location] of locations.entries()) {
       if (signal?.aborted) {
         logger.warn(
@@ -159,15 +175,6 @@ export class RunbookIndexer {
           .catch(() => {});
       }
     }
-    const prunedEntities = await store.pruneLocations(
-      'entity',
-      entityLocations.map(l => l.id),
-    );
-    const prunedConfig = await store.pruneLocations(
-      'config',
-      this.configLocations.map(l => l.id),
-    );
-    const pruned = prunedEntities + prunedConfig;
     const forgot =
       pruned > 0 ? `; forgot ${pruned} locations that are gone` : '';
     logger.info(
@@ -189,7 +196,7 @@ export class RunbookIndexer {
       },
       { credentials },
     );
-    return shareFolders(items.map(e => this.entityLocation(e)));
+    return shareFolders(items.flatMap(e => this.locationsOfEntity(e)));
   }
 
   /** Re-indexes the runbooks one entity's annotation points at, now. */
@@ -206,12 +213,15 @@ export class RunbookIndexer {
         `${entityRef} has no ${ANNOTATION_RUNBOOKS} annotation`,
       );
     }
-    const own = this.entityLocation(entity);
-    // Its folder may be shared with other entities: index it as they do.
-    const shared = own.sourceKey
-      ? (await this.entityLocations()).find(l => l.sourceKey === own.sourceKey)
-      : undefined;
-    await this.indexLocation(shared ?? own);
+    const own = this.locationsOfEntity(entity);
+    // A folder may be shared with other entities: index it as they do.
+    const all = own.some(l => l.sourceKey) ? await this.entityLocations() : [];
+    for (const location of own) {
+      const shared = location.sourceKey
+        ? all.find(l => l.sourceKey === location.sourceKey)
+        : undefined;
+      await this.indexLocation(shared ?? location);
+    }
   }
 
   private async indexLocation(
@@ -353,11 +363,42 @@ export class RunbookIndexer {
     return now === stored.verdicts ? stored.etag : undefined;
   }
 
-  private entityLocation(entity: Entity): ResolvedLocation {
+  // Each folder or URL the annotation names is a location of its own: the
+  // first keeps the id an entity with one location has always had.
+  private locationsOfEntity(entity: Entity): ResolvedLocation[] {
     const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
-    const value = entity.metadata.annotations![ANNOTATION_RUNBOOKS].trim();
+    const value = entity.metadata.annotations![ANNOTATION_RUNBOOKS];
+    const entries = runbookLocationEntries(value);
+    if (entries.length > MAX_ENTITY_LOCATIONS) {
+      return [
+        {
+          id: `entity:${entityRef}`,
+          source: 'entity',
+          entityRef,
+          defaultEntityRef: entityRef,
+          target: value.trim(),
+          invalid: `${ANNOTATION_RUNBOOKS}: names ${entries.length} locations; at most ${MAX_ENTITY_LOCATIONS} are read`,
+        },
+      ];
+    }
+    return entries.map((entry, i) =>
+      this.entityLocation(
+        entity,
+        entityRef,
+        entry,
+        i === 0 ? `entity:${entityRef}` : `entity:${entityRef}:${entry}`,
+      ),
+    );
+  }
+
+  private entityLocation(
+    entity: Entity,
+    entityRef: string,
+    value: string,
+    id: string,
+  ): ResolvedLocation {
     const base = {
-      id: `entity:${entityRef}`,
+      id,
       source: 'entity' as const,
       entityRef,
       defaultEntityRef: entityRef,

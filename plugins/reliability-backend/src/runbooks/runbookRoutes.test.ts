@@ -298,6 +298,61 @@ describe.each(databases.eachSupportedId())('runbook API on %s', databaseId => {
     expect(one.body.title).toBe('First');
   });
 
+  it('reads every folder the annotation names: runbooks beside a recovery/ folder of plans', async () => {
+    const twoDir = mkdtempSync(join(tmpdir(), 'runbook-two-'));
+    mkdirSync(join(twoDir, 'runbooks'));
+    mkdirSync(join(twoDir, 'recovery'));
+    writeFileSync(join(twoDir, 'runbooks', 'postgres.yaml'), POSTGRES_DOWN);
+    writeFileSync(
+      join(twoDir, 'recovery', 'plan.yaml'),
+      `apiVersion: reliability.io/v1alpha1
+kind: RecoveryPlan
+metadata: { name: two-folders, title: Two folders plan }
+spec:
+  components:
+    - name: api
+      criticality: low
+      rto: 1h
+      drill: { cadence: monthly, runbook: postgres-down }
+`,
+    );
+    const server = await startBackend({
+      entities: [
+        entity('two-folders', twoDir, ' ./runbooks,\n ./recovery , ./runbooks'),
+      ],
+    });
+    const refreshed = await refresh(server, 'component:default/two-folders');
+    expect(refreshed.status).toBe(200);
+    expect(
+      refreshed.body.locations.map((l: any) => [l.id, l.target]).sort(),
+    ).toEqual([
+      ['entity:component:default/two-folders', './runbooks'],
+      ['entity:component:default/two-folders:./recovery', './recovery'],
+    ]);
+    // Each folder's problems name its own files.
+    const problems = refreshed.body.problems;
+    expect(problems.filter((p: any) => p.severity === 'error')).toEqual([]);
+    expect([...new Set(problems.map((p: any) => p.file))].sort()).toEqual([
+      'recovery/plan.yaml',
+      'runbooks/postgres.yaml',
+    ]);
+    const runbooks = await request(server).get(
+      '/api/reliability/runbooks?entityRef=component%3Adefault%2Ftwo-folders',
+    );
+    expect(runbooks.body.items.map((r: any) => r.name).sort()).toEqual([
+      'api-slow',
+    ]);
+    const plans = await request(server).get(
+      '/api/reliability/recovery-plans?entityRef=component%3Adefault%2Ftwo-folders',
+    );
+    expect(plans.status).toBe(200);
+    expect(plans.body.items.map((p: any) => p.title)).toEqual([
+      'Two folders plan',
+    ]);
+    // The plan's drill runbook, in the other folder, is known.
+    expect(plans.body.items[0].unresolvedRunbooks).toEqual([]);
+  });
+
   it('does not follow a symbolic link out of the catalog file folder', async () => {
     const outside = mkdtempSync(join(tmpdir(), 'runbook-outside-'));
     writeFileSync(
