@@ -18,7 +18,9 @@ import {
   coreServices,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
+import type { ComponentRecoveryStatus } from '@reliability-suite/plugin-reliability-common';
 import { reliabilityPlugin } from './plugin';
+import { DatabaseRecoveryViolationStore } from './recovery/DatabaseRecoveryViolationStore';
 
 // What reaches Backstage's audit log: each event with its caller (read from
 // the request's credentials, as the default auditor does) and its outcome.
@@ -174,6 +176,10 @@ const WRITES: Record<
     path: `/incidents/${f.incident}/postmortem`,
     body: {},
   }),
+  acknowledgeRecoveryViolation: f => ({
+    path: `/recovery/violations/${f.violation}/acknowledge`,
+    body: { reason: 'Known: the backup moves to the new cluster' },
+  }),
   receiveAlertmanagerWebhook: () => ({
     body: {
       version: '4',
@@ -195,6 +201,7 @@ const WRITES: Record<
 interface Fixtures {
   postmortem: string;
   incident: string;
+  violation: string;
 }
 
 // The `{name}` of each kind of path: a plan, a runbook, else an entity.
@@ -257,10 +264,15 @@ describe('every route of the OpenAPI document', () => {
         result: allow ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
       })),
     );
+    // Writes are refused; the catalog stays readable, so that what answers
+    // a write is its own permission, not a 404 for what the caller cannot see.
     permissions.authorizeConditional.mockImplementation(
       async requests =>
-        requests.map(() => ({
-          result: allow ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+        requests.map(r => ({
+          result:
+            allow || r.permission.name === 'catalog.entity.read'
+              ? AuthorizeResult.ALLOW
+              : AuthorizeResult.DENY,
         })) as any,
     );
     const knex = await databases.init('SQLITE_3');
@@ -304,13 +316,37 @@ describe('every route of the OpenAPI document', () => {
         severity: 'P2',
         runbooks: ['default/postgres-down'],
       });
-    fixtures = { postmortem: pm.body.id, incident: incident.body.id };
+    // An open violation of the plan, as the scheduled evaluation opens one.
+    const violations = await DatabaseRecoveryViolationStore.create({
+      database: mockServices.database({ knex }),
+    });
+    const { opened } = await violations.reconcile(
+      {
+        namespace: 'default',
+        name: 'insights-data',
+        entityRefs: ['component:default/insights-api'],
+        document: parse(PLAN),
+      },
+      [
+        {
+          component: 'postgres',
+          findings: [{ type: 'rpo-breach', detail: 'no backup for 2d' }],
+        } as ComponentRecoveryStatus,
+      ],
+      new Date(),
+    );
+    fixtures = {
+      postmortem: pm.body.id,
+      incident: incident.body.id,
+      violation: String(opened[0].id),
+    };
     fixtureEvents = [...audited];
   });
 
   it('has every write listed here, and its fixtures', () => {
     expect(fixtures.postmortem).toBeDefined();
     expect(fixtures.incident).toBeDefined();
+    expect(fixtures.violation).toMatch(/^\d+$/);
     const writes = operations.filter(o => o.method !== 'get').map(o => o.id);
     expect(writes.filter(id => !WRITES[id])).toEqual([]);
     expect(Object.keys(WRITES).filter(id => !writes.includes(id))).toEqual([]);
@@ -382,6 +418,13 @@ describe('every route of the OpenAPI document', () => {
         .set('Authorization', mockCredentials.user.header())
     ).body;
     expect(after).toEqual(before);
+    const open = await request(server)
+      .get('/api/reliability/recovery/violations')
+      .set('Authorization', mockCredentials.user.header());
+    expect(open.body.items).toEqual([
+      expect.objectContaining({ id: Number(fixtures.violation) }),
+    ]);
+    expect(open.body.items[0].acknowledgement).toBeUndefined();
     expect(
       (
         await request(server)
