@@ -40,6 +40,44 @@ export const ComplianceLight = ({ state }: { state: ComplianceState }) => {
   }
 };
 
+/** A state's light and, under it, why. */
+export const StateWithReasons = ({
+  state,
+  reasons,
+}: {
+  state: ComplianceState;
+  reasons: string[];
+}) => (
+  <>
+    <ComplianceLight state={state} />
+    {reasons.map(r => (
+      <Typography key={r} variant="caption" display="block">
+        {r}
+      </Typography>
+    ))}
+  </>
+);
+
+/** "Restorable from … to …": the oldest and the latest point a restore reaches. */
+export const RecoverableWindow = ({
+  window,
+  testId,
+}: {
+  window: { from?: string; to: string; job?: string };
+  testId?: string;
+}) => (
+  <Typography variant="caption" display="block" data-testid={testId}>
+    Restorable{' '}
+    {window.from && (
+      <>
+        from <Timestamp value={window.from} />{' '}
+      </>
+    )}
+    to <Timestamp value={window.to} />
+    {window.job && ` (${window.job})`}
+  </Typography>
+);
+
 const size = (bytes?: number) => {
   if (bytes === undefined) return undefined;
   const units = ['B', 'KB', 'MB', 'GB', 'TB'];
@@ -62,12 +100,7 @@ export const ComponentStatus = ({
   const { backup, drill } = status;
   return (
     <>
-      <ComplianceLight state={status.state} />
-      {status.reasons.map(r => (
-        <Typography key={r} variant="caption" display="block">
-          {r}
-        </Typography>
-      ))}
+      <StateWithReasons state={status.state} reasons={status.reasons} />
       {backup.lastSuccessAt && (
         <Typography variant="caption" display="block" color="textSecondary">
           Last good backup <Timestamp value={backup.lastSuccessAt} />
@@ -77,20 +110,7 @@ export const ComponentStatus = ({
         </Typography>
       )}
       {backup.window && (
-        <Typography
-          variant="caption"
-          display="block"
-          data-testid="recoverable-window"
-        >
-          Restorable{' '}
-          {backup.window.from && (
-            <>
-              from <Timestamp value={backup.window.from} />{' '}
-            </>
-          )}
-          to <Timestamp value={backup.window.to} />
-          {backup.window.job && ` (${backup.window.job})`}
-        </Typography>
+        <RecoverableWindow window={backup.window} testId="recoverable-window" />
       )}
       {backup.verification && (
         <Typography variant="caption" display="block" color="textSecondary">

@@ -19,7 +19,12 @@ import { Timestamp } from '../components/Timestamp';
 import { SeverityChip } from '../runbooks/SeverityChip';
 import { useSeverities } from '../runbooks/useSeverities';
 import { useRunbookLinks } from '../runbooks/useRunbookLinks';
-import { ComplianceLight, ComponentStatus } from './ComponentStatus';
+import {
+  ComplianceLight,
+  ComponentStatus,
+  RecoverableWindow,
+  StateWithReasons,
+} from './ComponentStatus';
 import { ObjectiveText } from './ObjectiveText';
 import { RecoveryTrends } from './RecoveryTrends';
 
@@ -187,23 +192,8 @@ const dataTypeColumns = (
       if (!status) return '—';
       return (
         <>
-          <ComplianceLight state={status.state} />
-          {status.reasons.map(r => (
-            <Typography key={r} variant="caption" display="block">
-              {r}
-            </Typography>
-          ))}
-          {status.window && (
-            <Typography variant="caption" display="block">
-              Restorable{' '}
-              {status.window.from && (
-                <>
-                  from <Timestamp value={status.window.from} />{' '}
-                </>
-              )}
-              to <Timestamp value={status.window.to} />
-            </Typography>
-          )}
+          <StateWithReasons state={status.state} reasons={status.reasons} />
+          {status.window && <RecoverableWindow window={status.window} />}
         </>
       );
     },
