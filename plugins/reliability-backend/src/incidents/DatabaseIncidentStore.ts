@@ -1,6 +1,8 @@
 import type { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
+  applyIncidentPatch,
+  transitionStatus,
   incidentReference,
   type IncidentAlert,
   IncidentImport,
@@ -687,28 +689,39 @@ export class DatabaseIncidentStore {
     });
   }
 
-  /** Moves an incident to a status; returns the status it had. */
+  /**
+   * Moves an incident to a status (the rule is `transitionStatus`); returns
+   * the status it had. A change of the record: its version is raised, unless
+   * the caller's change of which it is part raised it already.
+   */
   async setStatus(
     tx: Db,
     incidentId: string,
     status: IncidentStatus,
     actor: IncidentActor,
     reason?: string,
+    options: { versionRaised?: boolean } = {},
   ): Promise<IncidentStatus | undefined> {
     const row = await this.locked(tx, incidentId);
-    if (!row || row.status === status) return undefined;
+    if (!row) return undefined;
+    const at = actor.at.toISOString();
+    const move = transitionStatus(
+      { status: row.status, mitigatedAt: toIso(row.mitigated_at) },
+      status,
+      at,
+      reason,
+    );
+    if (!move) return undefined;
     const changes: Record<string, unknown> = {
       status,
-      // A status change is a change of the record: versioned like the rest.
-      version: tx.raw('version + 1'),
+      mitigated_at: move.mitigatedAt ? new Date(move.mitigatedAt) : null,
+      resolved_at: move.resolvedAt ? new Date(move.resolvedAt) : null,
+      ...(options.versionRaised ? {} : { version: tx.raw('version + 1') }),
     };
-    if (status === 'open') {
-      changes.mitigated_at = null;
-      changes.resolved_at = null;
-      // Reopened: the status-update cadence starts again from now.
+    if (move.reopened) {
+      // The status-update cadence starts again from now.
       changes.last_status_update_at = actor.at;
       changes.reminded_at = null;
-      // Its alert group is its own again.
       if (row.group_key) {
         await tx(T.groups)
           .insert({
@@ -719,26 +732,11 @@ export class DatabaseIncidentStore {
           .ignore();
       }
     }
-    if (status === 'mitigated') {
-      // Back from resolved keeps the time it was first mitigated.
-      changes.mitigated_at = row.mitigated_at ?? actor.at;
-      changes.resolved_at = null;
-    }
-    if (status === 'resolved') {
-      changes.resolved_at = actor.at;
-      changes.mitigated_at = row.mitigated_at ?? actor.at;
-      // A new firing of its alert group is a new incident.
+    if (move.releasesAlertGroup) {
       await tx(T.groups).where({ incident_id: incidentId }).delete();
     }
     await tx(T.incidents).where({ id: incidentId }).update(changes);
-    const reopened = status === 'open';
-    await this.event(tx, incidentId, actor, {
-      type: 'status-changed',
-      summary: `${reopened ? 'Reopened' : `Status ${row.status} → ${status}`}${
-        reason ? `: ${reason}` : ''
-      }`,
-      data: { from: row.status, to: status, ...(reason ? { reason } : {}) },
-    });
+    await this.event(tx, incidentId, actor, move.event);
     return row.status;
   }
 
@@ -785,58 +783,40 @@ export class DatabaseIncidentStore {
         );
       }
       const id = row.id;
-      const changes: Record<string, unknown> = {};
-      const changed: string[] = [];
-      if (patch.title !== undefined && patch.title !== row.title) {
-        changes.title = patch.title;
-        changed.push('title');
+      const outcome = applyIncidentPatch(
+        {
+          status: row.status,
+          severity: row.severity,
+          title: row.title,
+          summary: row.summary,
+          entityRefs: JSON.parse(row.entity_refs),
+          links: JSON.parse(row.links ?? '[]'),
+          mitigatedAt: toIso(row.mitigated_at),
+        },
+        patch,
+        actor.at.toISOString(),
+      );
+      const { fields } = outcome;
+      const changes: Record<string, unknown> = {
+        ...(fields.title !== undefined ? { title: fields.title } : {}),
+        ...(fields.summary !== undefined ? { summary: fields.summary } : {}),
+        ...(fields.severity !== undefined ? { severity: fields.severity } : {}),
+        ...(fields.links ? { links: JSON.stringify(fields.links) } : {}),
+      };
+      if (fields.entityRefs) {
+        changes.entity_refs = JSON.stringify(fields.entityRefs);
+        changes.linked_owners = JSON.stringify(patch.linkedOwners ?? []);
+        await this.setEntities(tx, id, fields.entityRefs);
       }
-      if (
-        patch.summary !== undefined &&
-        patch.summary !== (row.summary ?? '')
-      ) {
-        changes.summary = patch.summary || null;
-        changed.push('summary');
-      }
-      if (patch.entityRefs) {
-        const before = JSON.parse(row.entity_refs) as string[];
-        if ([...before].sort().join() !== [...patch.entityRefs].sort().join()) {
-          changes.entity_refs = JSON.stringify(patch.entityRefs);
-          changes.linked_owners = JSON.stringify(patch.linkedOwners ?? []);
-          await this.setEntities(tx, id, patch.entityRefs);
-          changed.push('affected entities');
-        }
-      }
-      if (patch.links) {
-        changes.links = JSON.stringify(patch.links);
-        if (row.links !== changes.links) changed.push('links');
-      }
-      if (patch.severity !== undefined && patch.severity !== row.severity) {
-        changes.severity = patch.severity;
-        await this.event(tx, id, actor, {
-          type: 'severity-changed',
-          summary: `Severity ${row.severity} → ${patch.severity}${
-            patch.reason ? `: ${patch.reason}` : ''
-          }`,
-          data: {
-            from: row.severity,
-            to: patch.severity,
-            ...(patch.reason ? { reason: patch.reason } : {}),
-          },
-        });
-      }
-      if (changed.length) {
-        await this.event(tx, id, actor, {
-          type: 'fields-changed',
-          summary: `Changed ${changed.join(', ')}`,
-          data: { fields: changed },
-        });
+      for (const event of outcome.events) {
+        await this.event(tx, id, actor, event);
       }
       if (patch.runbooks) {
         await this.attachRunbooksWithEvents(tx, id, patch.runbooks, actor);
       }
       // Conditional on the version read (under the row's lock): a change
-      // that raced past it is refused, never lost.
+      // that raced past it is refused, never lost. One change, one version,
+      // its status change included.
       const written = await tx(T.incidents)
         .where({ id, version: row.version })
         .update({ ...changes, version: row.version + 1 });
@@ -850,8 +830,10 @@ export class DatabaseIncidentStore {
       // Touched first: a person resolving an incident that still burns
       // acknowledged it then; one that mitigated by itself, never.
       await this.touch(tx, id, actor);
-      if (patch.status) {
-        await this.setStatus(tx, id, patch.status, actor, patch.reason);
+      if (outcome.status) {
+        await this.setStatus(tx, id, outcome.status.to, actor, patch.reason, {
+          versionRaised: true,
+        });
       }
     });
   }

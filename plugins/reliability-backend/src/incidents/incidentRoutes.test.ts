@@ -1049,11 +1049,13 @@ describe.each(databases.eachSupportedId())('incidents on %s', databaseId => {
     ).toHaveLength(1);
 
     // A status change moves the version too: a change based on the old one is a 409.
-    await backend.patch(
+    const mitigated = await backend.patch(
       `/incidents/${id}`,
       { version: 2, status: 'mitigated' },
       as(alice),
     );
+    // Once: one change, one version.
+    expect(mitigated.body.version).toBe(3);
     const stale = await backend.patch(
       `/incidents/${id}`,
       { version: 2, status: 'resolved' },

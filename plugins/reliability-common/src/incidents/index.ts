@@ -3,3 +3,4 @@ export * from './types';
 export * from './classification';
 export * from './permissions';
 export * from './metrics';
+export * from './lifecycle';
