@@ -5,8 +5,8 @@
  * @packageDocumentation
  */
 
+export { main } from './main';
 export {
-  main,
   validateRunbooks,
   formatProblem,
   type ValidateFormat,

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BackupToolRunInput } from '@reliability-suite/plugin-reliability-common';
-import type { ValidateOutput } from './validateRunbooks';
+import type { ValidateOutput } from './output';
 
 export const REPORT_USAGE = `usage: reliability-runbooks report <pgbackrest|restic|…> --entity-ref <ref> [--component <name>] [--job <name>]
          [--url <backend URL>] (--file <output.json> | -- <command> [args…])

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { main } from './validateRunbooks';
+import { main } from './main';
 
 const bin = resolve(__dirname, '..', 'bin', 'reliability-runbooks');
 const fixtures = resolve(

@@ -7,13 +7,9 @@ import {
   planRunbookRefs,
   type RunbookProblem,
 } from '@reliability-suite/plugin-reliability-common';
-import { report, REPORT_USAGE } from './report';
+import type { ValidateOutput } from './output';
 
-/** Where the validator writes. @public */
-export interface ValidateOutput {
-  out(line: string): void;
-  err(line: string): void;
-}
+export type { ValidateOutput } from './output';
 
 /**
  * How problems are printed: `text` is `file:line:column: error: message`;
@@ -35,7 +31,8 @@ export interface ValidateOptions {
 }
 
 const MAX_FILES = 5000;
-const USAGE =
+/** How `validate` is called. */
+export const VALIDATE_USAGE =
   'usage: reliability-runbooks validate [--severities P1,P2,P3,P4] [--format text|github] <file-or-folder>...';
 
 /**
@@ -54,7 +51,7 @@ export function validateRunbooks(
 ): number {
   const { output, cwd } = options;
   if (paths.length === 0) {
-    output.err(USAGE);
+    output.err(VALIDATE_USAGE);
     return 2;
   }
 
@@ -200,51 +197,4 @@ function collect(folder: string, files: string[]) {
     }
     if (files.length > MAX_FILES) return;
   }
-}
-
-/**
- * The command line: `reliability-runbooks validate [--severities P1,P2]
- * [--format text|github] <paths>` (under GitHub Actions, `GITHUB_ACTIONS`
- * set, the format defaults to `github`), and `reliability-runbooks report
- * <format> --entity-ref <ref> -- <command>`, which sends a backup tool's
- * output to the portal (asynchronous: it resolves to the exit code).
- *
- * @public
- */
-export function main(
-  argv: string[],
-  output: ValidateOutput,
-  env: Record<string, string | undefined> = process.env,
-  cwd: string = process.cwd(),
-): number | Promise<number> {
-  const [command, ...rest] = argv;
-  if (command === '--help' || command === 'help' || command === '-h') {
-    output.out(`${USAGE}\n${REPORT_USAGE}`);
-    return 0;
-  }
-  if (command === 'report') return report(rest, output, env, cwd);
-  if (command !== 'validate') {
-    output.err(`${USAGE}\n${REPORT_USAGE}`);
-    return 2;
-  }
-  let severities: string[] | undefined = ['P1', 'P2', 'P3', 'P4'];
-  let format: ValidateFormat =
-    env.GITHUB_ACTIONS === 'true' ? 'github' : 'text';
-  const paths: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    if (rest[i] === '--severities') {
-      const list = rest[++i] ?? '';
-      severities = list === '*' ? undefined : list.split(',').filter(Boolean);
-    } else if (rest[i] === '--format') {
-      const value = rest[++i];
-      if (value !== 'text' && value !== 'github') {
-        output.err(`--format must be text or github\n${USAGE}`);
-        return 2;
-      }
-      format = value;
-    } else {
-      paths.push(rest[i]);
-    }
-  }
-  return validateRunbooks(paths, { cwd, severities, format, output });
 }

@@ -1,6 +1,6 @@
 import type { RecoveryViolation } from '../recovery/violations';
 import type { BackupEvent } from './schema';
-import type { ComplianceState } from './compliance';
+import type { ComplianceState } from './status';
 
 /** A change of a component's recovery state, as the scheduled evaluation saw it. @public */
 export interface RecoveryTransition {

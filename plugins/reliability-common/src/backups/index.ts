@@ -1,4 +1,5 @@
 export * from './schema';
+export * from './status';
 export * from './compliance';
 export * from './toolRun';
 export * from './history';

@@ -2,7 +2,7 @@ import {
   type ComplianceState,
   type ComponentRecoveryStatus,
   worstState,
-} from '../backups/compliance';
+} from '../backups/status';
 import type { RecoveryPlanDetails } from './types';
 
 /**

@@ -2,7 +2,7 @@ import type {
   ComplianceState,
   ComponentRecoveryStatus,
   RecoverableWindow,
-} from '../backups/compliance';
+} from '../backups/status';
 import type { VerificationLevel } from '../backups/schema';
 /**
  * The recovery plan format, `reliability.io/v1alpha1` `RecoveryPlan`: what a

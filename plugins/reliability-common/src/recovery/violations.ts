@@ -1,4 +1,4 @@
-import type { RecoveryViolationType } from '../backups/compliance';
+import type { RecoveryViolationType } from '../backups/status';
 
 /** What each violation type is, in words. @public */
 export const VIOLATION_TYPE_WORDS: Record<RecoveryViolationType, string> = {
