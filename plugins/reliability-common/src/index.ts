@@ -6,6 +6,7 @@
  */
 
 export * from './annotations';
+export * from './entityRefs';
 export * from './permissions';
 export * from './types';
 export * from './severities';

@@ -4,7 +4,7 @@ import {
   backupEventSchema,
   describeIssues,
 } from '@reliability-suite/plugin-reliability-common';
-import { entityRefParam } from '../runbooks/runbookRoutes';
+import { entityRefParam } from '../service/params';
 import type { RunbookStore } from '../runbooks/RunbookStore';
 import type {
   DatabaseBackupEventStore,

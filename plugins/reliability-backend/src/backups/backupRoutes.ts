@@ -8,7 +8,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { reliabilityBackupReportPermission } from '@reliability-suite/plugin-reliability-common';
 import type { BackupImporter } from '@reliability-suite/plugin-reliability-node';
 import type express from 'express';
-import { entityRefParam } from '../runbooks/runbookRoutes';
+import { entityRefParam } from '../service/params';
 import type { SpecRouter } from '../schema/openapi/generated/router';
 import type { BackupIngest } from './BackupIngest';
 import type { BackupSourceRunner } from './BackupSourceRunner';

@@ -1,11 +1,11 @@
+import { entityKey } from '@reliability-suite/plugin-reliability-common';
 import type {
   AuthService,
   RootConfigService,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { specRefOf } from '../entities/linkedOwners';
-import { entityRefParam } from '../runbooks/runbookRoutes';
+import { entityRefParam } from '../service/params';
 
 interface ReporterScope {
   entityRefs: Set<string>;
@@ -100,7 +100,7 @@ export class ReporterScopes {
       if (!entity) return true;
       const owner = specRefOf(entity, 'owner', 'group');
       const system = specRefOf(entity, 'system', 'system');
-      const self = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+      const self = entityKey(entity);
       return !(
         (owner && scope.owners.has(owner)) ||
         (system && scope.systems.has(system)) ||

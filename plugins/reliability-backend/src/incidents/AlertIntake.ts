@@ -1,8 +1,8 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  entityKey,
   incidentReference,
   severityRank,
   type AlertIntakeResult,
@@ -103,7 +103,7 @@ export class AlertIntake {
       .map(
         e =>
           [
-            stringifyEntityRef(e).toLocaleLowerCase('en-US'),
+            entityKey(e),
             matchers(e.metadata.annotations![ANNOTATION_ALERT_LABELS]),
           ] as [string, Array<[string, string]>],
       );

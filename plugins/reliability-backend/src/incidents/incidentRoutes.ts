@@ -39,7 +39,7 @@ import { mayDoTo } from '../auth/conditions';
 import type express from 'express';
 import type { z } from 'zod';
 import { listPage } from '../paging';
-import { entityRefParam } from '../runbooks/runbookRoutes';
+import { entityRefParam } from '../service/params';
 import type { RunbookStore } from '../runbooks/RunbookStore';
 import type { SpecRouter } from '../schema/openapi/generated/router';
 import type { AlertIntake } from './AlertIntake';

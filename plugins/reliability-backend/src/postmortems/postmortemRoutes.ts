@@ -30,7 +30,7 @@ import type express from 'express';
 import type { SpecRouter } from '../schema/openapi/generated/router';
 import { ownersOf } from '../entities/linkedOwners';
 import { listPage } from '../paging';
-import { entityRefParam } from '../runbooks/runbookRoutes';
+import { entityRefParam } from '../service/params';
 import type { DatabasePostmortemStore } from './DatabasePostmortemStore';
 import { parsePostmortemContent } from './validation';
 import { readerCredentials } from '../auth/credentials';

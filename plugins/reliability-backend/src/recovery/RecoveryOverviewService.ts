@@ -6,6 +6,7 @@ import {
 } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  entityKey,
   COMPLIANCE_ORDER,
   type SystemRecoveryState,
   worstState,
@@ -57,9 +58,7 @@ export class RecoveryOverviewService {
       },
       { credentials },
     );
-    const byRef = new Map(
-      items.map(e => [stringifyEntityRef(e).toLocaleLowerCase('en-US'), e]),
-    );
+    const byRef = new Map(items.map(e => [entityKey(e), e]));
     const covered = new Set(plans.flatMap(p => p.entityRefs));
 
     // A component without an entity (or whose entity names no system) is

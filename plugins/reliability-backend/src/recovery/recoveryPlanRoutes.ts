@@ -16,7 +16,7 @@ import { describeViolation } from './violationRoutes';
 import { planStatus } from './planStatus';
 import { recoveryFacts } from './recoveryFacts';
 import { RecoveryOverviewService } from './RecoveryOverviewService';
-import { entityRefParam } from '../runbooks/runbookRoutes';
+import { entityRefParam } from '../service/params';
 import type { RunbookStore } from '../runbooks/RunbookStore';
 import type { SpecRouter } from '../schema/openapi/generated/router';
 import type express from 'express';

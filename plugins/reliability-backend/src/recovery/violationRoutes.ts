@@ -15,7 +15,7 @@ import {
 import type { CatalogVisibility } from '../auth/visibility';
 import { isUser, readerCredentials } from '../auth/credentials';
 import type { DatabaseBackupEventStore } from '../backups/DatabaseBackupEventStore';
-import { entityRefParam } from '../runbooks/runbookRoutes';
+import { entityRefParam } from '../service/params';
 import type { RunbookStore } from '../runbooks/RunbookStore';
 import type { SpecRouter } from '../schema/openapi/generated/router';
 import type { DatabaseRecoveryViolationStore } from './DatabaseRecoveryViolationStore';

@@ -8,7 +8,6 @@ import {
   type Entity,
   getEntitySourceLocation,
   parseLocationRef,
-  stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import type { Config } from '@backstage/config';
@@ -16,6 +15,7 @@ import { NotFoundError } from '@backstage/errors';
 import type { ScmIntegrationRegistry } from '@backstage/integration';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  entityKey,
   ANNOTATION_RUNBOOKS,
   DEFAULT_RUNBOOK_PARSE_LIMITS,
   runbookLocationEntries,
@@ -366,7 +366,7 @@ export class RunbookIndexer {
   // Each folder or URL the annotation names is a location of its own: the
   // first keeps the id an entity with one location has always had.
   private locationsOfEntity(entity: Entity): ResolvedLocation[] {
-    const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+    const entityRef = entityKey(entity);
     const value = entity.metadata.annotations![ANNOTATION_RUNBOOKS];
     const entries = runbookLocationEntries(value);
     if (entries.length > MAX_ENTITY_LOCATIONS) {

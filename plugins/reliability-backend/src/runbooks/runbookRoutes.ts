@@ -3,7 +3,6 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -13,6 +12,7 @@ import {
 } from '@reliability-suite/plugin-reliability-common';
 import { renderRunbooksHtml } from './renderRunbooksHtml';
 import type express from 'express';
+import { entityRefParam } from '../service/params';
 import type { SpecRouter } from '../schema/openapi/generated/router';
 import type { RunbookIndexer } from './RunbookIndexer';
 import type { RunbookStore } from './RunbookStore';
@@ -34,22 +34,6 @@ export interface RunbookRoutesOptions {
 
 const NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const ALERT = /^[A-Za-z_:][A-Za-z0-9_:.-]{0,199}$/;
-
-/** Parses an entity ref from a query or body, as the store keys it. */
-export function entityRefParam(value: unknown, field = 'entityRef'): string {
-  if (typeof value !== 'string' || value.length === 0 || value.length > 400) {
-    throw new InputError(`${field} must be an entity ref, kind:namespace/name`);
-  }
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(value, { defaultNamespace: 'default' }),
-    ).toLocaleLowerCase('en-US');
-  } catch (error) {
-    throw new InputError(
-      `${field} ${JSON.stringify(value)}: ${(error as Error).message}`,
-    );
-  }
-}
 
 /** The runbook API: lists per entity, one runbook, the alert lookup, index state, refresh. */
 export function registerRunbookRoutes(

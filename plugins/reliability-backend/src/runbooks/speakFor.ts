@@ -1,9 +1,9 @@
 import type { AuthService } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { Config } from '@backstage/config';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  entityKey,
   ANNOTATION_RUNBOOKS_FROM,
   normaliseEntityRef,
   type RecoveryPlanDocument,
@@ -99,10 +99,7 @@ export class SpeakFor {
     const byRef = new Map<string, Entity>();
     for (const entity of items) {
       if (entity) {
-        byRef.set(
-          stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
-          entity,
-        );
+        byRef.set(entityKey(entity), entity);
       }
     }
     const speakerOwners = new Set(

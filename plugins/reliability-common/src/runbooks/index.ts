@@ -2,7 +2,6 @@ export * from './types';
 export { runbookJsonSchema } from './schema';
 export {
   parseRunbookFile,
-  normaliseEntityRef,
   DEFAULT_RUNBOOK_PARSE_LIMITS,
   type RunbookParseLimits,
   type ParseRunbookFileOptions,

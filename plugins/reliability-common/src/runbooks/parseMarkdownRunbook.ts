@@ -1,6 +1,6 @@
 import { type Token, type Tokens, marked } from 'marked';
 import { parse as parseYaml } from 'yaml';
-import { normaliseEntityRef } from './parseRunbookFile';
+import { normaliseEntityRef } from '../entityRefs';
 import {
   RELIABILITY_API_VERSION,
   type RunbookFileResult,
@@ -142,7 +142,7 @@ export function parseMarkdownRunbook(
   }
   let entityRefs: string[];
   try {
-    entityRefs = [...new Set(refs.map(normaliseEntityRef))];
+    entityRefs = [...new Set(refs.map(r => normaliseEntityRef(r)))];
   } catch (error) {
     return fail(`front matter entityRefs: ${(error as Error).message}`, 2);
   }

@@ -1,4 +1,4 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { normaliseEntityRef } from '../entityRefs';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import {
   type Document,
@@ -441,7 +441,7 @@ function normalisePlan(
     },
     spec: objectives({
       ...plan.spec,
-      entityRefs: [...new Set(refs.map(normaliseEntityRef))],
+      entityRefs: [...new Set(refs.map(r => normaliseEntityRef(r)))],
       dataTypes: plan.spec.dataTypes?.map(objectives),
       scenarios: plan.spec.scenarios?.map(objectives),
       components: plan.spec.components.map(c =>
@@ -466,7 +466,7 @@ function normalise(
   const spec = { ...runbook.spec };
   let refs: string[] = spec.entityRefs ?? [];
   if (refs.length === 0 && defaultEntityRef) refs = [defaultEntityRef].flat();
-  spec.entityRefs = [...new Set(refs.map(normaliseEntityRef))];
+  spec.entityRefs = [...new Set(refs.map(r => normaliseEntityRef(r)))];
   for (const section of [
     'diagnosis',
     'immediateActions',
@@ -486,16 +486,6 @@ function normalise(
     },
     spec,
   };
-}
-
-/** `[kind:][namespace/]name` → `kind:namespace/name`, lower-case; kind defaults to component. @public */
-export function normaliseEntityRef(ref: string): string {
-  return stringifyEntityRef(
-    parseEntityRef(ref, {
-      defaultKind: 'component',
-      defaultNamespace: 'default',
-    }),
-  ).toLocaleLowerCase('en-US');
 }
 
 function toStep(step: RunbookStep | string): RunbookStep {

@@ -1,4 +1,3 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
@@ -6,7 +5,10 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
-import { reliabilityIncidentCreatePermission } from '@reliability-suite/plugin-reliability-common';
+import {
+  entityKey,
+  reliabilityIncidentCreatePermission,
+} from '@reliability-suite/plugin-reliability-common';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { incidentsApiRef } from '../api/IncidentsApi';
@@ -22,7 +24,7 @@ import { SeverityGuide } from './SeverityGuide';
  */
 export const EntityIncidentsSection = () => {
   const { entity } = useEntity();
-  const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+  const entityRef = entityKey(entity);
   const api = useApi(incidentsApiRef);
   const canDeclare = usePermission({
     permission: reliabilityIncidentCreatePermission,
