@@ -17,6 +17,9 @@ test.describe('incidents', () => {
     page,
     browser,
   }) => {
+    // The run's first test: two browsers on an app whose bundle is served
+    // for the first time (it took 1.5 minutes in a CI run on two cores).
+    test.setTimeout(180_000);
     await signInAsGuest(page);
     await page.goto('/catalog/default/component/insights-api/reliability');
     // The service's incidents and what makes one P1 / P2 on it.

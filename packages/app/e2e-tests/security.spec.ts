@@ -49,6 +49,8 @@ interface Fixtures {
   postmortem: { id: string; version: number };
   /** Open and led by nobody yet: on the platform's API, and on Vault. */
   unled: { own: string; foreign: string };
+  /** Open recovery violations: of the platform's PostgreSQL, of Vault. */
+  violation: { own: number; foreign: number };
 }
 
 type Case = {
@@ -125,6 +127,7 @@ const VAULT = 'resource:default/insights-vault';
 // other tests read).
 const PLATFORM = 'resource:default/insights-redis';
 const OBJECT_STORE = 'resource:default/insights-object-store';
+const POSTGRES = 'resource:default/insights-postgres';
 
 const TABLE: Record<string, Case[]> = {
   refreshEntityRunbooks: [
@@ -448,6 +451,32 @@ const TABLE: Record<string, Case[]> = {
       }),
     },
   ],
+  acknowledgeRecoveryViolation: [
+    {
+      as: 'guest',
+      expect: 'ok',
+      request: f => ({
+        method: 'post',
+        path: `/recovery/violations/${f.violation.own}/acknowledge`,
+        data: { reason: 'The restore target is being rebuilt' },
+      }),
+    },
+    {
+      as: 'guest',
+      expect: 'refused',
+      request: f => ({
+        method: 'post',
+        path: `/recovery/violations/${f.violation.foreign}/acknowledge`,
+        data: { reason: 'Not mine to wave through' },
+      }),
+    },
+    // A violation is acknowledged by a person, never by a token.
+    ...machines(f => ({
+      method: 'post',
+      path: `/recovery/violations/${f.violation.own}/acknowledge`,
+      data: { reason: 'By a machine' },
+    })),
+  ],
   receiveAlertmanagerWebhook: [
     { as: 'alertmanager', expect: 'ok', request: () => alert('a1') },
     { as: 'guest', expect: 'refused', request: () => alert('a2') },
@@ -471,7 +500,8 @@ test.describe('who may write what, against the demo policy', () => {
   test('every write answers each caller as the table says', async ({
     request,
   }) => {
-    test.setTimeout(180_000);
+    // It waits for the scheduled evaluation to open two violations.
+    test.setTimeout(300_000);
     const guest = await guestToken(request);
     const tokenOf = (as: Caller) =>
       as === 'guest' ? guest : TOKENS[as as keyof typeof TOKENS];
@@ -562,6 +592,50 @@ test.describe('who may write what, against the demo policy', () => {
       expect(incident.commander).toBeUndefined();
       return incident.id as string;
     };
+    // A failed restore drill of each, as their teams' tools report it: the
+    // scheduled evaluation (every minute in the demo) opens a violation.
+    const failedDrill = (entityRef: string, token: string, id: string) =>
+      send(request, token, {
+        method: 'post',
+        path: '/backups/events',
+        data: {
+          events: [
+            {
+              id: `perm-${run}-${id}`,
+              type: 'drill',
+              entityRef,
+              startedAt: ago(1),
+              finishedAt: new Date().toISOString(),
+              result: 'failure',
+            },
+          ],
+        },
+      });
+    expect(
+      (await failedDrill(POSTGRES, TOKENS.reporter, 'failed-pg')).status(),
+    ).toBe(200);
+    expect(
+      (await failedDrill(VAULT, TOKENS.sreReporter, 'failed-vault')).status(),
+    ).toBe(200);
+    const openViolation = async (entityRef: string) => {
+      const list = await request.get(
+        `${API}/recovery/violations?entityRef=${encodeURIComponent(entityRef)}`,
+        { headers: { Authorization: `Bearer ${guest}` } },
+      );
+      const { items } = await list.json();
+      return items.find(
+        (v: any) => v.type === 'drill-failed' && v.entityRef === entityRef,
+      )?.id as number | undefined;
+    };
+    await expect
+      .poll(
+        async () =>
+          Boolean(
+            (await openViolation(POSTGRES)) && (await openViolation(VAULT)),
+          ),
+        { timeout: 120_000, intervals: [5_000] },
+      )
+      .toBe(true);
     const fixtures: Fixtures = {
       own: { id: own.id, version: own.version, eventId: own.timeline[0].id },
       foreign: {
@@ -574,6 +648,10 @@ test.describe('who may write what, against the demo policy', () => {
       unled: {
         own: await unled('own', 'component:insights-api'),
         foreign: await unled('foreign', 'resource:insights-vault'),
+      },
+      violation: {
+        own: (await openViolation(POSTGRES))!,
+        foreign: (await openViolation(VAULT))!,
       },
     };
 
