@@ -10,6 +10,7 @@ import {
   type ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import {
+  RUNBOOK_STEP_SECTIONS,
   alertmanagerWebhookSchema,
   type ClassificationAnswers,
   describeIssues,
@@ -80,7 +81,7 @@ function parse<S extends z.ZodType>(
 
 const ID = /^([0-9a-f-]{36}|INC-\d{1,9})$/i;
 // The sections of a runbook whose steps an incident ticks.
-const STEP_SECTIONS = ['diagnosis', 'immediateActions', 'steps', 'recovery'];
+const STEP_SECTIONS: string[] = RUNBOOK_STEP_SECTIONS.map(s => s.key);
 
 /**
  * The incident API: list, read, declare, change (versioned), roles, notes,

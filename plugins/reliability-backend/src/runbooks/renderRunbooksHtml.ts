@@ -3,6 +3,7 @@ import type {
   RunbookStep,
   SeverityLevel,
 } from '@reliability-suite/plugin-reliability-common';
+import { RUNBOOK_STEP_SECTIONS } from '@reliability-suite/plugin-reliability-common';
 
 /**
  * The break-glass export: runbooks as one self-contained HTML file, readable
@@ -133,10 +134,9 @@ function renderRunbook(r: RunbookDetails, level?: SeverityLevel): string {
           .join('')}</ul>`
       : undefined,
   );
-  section(parts, 'Diagnosis', steps(spec.diagnosis));
-  section(parts, 'Immediate actions', steps(spec.immediateActions));
-  section(parts, 'Steps', steps(spec.steps));
-  section(parts, 'Recovery', steps(spec.recovery));
+  for (const { key, title } of RUNBOOK_STEP_SECTIONS) {
+    section(parts, title, steps(spec[key]));
+  }
   section(
     parts,
     'Rollback',

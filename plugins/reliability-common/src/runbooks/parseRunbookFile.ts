@@ -17,6 +17,7 @@ import type {
 } from '../recovery/types';
 import { runbookJsonSchema } from './schema';
 import {
+  RUNBOOK_STEP_SECTIONS,
   type ParsedRunbook,
   RELIABILITY_API_VERSION,
   type RunbookDocument,
@@ -467,13 +468,8 @@ function normalise(
   let refs: string[] = spec.entityRefs ?? [];
   if (refs.length === 0 && defaultEntityRef) refs = [defaultEntityRef].flat();
   spec.entityRefs = [...new Set(refs.map(r => normaliseEntityRef(r)))];
-  for (const section of [
-    'diagnosis',
-    'immediateActions',
-    'steps',
-    'recovery',
-  ] as const) {
-    if (spec[section]) spec[section] = spec[section]!.map(toStep);
+  for (const { key } of RUNBOOK_STEP_SECTIONS) {
+    if (spec[key]) spec[key] = spec[key]!.map(toStep);
   }
   if (Array.isArray(spec.rollback)) spec.rollback = spec.rollback.map(toStep);
   return {
@@ -493,12 +489,9 @@ function toStep(step: RunbookStep | string): RunbookStep {
 }
 
 const STEP_SECTIONS = [
-  'diagnosis',
-  'immediateActions',
-  'steps',
-  'recovery',
-  'rollback',
-] as const;
+  ...RUNBOOK_STEP_SECTIONS.map(s => s.key),
+  'rollback' as const,
+];
 
 function checkSteps(runbook: RunbookDocument, check: DocumentCheck) {
   const { doc, at, docStart, add } = check;

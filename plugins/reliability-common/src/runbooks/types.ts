@@ -10,6 +10,23 @@ import type { ParsedRecoveryPlan } from '../recovery/types';
 /** The apiVersion of the documents this version of the suite reads. @public */
 export const RELIABILITY_API_VERSION = 'reliability.io/v1alpha1';
 
+/**
+ * The sections of a runbook that hold steps, in the order a responder works
+ * through them, with the title each is shown under: the ones an incident's
+ * checklist ticks. `rollback` (steps or prose) follows them.
+ *
+ * @public
+ */
+export const RUNBOOK_STEP_SECTIONS = [
+  { key: 'diagnosis', title: 'Diagnosis' },
+  { key: 'immediateActions', title: 'Immediate actions' },
+  { key: 'steps', title: 'Steps' },
+  { key: 'recovery', title: 'Recovery' },
+] as const;
+
+/** A section of {@link RUNBOOK_STEP_SECTIONS}. @public */
+export type RunbookStepSection = (typeof RUNBOOK_STEP_SECTIONS)[number]['key'];
+
 /** One step of a runbook section. Exactly one of `run`, `verify`, `manual`. @public */
 export interface RunbookStep {
   /** A short name for the step, shown in checklists. */

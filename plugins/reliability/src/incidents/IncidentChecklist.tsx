@@ -8,19 +8,12 @@ import type {
   RunbookDetails,
   RunbookStep,
 } from '@reliability-suite/plugin-reliability-common';
+import { RUNBOOK_STEP_SECTIONS } from '@reliability-suite/plugin-reliability-common';
 import useAsync from 'react-use/esm/useAsync';
 import { incidentsApiRef } from '../api/IncidentsApi';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
 import { RunbookSteps } from '../runbooks/RunbookSteps';
 import { useRunbookLinks } from '../runbooks/useRunbookLinks';
-
-// The sections an incident works through, in the order a commander does.
-const SECTIONS: Array<[string, string]> = [
-  ['diagnosis', 'Diagnosis'],
-  ['immediateActions', 'Immediate actions'],
-  ['steps', 'Steps'],
-  ['recovery', 'Recovery'],
-];
 
 // `steps[3]` on the incident is `steps:3` in the runbook view's checklist.
 const viewId = (step: string) => step.replace(/^(\w+)\[(\d+)\]$/, '$1:$2');
@@ -55,7 +48,7 @@ const RunbookChecklist = ({
   );
   return (
     <>
-      {SECTIONS.map(([section, title]) => {
+      {RUNBOOK_STEP_SECTIONS.map(({ key: section, title }) => {
         const steps = (runbook.document.spec as any)[section] as
           | RunbookStep[]
           | undefined;

@@ -13,6 +13,7 @@ import type {
   RunbookDetails,
   RunbookStep,
 } from '@reliability-suite/plugin-reliability-common';
+import { RUNBOOK_STEP_SECTIONS } from '@reliability-suite/plugin-reliability-common';
 import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
@@ -119,14 +120,9 @@ export const RunbookView = ({ runbook }: { runbook: RunbookDetails }) => {
           />
         </PrintableSection>
       )}
-      {stepSection('diagnosis', 'Diagnosis', spec.diagnosis)}
-      {stepSection(
-        'immediateActions',
-        'Immediate actions',
-        spec.immediateActions,
+      {RUNBOOK_STEP_SECTIONS.map(({ key, title }) =>
+        stepSection(key, title, spec[key]),
       )}
-      {stepSection('steps', 'Steps', spec.steps)}
-      {stepSection('recovery', 'Recovery', spec.recovery)}
       {typeof spec.rollback === 'string' ? (
         <PrintableSection title="Rollback">
           <SafeMarkdown content={spec.rollback} />
