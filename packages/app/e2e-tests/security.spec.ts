@@ -63,7 +63,7 @@ type Case = {
   };
 };
 
-const drill = (entityRef: string, id: string) => ({
+const drill = (entityRef: string, id: string, failed = false) => ({
   method: 'post' as const,
   path: '/backups/events',
   data: {
@@ -72,11 +72,15 @@ const drill = (entityRef: string, id: string) => ({
         id: `perm-${run}-${id}`,
         type: 'drill',
         entityRef,
-        startedAt: ago(10),
-        finishedAt: ago(5),
-        result: 'success',
-        restoreSeconds: 60,
-        dataVerified: true,
+        ...(failed
+          ? { startedAt: ago(1), finishedAt: ago(0), result: 'failure' }
+          : {
+              startedAt: ago(10),
+              finishedAt: ago(5),
+              result: 'success',
+              restoreSeconds: 60,
+              dataVerified: true,
+            }),
       },
     ],
   },
@@ -594,28 +598,19 @@ test.describe('who may write what, against the demo policy', () => {
     };
     // A failed restore drill of each, as their teams' tools report it: the
     // scheduled evaluation (every minute in the demo) opens a violation.
-    const failedDrill = (entityRef: string, token: string, id: string) =>
-      send(request, token, {
-        method: 'post',
-        path: '/backups/events',
-        data: {
-          events: [
-            {
-              id: `perm-${run}-${id}`,
-              type: 'drill',
-              entityRef,
-              startedAt: ago(1),
-              finishedAt: new Date().toISOString(),
-              result: 'failure',
-            },
-          ],
-        },
-      });
     expect(
-      (await failedDrill(POSTGRES, TOKENS.reporter, 'failed-pg')).status(),
+      (
+        await send(request, TOKENS.reporter, drill(POSTGRES, 'failed-pg', true))
+      ).status(),
     ).toBe(200);
     expect(
-      (await failedDrill(VAULT, TOKENS.sreReporter, 'failed-vault')).status(),
+      (
+        await send(
+          request,
+          TOKENS.sreReporter,
+          drill(VAULT, 'failed-vault', true),
+        )
+      ).status(),
     ).toBe(200);
     const openViolation = async (entityRef: string) => {
       const list = await request.get(

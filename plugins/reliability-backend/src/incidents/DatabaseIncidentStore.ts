@@ -2,6 +2,7 @@ import type { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   applyIncidentPatch,
+  type IncidentFieldsPatch,
   transitionStatus,
   incidentReference,
   type IncidentAlert,
@@ -760,14 +761,7 @@ export class DatabaseIncidentStore {
   async updateFields(
     idOrReference: string,
     version: number,
-    patch: {
-      title?: string;
-      summary?: string;
-      severity?: string;
-      status?: IncidentStatus;
-      reason?: string;
-      entityRefs?: string[];
-      links?: IncidentLink[];
+    patch: IncidentFieldsPatch & {
       runbooks?: Array<{ namespace: string; name: string; title?: string }>;
       linkedOwners?: string[];
     },

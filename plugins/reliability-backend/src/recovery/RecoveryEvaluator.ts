@@ -85,6 +85,14 @@ export class RecoveryEvaluator {
     const byKey = new Map(plans.map(p => [`${p.namespace}/${p.name}`, p]));
     let notified = 0;
     let reminded = 0;
+    const result = () => ({
+      plans: plans.length,
+      transitions,
+      notified,
+      opened,
+      resolved,
+      reminded,
+    });
     for (const plan of plans) {
       // Back to the event loop between plans: on SQLite every query answers
       // at once, so without this the whole evaluation (a second at 1,000
@@ -94,14 +102,7 @@ export class RecoveryEvaluator {
         logger.warn(
           `Recovery evaluation stopped at its timeout after ${transitions.length} change(s); the next pass goes on`,
         );
-        return {
-          plans: plans.length,
-          transitions,
-          notified,
-          opened,
-          resolved,
-          reminded,
-        };
+        return result();
       }
       const status = await planStatus(eventStore, plan, now);
       const changes = await stateStore.record(plan, status.components, now);
@@ -146,14 +147,7 @@ export class RecoveryEvaluator {
         `Recovery evaluation: ${transitions.length} change(s), ${opened.length} violation(s) opened, ${resolved.length} resolved, ${notified} owner notification(s), ${reminded} reminder(s)`,
       );
     }
-    return {
-      plans: plans.length,
-      transitions,
-      notified,
-      opened,
-      resolved,
-      reminded,
-    };
+    return result();
   }
 
   private async notify(
