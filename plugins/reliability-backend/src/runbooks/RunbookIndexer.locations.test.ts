@@ -1,11 +1,11 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import type { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileComponent } from '../__testUtils__/entities';
 import { DatabaseRunbookStore } from './DatabaseRunbookStore';
 import { RunbookIndexer } from './RunbookIndexer';
 
@@ -21,24 +21,8 @@ metadata: { name: ${name} }
 spec: { severity: P2 }
 `;
 
-function service(dir: string, annotation: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'billing',
-      namespace: 'default',
-      annotations: {
-        'backstage.io/managed-by-location': `file:${join(
-          dir,
-          'catalog-info.yaml',
-        )}`,
-        'reliability.io/runbooks': annotation,
-      },
-    },
-    spec: { owner: 'platform-team' },
-  };
-}
+const service = (dir: string, annotation: string) =>
+  fileComponent('billing', dir, annotation);
 
 describe.each(databases.eachSupportedId())(
   'runbook locations of one entity on %s',

@@ -12,6 +12,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { fileComponent } from '../__testUtils__/entities';
 import { reliabilityPlugin } from '../plugin';
 
 const databases = TestDatabases.create();
@@ -43,24 +44,7 @@ spec:
     - alertName: ApiSlow
 `;
 
-function entity(name: string, dir: string, annotation: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      namespace: 'default',
-      annotations: {
-        'backstage.io/managed-by-location': `file:${join(
-          dir,
-          'catalog-info.yaml',
-        )}`,
-        'reliability.io/runbooks': annotation,
-      },
-    },
-    spec: { owner: 'platform-team' },
-  };
-}
+const entity = fileComponent;
 
 describe.each(databases.eachSupportedId())('runbook API on %s', databaseId => {
   const dir = mkdtempSync(join(tmpdir(), 'runbook-routes-'));
