@@ -42,7 +42,7 @@ import { EntityOverviewService } from './entities/EntityOverviewService';
 import { DatabaseHealth } from './health/DatabaseHealth';
 import { DatabaseRunbookStore } from './runbooks/DatabaseRunbookStore';
 import { RunbookIndexer } from './runbooks/RunbookIndexer';
-import { AlertIntake } from './incidents/AlertIntake';
+import { AlertMatcher } from './incidents/AlertMatcher';
 import { DatabaseIncidentStore } from './incidents/DatabaseIncidentStore';
 import { readIncidentConfig } from './incidents/incidentConfig';
 import { IncidentService } from './incidents/IncidentService';
@@ -152,11 +152,9 @@ export const reliabilityPlugin = createBackendPlugin({
         const incidentConfig = readIncidentConfig(config, severities);
         const incidentStore = await DatabaseIncidentStore.create({
           database,
-          statusUpdateMinutes: Object.fromEntries(
-            severities.map(s => [s.id, s.statusUpdateMinutes]),
-          ),
+          severities,
           // The configured lead role holds the commander.
-          leadRole: incidentConfig.roles.find(r => r.lead)!.id,
+          leadRole: incidentConfig.roles.find(r => r.lead)!,
           maxNotes: incidentConfig.maxNotes,
         });
         permissionsRegistry.addResourceType({
@@ -171,6 +169,13 @@ export const reliabilityPlugin = createBackendPlugin({
         });
         const incidentService = new IncidentService({
           store: incidentStore,
+          matcher: new AlertMatcher({
+            runbookStore,
+            catalog,
+            auth,
+            severities,
+            mapping: incidentConfig.alerts,
+          }),
           runbookStore,
           postmortemStore,
           catalog,
@@ -179,15 +184,6 @@ export const reliabilityPlugin = createBackendPlugin({
           severities,
           config: incidentConfig,
           logger: logger.child({ task: 'incidents' }),
-        });
-        const alertIntake = new AlertIntake({
-          store: incidentStore,
-          runbookStore,
-          catalog,
-          auth,
-          severities,
-          mapping: incidentConfig.alerts,
-          logger: logger.child({ task: 'alertmanager' }),
         });
         // Status updates due, postmortems due: each reminded once.
         await scheduler.scheduleTask({
@@ -302,7 +298,6 @@ export const reliabilityPlugin = createBackendPlugin({
             }),
             incidentStore,
             incidentService,
-            alertIntake,
             incidentRoles: incidentConfig.roles,
             postmortemRules: permissionsRegistry.getPermissionRuleset(
               postmortemResourceRef,

@@ -1,28 +1,46 @@
 import type { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
+  actsAsPerson,
+  type AlertIntakeResult,
+  type AlertmanagerAlert,
   applyIncidentPatch,
-  type IncidentFieldsPatch,
-  transitionStatus,
   incidentReference,
+  incidentTimeline,
   type IncidentAlert,
-  IncidentImport,
-  IncidentEvent,
-  IncidentEventSource,
-  IncidentEventType,
-  IncidentLink,
-  IncidentMilestones,
-  IncidentStatus,
-  IncidentSummary,
+  type IncidentEvent,
+  type IncidentImport,
+  type IncidentLink,
+  type IncidentMilestones,
+  type IncidentRunbookRef,
+  type IncidentStatus,
+  type IncidentSummary,
   MAX_PAGE_SIZE,
   type PageRequest,
+  type SeverityLevel,
+  severityRank,
+  statusFromAlerts,
+  type TimelineEntry,
+  transitionStatus,
 } from '@reliability-suite/plugin-reliability-common';
 import type { IncidentResource } from '@reliability-suite/plugin-reliability-node';
 import type { Knex } from 'knex';
 import { createHash, randomUUID } from 'node:crypto';
 import { migratedClient, toIso } from '../database/database';
+import type {
+  AlertDelivery,
+  AlertMatch,
+  IncidentActor,
+  IncidentChange,
+  IncidentListFilter,
+  IncidentStore,
+  NewIncident,
+} from './IncidentStore';
 
-export const T = {
+// Alertmanager's "not ended yet".
+const NOT_ENDED = /^0001-01-01/;
+
+const T = {
   incidents: 'reliability_incidents',
   entities: 'reliability_incident_entities',
   groups: 'reliability_incident_groups',
@@ -63,23 +81,8 @@ type IncidentRow = {
   version: number;
 };
 
-/** Who acts, from where, when. */
-export interface IncidentActor {
-  ref: string;
-  source: IncidentEventSource;
-  at: Date;
-}
-
-/** A timeline event to append. */
-export interface NewEvent {
-  type: IncidentEventType;
-  summary: string;
-  data?: Record<string, unknown>;
-  pinned?: boolean;
-}
-
 /** An alert as a row of the incident's alerts. */
-export function alertRow(
+function alertRow(
   incidentId: string,
   alert: {
     fingerprint: string;
@@ -106,12 +109,10 @@ export function alertRow(
   };
 }
 
-export const groupHash = (groupKey: string) =>
+const groupHash = (groupKey: string) =>
   createHash('sha256').update(groupKey).digest('hex');
 
 const reference = incidentReference;
-const people = (source: IncidentEventSource) =>
-  source === 'portal' || source === 'api';
 
 /**
  * Incidents in the plugin's database (SQLite or PostgreSQL): each write is
@@ -119,44 +120,36 @@ const people = (source: IncidentEventSource) =>
  * and everything else — notes, ticks, status updates, alerts — is appended,
  * so that several people at once all keep what they wrote.
  */
-/** What lists of incidents can be narrowed by. */
-export interface IncidentListFilter {
-  entityRef?: string;
-  status?: IncidentStatus;
-  severity?: string;
-  owner?: string;
-  /** Only incidents holding an alert of this name. */
-  alertName?: string;
-  from?: string;
-  to?: string;
-  /** Leaves out incidents naming any of these (what the caller may not read). */
-  hiddenEntityRefs?: string[];
-}
-
-export class DatabaseIncidentStore {
+export class DatabaseIncidentStore implements IncidentStore {
   static async create(options: {
     database: DatabaseService;
-    /** Minutes between status updates, by severity id. */
-    statusUpdateMinutes: Record<string, number | undefined>;
-    /** The id of the role that leads (the commander). */
-    leadRole?: string;
+    /** The configured levels: their ranks, and minutes between status updates. */
+    severities: SeverityLevel[];
+    /** The role that leads (the commander). */
+    leadRole?: { id: string; title: string };
     /** The most notes one incident holds; past it a note is a 409. */
     maxNotes?: number;
   }): Promise<DatabaseIncidentStore> {
     return new DatabaseIncidentStore(
       await migratedClient(options.database),
-      options.statusUpdateMinutes,
-      options.leadRole ?? 'commander',
+      options.severities,
+      options.leadRole ?? { id: 'commander', title: 'Incident commander' },
       options.maxNotes ?? 1000,
     );
   }
 
+  private readonly statusUpdateMinutes: Record<string, number | undefined>;
+
   private constructor(
-    readonly db: Knex,
-    private readonly statusUpdateMinutes: Record<string, number | undefined>,
-    readonly leadRole: string,
+    private readonly db: Knex,
+    private readonly severities: SeverityLevel[],
+    private readonly lead: { id: string; title: string },
     private readonly maxNotes: number,
-  ) {}
+  ) {
+    this.statusUpdateMinutes = Object.fromEntries(
+      severities.map(s => [s.id, s.statusUpdateMinutes]),
+    );
+  }
 
   /**
    * The incident's row, locked until the transaction ends (PostgreSQL; an
@@ -204,7 +197,7 @@ export class DatabaseIncidentStore {
       db(T.roles)
         .whereIn('incident_id', ids)
         .whereNull('handed_over_at')
-        .where('role', this.leadRole)
+        .where('role', this.lead.id)
         .select('incident_id', 'user_ref'),
       db(T.alerts)
         .whereIn('incident_id', ids)
@@ -457,7 +450,7 @@ export class DatabaseIncidentStore {
   }
 
   /** The open incident holding an alert (by fingerprint), if any. */
-  async openIncidentOfFingerprint(
+  private async openIncidentOfFingerprint(
     db: Db,
     fingerprint: string,
   ): Promise<string | undefined> {
@@ -472,11 +465,11 @@ export class DatabaseIncidentStore {
 
   // ---- writes: building blocks, inside a transaction -----------------------
 
-  async event(
+  private async event(
     tx: Db,
     incidentId: string,
     actor: IncidentActor,
-    event: NewEvent,
+    event: TimelineEntry,
   ): Promise<void> {
     await tx(T.events).insert({
       incident_id: incidentId,
@@ -493,15 +486,13 @@ export class DatabaseIncidentStore {
   /**
    * Marks a change: the time, and — the first time a person acts on an
    * incident an alert opened, while it still burns — that it was
-   * acknowledged. An incident that mitigated by itself before anybody acted
-   * was never acknowledged: stamping it later would put the milestone after
-   * "mitigated", an order no postmortem can hold.
+   * acknowledged (the rule is `actsAsPerson`).
    */
-  async touch(tx: Db, incidentId: string, actor: IncidentActor) {
+  private async touch(tx: Db, incidentId: string, actor: IncidentActor) {
     await tx(T.incidents)
       .where({ id: incidentId })
       .update({ updated_at: actor.at });
-    if (people(actor.source)) {
+    if (actsAsPerson(actor.source)) {
       await tx(T.incidents)
         .where({ id: incidentId })
         .whereNull('acknowledged_at')
@@ -512,7 +503,7 @@ export class DatabaseIncidentStore {
   }
 
   /** Creates the incident row, its entities and its commander. */
-  async insert(
+  private async insert(
     tx: Db,
     input: {
       id?: string;
@@ -560,7 +551,7 @@ export class DatabaseIncidentStore {
             group_key: input.groupKey ?? null,
             started_at: input.startedAt,
             detected_at: input.detectedAt ?? actor.at,
-            acknowledged_at: people(actor.source) ? actor.at : null,
+            acknowledged_at: actsAsPerson(actor.source) ? actor.at : null,
             created_at: actor.at,
             created_by: actor.ref,
             updated_at: actor.at,
@@ -580,12 +571,12 @@ export class DatabaseIncidentStore {
     }
     await this.setEntities(tx, id, input.entityRefs);
     if (input.commander) {
-      await this.insertRole(tx, id, this.leadRole, input.commander, actor);
+      await this.insertRole(tx, id, this.lead.id, input.commander, actor);
     }
     return { id, number };
   }
 
-  async setEntities(tx: Db, incidentId: string, entityRefs: string[]) {
+  private async setEntities(tx: Db, incidentId: string, entityRefs: string[]) {
     await tx(T.entities).where({ incident_id: incidentId }).delete();
     const unique = [...new Set(entityRefs)];
     if (unique.length) {
@@ -595,7 +586,7 @@ export class DatabaseIncidentStore {
     }
   }
 
-  async insertRole(
+  private async insertRole(
     tx: Db,
     incidentId: string,
     role: string,
@@ -616,10 +607,10 @@ export class DatabaseIncidentStore {
   }
 
   /** Attaches runbooks not attached yet; returns those that were new. */
-  async attachRunbooks(
+  private async attachRunbooks(
     tx: Db,
     incidentId: string,
-    runbooks: Array<{ namespace: string; name: string; title?: string }>,
+    runbooks: IncidentRunbookRef[],
     actor: IncidentActor & { attachedBy?: string },
   ) {
     const attached: typeof runbooks = [];
@@ -645,10 +636,10 @@ export class DatabaseIncidentStore {
    * Attaches runbooks, each newly attached one an event on the timeline
    * (`because` says why, e.g. "it answers PostgresDown").
    */
-  async attachRunbooksWithEvents(
+  private async attachRunbooksWithEvents(
     tx: Db,
     incidentId: string,
-    runbooks: Array<{ namespace: string; name: string; title?: string }>,
+    runbooks: IncidentRunbookRef[],
     actor: IncidentActor & { attachedBy?: string },
     because?: string,
   ) {
@@ -658,18 +649,17 @@ export class DatabaseIncidentStore {
       runbooks,
       actor,
     )) {
-      await this.event(tx, incidentId, actor, {
-        type: 'runbook-attached',
-        summary: `Attached runbook ${r.title ?? r.name}${
-          because ? ` (${because})` : ''
-        }`,
-        data: { runbook: `${r.namespace}/${r.name}` },
-      });
+      await this.event(
+        tx,
+        incidentId,
+        actor,
+        incidentTimeline.runbookAttached(r, because),
+      );
     }
   }
 
   /** A status update and its event on the timeline. */
-  async insertStatusUpdate(
+  private async insertStatusUpdate(
     tx: Db,
     incidentId: string,
     update: { conditions: string; actions: string; needs?: string },
@@ -683,11 +673,12 @@ export class DatabaseIncidentStore {
       by: actor.ref,
       at: actor.at,
     });
-    await this.event(tx, incidentId, actor, {
-      type: 'status-update',
-      summary: `Status update: ${update.conditions}`,
-      data: { ...update },
-    });
+    await this.event(
+      tx,
+      incidentId,
+      actor,
+      incidentTimeline.statusUpdate(update),
+    );
   }
 
   /**
@@ -695,7 +686,7 @@ export class DatabaseIncidentStore {
    * the status it had. A change of the record: its version is raised, unless
    * the caller's change of which it is part raised it already.
    */
-  async setStatus(
+  private async setStatus(
     tx: Db,
     incidentId: string,
     status: IncidentStatus,
@@ -743,28 +734,254 @@ export class DatabaseIncidentStore {
 
   // ---- writes: one transaction each ---------------------------------------
 
-  async transaction<R>(fn: (tx: Knex.Transaction) => Promise<R>): Promise<R> {
-    return this.db.transaction(fn);
-  }
-
   /** The incident, or a 404 naming it. */
-  async require(db: Db, idOrReference: string): Promise<IncidentRow> {
+  private async require(db: Db, idOrReference: string): Promise<IncidentRow> {
     const row = await this.row(db, idOrReference);
     if (!row) throw new NotFoundError(`No incident ${idOrReference}`);
     return row;
+  }
+
+  async declare(
+    input: NewIncident,
+    actor: IncidentActor,
+  ): Promise<{ id: string }> {
+    return this.db.transaction(async tx => {
+      const { runbooks, commander, ...fields } = input;
+      const created = await this.insert(
+        tx,
+        { ...fields, detectedAt: input.startedAt, commander },
+        actor,
+      );
+      await this.event(
+        tx,
+        created.id,
+        actor,
+        incidentTimeline.declared(
+          reference(created.number),
+          input.severity,
+          input.title,
+        ),
+      );
+      await this.event(
+        tx,
+        created.id,
+        actor,
+        incidentTimeline.role(this.lead, commander),
+      );
+      await this.attachRunbooksWithEvents(tx, created.id, runbooks, actor);
+      return { id: created.id };
+    });
+  }
+
+  async recordAlerts(
+    delivery: AlertDelivery,
+    actor: IncidentActor,
+  ): Promise<AlertIntakeResult> {
+    const result: AlertIntakeResult = { opened: [], updated: [], unchanged: 0 };
+    const at = actor.at;
+    await this.db.transaction(async tx => {
+      const touched = new Set<string>();
+      let groupIncident: string | undefined;
+
+      // The open incident of the group, opened by `alert` when there is none.
+      const incidentOfGroup = async (alert: AlertmanagerAlert) => {
+        if (groupIncident) return groupIncident;
+        const hash = groupHash(delivery.groupKey);
+        const id = randomUUID();
+        // The upsert takes the group's row (and its lock) whether it is new
+        // or not: a concurrent delivery waits here, then joins the incident.
+        const [winner] = await tx(T.groups)
+          .insert({ group_hash: hash, incident_id: id })
+          .onConflict('group_hash')
+          .merge({ incident_id: tx.raw('??', [`${T.groups}.incident_id`]) })
+          .returning('incident_id');
+        const winnerId =
+          typeof winner === 'object' ? winner.incident_id : winner;
+        if (winnerId !== id) {
+          groupIncident = winnerId as string;
+          return groupIncident;
+        }
+        const match =
+          delivery.matches.get(alert.fingerprint) ??
+          (await delivery.match(alert));
+        const startsAt = new Date(alert.startsAt);
+        const title =
+          alert.annotations.summary ??
+          delivery.commonSummary ??
+          alert.labels.alertname;
+        const { number } = await this.insert(
+          tx,
+          {
+            id,
+            title: title.slice(0, 300),
+            severity: match.severity,
+            summary: alert.annotations.description,
+            entityRefs: match.entityRefs,
+            links: [],
+            linkedOwners: match.linkedOwners,
+            startedAt: startsAt < at ? startsAt : at,
+            detectedAt: startsAt < at ? startsAt : at,
+            groupKey: delivery.groupKey,
+          },
+          actor,
+        );
+        await this.event(
+          tx,
+          id,
+          actor,
+          incidentTimeline.openedByAlert(
+            reference(number),
+            alert.labels.alertname,
+            match.severity,
+            match.because,
+            { groupKey: delivery.groupKey, receiver: delivery.receiver },
+          ),
+        );
+        result.opened.push(id);
+        groupIncident = id;
+        return id;
+      };
+
+      const fired = new Set<string>();
+      for (const alert of delivery.alerts) {
+        let incidentId = await this.openIncidentOfFingerprint(
+          tx,
+          alert.fingerprint,
+        );
+        if (!incidentId) {
+          if (alert.status !== 'firing') {
+            result.unchanged++;
+            continue;
+          }
+          incidentId = await incidentOfGroup(alert);
+        }
+        // Under the incident's lock, from here to the end of the transaction.
+        await this.require(tx, incidentId);
+        const changed = await this.recordAlert(
+          tx,
+          incidentId,
+          alert,
+          actor,
+          delivery.matches.get(alert.fingerprint),
+        );
+        if (changed) {
+          touched.add(incidentId);
+          if (alert.status === 'firing') fired.add(incidentId);
+        } else result.unchanged++;
+      }
+
+      for (const id of [...touched].sort()) {
+        const row = await tx<IncidentRow>(T.incidents).where({ id }).first();
+        const firing = await tx(T.alerts)
+          .where({ incident_id: id, status: 'firing' })
+          .count({ n: '*' })
+          .first();
+        const move = statusFromAlerts(row!.status, {
+          anyFiring: Number(firing?.n ?? 0) > 0,
+          firedNow: fired.has(id),
+        });
+        if (move) await this.setStatus(tx, id, move.to, actor, move.reason);
+        await this.touch(tx, id, actor);
+        if (!result.opened.includes(id)) result.updated.push(id);
+      }
+    });
+    return result;
+  }
+
+  /** Stores one alert on an incident; returns whether anything changed. */
+  private async recordAlert(
+    tx: Knex.Transaction,
+    incidentId: string,
+    alert: AlertmanagerAlert,
+    actor: IncidentActor,
+    match: AlertMatch | undefined,
+  ): Promise<boolean> {
+    const alertName = alert.labels.alertname;
+    const endsAt =
+      alert.endsAt &&
+      !NOT_ENDED.test(alert.endsAt) &&
+      !Number.isNaN(Date.parse(alert.endsAt))
+        ? new Date(alert.endsAt)
+        : null;
+    const row = alertRow(incidentId, alert, endsAt, actor.at);
+    const inserted = await tx(T.alerts)
+      .insert(row)
+      .onConflict(['incident_id', 'fingerprint'])
+      .ignore()
+      .returning('fingerprint');
+    if (inserted.length === 0) {
+      const current = await tx(T.alerts)
+        .where({ incident_id: incidentId, fingerprint: alert.fingerprint })
+        .first();
+      if (current.status === alert.status) return false;
+      await tx(T.alerts)
+        .where({ incident_id: incidentId, fingerprint: alert.fingerprint })
+        .update({
+          status: row.status,
+          ends_at: row.ends_at,
+          updated_at: actor.at,
+        });
+    }
+    await this.event(tx, incidentId, actor, incidentTimeline.alert(alert));
+    if (alert.status !== 'firing') return true;
+
+    // A firing alert brings its runbooks, its entities, and its severity
+    // when that is more severe.
+    if (!match) return true;
+    await this.attachRunbooksWithEvents(
+      tx,
+      incidentId,
+      match.runbooks,
+      { ...actor, attachedBy: 'alert' },
+      `it answers ${alertName}`,
+    );
+    const incident = (await tx<IncidentRow>(T.incidents)
+      .where({ id: incidentId })
+      .first())!;
+    const entities: string[] = JSON.parse(incident.entity_refs);
+    const more = match.entityRefs.filter(e => !entities.includes(e));
+    const changes: Record<string, unknown> = {};
+    if (more.length) {
+      const all = [...entities, ...more];
+      await this.setEntities(tx, incidentId, all);
+      changes.entity_refs = JSON.stringify(all);
+      changes.linked_owners = JSON.stringify([
+        ...new Set([
+          ...JSON.parse(incident.linked_owners),
+          ...match.linkedOwners,
+        ]),
+      ]);
+    }
+    const rank = (id: string) => severityRank(this.severities, id);
+    if (rank(match.severity) < rank(incident.severity)) {
+      changes.severity = match.severity;
+      await this.event(
+        tx,
+        incidentId,
+        actor,
+        incidentTimeline.severityRaisedByAlert(
+          incident.severity,
+          match.severity,
+          alertName,
+        ),
+      );
+    }
+    if (Object.keys(changes).length) {
+      await tx(T.incidents)
+        .where({ id: incidentId })
+        .update({ ...changes, version: tx.raw('version + 1') });
+    }
+    return true;
   }
 
   /**
    * Changes fields if, and only if, the incident is still at `version`;
    * each change is an event on the timeline.
    */
-  async updateFields(
+  async applyChange(
     idOrReference: string,
     version: number,
-    patch: IncidentFieldsPatch & {
-      runbooks?: Array<{ namespace: string; name: string; title?: string }>;
-      linkedOwners?: string[];
-    },
+    patch: IncidentChange,
     actor: IncidentActor,
   ): Promise<void> {
     await this.db.transaction(async tx => {
@@ -846,17 +1063,12 @@ export class DatabaseIncidentStore {
         .first();
       if (current?.user_ref === user) return;
       await this.insertRole(tx, row.id, role.id, user, actor);
-      await this.event(tx, row.id, actor, {
-        type: 'role-changed',
-        summary: current
-          ? `${role.title}: ${current.user_ref} handed over to ${user}`
-          : `${role.title}: ${user}`,
-        data: {
-          role: role.id,
-          to: user,
-          ...(current ? { from: current.user_ref } : {}),
-        },
-      });
+      await this.event(
+        tx,
+        row.id,
+        actor,
+        incidentTimeline.role(role, user, current?.user_ref),
+      );
       await this.touch(tx, row.id, actor);
     });
   }
@@ -880,11 +1092,12 @@ export class DatabaseIncidentStore {
           } notes, the most an incident may hold: post a status update, or go on in its postmortem`,
         );
       }
-      await this.event(tx, row.id, actor, {
-        type: 'note',
-        summary: note.text,
-        pinned: note.pinned,
-      });
+      await this.event(
+        tx,
+        row.id,
+        actor,
+        incidentTimeline.note(note.text, note.pinned),
+      );
       await this.touch(tx, row.id, actor);
     });
   }
@@ -935,13 +1148,12 @@ export class DatabaseIncidentStore {
         })
         .onConflict(['incident_id', 'runbook', 'step'])
         .merge(['done', 'by', 'at']);
-      await this.event(tx, row.id, actor, {
-        type: tick.done ? 'step-ticked' : 'step-unticked',
-        summary: `${tick.done ? 'Done' : 'Not done'}: ${
-          tick.label ?? tick.step
-        } (${attached.title ?? tick.runbook})`,
-        data: { runbook: tick.runbook, step: tick.step },
-      });
+      await this.event(
+        tx,
+        row.id,
+        actor,
+        incidentTimeline.tick(tick, attached.title ?? undefined),
+      );
       await this.touch(tx, row.id, actor);
     });
   }
@@ -983,11 +1195,12 @@ export class DatabaseIncidentStore {
         .where({ id: row.id })
         .whereNull('postmortem_id')
         .update({ postmortem_id: postmortemId });
-      await this.event(tx, row.id, actor, {
-        type: 'postmortem-started',
-        summary: 'Postmortem started',
-        data: { postmortemId },
-      });
+      await this.event(
+        tx,
+        row.id,
+        actor,
+        incidentTimeline.postmortemStarted(postmortemId),
+      );
       await this.touch(tx, row.id, actor);
       return postmortemId;
     });
@@ -1006,11 +1219,12 @@ export class DatabaseIncidentStore {
         await tx(T.incidents)
           .where({ id })
           .update({ postmortem_id: null, postmortem_reminded_at: null });
-        await this.event(tx, id, actor, {
-          type: 'postmortem-deleted',
-          summary: 'Postmortem deleted',
-          data: { postmortemId },
-        });
+        await this.event(
+          tx,
+          id,
+          actor,
+          incidentTimeline.postmortemDeleted(postmortemId),
+        );
         await this.touch(tx, id, actor);
       }
     });
@@ -1030,7 +1244,7 @@ export class DatabaseIncidentStore {
    */
   async importIncident(
     input: IncidentImport & {
-      runbookTitles: Array<{ namespace: string; name: string; title?: string }>;
+      runbookTitles: IncidentRunbookRef[];
       linkedOwners: string[];
     },
     actor: IncidentActor,
@@ -1050,7 +1264,7 @@ export class DatabaseIncidentStore {
 
   private async importOnce(
     input: IncidentImport & {
-      runbookTitles: Array<{ namespace: string; name: string; title?: string }>;
+      runbookTitles: IncidentRunbookRef[];
       linkedOwners: string[];
     },
     actor: IncidentActor,

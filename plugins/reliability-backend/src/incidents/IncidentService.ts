@@ -9,23 +9,26 @@ import {
   type IncidentDeclaration,
   type IncidentImport,
   incidentMetrics,
-  incidentReference,
   POSTMORTEM_MILESTONES,
   type IncidentUpdate,
   type PostmortemContent,
   type SeverityLevel,
   severityGuide,
+  type AlertIntakeResult,
+  type AlertmanagerWebhook,
+  RUNBOOK_STEP_SECTIONS,
 } from '@reliability-suite/plugin-reliability-common';
 import type { IncidentResource } from '@reliability-suite/plugin-reliability-node';
 import { ownersOf } from '../entities/linkedOwners';
 import type { DatabasePostmortemStore } from '../postmortems/DatabasePostmortemStore';
 import { parsePostmortemContent } from '../postmortems/validation';
 import type { RunbookStore } from '../runbooks/RunbookStore';
-import type {
-  DatabaseIncidentStore,
-  IncidentActor,
-} from './DatabaseIncidentStore';
+import type { AlertMatcher } from './AlertMatcher';
 import type { IncidentConfig } from './incidentConfig';
+import type { IncidentActor, IncidentStore } from './IncidentStore';
+
+// The sections of a runbook whose steps an incident ticks.
+const STEP_SECTIONS: string[] = RUNBOOK_STEP_SECTIONS.map(s => s.key);
 
 /**
  * The incident's milestones as a postmortem can hold them: an
@@ -45,14 +48,19 @@ export function inOrder(
 }
 
 /**
- * Incidents beyond storing them: declaring (runbooks checked and titled,
- * owners resolved), field changes, the postmortem started from an incident,
- * the severity helper, figures, and the reminders a scheduled task sends.
+ * Every change of an incident the routes ask for, checked against what the
+ * backend knows (configured severities, indexed runbooks and their steps,
+ * the entities' owners) and then written by the store: declaring, field
+ * changes, roles, notes, status updates, ticks, pins, Alertmanager's
+ * notifications (through the alert matcher), the postmortem started from an
+ * incident; also the severity helper, figures, and the reminders a
+ * scheduled task sends.
  */
 export class IncidentService {
   constructor(
     private readonly options: {
-      store: DatabaseIncidentStore;
+      store: IncidentStore;
+      matcher: AlertMatcher;
       runbookStore: RunbookStore;
       postmortemStore: DatabasePostmortemStore;
       catalog: CatalogService;
@@ -108,41 +116,130 @@ export class IncidentService {
     }
     const runbooks = await this.runbooks(input.runbooks);
     const linkedOwners = await this.owners(input.entityRefs);
-    const commander = input.commander ?? actor.ref;
-    const id = await store.transaction(async tx => {
-      const created = await store.insert(
-        tx,
-        {
-          title: input.title,
-          severity: input.severity,
-          summary: input.summary,
-          entityRefs: input.entityRefs,
-          links: input.links,
-          linkedOwners,
-          startedAt,
-          detectedAt: startedAt,
-          commander,
-        },
-        actor,
-      );
-      await store.event(tx, created.id, actor, {
-        type: 'declared',
-        summary: `${incidentReference(created.number)} declared (${
-          input.severity
-        }): ${input.title}`,
-        data: { severity: input.severity },
-        pinned: true,
-      });
-      const lead = this.options.config.roles.find(r => r.lead)!;
-      await store.event(tx, created.id, actor, {
-        type: 'role-changed',
-        summary: `${lead.title}: ${commander}`,
-        data: { role: lead.id, to: commander },
-      });
-      await store.attachRunbooksWithEvents(tx, created.id, runbooks, actor);
-      return created.id;
-    });
+    const { id } = await store.declare(
+      {
+        title: input.title,
+        severity: input.severity,
+        summary: input.summary,
+        entityRefs: input.entityRefs,
+        links: input.links,
+        linkedOwners,
+        startedAt,
+        commander: input.commander ?? actor.ref,
+        runbooks,
+      },
+      actor,
+    );
     return (await store.get(id))!;
+  }
+
+  /** An Alertmanager notification: what its alerts mean, then recorded. */
+  async receiveAlerts(
+    payload: AlertmanagerWebhook,
+    senderRef: string,
+  ): Promise<AlertIntakeResult> {
+    const { store, matcher, logger } = this.options;
+    const actor: IncidentActor = {
+      ref: senderRef,
+      source: 'alertmanager',
+      at: new Date(),
+    };
+    const known = await store.openAlertStatuses(
+      payload.alerts.map(a => a.fingerprint),
+    );
+    const result = await store.recordAlerts(
+      await matcher.delivery(payload, known),
+      actor,
+    );
+    if (result.opened.length || result.updated.length) {
+      logger.info(
+        `Alertmanager ${payload.status} ${payload.groupKey}: opened ${result.opened.length}, updated ${result.updated.length}, unchanged ${result.unchanged}`,
+      );
+    }
+    return result;
+  }
+
+  async assignRole(
+    incidentId: string,
+    role: { id: string; title: string },
+    user: string,
+    actor: IncidentActor,
+  ): Promise<IncidentResource> {
+    await this.options.store.assignRole(incidentId, role, user, actor);
+    return (await this.options.store.get(incidentId))!;
+  }
+
+  async addNote(
+    incidentId: string,
+    note: { text: string; pinned: boolean },
+    actor: IncidentActor,
+  ): Promise<IncidentResource> {
+    await this.options.store.addNote(incidentId, note, actor);
+    return (await this.options.store.get(incidentId))!;
+  }
+
+  async addStatusUpdate(
+    incidentId: string,
+    update: { conditions: string; actions: string; needs?: string },
+    actor: IncidentActor,
+  ): Promise<IncidentResource> {
+    await this.options.store.addStatusUpdate(incidentId, update, actor);
+    return (await this.options.store.get(incidentId))!;
+  }
+
+  /** Ticks (or unticks) a step of an attached runbook, as the runbook names it now. */
+  async tick(
+    incident: IncidentResource,
+    tick: { runbook: string; step: string; done: boolean },
+    actor: IncidentActor,
+  ): Promise<IncidentResource> {
+    if (
+      !incident.runbooks.some(r => `${r.namespace}/${r.name}` === tick.runbook)
+    ) {
+      throw new InputError(
+        `runbook ${tick.runbook} is not attached to ${incident.reference}`,
+      );
+    }
+    const [namespace, name] = tick.runbook.split('/');
+    const runbook = await this.options.runbookStore.getRunbook(namespace, name);
+    const [, section, index] = /^(\w+)\[(\d+)\]$/.exec(tick.step)!;
+    if (!runbook) {
+      throw new InputError(`runbook ${tick.runbook} is not indexed now`);
+    }
+    const step = STEP_SECTIONS.includes(section)
+      ? (runbook.document.spec as any)[section]?.[Number(index)]
+      : undefined;
+    if (!step) {
+      throw new InputError(
+        `step ${tick.step} is not a step of runbook ${
+          tick.runbook
+        } (${STEP_SECTIONS.join(', ')})`,
+      );
+    }
+    const label =
+      typeof step === 'string'
+        ? step
+        : step?.title ?? step?.run ?? step?.verify ?? step?.manual;
+    await this.options.store.tick(
+      incident.id,
+      { ...tick, ...(label ? { label: String(label).slice(0, 200) } : {}) },
+      actor,
+    );
+    return (await this.options.store.get(incident.id))!;
+  }
+
+  async pin(
+    incidentId: string,
+    eventId: number,
+    pinned: boolean,
+  ): Promise<IncidentResource> {
+    await this.options.store.pin(incidentId, eventId, pinned);
+    return (await this.options.store.get(incidentId))!;
+  }
+
+  /** The postmortem was deleted: its incidents are no longer linked to it. */
+  async postmortemDeleted(postmortemId: string, actor: IncidentActor) {
+    await this.options.store.unlinkPostmortem(postmortemId, actor);
   }
 
   async update(
@@ -152,7 +249,7 @@ export class IncidentService {
   ): Promise<IncidentResource> {
     this.checkSeverity('severity', patch.severity);
     const { version, runbooks, ...rest } = patch;
-    await this.options.store.updateFields(
+    await this.options.store.applyChange(
       idOrReference,
       version,
       {

@@ -10,7 +10,6 @@ import {
   type ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import {
-  RUNBOOK_STEP_SECTIONS,
   alertmanagerWebhookSchema,
   type ClassificationAnswers,
   describeIssues,
@@ -41,13 +40,8 @@ import type express from 'express';
 import type { z } from 'zod';
 import { listPage } from '../paging';
 import { entityRefParam } from '../service/params';
-import type { RunbookStore } from '../runbooks/RunbookStore';
 import type { SpecRouter } from '../schema/openapi/generated/router';
-import type { AlertIntake } from './AlertIntake';
-import type {
-  DatabaseIncidentStore,
-  IncidentActor,
-} from './DatabaseIncidentStore';
+import type { IncidentActor, IncidentStore } from './IncidentStore';
 import type { IncidentService } from './IncidentService';
 import { isUser, principalRef, readerCredentials } from '../auth/credentials';
 import type { CatalogVisibility } from '../auth/visibility';
@@ -80,8 +74,6 @@ function parse<S extends z.ZodType>(
 }
 
 const ID = /^([0-9a-f-]{36}|INC-\d{1,9})$/i;
-// The sections of a runbook whose steps an incident ticks.
-const STEP_SECTIONS: string[] = RUNBOOK_STEP_SECTIONS.map(s => s.key);
 
 /**
  * The incident API: list, read, declare, change (versioned), roles, notes,
@@ -93,18 +85,15 @@ export function registerIncidentRoutes(
   options: {
     httpAuth: HttpAuthService;
     permissions: PermissionsService;
-    store: DatabaseIncidentStore;
+    store: IncidentStore;
     service: IncidentService;
-    intake: AlertIntake;
-    runbookStore: RunbookStore;
     roles: IncidentRole[];
     /** The postmortem rules as registered, for conditions on an import's postmortem. */
     postmortemRules: PermissionRuleset<PostmortemResource>;
     visibility: CatalogVisibility;
   },
 ) {
-  const { httpAuth, permissions, store, service, intake, roles, visibility } =
-    options;
+  const { httpAuth, permissions, store, service, roles, visibility } = options;
   const reader = (req: express.Request) => readerCredentials(httpAuth, req);
   const writer = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user'] });
@@ -398,8 +387,11 @@ export function registerIncidentRoutes(
           : `You may not change the roles of ${incident.reference}`,
       );
     }
-    await store.assignRole(incident.id, role, input.user, actor);
-    res.json(publicView((await store.get(incident.id))!));
+    res.json(
+      publicView(
+        await service.assignRole(incident.id, role, input.user, actor),
+      ),
+    );
   });
 
   router.post('/incidents/:id/notes', async (req, res) => {
@@ -409,8 +401,9 @@ export function registerIncidentRoutes(
       'add to this incident',
     );
     const note = parse(incidentNoteSchema, req.body, 'note');
-    await store.addNote(incident.id, note, actor);
-    res.status(201).json(publicView((await store.get(incident.id))!));
+    res
+      .status(201)
+      .json(publicView(await service.addNote(incident.id, note, actor)));
   });
 
   router.post('/incidents/:id/status-updates', async (req, res) => {
@@ -420,8 +413,11 @@ export function registerIncidentRoutes(
       'add to this incident',
     );
     const update = parse(incidentStatusUpdateSchema, req.body, 'status update');
-    await store.addStatusUpdate(incident.id, update, actor);
-    res.status(201).json(publicView((await store.get(incident.id))!));
+    res
+      .status(201)
+      .json(
+        publicView(await service.addStatusUpdate(incident.id, update, actor)),
+      );
   });
 
   router.put('/incidents/:id/checklist', async (req, res) => {
@@ -431,39 +427,7 @@ export function registerIncidentRoutes(
       'tick steps of this incident',
     );
     const tick = parse(incidentTickSchema, req.body, 'tick');
-    if (
-      !incident.runbooks.some(r => `${r.namespace}/${r.name}` === tick.runbook)
-    ) {
-      throw new InputError(
-        `runbook ${tick.runbook} is not attached to ${incident.reference}`,
-      );
-    }
-    const [namespace, name] = tick.runbook.split('/');
-    const runbook = await options.runbookStore.getRunbook(namespace, name);
-    const [, section, index] = /^(\w+)\[(\d+)\]$/.exec(tick.step)!;
-    if (!runbook) {
-      throw new InputError(`runbook ${tick.runbook} is not indexed now`);
-    }
-    const step = STEP_SECTIONS.includes(section)
-      ? (runbook.document.spec as any)[section]?.[Number(index)]
-      : undefined;
-    if (!step) {
-      throw new InputError(
-        `step ${tick.step} is not a step of runbook ${
-          tick.runbook
-        } (${STEP_SECTIONS.join(', ')})`,
-      );
-    }
-    const label =
-      typeof step === 'string'
-        ? step
-        : step?.title ?? step?.run ?? step?.verify ?? step?.manual;
-    await store.tick(
-      incident.id,
-      { ...tick, ...(label ? { label: String(label).slice(0, 200) } : {}) },
-      actor,
-    );
-    res.json(publicView((await store.get(incident.id))!));
+    res.json(publicView(await service.tick(incident, tick, actor)));
   });
 
   router.put('/incidents/:id/timeline/:eventId/pin', async (req, res) => {
@@ -477,8 +441,7 @@ export function registerIncidentRoutes(
     if (!Number.isInteger(eventId) || eventId < 1) {
       throw new InputError('eventId must be a timeline event id');
     }
-    await store.pin(incident.id, eventId, pinned);
-    res.json(publicView((await store.get(incident.id))!));
+    res.json(publicView(await service.pin(incident.id, eventId, pinned)));
   });
 
   router.post('/incidents/:id/postmortem', async (req, res) => {
@@ -511,6 +474,6 @@ export function registerIncidentRoutes(
       'send alerts',
     );
     const payload = parse(alertmanagerWebhookSchema, req.body, 'notification');
-    res.json(await intake.receive(payload, actorOf(credentials).ref));
+    res.json(await service.receiveAlerts(payload, principalRef(credentials)));
   });
 }

@@ -34,8 +34,7 @@ import type { DatabaseBackupEventStore } from '../backups/DatabaseBackupEventSto
 import type { DatabaseRecoveryStateStore } from '../recovery/DatabaseRecoveryStateStore';
 import type { DatabaseRecoveryViolationStore } from '../recovery/DatabaseRecoveryViolationStore';
 import { registerViolationRoutes } from '../recovery/violationRoutes';
-import type { AlertIntake } from '../incidents/AlertIntake';
-import type { DatabaseIncidentStore } from '../incidents/DatabaseIncidentStore';
+import type { IncidentStore } from '../incidents/IncidentStore';
 import { registerIncidentRoutes } from '../incidents/incidentRoutes';
 import type { IncidentService } from '../incidents/IncidentService';
 import { registerBackupRoutes } from '../backups/backupRoutes';
@@ -63,9 +62,8 @@ export interface RouterOptions {
   backupImporters: Map<string, BackupImporter>;
   backupSources: BackupSourceRunner;
   reporterScopes: ReporterScopes;
-  incidentStore: DatabaseIncidentStore;
+  incidentStore: IncidentStore;
   incidentService: IncidentService;
-  alertIntake: AlertIntake;
   incidentRoles: IncidentRole[];
   postmortemRules: PermissionRuleset<PostmortemResource>;
   runbookIndexer: RunbookIndexer;
@@ -168,8 +166,6 @@ export async function createRouter(
     permissions: options.permissions,
     store: options.incidentStore,
     service: options.incidentService,
-    intake: options.alertIntake,
-    runbookStore: options.runbookStore,
     roles: options.incidentRoles,
     postmortemRules: options.postmortemRules,
     visibility,
@@ -184,7 +180,7 @@ export async function createRouter(
     severities: options.severities.map(s => s.id),
     visibility,
     onDeleted: (postmortemId, actor) =>
-      options.incidentStore.unlinkPostmortem(postmortemId, {
+      options.incidentService.postmortemDeleted(postmortemId, {
         ref: actor,
         source: 'portal',
         at: new Date(),

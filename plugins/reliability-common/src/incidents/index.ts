@@ -4,3 +4,4 @@ export * from './classification';
 export * from './permissions';
 export * from './metrics';
 export * from './lifecycle';
+export * from './timeline';

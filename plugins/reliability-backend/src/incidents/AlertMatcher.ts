@@ -1,0 +1,188 @@
+import type { AuthService } from '@backstage/backend-plugin-api';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  entityKey,
+  severityRank,
+  type AlertmanagerAlert,
+  type AlertmanagerWebhook,
+  type SeverityLevel,
+} from '@reliability-suite/plugin-reliability-common';
+import { ownersOf } from '../entities/linkedOwners';
+import type { RunbookStore } from '../runbooks/RunbookStore';
+import type { AlertDelivery, AlertMatch } from './IncidentStore';
+import type { AlertMapping } from './incidentConfig';
+
+/** The annotation listing the alert labels that mean an entity. */
+export const ANNOTATION_ALERT_LABELS = 'reliability.io/alert-labels';
+
+/** `service=insights-api, namespace=insights` → the pairs. */
+function matchers(value: string): Array<[string, string]> {
+  return value
+    .split(',')
+    .map(pair => pair.split('=').map(s => s.trim()))
+    .filter(p => p.length === 2 && p[0] && p[1]) as Array<[string, string]>;
+}
+
+/**
+ * What an Alertmanager alert means — which services, which runbooks, which
+ * severity, and why — from the runbook index, the catalog and the recovery
+ * plans. It reads, and writes nothing: the incident store records the
+ * alerts (`IncidentStore.recordAlerts`).
+ */
+export class AlertMatcher {
+  private annotated?: {
+    at: number;
+    entities: Array<[string, Array<[string, string]>]>;
+  };
+
+  constructor(
+    private readonly options: {
+      runbookStore: RunbookStore;
+      catalog: CatalogService;
+      auth: AuthService;
+      severities: SeverityLevel[];
+      mapping: AlertMapping;
+    },
+  ) {}
+
+  private rank(id: string) {
+    return severityRank(this.options.severities, id);
+  }
+
+  // Entities whose `reliability.io/alert-labels` annotation names labels,
+  // read at most once a minute.
+  private async annotatedEntities() {
+    if (this.annotated && Date.now() - this.annotated.at < 60_000) {
+      return this.annotated.entities;
+    }
+    const { items } = await this.options.catalog.getEntities(
+      {
+        filter: {
+          [`metadata.annotations.${ANNOTATION_ALERT_LABELS}`]:
+            CATALOG_FILTER_EXISTS,
+        },
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.annotations',
+        ],
+      },
+      { credentials: await this.options.auth.getOwnServiceCredentials() },
+    );
+    const entities = items
+      .filter(e => e.metadata.annotations?.[ANNOTATION_ALERT_LABELS])
+      .map(
+        e =>
+          [
+            entityKey(e),
+            matchers(e.metadata.annotations![ANNOTATION_ALERT_LABELS]),
+          ] as [string, Array<[string, string]>],
+      );
+    this.annotated = { at: Date.now(), entities };
+    return entities;
+  }
+
+  /** Which service, runbooks and severity an alert means. */
+  async match(alert: AlertmanagerAlert): Promise<AlertMatch> {
+    const { runbookStore, catalog, auth, mapping } = this.options;
+    const alertName = alert.labels.alertname;
+    const runbooks = await runbookStore.findByAlert(alertName, alert.labels);
+    let entityRefs = [...new Set(runbooks.flatMap(r => r.entityRefs))];
+    let because = runbooks.length
+      ? `runbook ${runbooks.map(r => r.name).join(', ')} answers ${alertName}`
+      : '';
+    if (entityRefs.length === 0) {
+      for (const m of mapping.entityLabels) {
+        const value = alert.labels[m.label];
+        if (!value) continue;
+        const ref = `${m.kind}:${m.namespace}/${value}`.toLocaleLowerCase(
+          'en-US',
+        );
+        const entity = await catalog
+          .getEntityByRef(ref, {
+            credentials: await auth.getOwnServiceCredentials(),
+          })
+          .catch(() => undefined);
+        if (entity) {
+          entityRefs = [ref];
+          because = `label ${m.label}=${value}`;
+          break;
+        }
+      }
+    }
+    if (entityRefs.length === 0) {
+      entityRefs = (await this.annotatedEntities())
+        .filter(
+          ([, pairs]) =>
+            pairs.length > 0 && pairs.every(([k, v]) => alert.labels[k] === v),
+        )
+        .map(([ref]) => ref);
+      if (entityRefs.length) because = `${ANNOTATION_ALERT_LABELS} matches`;
+    }
+
+    // Severity: the matched runbooks', else the alert's label, else the
+    // degraded-mode table of the service's recovery plan, else the default.
+    const runbookSeverities = runbooks
+      .flatMap(r => (r.severity ? [r.severity] : []))
+      .sort((a, b) => this.rank(a) - this.rank(b));
+    let severity: string | undefined = runbookSeverities[0];
+    const label = alert.labels[mapping.severityLabel];
+    if (!severity && label && Object.hasOwn(mapping.severities, label)) {
+      severity = mapping.severities[label];
+    }
+    if (!severity && alert.labels.component) {
+      for (const entityRef of entityRefs) {
+        const plans = await runbookStore.listRecoveryPlans({ entityRef });
+        const mode = plans
+          .flatMap(p => p.document.spec.degradedModes ?? [])
+          .find(d => d.component === alert.labels.component && d.severity);
+        if (mode) {
+          severity = mode.severity;
+          break;
+        }
+      }
+    }
+    return {
+      entityRefs,
+      linkedOwners: await ownersOf(catalog, auth, entityRefs),
+      runbooks: runbooks.map(r => ({
+        namespace: r.namespace,
+        name: r.name,
+        title: r.title,
+      })),
+      severity: severity ?? mapping.defaultSeverity,
+      because,
+    };
+  }
+
+  /**
+   * A notification and what each of its alerts means. What an alert means
+   * is read before the store's transaction (it calls the catalog and the
+   * runbook index); alerts an open incident already holds as firing are
+   * repeats, with nothing to look up.
+   */
+  async delivery(
+    payload: AlertmanagerWebhook,
+    known: Map<string, string>,
+  ): Promise<AlertDelivery> {
+    const matches = new Map<string, AlertMatch>();
+    for (const alert of payload.alerts) {
+      if (
+        alert.status === 'firing' &&
+        known.get(alert.fingerprint) !== 'firing'
+      ) {
+        matches.set(alert.fingerprint, await this.match(alert));
+      }
+    }
+    return {
+      groupKey: payload.groupKey,
+      receiver: payload.receiver,
+      commonSummary: payload.commonAnnotations.summary,
+      alerts: payload.alerts,
+      matches,
+      match: alert => this.match(alert),
+    };
+  }
+}
