@@ -27,6 +27,33 @@ const clientRoutesPath = join(
   '../reliability-common/src/generated/apiRoutes.ts',
 );
 
+// A record that extends another (`allOf: [$ref, { more properties }]`) as
+// one object for the router's typed copy of the document: the types
+// Backstage derives from a document do not follow `allOf`, so a handler's
+// answer would go unchecked. The object holds both parts' properties and
+// required fields; what the reader sees in openapi.yaml is unchanged.
+function flattenAllOf(spec) {
+  const schemas = spec.components.schemas;
+  const flattened = {};
+  const resolve = part =>
+    part.$ref ? schemas[part.$ref.replace('#/components/schemas/', '')] : part;
+  const flatten = schema => {
+    if (!schema.allOf) return schema;
+    const parts = schema.allOf.map(part => flatten(resolve(part)));
+    const { allOf: _, ...rest } = schema;
+    return {
+      ...rest,
+      type: 'object',
+      required: [...new Set(parts.flatMap(part => part.required ?? []))],
+      properties: Object.assign({}, ...parts.map(part => part.properties)),
+    };
+  };
+  for (const [name, schema] of Object.entries(schemas)) {
+    if (schema.allOf) flattened[name] = flatten(schema);
+  }
+  return flattened;
+}
+
 function generate() {
   require('@backstage/cli/config/nodeTransform.cjs');
   const YAML = require('yaml');
@@ -40,8 +67,40 @@ function generate() {
   for (const [name, schema] of Object.entries(generated)) {
     doc.setIn(['components', 'schemas', name], doc.createNode(schema));
   }
+  // Each list's query parameters from its one schema in -common (its page,
+  // `limit` and `offset`, stays the document's shared parameters).
+  const {
+    listQueryJsonSchemas,
+    // eslint-disable-next-line @backstage/no-relative-monorepo-imports
+  } = require('../../reliability-common/src/listQueries');
+  for (const [path, schema] of Object.entries(listQueryJsonSchemas())) {
+    const current = doc.getIn(['paths', path, 'get', 'parameters']).toJSON();
+    const page = current.filter(p => p.$ref);
+    const examples = new Map(
+      current
+        .filter(p => p.example !== undefined)
+        .map(p => [p.name, p.example]),
+    );
+    const parameters = Object.entries(schema.properties).map(
+      ([name, { description, ...property }]) => ({
+        name,
+        in: 'query',
+        required: false,
+        ...(description ? { description } : {}),
+        schema: property,
+        // An example is the document's own, kept where it gives one.
+        ...(examples.has(name) ? { example: examples.get(name) } : {}),
+        allowReserved: true,
+      }),
+    );
+    doc.setIn(
+      ['paths', path, 'get', 'parameters'],
+      doc.createNode([...parameters, ...page]),
+    );
+  }
   const yamlText = doc.toString({ lineWidth: 80, minContentWidth: 0 });
   const spec = YAML.parse(yamlText);
+  const flattened = flattenAllOf(spec);
 
   // The type of the document's routes by method, e.g.
   // `{ get: '/health' | …; post: …; put: …; delete: … }`; `toPath` writes a
@@ -70,28 +129,35 @@ export type ReliabilityApiRoutes = ${routesByMethod()};
   const routerText = `//
 // * THIS IS A GENERATED FILE. DO NOT EDIT IT: edit src/schema/openapi.yaml (or
 // * a record's schema in -common) and run \`npm run generate:openapi\`.
-import { createValidatedOpenApiRouterFromGeneratedEndpointMap } from '@backstage/backend-openapi-utils';
+import {
+  type ApiRouter,
+  createValidatedOpenApiRouter,
+} from '@backstage/backend-openapi-utils';
 import express from 'express';
 
 /** The OpenAPI document of the reliability API. */
 export const spec = ${JSON.stringify(spec, null, 2)} as const;
 
-/** The paths the document gives each method, in express form. */
-export type SpecPaths = ${routesByMethod(path =>
-    path.replace(/\{([^}]+)\}/g, ':$1'),
-  )};
+/**
+ * The router of the reliability API, typed by the document: a handler's
+ * path parameters, query, body and response are the document's (a handler
+ * cannot read a field it does not define, nor answer with a shape it does
+ * not give), and a route that is not in openapi.yaml does not compile.
+ */
+export type SpecRouter = ApiRouter<TypedDocument>;
 
-type Method = keyof SpecPaths;
+type Schemas = (typeof spec)['components']['schemas'];
 
 /**
- * An express router that only takes the routes of the document: a route
- * that is not in openapi.yaml does not compile.
+ * The document as the router's types read it: the records that extend
+ * another (\`allOf\`) as one object each, which Backstage's types follow.
  */
-export type SpecRouter = Omit<express.Router, Method> & {
-  [M in Method]: (
-    path: SpecPaths[M],
-    ...handlers: express.RequestHandler[]
-  ) => SpecRouter;
+type TypedDocument = Omit<typeof spec, 'components'> & {
+  components: Omit<(typeof spec)['components'], 'schemas'> & {
+    schemas: Omit<Schemas, ${Object.keys(flattened)
+      .map(name => `'${name}'`)
+      .join(' | ')}> & ${JSON.stringify(flattened, null, 2)};
+  };
 };
 
 /**
@@ -103,7 +169,7 @@ export type SpecRouter = Omit<express.Router, Method> & {
 export const createOpenApiRouter = async (options?: {
   middleware?: express.RequestHandler[];
 }): Promise<SpecRouter> =>
-  createValidatedOpenApiRouterFromGeneratedEndpointMap<any>(spec as any, {
+  createValidatedOpenApiRouter(spec, {
     middleware: options?.middleware,
     validatorOptions: {
       // Who may call is decided by Backstage's auth (tokens or cookies) in

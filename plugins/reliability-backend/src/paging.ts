@@ -4,7 +4,6 @@ import {
   MAX_PAGE_SIZE,
   type PageRequest,
 } from '@reliability-suite/plugin-reliability-common';
-import type express from 'express';
 
 const MAX_OFFSET = 1_000_000_000;
 
@@ -16,7 +15,7 @@ const MAX_OFFSET = 1_000_000_000;
  * should a route be served without it.
  */
 export function pageParams(
-  query: express.Request['query'],
+  query: Record<string, unknown>,
   maxLimit: number = MAX_PAGE_SIZE,
 ): Required<PageRequest> {
   const whole = (key: string, min: number, max: number, fallback: number) => {
@@ -68,7 +67,7 @@ export function listPage<F, T>(
     count(filter: F): Promise<number>;
   },
   filter: F,
-  query: express.Request['query'],
+  query: Record<string, unknown>,
   /** The largest page, and the page when none is asked for. */
   maxLimit: number = MAX_PAGE_SIZE,
 ): Promise<ListPage<T>> {

@@ -16,4 +16,10 @@ export * from './recovery';
 export * from './backups';
 export * from './incidents';
 export * from './paging';
+export {
+  incidentListQuerySchema,
+  type IncidentListQuery,
+  postmortemListQuerySchema,
+  type PostmortemListQuery,
+} from './listQueries';
 export type { ReliabilityApiRoutes } from './generated/apiRoutes';

@@ -67,3 +67,34 @@ export const DEFAULT_SEVERITIES: SeverityLevel[] = [
 export function severityRank(levels: SeverityLevel[], id?: string): number {
   return levels.find(l => l.id === id)?.rank ?? Number.MAX_SAFE_INTEGER;
 }
+
+/**
+ * Whether a severity is one of the configured ids: absent, or nothing
+ * configured to check it against, counts as configured. The one check of
+ * runbooks, recovery plans, postmortems and incidents.
+ *
+ * @public
+ */
+export function isConfiguredSeverity(
+  severity: string | undefined,
+  configured: readonly string[] | undefined,
+): boolean {
+  return severity === undefined || !configured || configured.includes(severity);
+}
+
+/**
+ * What is wrong with a severity that is not configured, in the words every
+ * check uses; undefined when it is (see `isConfiguredSeverity`).
+ *
+ * @public
+ */
+export function severityProblem(
+  severity: string | undefined,
+  configured: readonly string[] | undefined,
+): string | undefined {
+  return isConfiguredSeverity(severity, configured)
+    ? undefined
+    : `${JSON.stringify(
+        severity,
+      )} is not a configured severity (${configured!.join(', ')})`;
+}

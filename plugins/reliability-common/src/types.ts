@@ -4,13 +4,13 @@ import type { RecoveryObjective } from './recovery/objective';
  *
  * @public
  */
-export interface ReliabilityHealth {
+export type ReliabilityHealth = {
   status: 'ok' | 'degraded';
   /** The database the backend stores its records in, and whether it answers. */
   database: { client: string; reachable: boolean; error?: string };
   /** When this backend instance started (ISO 8601). */
   startedAt: string;
-}
+};
 
 /**
  * What the backend knows about one catalog entity, as served by
@@ -18,7 +18,7 @@ export interface ReliabilityHealth {
  *
  * @public
  */
-export interface EntityReliabilityOverview {
+export type EntityReliabilityOverview = {
   /** The entity's full ref, `kind:namespace/name`. */
   entityRef: string;
   /** The entity's title or name, as the catalog has it. */
@@ -37,7 +37,7 @@ export interface EntityReliabilityOverview {
   };
   /** When the backend assembled this answer (ISO 8601). */
   generatedAt: string;
-}
+};
 
 /**
  * An RPO or RTO as an annotation states it, read with
@@ -45,20 +45,20 @@ export interface EntityReliabilityOverview {
  *
  * @public
  */
-export interface AnnotatedObjective {
+export type AnnotatedObjective = {
   /** The annotation's text, as written. */
   text: string;
   value?: RecoveryObjective;
   /** Why the text is not an objective, with a hint. */
   error?: string;
-}
+};
 
 /**
  * A severity level, as configured under `reliability.severities`.
  *
  * @public
  */
-export interface SeverityLevel {
+export type SeverityLevel = {
   /** What runbooks, incidents and postmortems name, e.g. `P1`. */
   id: string;
   label: string;
@@ -77,14 +77,14 @@ export interface SeverityLevel {
   postmortemRequired: boolean;
   /** How often the commander posts a status update while it is open, in minutes. */
   statusUpdateMinutes?: number;
-}
+};
 
 /**
  * A runbook as the API lists it.
  *
  * @public
  */
-export interface RunbookSummary {
+export type RunbookSummary = {
   namespace: string;
   name: string;
   title: string;
@@ -114,23 +114,23 @@ export interface RunbookSummary {
    * copy was read (Git down, …): when, and why.
    */
   syncError?: { at: string; message: string };
-}
+};
 
 /**
  * One runbook with every section.
  *
  * @public
  */
-export interface RunbookDetails extends RunbookSummary {
+export type RunbookDetails = RunbookSummary & {
   document: import('./runbooks/types').RunbookDocument;
-}
+};
 
 /**
  * Where runbooks are read from, and how the last reads went.
  *
  * @public
  */
-export interface RunbookLocationState {
+export type RunbookLocationState = {
   id: string;
   /** `entity`: an entity's annotation; `config`: a central repository. */
   source: 'entity' | 'config';
@@ -141,14 +141,14 @@ export interface RunbookLocationState {
   lastSuccessAt?: string;
   /** Why the last read failed; absent when it worked. */
   lastError?: string;
-}
+};
 
 /**
  * The index state of one entity's runbooks.
  *
  * @public
  */
-export interface RunbookIndexStatus {
+export type RunbookIndexStatus = {
   locations: RunbookLocationState[];
   problems: import('./runbooks/types').RunbookProblem[];
-}
+};

@@ -54,13 +54,20 @@ export function jobOf(credentials: BackstageCredentials): string | undefined {
 }
 
 /**
+ * A request of any route of the typed router, as the helpers that read only
+ * who asks (its headers and cookies) take it: each handler's own `req` is
+ * typed by the document.
+ */
+export type ApiRequest = express.Request<any, any, any, any>;
+
+/**
  * The credentials of a read: a user's, or a service's that is not held to
  * one job. A token configured to deliver alerts or report backups reads
  * nothing, so a leaked one cannot be used to browse incidents.
  */
 export async function readerCredentials(
   httpAuth: HttpAuthService,
-  req: express.Request,
+  req: ApiRequest,
 ): Promise<BackstageCredentials> {
   const credentials = await httpAuth.credentials(req, {
     allow: ['user', 'service'],

@@ -10,7 +10,7 @@ import type { BackupIngest } from './BackupIngest';
 const SOURCES = 'reliability_backup_sources';
 
 /** A source's last pass, as `GET /backups/sources` shows it. */
-export interface BackupSourceState {
+export type BackupSourceState = {
   id: string;
   lastRunAt?: string;
   lastSuccessAt?: string;
@@ -18,7 +18,7 @@ export interface BackupSourceState {
   lastEvents?: number;
   lastAccepted?: number;
   notes: string[];
-}
+};
 
 /**
  * Runs the backup sources modules added (a Prometheus, …) on the scheduler,

@@ -4,10 +4,10 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { requirePermission } from '../auth/authorize';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { reliabilityBackupReportPermission } from '@reliability-suite/plugin-reliability-common';
 import type { BackupImporter } from '@reliability-suite/plugin-reliability-node';
-import type express from 'express';
 import { entityRefParam } from '../service/params';
 import type { SpecRouter } from '../schema/openapi/generated/router';
 import type { BackupIngest } from './BackupIngest';
@@ -17,6 +17,7 @@ import {
   isMachineToken,
   principalRef,
   readerCredentials,
+  type ApiRequest,
 } from '../auth/credentials';
 
 /**
@@ -39,25 +40,20 @@ export function registerBackupRoutes(
 ) {
   const { httpAuth, permissions, ingest, importers, sources, scopes } = options;
 
-  async function reportingCredentials(req: express.Request) {
+  async function reportingCredentials(req: ApiRequest) {
     const credentials = await httpAuth.credentials(req, {
       allow: ['service', 'user'],
     });
     // A token held to other jobs is refused before its body is read (its
     // restrictions decide by the permission's name alone).
     if (isMachineToken(credentials)) {
-      const [decision] = await permissions.authorize(
-        [
-          {
-            permission: reliabilityBackupReportPermission,
-            resourceRef: 'component:default/any',
-          },
-        ],
-        { credentials },
+      await requirePermission(
+        permissions,
+        credentials,
+        reliabilityBackupReportPermission,
+        'This token may not report backups',
+        'component:default/any',
       );
-      if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError('This token may not report backups');
-      }
     }
     return credentials;
   }

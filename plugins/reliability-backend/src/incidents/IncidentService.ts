@@ -17,6 +17,7 @@ import {
   type AlertIntakeResult,
   type AlertmanagerWebhook,
   RUNBOOK_STEP_SECTIONS,
+  severityProblem,
 } from '@reliability-suite/plugin-reliability-common';
 import type { IncidentResource } from '@reliability-suite/plugin-reliability-node';
 import { ownersOf } from '../entities/linkedOwners';
@@ -73,14 +74,11 @@ export class IncidentService {
   ) {}
 
   private checkSeverity(field: string, severity?: string) {
-    const ids = this.options.severities.map(s => s.id);
-    if (severity !== undefined && !ids.includes(severity)) {
-      throw new InputError(
-        `${field} ${JSON.stringify(
-          severity,
-        )} is not a configured severity (${ids.join(', ')})`,
-      );
-    }
+    const problem = severityProblem(
+      severity,
+      this.options.severities.map(s => s.id),
+    );
+    if (problem) throw new InputError(`${field} ${problem}`);
   }
 
   // Each `namespace/name` as an indexed runbook, or a 400 naming it.

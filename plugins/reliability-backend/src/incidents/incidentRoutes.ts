@@ -13,7 +13,7 @@ import {
   alertmanagerWebhookSchema,
   type ClassificationAnswers,
   describeIssues,
-  INCIDENT_STATUSES,
+  incidentListQuerySchema,
   incidentDeclareSchema,
   incidentImportSchema,
   incidentNoteSchema,
@@ -23,7 +23,6 @@ import {
   incidentTickSchema,
   incidentUpdateSchema,
   type IncidentRole,
-  type IncidentStatus,
   reliabilityIncidentAlertPermission,
   reliabilityIncidentCommandPermission,
   reliabilityIncidentContributePermission,
@@ -35,15 +34,20 @@ import {
 } from '@reliability-suite/plugin-reliability-common';
 import type { PostmortemResource } from '@reliability-suite/plugin-reliability-node';
 import type { PermissionRuleset } from '@backstage/plugin-permission-node';
+import { requirePermission } from '../auth/authorize';
 import { mayDoTo } from '../auth/conditions';
-import type express from 'express';
 import type { z } from 'zod';
 import { listPage } from '../paging';
-import { entityRefParam } from '../service/params';
+import { entityRefParam, queryParams } from '../service/params';
 import type { SpecRouter } from '../schema/openapi/generated/router';
 import type { IncidentActor, IncidentStore } from './IncidentStore';
 import type { IncidentService } from './IncidentService';
-import { isUser, principalRef, readerCredentials } from '../auth/credentials';
+import {
+  isUser,
+  principalRef,
+  readerCredentials,
+  type ApiRequest,
+} from '../auth/credentials';
 import type { CatalogVisibility } from '../auth/visibility';
 
 /** Who acts: the user, or the service (a static token's subject). */
@@ -73,6 +77,13 @@ function parse<S extends z.ZodType>(
   return result.data;
 }
 
+// The metrics' window and entity: the list's own parameters.
+const metricsQuerySchema = incidentListQuerySchema.pick({
+  entityRef: true,
+  from: true,
+  to: true,
+});
+
 const ID = /^([0-9a-f-]{36}|INC-\d{1,9})$/i;
 
 /**
@@ -94,8 +105,8 @@ export function registerIncidentRoutes(
   },
 ) {
   const { httpAuth, permissions, store, service, roles, visibility } = options;
-  const reader = (req: express.Request) => readerCredentials(httpAuth, req);
-  const writer = (req: express.Request) =>
+  const reader = (req: ApiRequest) => readerCredentials(httpAuth, req);
+  const writer = (req: ApiRequest) =>
     httpAuth.credentials(req, { allow: ['user'] });
 
   async function authorize(
@@ -104,21 +115,17 @@ export function registerIncidentRoutes(
     what: string,
     resourceRef?: string,
   ) {
-    const [decision] = await permissions.authorize(
-      [
-        resourceRef
-          ? { permission: permission as ResourcePermission, resourceRef }
-          : { permission: permission as BasicPermission },
-      ],
-      { credentials },
+    await requirePermission(
+      permissions,
+      credentials,
+      permission,
+      `You may not ${what}`,
+      resourceRef,
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`You may not ${what}`);
-    }
   }
 
   // The incident named in the path (its id or INC-42), or a 404 / 400.
-  function idOf(req: express.Request) {
+  function idOf(req: ApiRequest) {
     const { id } = req.params;
     if (!ID.test(id)) {
       throw new InputError(
@@ -128,7 +135,7 @@ export function registerIncidentRoutes(
     return id;
   }
 
-  async function incidentOf(req: express.Request) {
+  async function incidentOf(req: ApiRequest) {
     const id = idOf(req);
     const incident = await store.get(id);
     if (!incident) throw new NotFoundError(`No incident ${id}`);
@@ -137,7 +144,7 @@ export function registerIncidentRoutes(
 
   // A write on one incident: the user, the permission on that incident.
   async function writeTo(
-    req: express.Request,
+    req: ApiRequest,
     permission: ResourcePermission,
     what: string,
   ) {
@@ -151,46 +158,21 @@ export function registerIncidentRoutes(
     const { linkedOwners: _, ...rest } = incident;
     return rest;
   };
-  const str = (q: express.Request['query'], key: string) =>
-    typeof q[key] === 'string' && q[key] !== ''
-      ? (q[key] as string)
-      : undefined;
-  const time = (q: express.Request['query'], key: string) => {
-    const v = str(q, key);
-    if (v && Number.isNaN(Date.parse(v))) {
-      throw new InputError(`${key} must be an ISO 8601 date or time`);
-    }
-    return v;
-  };
 
   router.get('/incidents', async (req, res) => {
     const credentials = await reader(req);
-    const q = req.query;
-    const status = str(q, 'status');
-    if (status && !INCIDENT_STATUSES.includes(status as IncidentStatus)) {
-      throw new InputError(
-        `status must be one of ${INCIDENT_STATUSES.join(', ')}`,
-      );
-    }
+    const q = queryParams(incidentListQuerySchema, req.query);
     const filter = {
-      entityRef: str(q, 'entityRef')
-        ? entityRefParam(str(q, 'entityRef'))
-        : undefined,
-      status: status as IncidentStatus | undefined,
-      severity: str(q, 'severity'),
-      alertName: str(q, 'alertName'),
-      owner: str(q, 'owner')
-        ? entityRefParam(str(q, 'owner'), 'owner')
-        : undefined,
-      from: time(q, 'from'),
-      to: time(q, 'to'),
+      ...q,
+      entityRef: q.entityRef ? entityRefParam(q.entityRef) : undefined,
+      owner: q.owner ? entityRefParam(q.owner, 'owner') : undefined,
       // What names an entity the caller may not read is not listed; an
       // `entityRef` of a hidden entity answers as for an unknown one.
       hiddenEntityRefs: await visibility.hiddenAmong(credentials, () =>
         store.entityRefsInUse(),
       ),
     };
-    res.json(await listPage(store, filter, q));
+    res.json(await listPage(store, filter, req.query));
   });
 
   router.get('/incidents/roles', async (req, res) => {
@@ -200,19 +182,16 @@ export function registerIncidentRoutes(
 
   router.get('/incidents/metrics', async (req, res) => {
     const credentials = await reader(req);
-    const q = req.query;
-    const to = time(q, 'to') ?? new Date().toISOString();
+    const q = queryParams(metricsQuerySchema, req.query);
+    const to = q.to ?? new Date().toISOString();
     const from =
-      time(q, 'from') ??
-      new Date(Date.parse(to) - 90 * 86400_000).toISOString();
+      q.from ?? new Date(Date.parse(to) - 90 * 86400_000).toISOString();
     if (Date.parse(from) >= Date.parse(to)) {
       throw new InputError('from must be before to');
     }
     res.json(
       await service.metrics({
-        entityRef: str(q, 'entityRef')
-          ? entityRefParam(str(q, 'entityRef'))
-          : undefined,
+        entityRef: q.entityRef ? entityRefParam(q.entityRef) : undefined,
         from: new Date(from).toISOString(),
         to: new Date(to).toISOString(),
         // Counted over what the caller may see.
@@ -238,20 +217,13 @@ export function registerIncidentRoutes(
   router.get('/incidents/classification', async (req, res) => {
     await reader(req);
     const q = req.query;
-    const entityRef = str(q, 'entityRef')
-      ? entityRefParam(str(q, 'entityRef'))
-      : undefined;
+    const entityRef = q.entityRef ? entityRefParam(q.entityRef) : undefined;
+    // The document gives each answer's values: the validator refused others.
     const answers: ClassificationAnswers = {
-      ...(str(q, 'usersAffected')
-        ? { usersAffected: str(q, 'usersAffected') as any }
-        : {}),
-      ...(str(q, 'data') ? { data: str(q, 'data') as any } : {}),
-      ...(str(q, 'workaround')
-        ? { workaround: str(q, 'workaround') === 'true' }
-        : {}),
-      ...(str(q, 'componentDown')
-        ? { componentDown: str(q, 'componentDown') }
-        : {}),
+      ...(q.usersAffected ? { usersAffected: q.usersAffected } : {}),
+      ...(q.data ? { data: q.data } : {}),
+      ...(q.workaround ? { workaround: q.workaround === 'true' } : {}),
+      ...(q.componentDown ? { componentDown: q.componentDown } : {}),
     };
     const suggestion = await service.classify(answers, entityRef);
     res.json({

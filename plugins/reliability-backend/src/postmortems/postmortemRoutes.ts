@@ -5,35 +5,28 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import {
-  ConflictError,
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  AuthorizeResult,
   type BasicPermission,
   type ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import {
-  POSTMORTEM_STATUSES,
+  postmortemListQuerySchema,
   type PostmortemContent,
-  type PostmortemStatus,
   reliabilityPostmortemCreatePermission,
   reliabilityPostmortemDeletePermission,
   reliabilityPostmortemPublishPermission,
   reliabilityPostmortemUpdatePermission,
 } from '@reliability-suite/plugin-reliability-common';
-import type express from 'express';
 import type { SpecRouter } from '../schema/openapi/generated/router';
+import { requirePermission } from '../auth/authorize';
 import { ownersOf } from '../entities/linkedOwners';
 import { listPage } from '../paging';
-import { entityRefParam } from '../service/params';
+import { entityRefParam, queryParams } from '../service/params';
 import type { DatabasePostmortemStore } from './DatabasePostmortemStore';
 import { parsePostmortemContent } from './validation';
-import { readerCredentials } from '../auth/credentials';
+import { readerCredentials, type ApiRequest } from '../auth/credentials';
 import type { CatalogVisibility } from '../auth/visibility';
 
 export interface PostmortemRoutesOptions {
@@ -67,8 +60,8 @@ export function registerPostmortemRoutes(
     visibility,
   } = options;
 
-  const reader = (req: express.Request) => readerCredentials(httpAuth, req);
-  const writer = (req: express.Request) =>
+  const reader = (req: ApiRequest) => readerCredentials(httpAuth, req);
+  const writer = (req: ApiRequest) =>
     httpAuth.credentials(req, { allow: ['user'] });
 
   async function authorize(
@@ -76,19 +69,13 @@ export function registerPostmortemRoutes(
     permission: BasicPermission | ResourcePermission,
     resourceRef?: string,
   ) {
-    const [decision] = await permissions.authorize(
-      [
-        resourceRef
-          ? { permission: permission as ResourcePermission, resourceRef }
-          : { permission: permission as BasicPermission },
-      ],
-      { credentials },
+    await requirePermission(
+      permissions,
+      credentials,
+      permission,
+      `You may not ${permission.name.split('.').pop()} this postmortem`,
+      resourceRef,
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You may not ${permission.name.split('.').pop()} this postmortem`,
-      );
-    }
   }
 
   // The owners of the entities a postmortem concerns, from the catalog, so
@@ -133,7 +120,7 @@ export function registerPostmortemRoutes(
     }
   }
 
-  function getId(req: express.Request): string {
+  function getId(req: ApiRequest): string {
     const { id } = req.params;
     if (!ID.test(id))
       throw new InputError(`${JSON.stringify(id)} is not a postmortem id`);
@@ -147,38 +134,17 @@ export function registerPostmortemRoutes(
 
   router.get('/postmortems', async (req, res) => {
     const credentials = await reader(req);
-    const q = req.query;
-    const str = (key: string) =>
-      typeof q[key] === 'string' && q[key] !== ''
-        ? (q[key] as string)
-        : undefined;
-    const status = str('status');
-    if (status && !POSTMORTEM_STATUSES.includes(status as PostmortemStatus)) {
-      throw new InputError(
-        `status must be one of ${POSTMORTEM_STATUSES.join(', ')}`,
-      );
-    }
-    for (const key of ['from', 'to']) {
-      const v = str(key);
-      if (v && Number.isNaN(Date.parse(v)))
-        throw new InputError(`${key} must be an ISO 8601 date or time`);
-    }
-    const owner = str('owner');
+    const q = queryParams(postmortemListQuerySchema, req.query);
     const filter = {
-      entityRef: str('entityRef')
-        ? entityRefParam(str('entityRef'))
-        : undefined,
-      status,
-      severity: str('severity'),
-      owner: owner ? entityRefParam(owner, 'owner') : undefined,
-      from: str('from'),
-      to: str('to'),
+      ...q,
+      entityRef: q.entityRef ? entityRefParam(q.entityRef) : undefined,
+      owner: q.owner ? entityRefParam(q.owner, 'owner') : undefined,
       hiddenEntityRefs: await visibility.hiddenAmong(credentials, () =>
         store.entityRefsInUse(),
       ),
     };
     // Each postmortem comes whole: a page holds at most 100.
-    res.json(await listPage(store, filter, q, MAX_POSTMORTEM_PAGE));
+    res.json(await listPage(store, filter, req.query, MAX_POSTMORTEM_PAGE));
   });
 
   router.get('/postmortems/action-items', async (req, res) => {

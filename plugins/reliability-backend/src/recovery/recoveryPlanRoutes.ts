@@ -19,9 +19,8 @@ import { RecoveryOverviewService } from './RecoveryOverviewService';
 import { entityRefParam } from '../service/params';
 import type { RunbookStore } from '../runbooks/RunbookStore';
 import type { SpecRouter } from '../schema/openapi/generated/router';
-import type express from 'express';
 import type { CatalogVisibility } from '../auth/visibility';
-import { readerCredentials } from '../auth/credentials';
+import { readerCredentials, type ApiRequest } from '../auth/credentials';
 
 // The runbooks a plan's drills and scenarios name that are not indexed now:
 // checked when the plan is read, so the answer follows every index pass.
@@ -58,7 +57,7 @@ export function registerRecoveryPlanRoutes(
 ) {
   const { httpAuth, store, eventStore, stateStore, visibility } = options;
   const { violationStore } = options;
-  const reader = (req: express.Request) => readerCredentials(httpAuth, req);
+  const reader = (req: ApiRequest) => readerCredentials(httpAuth, req);
   // The plans covering only entities the caller may read.
   const visiblePlans = async (
     credentials: BackstageCredentials,

@@ -4,7 +4,7 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { requirePermission } from '../auth/authorize';
 import {
   type RecoveryPlanDetails,
   type RecoveryViolation,
@@ -73,15 +73,8 @@ export function registerViolationRoutes(
       | typeof reliabilityRecoveryEvidenceExportPermission,
     entityRef: string,
     refusal: string,
-  ) => {
-    const [decision] = await permissions.authorize(
-      [{ permission, resourceRef: entityRef }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(refusal);
-    }
-  };
+  ) =>
+    requirePermission(permissions, credentials, permission, refusal, entityRef);
 
   router.get('/recovery/violations', async (req, res) => {
     const credentials = await readerCredentials(httpAuth, req);

@@ -3,21 +3,20 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { InputError } from '@backstage/errors';
+import { requirePermission } from '../auth/authorize';
 import {
   reliabilityRunbookRefreshPermission,
   runbookJsonSchema,
   type SeverityLevel,
 } from '@reliability-suite/plugin-reliability-common';
 import { renderRunbooksHtml } from './renderRunbooksHtml';
-import type express from 'express';
 import { entityRefParam } from '../service/params';
 import type { SpecRouter } from '../schema/openapi/generated/router';
 import type { RunbookIndexer } from './RunbookIndexer';
 import type { RunbookStore } from './RunbookStore';
 import type { CatalogVisibility } from '../auth/visibility';
-import { readerCredentials } from '../auth/credentials';
+import { readerCredentials, type ApiRequest } from '../auth/credentials';
 import { pageParams, pageWithCount } from '../paging';
 
 /** The largest page of `GET /runbooks?view=full`, and the page when none is asked for. */
@@ -42,7 +41,7 @@ export function registerRunbookRoutes(
 ) {
   const { httpAuth, permissions, store, indexer, severities, visibility } =
     options;
-  const reader = (req: express.Request) => readerCredentials(httpAuth, req);
+  const reader = (req: ApiRequest) => readerCredentials(httpAuth, req);
   // Runbooks naming an entity the caller may not read are left out.
   const visible = <T extends { entityRefs?: string[] }>(
     credentials: BackstageCredentials,
@@ -188,20 +187,13 @@ export function registerRunbookRoutes(
       allow: ['user', 'service'],
     });
     const entityRef = entityRefParam(req.body?.entityRef);
-    const [decision] = await permissions.authorize(
-      [
-        {
-          permission: reliabilityRunbookRefreshPermission,
-          resourceRef: entityRef,
-        },
-      ],
-      { credentials },
+    await requirePermission(
+      permissions,
+      credentials,
+      reliabilityRunbookRefreshPermission,
+      `You may not re-index the runbooks of ${entityRef}`,
+      entityRef,
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You may not re-index the runbooks of ${entityRef}`,
-      );
-    }
     await indexer.indexEntity(entityRef);
     const locations = await store.listLocations({ entityRef });
     const problems = await store.listProblems({ entityRef });

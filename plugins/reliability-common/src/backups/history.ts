@@ -3,7 +3,7 @@ import type { BackupEvent } from './schema';
 import type { ComplianceState } from './status';
 
 /** A change of a component's recovery state, as the scheduled evaluation saw it. @public */
-export interface RecoveryTransition {
+export type RecoveryTransition = {
   /** Absent the first time the component was evaluated. */
   from?: ComplianceState;
   to: ComplianceState;
@@ -11,30 +11,30 @@ export interface RecoveryTransition {
   reasons: string[];
   /** Whether the owner was told (on becoming violated or stale). */
   notified?: boolean;
-}
+};
 
 /** One component's history: what was reported, and how its state changed. @public */
-export interface ComponentRecoveryHistory {
+export type ComponentRecoveryHistory = {
   component: string;
   /** Backup runs and restore drills, newest first (bounded). */
   events: BackupEvent[];
   transitions: RecoveryTransition[];
   /** Its violations, newest first: open and resolved. */
   violations?: RecoveryViolation[];
-}
+};
 
 /** `GET /recovery-plans/{namespace}/{name}/history`. @public */
-export interface RecoveryPlanHistory {
+export type RecoveryPlanHistory = {
   components: ComponentRecoveryHistory[];
-}
+};
 
 /** A point of the backup-age trend. @public */
-export interface BackupAgePoint {
+export type BackupAgePoint = {
   /** Epoch milliseconds. */
   at: number;
   /** How old the newest good backup was then. */
   ageSeconds: number;
-}
+};
 
 /**
  * How old the newest good backup was over time — a sawtooth: it grows until
@@ -66,7 +66,7 @@ export function backupAgeSeries(
 }
 
 /** One entity's recovery facts, for scorecards (`GET /facts/recovery`). @public */
-export interface EntityRecoveryFacts {
+export type EntityRecoveryFacts = {
   entityRef: string;
   /** The worst state of the components that cover it. */
   state: ComplianceState;
@@ -78,10 +78,10 @@ export interface EntityRecoveryFacts {
   /** The oldest "last drill" among its drilled components. */
   oldestDrillAt?: string;
   reasons: string[];
-}
+};
 
 /** @public */
-export interface RecoveryFacts {
+export type RecoveryFacts = {
   generatedAt: string;
   items: EntityRecoveryFacts[];
-}
+};

@@ -44,7 +44,7 @@ export function worstState(states: ComplianceState[]): ComplianceState {
 }
 
 /** How one scheduled backup job of a component stands. @public */
-export interface BackupJobStatus {
+export type BackupJobStatus = {
   job: string;
   /** Its schedule, as people read it (`daily`, `cron 0 1 * * *`). */
   schedule?: string;
@@ -57,7 +57,7 @@ export interface BackupJobStatus {
   lastSuccessAt?: string;
   /** When the next good run is due by (with some grace). */
   dueAt?: string;
-}
+};
 
 /**
  * What kind of breach a component's state holds: the kinds a violation
@@ -84,11 +84,11 @@ export const RECOVERY_VIOLATION_TYPES: RecoveryViolationType[] = [
 ];
 
 /** One breach the judge found, in words. @public */
-export interface RecoveryFinding {
+export type RecoveryFinding = {
   type: RecoveryViolationType;
   /** The reason, as in `reasons`. */
   detail: string;
-}
+};
 
 /**
  * The points a component can be restored to: the latest (what a restore now
@@ -98,12 +98,12 @@ export interface RecoveryFinding {
  *
  * @public
  */
-export interface RecoverableWindow {
+export type RecoverableWindow = {
   from?: string;
   to: string;
   /** The job that reaches `to`. */
   job?: string;
-}
+};
 
 /** In words: `integrity checked (not a restore)`. @public */
 export const VERIFICATION_WORDS: Record<VerificationLevel, string> = {
@@ -139,7 +139,7 @@ export function drillVerification(
 }
 
 /** One component's recovery state, from its plan and what was reported. @public */
-export interface ComponentRecoveryStatus {
+export type ComponentRecoveryStatus = {
   component: string;
   state: ComplianceState;
   /** Why, in sentences people read. */
@@ -180,4 +180,4 @@ export interface ComponentRecoveryStatus {
     /** The level the plan requires of a drill for it to count. */
     requiredVerification?: VerificationLevel;
   };
-}
+};

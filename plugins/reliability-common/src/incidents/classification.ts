@@ -7,14 +7,14 @@ export type UsersAffected = 'all' | 'many' | 'some' | 'few' | 'none';
 export type DataImpact = 'lost' | 'at-risk' | 'none';
 
 /** The questions the classification helper asks. @public */
-export interface ClassificationAnswers {
+export type ClassificationAnswers = {
   usersAffected?: UsersAffected;
   data?: DataImpact;
   /** Whether users have a workaround. */
   workaround?: boolean;
   /** A component of the service's recovery plan that is down, by name. */
   componentDown?: string;
-}
+};
 
 /**
  * A rule of `reliability.incidents.classification`: the severity an incident
@@ -22,7 +22,7 @@ export interface ClassificationAnswers {
  *
  * @public
  */
-export interface ClassificationRule {
+export type ClassificationRule = {
   severity: string;
   /** For people: "All users are affected". */
   description: string;
@@ -31,10 +31,10 @@ export interface ClassificationRule {
     data?: DataImpact[];
     workaround?: boolean;
   };
-}
+};
 
 /** A degraded mode of a recovery plan, for the helper. @public */
-export interface ClassificationDegradedMode {
+export type ClassificationDegradedMode = {
   component: string;
   /** What stops working, when the plan says. */
   impact?: string;
@@ -42,7 +42,7 @@ export interface ClassificationDegradedMode {
   severity?: string;
   /** The plan's title. */
   plan: string;
-}
+};
 
 /** The default rules, by the P1–P4 definitions of the SRE handbook. @public */
 export const DEFAULT_CLASSIFICATION_RULES: ClassificationRule[] = [
@@ -88,12 +88,12 @@ const holds = (rule: ClassificationRule, a: ClassificationAnswers) =>
     (a.workaround !== undefined && rule.when.workaround === a.workaround));
 
 /** The outcome of the classification helper. @public */
-export interface Classification {
+export type Classification = {
   /** The suggested severity id; absent when nothing matched. */
   severity?: string;
   /** Why, in sentences people read. */
   reasons: string[];
-}
+};
 
 /**
  * Suggests a severity from the answers: the most severe configured rule that
@@ -145,12 +145,12 @@ export function classifyIncident(
 }
 
 /** What makes an incident of one level, for a service's page. @public */
-export interface SeverityGuideLevel {
+export type SeverityGuideLevel = {
   severity: string;
   rules: string[];
   /** The service's own degraded modes of this severity. */
   degradedModes: ClassificationDegradedMode[];
-}
+};
 
 /**
  * "What makes an incident on this service P1 / P2 / …": each configured

@@ -9,17 +9,17 @@ import type { IncidentEventType } from './types';
  */
 
 /** A timeline event a change makes, before it has an id, an actor and a time. @public */
-export interface LifecycleEvent {
+export type LifecycleEvent = {
   type: Extract<
     IncidentEventType,
     'status-changed' | 'severity-changed' | 'fields-changed'
   >;
   summary: string;
   data: Record<string, unknown>;
-}
+};
 
 /** What a status change writes. @public */
-export interface StatusTransition {
+export type StatusTransition = {
   from: IncidentStatus;
   to: IncidentStatus;
   /** When it was first mitigated (kept when it goes back from resolved); null when open again. */
@@ -33,7 +33,7 @@ export interface StatusTransition {
   /** Resolved: a new firing of its alert group is a new incident. */
   releasesAlertGroup: boolean;
   event: LifecycleEvent;
-}
+};
 
 /**
  * Moves an incident from its status to `to` at `at`; undefined when it is
@@ -68,7 +68,7 @@ export function transitionStatus(
 }
 
 /** The fields a person may change on an incident, as the store holds them. @public */
-export interface IncidentFields {
+export type IncidentFields = {
   status: IncidentStatus;
   severity: string;
   title: string;
@@ -76,10 +76,10 @@ export interface IncidentFields {
   entityRefs: string[];
   links: IncidentLink[];
   mitigatedAt?: string | null;
-}
+};
 
 /** A change to an incident's fields, with why (for the severity and status). @public */
-export interface IncidentFieldsPatch {
+export type IncidentFieldsPatch = {
   title?: string;
   summary?: string;
   severity?: string;
@@ -87,10 +87,10 @@ export interface IncidentFieldsPatch {
   reason?: string;
   entityRefs?: string[];
   links?: IncidentLink[];
-}
+};
 
 /** What a patch writes: only what differs, the events in timeline order. @public */
-export interface PatchOutcome {
+export type PatchOutcome = {
   fields: {
     title?: string;
     /** Null clears it. */
@@ -103,7 +103,7 @@ export interface PatchOutcome {
   events: LifecycleEvent[];
   /** Its status change, written after the fields (and after the person who made it is stamped as acknowledging). */
   status?: StatusTransition;
-}
+};
 
 const sameSet = (a: string[], b: string[]) =>
   [...a].sort().join() === [...b].sort().join();
@@ -169,4 +169,14 @@ export function applyIncidentPatch(
     ? transitionStatus(incident, patch.status, at, patch.reason)
     : undefined;
   return { fields, events, ...(status ? { status } : {}) };
+}
+
+/**
+ * Whether an incident still needs people: open or mitigated, not yet
+ * resolved. What every "open incidents" count and list shows.
+ *
+ * @public
+ */
+export function isOpenIncident(incident: { status: IncidentStatus }): boolean {
+  return incident.status !== 'resolved';
 }

@@ -7,27 +7,27 @@ import type { IncidentEventSource, IncidentEventType } from './types';
  */
 
 /** A timeline event to append, before it has an id, an actor and a time. @public */
-export interface TimelineEntry {
+export type TimelineEntry = {
   type: IncidentEventType;
   summary: string;
   data?: Record<string, unknown>;
   pinned?: boolean;
-}
+};
 
 /** A runbook as an incident holds it. @public */
-export interface IncidentRunbookRef {
+export type IncidentRunbookRef = {
   namespace: string;
   name: string;
   title?: string;
-}
+};
 
 /** An alert as its timeline events tell it. @public */
-export interface TimelineAlert {
+export type TimelineAlert = {
   fingerprint: string;
   status: 'firing' | 'resolved';
   labels: Record<string, string>;
   annotations: Record<string, string>;
-}
+};
 
 /**
  * Whether an action from `source` is a person's: the first one, while an

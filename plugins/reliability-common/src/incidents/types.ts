@@ -21,7 +21,7 @@ export type IncidentEventType =
 export type IncidentEventSource = 'portal' | 'alertmanager' | 'system' | 'api';
 
 /** One event of an incident's timeline. @public */
-export interface IncidentEvent {
+export type IncidentEvent = {
   id: number;
   at: string;
   type: IncidentEventType;
@@ -33,20 +33,20 @@ export interface IncidentEvent {
   /** What changed, for filters and the postmortem: old and new values, the alert, the step. */
   data?: Record<string, unknown>;
   pinned: boolean;
-}
+};
 
 /** A role held, from when to when. @public */
-export interface IncidentRoleAssignment {
+export type IncidentRoleAssignment = {
   role: string;
   user: string;
   assumedAt: string;
   /** When someone else took it over; absent while held. */
   handedOverAt?: string;
   assignedBy: string;
-}
+};
 
 /** An alert an incident holds, as Alertmanager last reported it. @public */
-export interface IncidentAlert {
+export type IncidentAlert = {
   fingerprint: string;
   alertName: string;
   status: 'firing' | 'resolved';
@@ -55,51 +55,51 @@ export interface IncidentAlert {
   startsAt: string;
   endsAt?: string;
   generatorURL?: string;
-}
+};
 
 /** A runbook attached to an incident. @public */
-export interface IncidentRunbook {
+export type IncidentRunbook = {
   namespace: string;
   name: string;
   title?: string;
   /** `alert` when an alert's triggers matched it, else the person who attached it. */
   attachedBy: string;
   attachedAt: string;
-}
+};
 
 /** A ticked runbook step. @public */
-export interface IncidentTick {
+export type IncidentTick = {
   runbook: string;
   step: string;
   done: boolean;
   by: string;
   at: string;
-}
+};
 
 /** A tactical status update. @public */
-export interface IncidentStatusUpdate {
+export type IncidentStatusUpdate = {
   id: number;
   conditions: string;
   actions: string;
   needs?: string;
   by: string;
   at: string;
-}
+};
 
 /** @public */
-export interface IncidentMilestones {
+export type IncidentMilestones = {
   started: string;
   detected?: string;
   acknowledged?: string;
   mitigated?: string;
   resolved?: string;
-}
+};
 
 /** The reference people say: `INC-42`. @public */
 export const incidentReference = (number: number) => `INC-${number}`;
 
 /** An incident as lists show it. @public */
-export interface IncidentSummary {
+export type IncidentSummary = {
   id: string;
   /** The number people say: 42 in INC-42. */
   number: number;
@@ -127,10 +127,10 @@ export interface IncidentSummary {
   imported?: { externalId: string; by: string };
   updatedAt: string;
   version: number;
-}
+};
 
 /** An incident with everything it holds. @public */
-export interface Incident extends IncidentSummary {
+export type Incident = IncidentSummary & {
   summary?: string;
   links: IncidentLink[];
   roles: IncidentRoleAssignment[];
@@ -139,16 +139,16 @@ export interface Incident extends IncidentSummary {
   checklist: IncidentTick[];
   statusUpdates: IncidentStatusUpdate[];
   timeline: IncidentEvent[];
-}
+};
 
 /** A role incidents have (`reliability.incidents.roles`). @public */
-export interface IncidentRole {
+export type IncidentRole = {
   id: string;
   title: string;
   /** The one role that leads (exactly one: the commander by default). */
   lead: boolean;
   description?: string;
-}
+};
 
 /** The default roles: commander (the lead), scribe, communications. @public */
 export const DEFAULT_INCIDENT_ROLES: IncidentRole[] = [
@@ -173,17 +173,17 @@ export const DEFAULT_INCIDENT_ROLES: IncidentRole[] = [
 ];
 
 /** What `POST /webhooks/alertmanager` did with a notification. @public */
-export interface AlertIntakeResult {
+export type AlertIntakeResult = {
   /** Incidents opened by it. */
   opened: string[];
   /** Incidents it changed (alerts joined, resolved, mitigated, reopened). */
   updated: string[];
   /** Alerts that changed nothing (repeats, or resolved with no incident). */
   unchanged: number;
-}
+};
 
 /** MTTA, MTTR, incidents per week and availability over a window. @public */
-export interface IncidentMetrics {
+export type IncidentMetrics = {
   from: string;
   to: string;
   incidents: number;
@@ -197,4 +197,4 @@ export interface IncidentMetrics {
   availability?: number;
   /** Incidents started per week (weeks start on Monday, UTC), by severity. */
   perWeek: Array<{ week: string; counts: Record<string, number> }>;
-}
+};

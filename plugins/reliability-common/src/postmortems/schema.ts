@@ -1,3 +1,4 @@
+import { isConfiguredSeverity } from '../severities';
 import { z } from 'zod';
 import {
   affectedRef,
@@ -192,10 +193,7 @@ export function createPostmortemContentSchema(options: {
   severities: string[];
 }) {
   return postmortemContentSchema.superRefine((value, ctx) => {
-    if (
-      value.severity !== undefined &&
-      !options.severities.includes(value.severity)
-    ) {
+    if (!isConfiguredSeverity(value.severity, options.severities)) {
       ctx.addIssue({
         code: 'custom',
         path: ['severity'],
@@ -229,11 +227,11 @@ export function createPostmortemContentSchema(options: {
 }
 
 /** A problem with one field of a record. @public */
-export interface FieldProblem {
+export type FieldProblem = {
   /** `milestones.resolved`, `actionItems[0].type`; empty for the whole body. */
   path: string;
   message: string;
-}
+};
 
 /**
  * Zod's issues as people read them: the field, then what is wrong with it,

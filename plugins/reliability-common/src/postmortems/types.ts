@@ -1,3 +1,4 @@
+import type { PostmortemListQuery } from '../listQueries';
 import type { PageRequest } from '../paging';
 import type {
   ActionItemStatus,
@@ -6,7 +7,7 @@ import type {
 } from './schema';
 
 /** A stored postmortem. @public */
-export interface Postmortem extends PostmortemContent {
+export type Postmortem = PostmortemContent & {
   id: string;
   /** Increases with every change; an update names the version it was based on. */
   version: number;
@@ -19,25 +20,25 @@ export interface Postmortem extends PostmortemContent {
   timeToDetectMinutes?: number;
   /** resolved − started, when both are known. */
   timeToResolveMinutes?: number;
-}
+};
 
 /** One change to a postmortem, as the audit log keeps it. @public */
-export interface PostmortemAuditEntry {
+export type PostmortemAuditEntry = {
   at: string;
   actor: string;
   action: 'create' | 'update' | 'delete';
   /** The top-level fields that changed. */
   fields: string[];
   version: number;
-}
+};
 
 /** An action item with the postmortem it belongs to. @public */
-export interface ActionItemWithPostmortem extends PostmortemActionItem {
+export type ActionItemWithPostmortem = PostmortemActionItem & {
   postmortemId: string;
   postmortemTitle: string;
   /** Open and past its due date. */
   overdue: boolean;
-}
+};
 
 /** Minutes between two ISO times, when both are valid and in order. @public */
 export function minutesBetween(from?: string, to?: string): number | undefined {
@@ -46,18 +47,13 @@ export function minutesBetween(from?: string, to?: string): number | undefined {
   return Number.isFinite(ms) && ms >= 0 ? Math.round(ms / 60000) : undefined;
 }
 
-/** What lists of postmortems can be narrowed by, and which page of them. @public */
-export interface PostmortemFilter extends PageRequest {
-  /** Concerning this entity (full ref). */
-  entityRef?: string;
-  status?: string;
-  severity?: string;
-  owner?: string;
-  /** Incidents started on or after (ISO date or time). */
-  from?: string;
-  /** Incidents started before (ISO date or time). */
-  to?: string;
-}
+/**
+ * What lists of postmortems can be narrowed by (the list's query, written
+ * once in `postmortemListQuerySchema`), and which page of them.
+ *
+ * @public
+ */
+export type PostmortemFilter = PageRequest & PostmortemListQuery;
 
 /** The action item statuses that still need work. @public */
 export const OPEN_ACTION_ITEM_STATUSES: ActionItemStatus[] = [

@@ -1,3 +1,4 @@
+import { severityProblem } from '../severities';
 import { cadenceApproxSeconds, parseCadence } from './cadence';
 import {
   parseRecoveryObjective,
@@ -6,11 +7,11 @@ import {
 import type { RecoveryComponent, RecoveryPlanDocument } from './types';
 
 /** A problem the schema cannot see, at a path in the document. */
-export interface PlanProblem {
+export type PlanProblem = {
   path: (string | number)[];
   severity: 'error' | 'warning';
   message: string;
-}
+};
 
 /**
  * Whether a component that needs a backup has backup jobs and every one is
@@ -232,18 +233,8 @@ export function checkRecoveryPlan(
         )}) nor an entity ref`,
       );
     }
-    if (
-      d.severity !== undefined &&
-      options.severities &&
-      !options.severities.includes(d.severity)
-    ) {
-      error(
-        [...at, 'severity'],
-        `${JSON.stringify(
-          d.severity,
-        )} is not a configured severity (${options.severities.join(', ')})`,
-      );
-    }
+    const problem = severityProblem(d.severity, options.severities);
+    if (problem) error([...at, 'severity'], problem);
   });
   return problems;
 }

@@ -23,11 +23,11 @@ const MONTHS = [
 ];
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
-interface Field {
+type Field = {
   values: number[];
   /** Whether the field is `*` (matters for the day-of-month/week rule). */
   any: boolean;
-}
+};
 
 function readField(
   text: string,
@@ -67,13 +67,13 @@ function readField(
 }
 
 /** A cron expression's fields, or undefined when it is not one. */
-export interface CronFields {
+export type CronFields = {
   minutes: number[];
   hours: number[];
   days: Field;
   months: Set<number>;
   weekdays: Field & { set: Set<number> };
-}
+};
 
 /** Reads five cron fields; undefined when a field is out of range. */
 export function readCron(expression: string): CronFields | undefined {

@@ -27,7 +27,7 @@ export type RecoveryCriticality =
   | 'none';
 
 /** One backup job of a component (a seed may have several: full, diff, WAL). @public */
-export interface BackupJob {
+export type BackupJob = {
   /** Unique within the component: `full`, `diff`, `wal`, `nightly`. */
   name: string;
   /** What kind of copy: full, differential, incremental, snapshot, dump, WAL archive, … */
@@ -54,10 +54,10 @@ export interface BackupJob {
   offSite?: boolean;
   /** How copies are encrypted (`aes-256-cbc`), or `none`. */
   encryption?: string;
-}
+};
 
 /** The restore test that proves a component's backups work. @public */
-export interface RestoreDrill {
+export type RestoreDrill = {
   /** How often it runs, a duration: `7d`, `30d`. */
   cadence: string;
   /** After how long without a drill it counts as stale (default: cadence + 1 day). */
@@ -78,10 +78,10 @@ export interface RestoreDrill {
    * is never a restore): `none`, `integrity`, `restored`, `application`.
    */
   requiredVerification?: VerificationLevel;
-}
+};
 
 /** Something that holds state (or, stateless, does not). @public */
-export interface RecoveryComponent {
+export type RecoveryComponent = {
   /** Unique within the plan. */
   name: string;
   title?: string;
@@ -100,10 +100,10 @@ export interface RecoveryComponent {
   drill?: RestoreDrill;
   /** What must deliberately not be backed up, and why. */
   exclusions?: string[];
-}
+};
 
 /** A failure the plan prepares for, with its own objectives. @public */
-export interface RecoveryScenario {
+export type RecoveryScenario = {
   /** `pod-restart`, `node-loss`, `volume-loss`, `cluster-loss`, … */
   name: string;
   title?: string;
@@ -114,10 +114,10 @@ export interface RecoveryScenario {
   /** The runbook that restores it, `namespace/name` or `name`. */
   runbook?: string;
   description?: string;
-}
+};
 
 /** What happens when one part is missing, and how to live with it. @public */
-export interface DegradedMode {
+export type DegradedMode = {
   /** A component of this plan, by name, or an entity ref. */
   component: string;
   /** What stops working; some handbooks only name the part. */
@@ -127,10 +127,10 @@ export interface DegradedMode {
   runbook?: string;
   /** The severity of an incident in that state (a configured id). */
   severity?: string;
-}
+};
 
 /** A data type with its own objectives (Sortie's per-data-type RPO). @public */
-export interface RecoveryDataType {
+export type RecoveryDataType = {
   name: string;
   description?: string;
   rpo?: string;
@@ -140,10 +140,10 @@ export interface RecoveryDataType {
   components?: string[];
   /** The plan's scenarios that concern it. */
   scenarios?: string[];
-}
+};
 
 /** @public */
-export interface RecoveryPlanSpec {
+export type RecoveryPlanSpec = {
   /** The entities the plan covers; default: the annotating entity. */
   entityRefs?: string[];
   owner?: string;
@@ -154,10 +154,10 @@ export interface RecoveryPlanSpec {
   components: RecoveryComponent[];
   scenarios?: RecoveryScenario[];
   degradedModes?: DegradedMode[];
-}
+};
 
 /** A `reliability.io/v1alpha1` `RecoveryPlan` document. @public */
-export interface RecoveryPlanDocument {
+export type RecoveryPlanDocument = {
   apiVersion: 'reliability.io/v1alpha1';
   kind: 'RecoveryPlan';
   metadata: {
@@ -167,17 +167,17 @@ export interface RecoveryPlanDocument {
     description?: string;
   };
   spec: RecoveryPlanSpec;
-}
+};
 
 /** A recovery plan as parsed from a file, with where it came from. @public */
-export interface ParsedRecoveryPlan {
+export type ParsedRecoveryPlan = {
   document: RecoveryPlanDocument;
   file: string;
   line: number;
-}
+};
 
 /** A stored recovery plan, as the API serves it. @public */
-export interface RecoveryPlanDetails {
+export type RecoveryPlanDetails = {
   namespace: string;
   name: string;
   title: string;
@@ -198,30 +198,30 @@ export interface RecoveryPlanDetails {
   unresolvedRunbooks?: string[];
   /** How the plan stands against what was reported, when it was read. */
   status?: RecoveryPlanStatus;
-}
+};
 
 /** A plan's components against reported backups and drills. @public */
-export interface RecoveryPlanStatus {
+export type RecoveryPlanStatus = {
   /** The worst of the components' states. */
   state: ComplianceState;
   evaluatedAt: string;
   components: ComponentRecoveryStatus[];
   /** Each data type against the backups of the components that hold it. */
   dataTypes?: DataTypeRecoveryStatus[];
-}
+};
 
 /** One data type's RPO against its components' recoverable windows. @public */
-export interface DataTypeRecoveryStatus {
+export type DataTypeRecoveryStatus = {
   dataType: string;
   state: ComplianceState;
   reasons: string[];
   /** Where all its components can be restored to: the earliest of their latest points. */
   window?: RecoverableWindow;
   rpoSeconds?: number;
-}
+};
 
 /** One component of one plan, as the catalog-wide overview lists it. @public */
-export interface RecoveryOverviewComponent {
+export type RecoveryOverviewComponent = {
   plan: { namespace: string; name: string; title: string };
   component: string;
   title: string;
@@ -233,26 +233,26 @@ export interface RecoveryOverviewComponent {
   system?: string;
   state: ComplianceState;
   reasons: string[];
-}
+};
 
 /** A catalog entity no recovery plan covers. @public */
-export interface UncoveredEntity {
+export type UncoveredEntity = {
   entityRef: string;
   title: string;
   owner?: string;
   system?: string;
-}
+};
 
 /** Every component's recovery state across the catalog, and what no plan covers. @public */
-export interface RecoveryOverview {
+export type RecoveryOverview = {
   components: RecoveryOverviewComponent[];
   uncovered: UncoveredEntity[];
   /** Each system's overall state: the worst of its components'. */
   systems: SystemRecoveryState[];
-}
+};
 
 /** A system's recovery state across the components of it that plans cover. @public */
-export interface SystemRecoveryState {
+export type SystemRecoveryState = {
   /** The system's entity ref; absent for the components of no system. */
   system?: string;
   state: ComplianceState;
@@ -260,4 +260,4 @@ export interface SystemRecoveryState {
   counts: Partial<Record<ComplianceState, number>>;
   /** Components of it that no plan covers. */
   uncovered: number;
-}
+};

@@ -11,14 +11,14 @@ export const VIOLATION_TYPE_WORDS: Record<RecoveryViolationType, string> = {
 };
 
 /** Who acknowledged an open violation, why, and until when. @public */
-export interface RecoveryViolationAcknowledgement {
+export type RecoveryViolationAcknowledgement = {
   /** The user's entity ref. */
   by: string;
   reason: string;
   at: string;
   /** Reminders start again after this time. */
   until?: string;
-}
+};
 
 /**
  * A breach of a recovery plan as a record: opened when the evaluation first
@@ -28,7 +28,7 @@ export interface RecoveryViolationAcknowledgement {
  *
  * @public
  */
-export interface RecoveryViolation {
+export type RecoveryViolation = {
   id: number;
   plan: { namespace: string; name: string; title?: string };
   component: string;
@@ -48,10 +48,10 @@ export interface RecoveryViolation {
   /** When they were last reminded, and how often. */
   remindedAt?: string;
   reminders: number;
-}
+};
 
 /** `GET /recovery/violations`. @public */
-export interface RecoveryViolationList {
+export type RecoveryViolationList = {
   items: RecoveryViolation[];
   totalCount: number;
-}
+};

@@ -8,14 +8,14 @@ import {
 } from './types';
 
 /** @public */
-export interface ParseMarkdownRunbookOptions {
+export type ParseMarkdownRunbookOptions = {
   /** How the file is named in problems: a path or a URL. */
   file: string;
   /** The entities the runbook serves when it names none (the annotating ones). */
   defaultEntityRef?: string | string[];
   /** Largest file read, in bytes. */
   maxFileBytes?: number;
-}
+};
 
 const SECTIONS: Record<
   string,

@@ -1,3 +1,4 @@
+import { severityProblem } from '../severities';
 import { normaliseEntityRef } from '../entityRefs';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import {
@@ -543,15 +544,11 @@ function checkSeverity(
   check: DocumentCheck,
 ) {
   const { doc, at, docStart, add } = check;
-  const severity = runbook.spec.severity;
-  if (!severities || severity === undefined || severities.includes(severity)) {
-    return;
-  }
+  const problem = severityProblem(runbook.spec.severity, severities);
+  if (!problem) return;
   add(
     'error',
-    `spec.severity ${JSON.stringify(
-      severity,
-    )} is not a configured severity (${severities.join(', ')})`,
+    `spec.severity ${problem}`,
     position(doc, ['spec', 'severity'], at, docStart),
   );
 }

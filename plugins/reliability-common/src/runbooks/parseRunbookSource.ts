@@ -1,3 +1,4 @@
+import { severityProblem } from '../severities';
 import { parseMarkdownRunbook } from './parseMarkdownRunbook';
 import { parseRunbookFile } from './parseRunbookFile';
 import type { RunbookFileResult } from './types';
@@ -59,12 +60,11 @@ export function parseRunbookSource(
   if (/\.md$/i.test(options.file)) {
     const result = parseMarkdownRunbook(text, options);
     // Markdown cannot state a severity in the schema's terms; check it here.
-    const severity = result.runbooks[0]?.document.spec.severity;
-    if (
-      severity !== undefined &&
-      options.severities &&
-      !options.severities.includes(severity)
-    ) {
+    const problem = severityProblem(
+      result.runbooks[0]?.document.spec.severity,
+      options.severities,
+    );
+    if (problem) {
       return {
         runbooks: [],
         problems: [
@@ -74,9 +74,7 @@ export function parseRunbookSource(
             line: 1,
             column: 1,
             runbook: result.runbooks[0].document.metadata.name,
-            message: `severity ${JSON.stringify(
-              severity,
-            )} is not a configured severity (${options.severities.join(', ')})`,
+            message: `severity ${problem}`,
           },
         ],
       };
@@ -93,20 +91,20 @@ export function parseRunbookSource(
 }
 
 /** One file of a runbook folder, as read from disk or Git. @public */
-export interface RunbookSourceFile {
+export type RunbookSourceFile = {
   /** How the file is named in problems: a repository URL or a relative path. */
   file: string;
   /** The text; or give `bytes`, which must be UTF-8. */
   text?: string;
   bytes?: Uint8Array;
-}
+};
 
 /** What a whole folder of runbook files gives. @public */
-export interface RunbookFolderResult extends RunbookFileResult {
+export type RunbookFolderResult = RunbookFileResult & {
   recoveryPlans: NonNullable<RunbookFileResult['recoveryPlans']>;
   /** Files with at least one error (their runbooks are not indexed). */
   failedFiles: string[];
-}
+};
 
 /**
  * Parses every file of one runbook folder the way the indexer does, and

@@ -28,7 +28,7 @@ export const RUNBOOK_STEP_SECTIONS = [
 export type RunbookStepSection = (typeof RUNBOOK_STEP_SECTIONS)[number]['key'];
 
 /** One step of a runbook section. Exactly one of `run`, `verify`, `manual`. @public */
-export interface RunbookStep {
+export type RunbookStep = {
   /** A short name for the step, shown in checklists. */
   title?: string;
   /** A command to run (shell, kubectl, …). */
@@ -43,48 +43,48 @@ export interface RunbookStep {
   description?: string;
   /** How long the step may take before escalating, e.g. `5m`. */
   timeout?: string;
-}
+};
 
 /** Which alert a runbook answers. @public */
-export interface RunbookTrigger {
+export type RunbookTrigger = {
   /** The alert's name (Prometheus `alertname`). */
   alertName: string;
   /** Alert labels that must all match (e.g. `{ namespace: prod }`). */
   labels?: Record<string, string>;
-}
+};
 
 /** Something to check before acting. @public */
-export interface RunbookPrecondition {
+export type RunbookPrecondition = {
   check: string;
   description?: string;
-}
+};
 
 /** Who to call when the runbook does not resolve the problem. @public */
-export interface RunbookEscalation {
+export type RunbookEscalation = {
   /** Entity refs or plain names, in order. */
   contacts?: string[];
   /** Escalate when not mitigated after this long, e.g. `30m`. */
   after?: string;
   /** Free text: paging policy, chat channel, … (Markdown). */
   notes?: string;
-}
+};
 
 /** A link shown with the runbook. @public */
-export interface RunbookLink {
+export type RunbookLink = {
   title: string;
   url: string;
-}
+};
 
 /** When the runbook was last checked, and how often it must be. @public */
-export interface RunbookReview {
+export type RunbookReview = {
   /** ISO date (`2026-10-01`). */
   lastReviewed?: string;
   /** Days between reviews. */
   intervalDays?: number;
-}
+};
 
 /** The `spec` of a Runbook. @public */
-export interface RunbookSpec {
+export type RunbookSpec = {
   /** Catalog entities the runbook serves, `[kind:][namespace/]name`. */
   entityRefs?: string[];
   owner?: string;
@@ -108,10 +108,10 @@ export interface RunbookSpec {
   postmortemQuestions?: string[];
   links?: RunbookLink[];
   review?: RunbookReview;
-}
+};
 
 /** A runbook document, after validation and normalisation. @public */
-export interface RunbookDocument {
+export type RunbookDocument = {
   apiVersion: typeof RELIABILITY_API_VERSION;
   kind: 'Runbook';
   metadata: {
@@ -122,10 +122,10 @@ export interface RunbookDocument {
     tags?: string[];
   };
   spec: RunbookSpec;
-}
+};
 
 /** A problem found in a runbook file: an error rejects the runbook, a warning does not. @public */
-export interface RunbookProblem {
+export type RunbookProblem = {
   severity: 'error' | 'warning';
   /** The file, as the source names it (a path or a URL). */
   file: string;
@@ -140,20 +140,20 @@ export interface RunbookProblem {
    * was left out, and the problem shows on that entity's page too.
    */
   entityRef?: string;
-}
+};
 
 /** A runbook as parsed from a file, with where it came from. @public */
-export interface ParsedRunbook {
+export type ParsedRunbook = {
   document: RunbookDocument;
   file: string;
   /** The line its document starts on. */
   line: number;
-}
+};
 
 /** What parsing one file gives. @public */
-export interface RunbookFileResult {
+export type RunbookFileResult = {
   runbooks: ParsedRunbook[];
   /** Recovery plans: documents of kind RecoveryPlan in the same files. */
   recoveryPlans?: ParsedRecoveryPlan[];
   problems: RunbookProblem[];
-}
+};

@@ -10,12 +10,12 @@ import type { BackupEventInput } from '@reliability-suite/plugin-reliability-com
  *
  * @public
  */
-export interface BackupImportTarget {
+export type BackupImportTarget = {
   entityRef: string;
   component?: string;
   /** The backup job, when the tool's output does not say. */
   job?: string;
-}
+};
 
 /**
  * What an importer or a source read: backup runs and restore drills, and
@@ -23,10 +23,10 @@ export interface BackupImportTarget {
  *
  * @public
  */
-export interface BackupImportResult {
+export type BackupImportResult = {
   events: BackupEventInput[];
   notes: string[];
-}
+};
 
 /**
  * Reads one tool's output, posted as it is to
@@ -37,7 +37,7 @@ export interface BackupImportResult {
  *
  * @public
  */
-export interface BackupImporter {
+export type BackupImporter = {
   /** The `{format}` of the import route, e.g. `pgbackrest`. */
   format: string;
   /** What to post, in words: `pgbackrest info --output=json`. */
@@ -46,7 +46,7 @@ export interface BackupImporter {
     input: unknown,
     options: { target: BackupImportTarget; receivedAt: Date },
   ): BackupImportResult;
-}
+};
 
 /**
  * A source the backend asks on a schedule (a Prometheus, a Kubernetes API
@@ -55,7 +55,7 @@ export interface BackupImporter {
  *
  * @public
  */
-export interface BackupEventSource {
+export type BackupEventSource = {
   /** Unique among sources, e.g. `prometheus:cluster-a`. */
   id: string;
   schedule: SchedulerServiceTaskScheduleDefinition;
@@ -64,7 +64,7 @@ export interface BackupEventSource {
     /** Aborted when the pass outlives its timeout: stop, store nothing. */
     signal?: AbortSignal;
   }): Promise<BackupImportResult>;
-}
+};
 
 /**
  * Lets backend modules add backup importers and sources to the reliability
@@ -79,10 +79,10 @@ export interface BackupEventSource {
  *
  * @public
  */
-export interface ReliabilityBackupsExtensionPoint {
+export type ReliabilityBackupsExtensionPoint = {
   addImporter(...importers: BackupImporter[]): void;
   addSource(...sources: BackupEventSource[]): void;
-}
+};
 
 /** @public */
 export const reliabilityBackupsExtensionPoint =

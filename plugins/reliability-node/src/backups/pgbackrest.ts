@@ -4,7 +4,7 @@ import type { BackupImporter, BackupImportResult } from './extensionPoint';
 import { failedRunEvent, fromEpoch, readToolOutput } from './toolOutput';
 
 // `pgbackrest info --output=json` (pgBackRest 2.x): an array of stanzas.
-interface PgBackRestBackup {
+type PgBackRestBackup = {
   label: string;
   type: 'full' | 'diff' | 'incr';
   /** The WAL segments the backup needs, first and last. */
@@ -12,8 +12,8 @@ interface PgBackRestBackup {
   timestamp: { start: number; stop: number };
   info?: { size?: number; repository?: { size?: number; delta?: number } };
   error?: boolean;
-}
-interface PgBackRestStanza {
+};
+type PgBackRestStanza = {
   name: string;
   status: {
     code: number;
@@ -22,7 +22,7 @@ interface PgBackRestStanza {
   };
   archive?: Array<{ id?: string; min: string | null; max: string | null }>;
   backup?: PgBackRestBackup[];
-}
+};
 
 function isStanzaList(value: unknown): value is PgBackRestStanza[] {
   return (

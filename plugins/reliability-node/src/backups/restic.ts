@@ -4,7 +4,7 @@ import type { BackupImporter, BackupImportResult } from './extensionPoint';
 import { failedRunEvent, readToolOutput } from './toolOutput';
 
 // `restic snapshots --json`: an array of snapshots (`summary` from 0.17).
-interface ResticSnapshot {
+type ResticSnapshot = {
   time: string;
   id: string;
   short_id?: string;
@@ -15,14 +15,14 @@ interface ResticSnapshot {
     backup_end?: string;
     total_bytes_processed?: number;
   };
-}
+};
 // `restic backup --json`: one JSON message a line, the last a summary.
-interface ResticBackupSummary {
+type ResticBackupSummary = {
   message_type: 'summary';
   snapshot_id: string;
   total_bytes_processed?: number;
   total_duration?: number;
-}
+};
 
 const isSnapshotList = (value: unknown): value is ResticSnapshot[] =>
   Array.isArray(value) &&

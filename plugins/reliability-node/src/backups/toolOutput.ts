@@ -10,13 +10,13 @@ import {
  * A tool's output as an importer reads it: the JSON (or text) it printed and,
  * when it was posted as a captured run, how the run ended.
  */
-export interface ToolOutput {
+export type ToolOutput = {
   run?: BackupToolRun;
   /** What the tool printed, parsed as JSON where it is JSON. */
   output: unknown;
   /** The printed text, for line-by-line formats. */
   text?: string;
-}
+};
 
 function isRunEnvelope(input: unknown): boolean {
   return (

@@ -4,6 +4,7 @@ import type {
   Incident,
   IncidentDeclaration,
   IncidentMetrics,
+  IncidentListQuery,
   IncidentRole,
   IncidentStatus,
   IncidentSummary,
@@ -12,16 +13,8 @@ import type {
   SeverityGuideLevel,
 } from '@reliability-suite/plugin-reliability-common';
 
-/** Which incidents to list. @public */
-export interface IncidentFilter extends PageRequest {
-  entityRef?: string;
-  status?: IncidentStatus;
-  severity?: string;
-  owner?: string;
-  alertName?: string;
-  from?: string;
-  to?: string;
-}
+/** Which incidents to list: the list's query, as -common gives it once, and its page. @public */
+export type IncidentFilter = IncidentListQuery & PageRequest;
 
 /** A resolved incident that still needs its postmortem. @public */
 export type PostmortemDue = IncidentSummary & {

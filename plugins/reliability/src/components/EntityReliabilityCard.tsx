@@ -8,6 +8,7 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
+import { isOpenIncident } from '@reliability-suite/plugin-reliability-common';
 import { incidentsApiRef } from '../api/IncidentsApi';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
 import { ComplianceLight } from '../recovery/ComponentStatus';
@@ -33,7 +34,7 @@ const RunbookCounts = () => {
       runbooks,
       status,
       recovery: facts.items[0],
-      open: incidents.items.filter(i => i.status !== 'resolved'),
+      open: incidents.items.filter(isOpenIncident),
     };
   }, [api, incidentsApi, entityRef]);
   if (error) return <ResponseErrorPanel error={error} />;

@@ -7,6 +7,7 @@ import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import {
   entityKey,
+  isOpenIncident,
   reliabilityIncidentCreatePermission,
 } from '@reliability-suite/plugin-reliability-common';
 import { useState } from 'react';
@@ -34,7 +35,7 @@ export const EntityIncidentsSection = () => {
     async () => (await api.listIncidents({ entityRef })).items,
     [api, entityRef],
   );
-  const open = (value ?? []).filter(i => i.status !== 'resolved');
+  const open = (value ?? []).filter(isOpenIncident);
   const recent = (value ?? [])
     .filter(i => i.status === 'resolved')
     .slice(0, 10);

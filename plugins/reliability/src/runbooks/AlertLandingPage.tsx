@@ -12,6 +12,7 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { Navigate, useLocation, useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
+import { isOpenIncident } from '@reliability-suite/plugin-reliability-common';
 import { Link, WarningPanel } from '@backstage/core-components';
 import { incidentsApiRef } from '../api/IncidentsApi';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
@@ -46,7 +47,7 @@ export const AlertLandingPage = () => {
   const incidents = useAsync(
     async () =>
       (await incidentsApi.listIncidents({ alertName })).items.filter(
-        i => i.status !== 'resolved',
+        isOpenIncident,
       ),
     [incidentsApi, alertName],
   );

@@ -1,14 +1,17 @@
 //
 // * THIS IS A GENERATED FILE. DO NOT EDIT IT: edit src/schema/openapi.yaml (or
 // * a record's schema in -common) and run `npm run generate:openapi`.
-import { createValidatedOpenApiRouterFromGeneratedEndpointMap } from '@backstage/backend-openapi-utils';
+import {
+  type ApiRouter,
+  createValidatedOpenApiRouter,
+} from '@backstage/backend-openapi-utils';
 import express from 'express';
 
 /** The OpenAPI document of the reliability API. */
 export const spec = {
   openapi: '3.0.3',
   info: {
-    title: 'Reliability API',
+    title: 'reliability',
     version: '0.1.0',
     description:
       "The backend of the Backstage reliability plugin suite (pluginId `reliability`),\nmounted at `/api/reliability`.\n\nIt serves the runbooks an organisation keeps in Git next to its services:\n\n- **Runbooks indexed from Git.** On a schedule (and on demand, see\n  `POST /runbooks/refresh`) the backend reads the runbook files that each\n  catalog entity points to with its `reliability.io/runbooks` annotation, and\n  the central runbook repositories under `reliability.runbooks.locations`.\n  YAML runbooks (`reliability.io/v1alpha1` `Runbook`) and prometheus-operator\n  style Markdown runbooks are validated, normalised and stored; every problem\n  found is recorded with file, line and column. A runbook whose file breaks\n  keeps being served from its last good copy, marked `stale`.\n- **Per catalog entity.** `GET /runbooks?entityRef=…` lists the runbooks\n  serving an entity, `GET /runbooks/index-status` says how the last reads of\n  that entity's runbooks went, and `GET /entities/…/overview` gives the\n  entity's reliability annotations (tier, RPO, RTO, runbook location).\n- **Per alert name.** `GET /runbooks/by-alert/{alertName}` answers which\n  runbooks a firing alert (Prometheus `alertname` plus its labels) leads to:\n  what a `runbook_url` resolves to, for incident tooling and bots.\n- **Severities from configuration.** `GET /severities` gives the severity\n  levels configured under `reliability.severities` (P1–P4 by default), with\n  response targets, paging and postmortem rules.\n\nIt also keeps the **postmortems** written after incidents, in its database:\n\n- **Postmortems.** `GET /postmortems` lists them (by entity, status,\n  severity, owner or start time), `GET /postmortems/{id}` reads one,\n  `POST /postmortems` writes one and `PUT /postmortems/{id}` changes one\n  with optimistic concurrency: the writer names the `version` it read and\n  gets 409 when someone else saved in between. Every change is kept in an\n  audit log (`GET /postmortems/{id}/audit`), and the action items of all\n  postmortems can be listed across them, e.g. per runbook\n  (`GET /postmortems/action-items`). Writes are decided by the permissions\n  `reliability.postmortem.create`, `.update`, `.publish` and `.delete`.\n\n**Authentication.** Every route needs a Backstage user token or service\ntoken in `Authorization: Bearer <token>`, except `GET /health` (for load\nbalancers and uptime probes) and `GET /schemas/runbook.json` (for editors).\nWriting postmortems (`POST`, `PUT`, `DELETE` under `/postmortems`) needs a\nuser token: a service token gets 403.\nErrors use Backstage's standard error body (`ErrorResponse`).\n",
@@ -1360,6 +1363,7 @@ export const spec = {
               type: 'string',
               enum: ['open', 'mitigated', 'resolved'],
             },
+            allowReserved: true,
           },
           {
             name: 'severity',
@@ -1369,6 +1373,7 @@ export const spec = {
               type: 'string',
               maxLength: 64,
             },
+            allowReserved: true,
           },
           {
             name: 'alertName',
@@ -1379,6 +1384,7 @@ export const spec = {
               type: 'string',
               maxLength: 200,
             },
+            allowReserved: true,
           },
           {
             name: 'owner',
@@ -1401,6 +1407,7 @@ export const spec = {
               type: 'string',
               maxLength: 64,
             },
+            allowReserved: true,
           },
           {
             name: 'to',
@@ -1411,6 +1418,7 @@ export const spec = {
               type: 'string',
               maxLength: 64,
             },
+            allowReserved: true,
           },
           {
             $ref: '#/components/parameters/PageLimit',
@@ -2663,7 +2671,8 @@ export const spec = {
             description:
               'Only postmortems in this status. Any other value is a 400.',
             schema: {
-              $ref: '#/components/schemas/PostmortemStatus',
+              type: 'string',
+              enum: ['draft', 'in-review', 'published'],
             },
             allowReserved: true,
           },
@@ -2675,6 +2684,7 @@ export const spec = {
               'Only postmortems of this severity id (exact match; an unknown id simply matches nothing).',
             schema: {
               type: 'string',
+              maxLength: 64,
             },
             example: 'P1',
             allowReserved: true,
@@ -2700,6 +2710,7 @@ export const spec = {
               'Only postmortems whose `milestones.started` is at or after this time. Any date or time `Date.parse` reads (`2026-11-01`, `2026-11-01T00:00:00Z`); anything else is a 400. Postmortems without a start time are left out when `from` or `to` is given.',
             schema: {
               type: 'string',
+              maxLength: 64,
             },
             example: '2026-11-01',
             allowReserved: true,
@@ -2712,6 +2723,7 @@ export const spec = {
               'Only postmortems whose `milestones.started` is before this time (exclusive). Same format as `from`.',
             schema: {
               type: 'string',
+              maxLength: 64,
             },
             example: '2026-12-01',
             allowReserved: true,
@@ -6134,69 +6146,587 @@ export const spec = {
   },
 } as const;
 
-/** The paths the document gives each method, in express form. */
-export type SpecPaths = {
-  get:
-    | '/health'
-    | '/entities/:namespace/:kind/:name/overview'
-    | '/severities'
-    | '/schemas/runbook.json'
-    | '/schemas/recovery-plan.json'
-    | '/backups/sources'
-    | '/facts/recovery'
-    | '/recovery/overview'
-    | '/recovery/violations'
-    | '/recovery/evidence'
-    | '/recovery-plans'
-    | '/recovery-plans/:namespace/:name'
-    | '/recovery-plans/:namespace/:name/history'
-    | '/runbooks'
-    | '/incidents'
-    | '/incidents/roles'
-    | '/incidents/metrics'
-    | '/incidents/postmortems-due'
-    | '/incidents/classification'
-    | '/incidents/:id'
-    | '/runbooks/index-status'
-    | '/runbooks/export'
-    | '/runbooks/by-alert/:alertName'
-    | '/runbooks/:namespace/:name'
-    | '/postmortems'
-    | '/postmortems/action-items'
-    | '/postmortems/:id'
-    | '/postmortems/:id/audit';
-  post:
-    | '/backups/events'
-    | '/backups/import/:format'
-    | '/recovery/violations/:id/acknowledge'
-    | '/incidents'
-    | '/incidents/import'
-    | '/incidents/:id/roles'
-    | '/incidents/:id/notes'
-    | '/incidents/:id/status-updates'
-    | '/incidents/:id/postmortem'
-    | '/webhooks/alertmanager'
-    | '/runbooks/refresh'
-    | '/postmortems';
-  put:
-    | '/incidents/:id/checklist'
-    | '/incidents/:id/timeline/:eventId/pin'
-    | '/postmortems/:id';
-  patch: '/incidents/:id';
-  delete: '/postmortems/:id';
-};
+/**
+ * The router of the reliability API, typed by the document: a handler's
+ * path parameters, query, body and response are the document's (a handler
+ * cannot read a field it does not define, nor answer with a shape it does
+ * not give), and a route that is not in openapi.yaml does not compile.
+ */
+export type SpecRouter = ApiRouter<TypedDocument>;
 
-type Method = keyof SpecPaths;
+type Schemas = (typeof spec)['components']['schemas'];
 
 /**
- * An express router that only takes the routes of the document: a route
- * that is not in openapi.yaml does not compile.
+ * The document as the router's types read it: the records that extend
+ * another (`allOf`) as one object each, which Backstage's types follow.
  */
-export type SpecRouter = Omit<express.Router, Method> & {
-  [M in Method]: (
-    path: SpecPaths[M],
-    ...handlers: express.RequestHandler[]
-  ) => SpecRouter;
+type TypedDocument = Omit<typeof spec, 'components'> & {
+  components: Omit<(typeof spec)['components'], 'schemas'> & {
+    schemas: Omit<
+      Schemas,
+      'Incident' | 'RunbookDetails' | 'ActionItemWithPostmortem' | 'Postmortem'
+    > & {
+      Incident: {
+        description: 'An incident with everything it holds: alerts (as Alertmanager last reported them), attached runbooks, roles with assumed and handed-over times, checklist ticks, status updates, and the timeline of typed events (declared, alert fired/resolved, status/severity/role changed, runbook attached, step ticked/unticked, note, status update, postmortem started), each with time, actor, source and whether it is pinned.';
+        type: 'object';
+        required: [
+          'id',
+          'number',
+          'reference',
+          'title',
+          'status',
+          'severity',
+          'entityRefs',
+          'milestones',
+          'alertCount',
+          'firingAlertCount',
+          'createdAt',
+          'createdBy',
+          'updatedAt',
+          'version',
+          'links',
+          'roles',
+          'alerts',
+          'runbooks',
+          'checklist',
+          'statusUpdates',
+          'timeline',
+        ];
+        properties: {
+          id: {
+            type: 'string';
+          };
+          number: {
+            type: 'integer';
+          };
+          reference: {
+            type: 'string';
+            description: 'INC-42';
+          };
+          title: {
+            type: 'string';
+          };
+          status: {
+            type: 'string';
+            enum: ['open', 'mitigated', 'resolved'];
+          };
+          severity: {
+            type: 'string';
+          };
+          entityRefs: {
+            type: 'array';
+            items: {
+              type: 'string';
+            };
+          };
+          commander: {
+            type: 'string';
+          };
+          milestones: {
+            type: 'object';
+            required: ['started'];
+            properties: {
+              started: {
+                type: 'string';
+                format: 'date-time';
+              };
+              detected: {
+                type: 'string';
+                format: 'date-time';
+              };
+              acknowledged: {
+                type: 'string';
+                format: 'date-time';
+              };
+              mitigated: {
+                type: 'string';
+                format: 'date-time';
+              };
+              resolved: {
+                type: 'string';
+                format: 'date-time';
+              };
+            };
+          };
+          postmortemId: {
+            type: 'string';
+          };
+          statusUpdateDueAt: {
+            type: 'string';
+            format: 'date-time';
+          };
+          alertCount: {
+            type: 'integer';
+          };
+          firingAlertCount: {
+            type: 'integer';
+          };
+          createdAt: {
+            type: 'string';
+            format: 'date-time';
+          };
+          createdBy: {
+            type: 'string';
+          };
+          imported: {
+            type: 'object';
+            description: 'Set when the record came from another tool (`POST /incidents/import`): its id there and who imported it. The people its history names did not record it here.';
+            required: ['externalId', 'by'];
+            properties: {
+              externalId: {
+                type: 'string';
+              };
+              by: {
+                type: 'string';
+              };
+            };
+          };
+          updatedAt: {
+            type: 'string';
+            format: 'date-time';
+          };
+          version: {
+            type: 'integer';
+          };
+          summary: {
+            type: 'string';
+          };
+          links: {
+            type: 'array';
+            items: {
+              type: 'object';
+              additionalProperties: true;
+            };
+          };
+          roles: {
+            type: 'array';
+            items: {
+              type: 'object';
+              additionalProperties: true;
+            };
+          };
+          alerts: {
+            type: 'array';
+            items: {
+              type: 'object';
+              additionalProperties: true;
+            };
+          };
+          runbooks: {
+            type: 'array';
+            items: {
+              type: 'object';
+              additionalProperties: true;
+            };
+          };
+          checklist: {
+            type: 'array';
+            items: {
+              type: 'object';
+              additionalProperties: true;
+            };
+          };
+          statusUpdates: {
+            type: 'array';
+            items: {
+              type: 'object';
+              additionalProperties: true;
+            };
+          };
+          timeline: {
+            type: 'array';
+            items: {
+              type: 'object';
+              additionalProperties: true;
+            };
+          };
+        };
+      };
+      RunbookDetails: {
+        description: 'One runbook with every section.';
+        type: 'object';
+        required: [
+          'namespace',
+          'name',
+          'title',
+          'entityRefs',
+          'triggers',
+          'sourceUrl',
+          'sourceLine',
+          'lastSyncedAt',
+          'stale',
+          'document',
+        ];
+        properties: {
+          namespace: {
+            type: 'string';
+            description: "The runbook's `metadata.namespace` (`default` unless set).";
+          };
+          name: {
+            type: 'string';
+          };
+          title: {
+            type: 'string';
+            description: '`metadata.title`, or the name.';
+          };
+          severity: {
+            type: 'string';
+            description: 'One of the configured severity ids, e.g. `P1`.';
+          };
+          category: {
+            type: 'string';
+            description: 'E.g. `backend`, `db`, `network`, `tls`, `storage`.';
+          };
+          owner: {
+            type: 'string';
+          };
+          entityRefs: {
+            type: 'array';
+            description: 'The entities the runbook serves, full refs `kind:namespace/name`, lower-case.';
+            items: {
+              type: 'string';
+            };
+          };
+          triggers: {
+            type: 'array';
+            items: {
+              $ref: '#/components/schemas/RunbookTrigger';
+            };
+          };
+          sourceUrl: {
+            type: 'string';
+            description: 'The file it came from: a URL to open in Git, `<remote>#<path>` for `git` locations, or a local path.';
+          };
+          sourceLine: {
+            type: 'integer';
+            description: 'The line its document starts on in that file.';
+          };
+          revision: {
+            type: 'string';
+            description: 'The commit or ETag of the copy served, when known.';
+          };
+          lastSyncedAt: {
+            type: 'string';
+            format: 'date-time';
+            description: 'When this copy was read from its source.';
+          };
+          stale: {
+            type: 'boolean';
+            description: 'True when the latest read of its file failed and this is the last good copy, kept until the file is fixed.';
+          };
+          review: {
+            $ref: '#/components/schemas/RunbookReview';
+          };
+          document: {
+            $ref: '#/components/schemas/RunbookDocument';
+          };
+        };
+      };
+      ActionItemWithPostmortem: {
+        description: 'An action item with the postmortem it belongs to.';
+        type: 'object';
+        required: [
+          'title',
+          'type',
+          'id',
+          'status',
+          'postmortemId',
+          'postmortemTitle',
+          'overdue',
+        ];
+        properties: {
+          id: {
+            description: 'Stable within its postmortem: send it back unchanged on update. Generated when absent.';
+            type: 'string';
+            pattern: '^[A-Za-z0-9_-]{1,40}$';
+          };
+          title: {
+            type: 'string';
+            minLength: 1;
+            maxLength: 500;
+          };
+          type: {
+            type: 'string';
+            enum: ['prevent', 'mitigate', 'detect', 'process'];
+          };
+          owner: {
+            description: 'Who does it, free text (a team, a person, an entity ref).';
+            type: 'string';
+            maxLength: 255;
+          };
+          priority: {
+            description: "The team's own scale, e.g. P1…P4 or high/medium/low.";
+            type: 'string';
+            maxLength: 32;
+          };
+          status: {
+            default: 'open';
+            type: 'string';
+            enum: ['open', 'in-progress', 'done', 'wont-do'];
+          };
+          dueDate: {
+            type: 'string';
+            pattern: '^\\d{4}-\\d{2}-\\d{2}$';
+          };
+          trackerUrl: {
+            type: 'string';
+            maxLength: 2000;
+            pattern: '^[hH][tT][tT][pP][sS]?:\\/\\/\\S+$';
+          };
+          runbook: {
+            description: 'The runbook it changes, `namespace/name`.';
+            type: 'string';
+            pattern: '^[a-z0-9-]{1,63}\\/[a-z0-9-]{1,63}$';
+          };
+          postmortemId: {
+            type: 'string';
+            format: 'uuid';
+          };
+          postmortemTitle: {
+            type: 'string';
+          };
+          overdue: {
+            type: 'boolean';
+            description: '`open` or `in-progress`, with a `dueDate` before today (UTC).';
+          };
+        };
+      };
+      Postmortem: {
+        description: 'A stored postmortem: its content, with every default filled in and every entity ref and time normalised, plus the fields the server manages.';
+        type: 'object';
+        required: [
+          'title',
+          'id',
+          'version',
+          'status',
+          'authors',
+          'entityRefs',
+          'alerts',
+          'runbooks',
+          'milestones',
+          'rootCauses',
+          'contributingFactors',
+          'lessons',
+          'timeline',
+          'actionItems',
+          'createdAt',
+          'createdBy',
+          'updatedAt',
+          'updatedBy',
+        ];
+        properties: {
+          title: {
+            type: 'string';
+            minLength: 1;
+            maxLength: 300;
+          };
+          status: {
+            default: 'draft';
+            type: 'string';
+            enum: ['draft', 'in-review', 'published'];
+          };
+          authors: {
+            maxItems: 50;
+            type: 'array';
+            items: {
+              description: 'A user entity ref; a bare name is a user (`amara.okafor` → `user:default/amara.okafor`).';
+              type: 'string';
+              maxLength: 255;
+            };
+          };
+          owner: {
+            description: 'A user or group entity ref; a bare name is a group, as in a catalog `spec.owner`.';
+            type: 'string';
+            maxLength: 255;
+          };
+          severity: {
+            description: 'One of the configured severity ids, e.g. P1.';
+            type: 'string';
+            maxLength: 64;
+          };
+          category: {
+            type: 'string';
+            maxLength: 100;
+          };
+          entityRefs: {
+            maxItems: 100;
+            type: 'array';
+            items: {
+              description: 'A catalog entity ref; a bare name is a component. It must name an entity the catalog knows.';
+              type: 'string';
+              maxLength: 255;
+            };
+          };
+          alerts: {
+            default: [];
+            maxItems: 100;
+            type: 'array';
+            items: {
+              type: 'string';
+              maxLength: 200;
+            };
+          };
+          runbooks: {
+            default: [];
+            maxItems: 100;
+            type: 'array';
+            items: {
+              type: 'string';
+              pattern: '^[a-z0-9-]{1,63}\\/[a-z0-9-]{1,63}$';
+            };
+          };
+          milestones: {
+            type: 'object';
+            properties: {
+              started: {
+                type: 'string';
+              };
+              detected: {
+                type: 'string';
+              };
+              acknowledged: {
+                type: 'string';
+              };
+              mitigated: {
+                type: 'string';
+              };
+              resolved: {
+                type: 'string';
+              };
+            };
+            additionalProperties: false;
+            description: 'ISO 8601 times; later milestones may not be before earlier ones.';
+          };
+          summary: {
+            type: 'string';
+            maxLength: 50000;
+          };
+          impact: {
+            type: 'string';
+            maxLength: 50000;
+          };
+          usersAffected: {
+            type: 'integer';
+            minimum: 0;
+            maximum: 9007199254740991;
+          };
+          slaBreached: {
+            type: 'boolean';
+          };
+          detection: {
+            type: 'string';
+            maxLength: 50000;
+          };
+          trigger: {
+            type: 'string';
+            maxLength: 50000;
+          };
+          rootCauses: {
+            default: [];
+            maxItems: 200;
+            type: 'array';
+            items: {
+              type: 'string';
+              maxLength: 5000;
+            };
+          };
+          contributingFactors: {
+            default: [];
+            maxItems: 200;
+            type: 'array';
+            items: {
+              type: 'string';
+              maxLength: 5000;
+            };
+          };
+          resolution: {
+            type: 'string';
+            maxLength: 50000;
+          };
+          lessons: {
+            type: 'object';
+            required: ['wentWell', 'wentWrong', 'gotLucky'];
+          };
+          timeline: {
+            maxItems: 2000;
+            type: 'array';
+            items: {
+              type: 'object';
+              properties: {
+                at: {
+                  type: 'string';
+                };
+                event: {
+                  type: 'string';
+                  minLength: 1;
+                  maxLength: 5000;
+                };
+                link: {
+                  type: 'string';
+                  maxLength: 2000;
+                  pattern: '^[hH][tT][tT][pP][sS]?:\\/\\/\\S+$';
+                };
+              };
+              required: ['at', 'event'];
+              additionalProperties: false;
+            };
+          };
+          actionItems: {
+            type: 'array';
+            items: {
+              type: 'object';
+              required: ['id', 'status'];
+            };
+          };
+          incidentId: {
+            description: 'The incident record it came from, when there is one.';
+            type: 'string';
+            maxLength: 100;
+          };
+          id: {
+            type: 'string';
+            format: 'uuid';
+          };
+          version: {
+            type: 'integer';
+            minimum: 1;
+            description: '1 on create, and one more with every update. `PUT` names the version it is based on.';
+          };
+          createdAt: {
+            type: 'string';
+            format: 'date-time';
+          };
+          createdBy: {
+            type: 'string';
+            description: 'The user entity ref of the creator.';
+          };
+          updatedAt: {
+            type: 'string';
+            format: 'date-time';
+          };
+          updatedBy: {
+            type: 'string';
+            description: 'The user entity ref of the last writer.';
+          };
+          publishedAt: {
+            type: 'string';
+            format: 'date-time';
+            description: 'When it became `published`; only while it is published.';
+          };
+          timeToDetectMinutes: {
+            type: 'integer';
+            minimum: 0;
+            description: '`milestones.detected` − `milestones.started`, rounded, when both are known.';
+          };
+          timeToResolveMinutes: {
+            type: 'integer';
+            minimum: 0;
+            description: '`milestones.resolved` − `milestones.started`, rounded, when both are known.';
+          };
+        };
+      };
+    };
+  };
 };
 
 /**
@@ -6208,7 +6738,7 @@ export type SpecRouter = Omit<express.Router, Method> & {
 export const createOpenApiRouter = async (options?: {
   middleware?: express.RequestHandler[];
 }): Promise<SpecRouter> =>
-  createValidatedOpenApiRouterFromGeneratedEndpointMap<any>(spec as any, {
+  createValidatedOpenApiRouter(spec, {
     middleware: options?.middleware,
     validatorOptions: {
       // Who may call is decided by Backstage's auth (tokens or cookies) in
