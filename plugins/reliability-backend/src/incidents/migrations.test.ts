@@ -1,0 +1,165 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import type { Knex } from 'knex';
+import { MIGRATIONS_DIRECTORY as directory } from '../database/database';
+
+// The incident foreign keys, on each database: the records of an incident
+// are kept through the migration (a row naming no incident is dropped), a
+// child row naming no incident is refused after it, deleting an incident
+// takes its rows with it, and down takes the keys away again.
+
+const databases = TestDatabases.create();
+const MIGRATION = '20261207000000_incident_foreign_keys.js';
+const ID = '6f1f6c8e-2b7a-4c1e-9a43-0d5b8e7c1a01';
+const GHOST = '00000000-0000-4000-8000-000000000000';
+const at = new Date('2026-12-07T10:00:00Z');
+
+const children = (incidentId: string) => ({
+  reliability_incident_entities: {
+    incident_id: incidentId,
+    entity_ref: 'component:default/shop',
+  },
+  reliability_incident_alerts: {
+    incident_id: incidentId,
+    fingerprint: 'f1',
+    alert_name: 'PostgresDown',
+    status: 'firing',
+    labels: '{}',
+    annotations: '{}',
+    starts_at: at,
+    updated_at: at,
+  },
+  reliability_incident_runbooks: {
+    incident_id: incidentId,
+    namespace: 'default',
+    name: 'postgres-down',
+    attached_by: 'alert',
+    attached_at: at,
+  },
+  reliability_incident_roles: {
+    incident_id: incidentId,
+    role: 'commander',
+    user_ref: 'user:default/alice',
+    assumed_at: at,
+    assigned_by: 'user:default/alice',
+  },
+  reliability_incident_events: {
+    incident_id: incidentId,
+    at,
+    type: 'note',
+    actor: 'user:default/alice',
+    source: 'portal',
+    summary: 'Failing over',
+    pinned: false,
+  },
+  reliability_incident_ticks: {
+    incident_id: incidentId,
+    runbook: 'default/postgres-down',
+    step: 'steps[0]',
+    done: true,
+    by: 'user:default/alice',
+    at,
+  },
+  reliability_incident_status_updates: {
+    incident_id: incidentId,
+    conditions: 'Primary down',
+    actions: 'Failing over',
+    by: 'user:default/alice',
+    at,
+  },
+});
+const TABLES = Object.keys(children(ID)) as Array<
+  keyof ReturnType<typeof children>
+>;
+
+async function countsOf(knex: Knex, incidentId: string) {
+  const counts: Record<string, number> = {};
+  for (const table of TABLES) {
+    const [{ n }] = await knex(table)
+      .where({ incident_id: incidentId })
+      .count({ n: '*' });
+    counts[table] = Number(n);
+  }
+  return counts;
+}
+const all = (n: number) => Object.fromEntries(TABLES.map(t => [t, n]));
+
+describe.each(databases.eachSupportedId())(
+  'the incident foreign keys migration on %s',
+  id => {
+    it('keeps each incident with its records, refuses orphans, cascades deletes, and goes back', async () => {
+      const knex = await databases.init(id);
+      const pg = knex.client.config.client === 'pg';
+      const [, pending] = await knex.migrate.list({ directory });
+      const before = pending.findIndex((m: { file: string }) =>
+        m.file.includes(MIGRATION),
+      );
+      expect(before).toBeGreaterThan(0);
+      for (let i = 0; i < before; i++) await knex.migrate.up({ directory });
+
+      await knex('reliability_incidents').insert({
+        id: ID,
+        number: 1,
+        title: 'Checkout fails',
+        status: 'open',
+        severity: 'P1',
+        entity_refs: '["component:default/shop"]',
+        links: '[]',
+        linked_owners: '[]',
+        started_at: at,
+        created_at: at,
+        created_by: 'user:default/alice',
+        updated_at: at,
+        version: 1,
+      });
+      for (const [table, row] of Object.entries(children(ID))) {
+        await knex(table).insert(row);
+      }
+      // A row a hand edit left behind, naming no incident.
+      await knex('reliability_incident_events').insert(
+        children(GHOST).reliability_incident_events,
+      );
+
+      await knex.migrate.up({ directory, name: MIGRATION });
+      expect(await countsOf(knex, ID)).toEqual(all(1));
+      expect(await countsOf(knex, GHOST)).toEqual(all(0));
+      expect((await knex('reliability_incident_events').first())?.summary).toBe(
+        'Failing over',
+      );
+
+      if (pg) {
+        // Enforced: no row for an incident that is not there.
+        await expect(
+          knex('reliability_incident_alerts').insert(
+            children(GHOST).reliability_incident_alerts,
+          ),
+        ).rejects.toThrow(/foreign key/i);
+      } else {
+        for (const table of TABLES) {
+          const keys = await knex.raw(`PRAGMA foreign_key_list(${table})`);
+          expect(keys).toEqual([
+            expect.objectContaining({
+              table: 'reliability_incidents',
+              from: 'incident_id',
+              to: 'id',
+              on_delete: 'CASCADE',
+            }),
+          ]);
+        }
+        await knex.raw('PRAGMA foreign_keys = ON');
+      }
+      // An incident deleted takes its records along.
+      await knex('reliability_incidents').where({ id: ID }).delete();
+      expect(await countsOf(knex, ID)).toEqual(all(0));
+
+      await knex.migrate.down({ directory, name: MIGRATION });
+      if (!pg) await knex.raw('PRAGMA foreign_keys = OFF');
+      // Back: nothing checks the incident any more.
+      await knex('reliability_incident_alerts').insert(
+        children(GHOST).reliability_incident_alerts,
+      );
+      expect(await countsOf(knex, GHOST)).toMatchObject({
+        reliability_incident_alerts: 1,
+      });
+    });
+  },
+);
