@@ -5,14 +5,14 @@ import {
   useParams,
   useSearchParams,
 } from 'react-router-dom';
-import { IncidentPage } from '../incidents/IncidentPage';
-import { IncidentsPage } from '../incidents/IncidentsPage';
-import { PostmortemPage } from '../postmortems/PostmortemPage';
-import { PostmortemsPage } from '../postmortems/PostmortemsPage';
-import { RecoveryOverviewPage } from '../recovery/RecoveryOverviewPage';
-import { RecoveryPlanPage } from '../recovery/RecoveryPlanPage';
-import { AlertLandingPage } from './AlertLandingPage';
-import { RunbookPage } from './RunbookPage';
+import { IncidentPage } from './incidents/IncidentPage';
+import { IncidentsPage } from './incidents/IncidentsPage';
+import { PostmortemPage } from './postmortems/PostmortemPage';
+import { PostmortemsPage } from './postmortems/PostmortemsPage';
+import { RecoveryOverviewPage } from './recovery/RecoveryOverviewPage';
+import { RecoveryPlanPage } from './recovery/RecoveryPlanPage';
+import { AlertLandingPage } from './runbooks/AlertLandingPage';
+import { RunbookPage } from './runbooks/RunbookPage';
 
 // A fresh page (and form state) for each postmortem, and for each new one.
 const KeyedPostmortemPage = () => {

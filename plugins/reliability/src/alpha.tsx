@@ -51,7 +51,7 @@ const reliabilityPage = PageBlueprint.make({
     icon: <WarningIcon />,
     noHeader: true,
     loader: () =>
-      import('./runbooks/ReliabilityRouter').then(m => <m.ReliabilityRouter />),
+      import('./ReliabilityRouter').then(m => <m.ReliabilityRouter />),
   },
 });
 

@@ -46,7 +46,7 @@ export const ReliabilityPage = reliabilityPlugin.provide(
   createRoutableExtension({
     name: 'ReliabilityPage',
     component: () =>
-      import('./runbooks/ReliabilityRouter').then(m => m.ReliabilityRouter),
+      import('./ReliabilityRouter').then(m => m.ReliabilityRouter),
     mountPoint: rootRouteRef,
   }),
 );

@@ -18,7 +18,7 @@ import { z } from 'zod';
 import useAsync from 'react-use/esm/useAsync';
 import { incidentsApiRef } from '../api/IncidentsApi';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
-import { useSeverities } from '../runbooks/useSeverities';
+import { useSeverities } from '../shared/useSeverities';
 import { SeverityHelper } from './SeverityHelper';
 import { useIncidentLinks } from './useIncidentLinks';
 

@@ -10,7 +10,7 @@ import {
 import type { ReactNode } from 'react';
 import { Timestamp } from '../components/Timestamp';
 import { usePostmortemLinks } from '../postmortems/usePostmortemLinks';
-import { SeverityChip } from '../runbooks/SeverityChip';
+import { SeverityChip } from '../shared/SeverityChip';
 import { useRunbookLinks } from '../runbooks/useRunbookLinks';
 import { IncidentStatusChip } from './IncidentStatusChip';
 

@@ -19,7 +19,7 @@ import {
 } from 'recharts';
 import useAsync from 'react-use/esm/useAsync';
 import { incidentsApiRef } from '../api/IncidentsApi';
-import { useSeverities } from '../runbooks/useSeverities';
+import { useSeverities } from '../shared/useSeverities';
 
 const minutes = (m?: number) =>
   m === undefined ? '—' : formatAge(m * 60) || '0';

@@ -12,7 +12,7 @@ import {
   reliabilityIncidentUpdatePermission,
 } from '@reliability-suite/plugin-reliability-common';
 import { useParams } from 'react-router-dom';
-import { useSeverities } from '../runbooks/useSeverities';
+import { useSeverities } from '../shared/useSeverities';
 import { IncidentChecklist } from './IncidentChecklist';
 import { IncidentControls } from './IncidentControls';
 import { IncidentFacts } from './IncidentFacts';

@@ -8,8 +8,8 @@ import {
   listTableOptions,
 } from '../components/ListPager';
 import { Timestamp } from '../components/Timestamp';
-import { SeverityChip } from '../runbooks/SeverityChip';
-import { useSeverities } from '../runbooks/useSeverities';
+import { SeverityChip } from '../shared/SeverityChip';
+import { useSeverities } from '../shared/useSeverities';
 import { IncidentStatusChip } from './IncidentStatusChip';
 import { useIncidentLinks } from './useIncidentLinks';
 

@@ -4,8 +4,8 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { incidentsApiRef } from '../api/IncidentsApi';
-import { SeverityChip } from '../runbooks/SeverityChip';
-import { useSeverities } from '../runbooks/useSeverities';
+import { SeverityChip } from '../shared/SeverityChip';
+import { useSeverities } from '../shared/useSeverities';
 
 /**
  * "What makes an incident on this service P1 / P2 / …": each level with the

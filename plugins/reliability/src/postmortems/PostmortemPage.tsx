@@ -21,7 +21,7 @@ import { type ReactNode, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
-import { useSeverities } from '../runbooks/useSeverities';
+import { useSeverities } from '../shared/useSeverities';
 import { contentOf, emptyPostmortem } from './form/content';
 import { PostmortemForm } from './form/PostmortemForm';
 import { PostmortemView } from './PostmortemView';

@@ -1,7 +1,7 @@
 import { Link, Table, type TableColumn } from '@backstage/core-components';
 import type { Postmortem } from '@reliability-suite/plugin-reliability-common';
-import { SeverityChip } from '../runbooks/SeverityChip';
-import { useSeverities } from '../runbooks/useSeverities';
+import { SeverityChip } from '../shared/SeverityChip';
+import { useSeverities } from '../shared/useSeverities';
 import { StatusChip } from './StatusChip';
 import { usePostmortemLinks } from './usePostmortemLinks';
 import {

@@ -13,9 +13,9 @@ import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
 import { PRINT_CSS, PrintableSection } from '../components/PrintableSection';
 import { Timestamp } from '../components/Timestamp';
-import { SafeMarkdown } from '../runbooks/SafeMarkdown';
-import { SeverityChip } from '../runbooks/SeverityChip';
-import { useSeverities } from '../runbooks/useSeverities';
+import { SafeMarkdown } from '../shared/SafeMarkdown';
+import { SeverityChip } from '../shared/SeverityChip';
+import { useSeverities } from '../shared/useSeverities';
 import { ActionItemsTable } from './ActionItemsTable';
 import { StatusChip } from './StatusChip';
 

@@ -11,7 +11,7 @@ import type { Postmortem } from '@reliability-suite/plugin-reliability-common';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes, useNavigate } from 'react-router-dom';
-import { ReliabilityRouter } from '../runbooks/ReliabilityRouter';
+import { ReliabilityRouter } from '../ReliabilityRouter';
 import type { ReliabilityApi } from '../api/ReliabilityApi';
 import { incidentsApiRef } from '../api/IncidentsApi';
 import { reliabilityApiRef } from '../api/ReliabilityApi';

@@ -16,8 +16,8 @@ import {
 } from '@reliability-suite/plugin-reliability-common';
 import { OwnerLink } from '../components/OwnerLink';
 import { Timestamp } from '../components/Timestamp';
-import { SeverityChip } from '../runbooks/SeverityChip';
-import { useSeverities } from '../runbooks/useSeverities';
+import { SeverityChip } from '../shared/SeverityChip';
+import { useSeverities } from '../shared/useSeverities';
 import { useRunbookLinks } from '../runbooks/useRunbookLinks';
 import {
   ComplianceLight,

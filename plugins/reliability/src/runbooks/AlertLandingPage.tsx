@@ -19,7 +19,7 @@ import { reliabilityApiRef } from '../api/ReliabilityApi';
 import { useIncidentLinks } from '../incidents/useIncidentLinks';
 import { RunbookTable } from './RunbookTable';
 import { useRunbookLinks } from './useRunbookLinks';
-import { useSeverities } from './useSeverities';
+import { useSeverities } from '../shared/useSeverities';
 
 const example = (alertName: string) => `spec:
   triggers:

@@ -24,7 +24,7 @@ import { reliabilityApiRef } from '../api/ReliabilityApi';
 import { downloadFile } from './downloadFile';
 import { IndexProblems } from './IndexProblems';
 import { RunbookTable } from './RunbookTable';
-import { useSeverities } from './useSeverities';
+import { useSeverities } from '../shared/useSeverities';
 
 const EXAMPLE = `metadata:
   annotations:

@@ -9,8 +9,8 @@ import type { RunbookDetails } from '@reliability-suite/plugin-reliability-commo
 import { OwnerLink } from '../components/OwnerLink';
 import { relativeTime, Timestamp } from '../components/Timestamp';
 import { FreshnessStatus } from './FreshnessStatus';
-import { SeverityChip } from './SeverityChip';
-import { useSeverities } from './useSeverities';
+import { SeverityChip } from '../shared/SeverityChip';
+import { useSeverities } from '../shared/useSeverities';
 
 /** Whether a link can be opened in the browser (http or https). */
 export const isWebUrl = (url: string) => /^https?:\/\//i.test(url);

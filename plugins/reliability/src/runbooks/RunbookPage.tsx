@@ -20,7 +20,7 @@ import { reliabilityApiRef } from '../api/ReliabilityApi';
 import { ActionItemsTable } from '../postmortems/ActionItemsTable';
 import { PRINT_CSS, PrintableSection } from '../components/PrintableSection';
 import { RunbookSteps } from './RunbookSteps';
-import { SafeMarkdown } from './SafeMarkdown';
+import { SafeMarkdown } from '../shared/SafeMarkdown';
 import { useChecklist } from './useChecklist';
 import { isWebUrl, RunbookBanners, RunbookFacts } from './RunbookFacts';
 

@@ -1,5 +1,5 @@
 import { CodeSnippet } from '@backstage/core-components';
-import { SafeMarkdown } from './SafeMarkdown';
+import { SafeMarkdown } from '../shared/SafeMarkdown';
 import Box from '@material-ui/core/Box';
 import Checkbox from '@material-ui/core/Checkbox';
 import Typography from '@material-ui/core/Typography';

@@ -9,7 +9,7 @@ import type {
 } from '@reliability-suite/plugin-reliability-common';
 import { useMemo, useState } from 'react';
 import { FreshnessStatus } from './FreshnessStatus';
-import { SeverityChip } from './SeverityChip';
+import { SeverityChip } from '../shared/SeverityChip';
 import { useRunbookLinks } from './useRunbookLinks';
 import { ALL, FilterSelect } from '../components/FilterSelect';
 import { Timestamp } from '../components/Timestamp';
