@@ -505,17 +505,11 @@ export class DatabaseIncidentStore implements IncidentStore {
   /** Creates the incident row, its entities and its commander. */
   private async insert(
     tx: Db,
-    input: {
+    input: Omit<NewIncident, 'runbooks' | 'commander'> & {
       id?: string;
-      title: string;
-      severity: string;
-      summary?: string;
-      entityRefs: string[];
-      links: IncidentLink[];
-      linkedOwners: string[];
-      startedAt: Date;
       detectedAt?: Date;
       groupKey?: string;
+      /** None when an alert opens it: nobody leads it yet. */
       commander?: string;
     },
     actor: IncidentActor,
