@@ -3,9 +3,9 @@ import type { Knex } from 'knex';
 import { MIGRATIONS_DIRECTORY as directory } from '../database/database';
 
 // The incident foreign keys, on each database: the records of an incident
-// are kept through the migration (a row naming no incident is dropped), a
-// child row naming no incident is refused after it, deleting an incident
-// takes its rows with it, and down takes the keys away again.
+// are kept through the migration (a row naming no incident is dropped),
+// each child table declares its key with its cascade, and down takes the
+// keys away again with the records kept.
 
 const databases = TestDatabases.create();
 const MIGRATION = '20261207000000_incident_foreign_keys.js';
@@ -81,14 +81,38 @@ async function countsOf(knex: Knex, incidentId: string) {
   }
   return counts;
 }
+/** The foreign keys a table declares, as the database's catalog lists them. */
+async function foreignKeysOf(knex: Knex, table: string) {
+  if (knex.client.config.client === 'pg') {
+    const { rows } = await knex.raw(
+      `select kcu.column_name as col, ccu.table_name as ref, rc.delete_rule as on_delete
+         from information_schema.referential_constraints rc
+         join information_schema.key_column_usage kcu on kcu.constraint_name = rc.constraint_name
+         join information_schema.constraint_column_usage ccu on ccu.constraint_name = rc.constraint_name
+        where kcu.table_name = ?`,
+      [table],
+    );
+    return rows.map((r: any) => ({
+      col: r.col,
+      ref: r.ref,
+      onDelete: r.on_delete,
+    }));
+  }
+  const rows = await knex.raw(`PRAGMA foreign_key_list(${table})`);
+  return rows.map((r: any) => ({
+    col: r.from,
+    ref: r.table,
+    onDelete: r.on_delete,
+  }));
+}
+
 const all = (n: number) => Object.fromEntries(TABLES.map(t => [t, n]));
 
 describe.each(databases.eachSupportedId())(
   'the incident foreign keys migration on %s',
   id => {
-    it('keeps each incident with its records, refuses orphans, cascades deletes, and goes back', async () => {
+    it('keeps each incident with its records, drops orphans, declares each key with its cascade, and goes back', async () => {
       const knex = await databases.init(id);
-      const pg = knex.client.config.client === 'pg';
       const [, pending] = await knex.migrate.list({ directory });
       const before = pending.findIndex((m: { file: string }) =>
         m.file.includes(MIGRATION),
@@ -126,26 +150,64 @@ describe.each(databases.eachSupportedId())(
         'Failing over',
       );
 
-      // Backstage's SQLite connections enforce keys; so does this one.
-      if (!pg) await knex.raw('PRAGMA foreign_keys = ON');
-      // Enforced: no row for an incident that is not there.
+      for (const table of TABLES) {
+        expect(await foreignKeysOf(knex, table)).toEqual([
+          {
+            col: 'incident_id',
+            ref: 'reliability_incidents',
+            onDelete: 'CASCADE',
+          },
+        ]);
+      }
+
+      await knex.migrate.down({ directory, name: MIGRATION });
+      for (const table of TABLES) {
+        expect(await foreignKeysOf(knex, table)).toEqual([]);
+      }
+      // Back: the records are still there.
+      expect(await countsOf(knex, ID)).toEqual(all(1));
+    });
+  },
+);
+
+// Enforcement, where every connection enforces keys: PostgreSQL (SQLite
+// enforces them per connection, as Backstage's connections turn on).
+const postgres = databases
+  .eachSupportedId()
+  .filter(([id]) => id.startsWith('POSTGRES'));
+(postgres.length
+  ? describe.each(postgres)
+  : describe.skip.each(databases.eachSupportedId()))(
+  'the incident foreign keys on %s',
+  id => {
+    it('refuse a record of no incident and go with their incident', async () => {
+      const knex = await databases.init(id);
+      await knex.migrate.latest({ directory });
+      await knex('reliability_incidents').insert({
+        id: ID,
+        number: 1,
+        title: 'Checkout fails',
+        status: 'open',
+        severity: 'P1',
+        entity_refs: '[]',
+        links: '[]',
+        linked_owners: '[]',
+        started_at: at,
+        created_at: at,
+        created_by: 'user:default/alice',
+        updated_at: at,
+        version: 1,
+      });
+      for (const [table, row] of Object.entries(children(ID))) {
+        await knex(table).insert(row);
+      }
       await expect(
         knex('reliability_incident_alerts').insert(
           children(GHOST).reliability_incident_alerts,
         ),
       ).rejects.toThrow(/foreign key/i);
-      // An incident deleted takes its records along.
       await knex('reliability_incidents').where({ id: ID }).delete();
       expect(await countsOf(knex, ID)).toEqual(all(0));
-
-      await knex.migrate.down({ directory, name: MIGRATION });
-      // Back: nothing checks the incident any more.
-      await knex('reliability_incident_alerts').insert(
-        children(GHOST).reliability_incident_alerts,
-      );
-      expect(await countsOf(knex, GHOST)).toMatchObject({
-        reliability_incident_alerts: 1,
-      });
     });
   },
 );
