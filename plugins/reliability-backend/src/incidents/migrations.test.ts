@@ -106,6 +106,28 @@ async function foreignKeysOf(knex: Knex, table: string) {
   }));
 }
 
+/** The incident `ID`, and one row of each of its records. */
+async function insertIncidentWithRecords(knex: Knex) {
+  await knex('reliability_incidents').insert({
+    id: ID,
+    number: 1,
+    title: 'Checkout fails',
+    status: 'open',
+    severity: 'P1',
+    entity_refs: '["component:default/shop"]',
+    links: '[]',
+    linked_owners: '[]',
+    started_at: at,
+    created_at: at,
+    created_by: 'user:default/alice',
+    updated_at: at,
+    version: 1,
+  });
+  for (const [table, row] of Object.entries(children(ID))) {
+    await knex(table).insert(row);
+  }
+}
+
 const all = (n: number) => Object.fromEntries(TABLES.map(t => [t, n]));
 
 describe.each(databases.eachSupportedId())(
@@ -120,24 +142,7 @@ describe.each(databases.eachSupportedId())(
       expect(before).toBeGreaterThan(0);
       for (let i = 0; i < before; i++) await knex.migrate.up({ directory });
 
-      await knex('reliability_incidents').insert({
-        id: ID,
-        number: 1,
-        title: 'Checkout fails',
-        status: 'open',
-        severity: 'P1',
-        entity_refs: '["component:default/shop"]',
-        links: '[]',
-        linked_owners: '[]',
-        started_at: at,
-        created_at: at,
-        created_by: 'user:default/alice',
-        updated_at: at,
-        version: 1,
-      });
-      for (const [table, row] of Object.entries(children(ID))) {
-        await knex(table).insert(row);
-      }
+      await insertIncidentWithRecords(knex);
       // A row a hand edit left behind, naming no incident.
       await knex('reliability_incident_events').insert(
         children(GHOST).reliability_incident_events,
@@ -183,24 +188,7 @@ const postgres = databases
     it('refuse a record of no incident and go with their incident', async () => {
       const knex = await databases.init(id);
       await knex.migrate.latest({ directory });
-      await knex('reliability_incidents').insert({
-        id: ID,
-        number: 1,
-        title: 'Checkout fails',
-        status: 'open',
-        severity: 'P1',
-        entity_refs: '[]',
-        links: '[]',
-        linked_owners: '[]',
-        started_at: at,
-        created_at: at,
-        created_by: 'user:default/alice',
-        updated_at: at,
-        version: 1,
-      });
-      for (const [table, row] of Object.entries(children(ID))) {
-        await knex(table).insert(row);
-      }
+      await insertIncidentWithRecords(knex);
       await expect(
         knex('reliability_incident_alerts').insert(
           children(GHOST).reliability_incident_alerts,
