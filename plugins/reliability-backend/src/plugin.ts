@@ -22,7 +22,6 @@ import { BackupIngest } from './backups/BackupIngest';
 import { BackupSourceRunner } from './backups/BackupSourceRunner';
 import { ReporterScopes } from './backups/reporterScopes';
 import { DatabaseBackupEventStore } from './backups/DatabaseBackupEventStore';
-import { migratedClient } from './database/database';
 import { DatabaseRecoveryStateStore } from './recovery/DatabaseRecoveryStateStore';
 import { RecoveryEvaluator } from './recovery/RecoveryEvaluator';
 import { DatabaseRecoveryViolationStore } from './recovery/DatabaseRecoveryViolationStore';
@@ -129,7 +128,7 @@ export const reliabilityPlugin = createBackendPlugin({
           await DatabaseRecoveryViolationStore.create({ database });
         const backupIngest = new BackupIngest(runbookStore, backupEventStore);
         const backupSources = new BackupSourceRunner({
-          db: await migratedClient(database),
+          store: backupEventStore,
           ingest: backupIngest,
           scheduler,
           logger: logger.child({ task: 'backup-sources' }),

@@ -6,10 +6,7 @@ import {
 } from '@reliability-suite/plugin-reliability-common';
 import { entityRefParam } from '../service/params';
 import type { RunbookStore } from '../runbooks/RunbookStore';
-import type {
-  DatabaseBackupEventStore,
-  EventTarget,
-} from './DatabaseBackupEventStore';
+import type { BackupEventStore, EventTarget } from './BackupEventStore';
 
 // Clocks differ a little between a backup host and the portal.
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -88,7 +85,7 @@ async function resolveTarget(
 export class BackupIngest {
   constructor(
     private readonly runbookStore: RunbookStore,
-    private readonly eventStore: DatabaseBackupEventStore,
+    private readonly eventStore: BackupEventStore,
   ) {}
 
   /** Checks and places one event; an InputError names what is wrong. */

@@ -3,22 +3,12 @@ import type {
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import type { BackupEventSource } from '@reliability-suite/plugin-reliability-node';
-import type { Knex } from 'knex';
-import { toIso } from '../database/database';
+import type {
+  BackupEventStore,
+  BackupSourcePass,
+  BackupSourceState,
+} from './BackupEventStore';
 import type { BackupIngest } from './BackupIngest';
-
-const SOURCES = 'reliability_backup_sources';
-
-/** A source's last pass, as `GET /backups/sources` shows it. */
-export type BackupSourceState = {
-  id: string;
-  lastRunAt?: string;
-  lastSuccessAt?: string;
-  lastError?: string;
-  lastEvents?: number;
-  lastAccepted?: number;
-  notes: string[];
-};
 
 /**
  * Runs the backup sources modules added (a Prometheus, …) on the scheduler,
@@ -30,7 +20,7 @@ export class BackupSourceRunner {
 
   constructor(
     private readonly options: {
-      db: Knex;
+      store: BackupEventStore;
       ingest: BackupIngest;
       scheduler: SchedulerService;
       logger: LoggerService;
@@ -61,9 +51,9 @@ export class BackupSourceRunner {
   async runOnce(id: string, signal?: AbortSignal): Promise<BackupSourceState> {
     const source = this.sources.find(s => s.id === id);
     if (!source) throw new Error(`No backup source ${id}`);
-    const { db, ingest, logger } = this.options;
+    const { store, ingest, logger } = this.options;
     const now = new Date();
-    let row: Record<string, unknown>;
+    let pass: BackupSourcePass;
     try {
       const { events, notes } = await source.collect({ now, signal });
       // Past its timeout: nothing half-read is stored; the next pass reads again.
@@ -72,47 +62,32 @@ export class BackupSourceRunner {
       for (const reason of stored.rejected) {
         logger.warn(`Backup source ${source.id}: ${reason}`);
       }
-      row = {
-        last_run_at: now,
-        last_success_at: now,
-        last_error: stored.rejected.length
-          ? `${stored.rejected.length} event(s) set aside: ${stored.rejected[0]}`
-          : null,
-        last_events: events.length,
-        last_accepted: stored.accepted,
-        last_notes: JSON.stringify(notes.slice(0, 50)),
+      pass = {
+        at: now,
+        ok: true,
+        events: events.length,
+        accepted: stored.accepted,
+        ...(stored.rejected.length
+          ? {
+              error: `${stored.rejected.length} event(s) set aside: ${stored.rejected[0]}`,
+            }
+          : {}),
+        notes,
       };
     } catch (error) {
       logger.warn(`Backup source ${source.id} failed: ${error}`);
-      row = {
-        last_run_at: now,
-        last_error: String((error as Error).message ?? error).slice(0, 2000),
+      pass = {
+        at: now,
+        ok: false,
+        error: String((error as Error).message ?? error),
       };
     }
-    await db(SOURCES)
-      .insert({ id: source.id, ...row })
-      .onConflict('id')
-      .merge(Object.keys(row));
-    return (await this.list()).find(s => s.id === id)!;
+    await store.recordSourcePass(source.id, pass);
+    const [state] = await store.sourceStates([source.id]);
+    return state;
   }
 
   async list(): Promise<BackupSourceState[]> {
-    const rows = await this.options.db(SOURCES).select();
-    const byId = new Map(rows.map(r => [r.id, r]));
-    return this.sources.map(({ id }) => {
-      const r = byId.get(id);
-      if (!r) return { id, notes: [] };
-      return {
-        id,
-        ...(r.last_run_at ? { lastRunAt: toIso(r.last_run_at) } : {}),
-        ...(r.last_success_at
-          ? { lastSuccessAt: toIso(r.last_success_at) }
-          : {}),
-        ...(r.last_error ? { lastError: r.last_error } : {}),
-        ...(r.last_events !== null ? { lastEvents: r.last_events } : {}),
-        ...(r.last_accepted !== null ? { lastAccepted: r.last_accepted } : {}),
-        notes: r.last_notes ? JSON.parse(r.last_notes) : [],
-      };
-    });
+    return this.options.store.sourceStates(this.sources.map(s => s.id));
   }
 }

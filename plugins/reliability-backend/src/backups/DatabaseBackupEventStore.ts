@@ -5,13 +5,14 @@ import type { Knex } from 'knex';
 import { keepNewest, migratedClient, toIso } from '../database/database';
 
 const EVENTS = 'reliability_backup_events';
+const SOURCES = 'reliability_backup_sources';
 
-/** Where an event belongs: a component of a recovery plan. */
-export interface EventTarget {
-  planNamespace: string;
-  planName: string;
-  component: string;
-}
+import type {
+  BackupEventStore,
+  BackupSourcePass,
+  BackupSourceState,
+  EventTarget,
+} from './BackupEventStore';
 
 type EventRow = {
   id: string;
@@ -95,7 +96,7 @@ function contentDifference(
 }
 
 /** Backup runs and restore drills in the plugin's database. */
-export class DatabaseBackupEventStore {
+export class DatabaseBackupEventStore implements BackupEventStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabaseBackupEventStore> {
@@ -238,6 +239,45 @@ export class DatabaseBackupEventStore {
       orderBy: 'started_at',
       key: 'seq',
       max: maxPerComponent,
+    });
+  }
+
+  async recordSourcePass(id: string, pass: BackupSourcePass): Promise<void> {
+    const row: Record<string, unknown> = pass.ok
+      ? {
+          last_run_at: pass.at,
+          last_success_at: pass.at,
+          last_error: pass.error ?? null,
+          last_events: pass.events,
+          last_accepted: pass.accepted,
+          last_notes: JSON.stringify(pass.notes.slice(0, 50)),
+        }
+      : { last_run_at: pass.at, last_error: pass.error.slice(0, 2000) };
+    await this.db(SOURCES)
+      .insert({ id, ...row })
+      .onConflict('id')
+      .merge(Object.keys(row));
+  }
+
+  async sourceStates(ids: string[]): Promise<BackupSourceState[]> {
+    const rows = ids.length
+      ? await this.db(SOURCES).whereIn('id', ids).select()
+      : [];
+    const byId = new Map(rows.map(r => [r.id, r]));
+    return ids.map(id => {
+      const r = byId.get(id);
+      if (!r) return { id, notes: [] };
+      return {
+        id,
+        ...(r.last_run_at ? { lastRunAt: toIso(r.last_run_at) } : {}),
+        ...(r.last_success_at
+          ? { lastSuccessAt: toIso(r.last_success_at) }
+          : {}),
+        ...(r.last_error ? { lastError: r.last_error } : {}),
+        ...(r.last_events !== null ? { lastEvents: r.last_events } : {}),
+        ...(r.last_accepted !== null ? { lastAccepted: r.last_accepted } : {}),
+        notes: r.last_notes ? JSON.parse(r.last_notes) : [],
+      };
     });
   }
 }

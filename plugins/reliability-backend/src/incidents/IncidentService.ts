@@ -21,7 +21,7 @@ import {
 } from '@reliability-suite/plugin-reliability-common';
 import type { IncidentResource } from '@reliability-suite/plugin-reliability-node';
 import { ownersOf } from '../entities/linkedOwners';
-import type { DatabasePostmortemStore } from '../postmortems/DatabasePostmortemStore';
+import type { PostmortemStore } from '../postmortems/PostmortemStore';
 import { parsePostmortemContent } from '../postmortems/validation';
 import type { RunbookStore } from '../runbooks/RunbookStore';
 import type { AlertMatcher } from './AlertMatcher';
@@ -63,7 +63,7 @@ export class IncidentService {
       store: IncidentStore;
       matcher: AlertMatcher;
       runbookStore: RunbookStore;
-      postmortemStore: DatabasePostmortemStore;
+      postmortemStore: PostmortemStore;
       catalog: CatalogService;
       auth: AuthService;
       notifications?: NotificationService;

@@ -8,7 +8,6 @@ import {
   type Postmortem,
   type PostmortemAuditEntry,
   type PostmortemContent,
-  type PostmortemFilter,
   type PageRequest,
 } from '@reliability-suite/plugin-reliability-common';
 import type { Knex } from 'knex';
@@ -23,15 +22,12 @@ const AUDIT = 'reliability_postmortem_audit';
 
 type Timestamp = Date | string | number | null;
 
-/** Which action items to list, and what the caller may not read left out. */
-export interface ActionItemFilter {
-  status?: 'open';
-  runbook?: string;
-  hiddenEntityRefs?: string[];
-}
+import type {
+  ActionItemFilter,
+  PostmortemListFilter as ListFilter,
+  PostmortemStore,
+} from './PostmortemStore';
 
-/** The list's filter, and what the caller may not read left out. */
-type ListFilter = PostmortemFilter & { hiddenEntityRefs?: string[] };
 type Row = {
   id: string;
   version: number;
@@ -49,10 +45,7 @@ type Row = {
   body: string;
 };
 
-/** A postmortem with what permission rules need. */
 import type { PostmortemResource } from '@reliability-suite/plugin-reliability-node';
-
-export type { PostmortemResource };
 
 function toPostmortem(row: Row): PostmortemResource {
   const content: PostmortemContent = JSON.parse(row.body);
@@ -90,7 +83,7 @@ function changedFields(before: object, after: object): string[] {
 }
 
 /** Postmortems in the plugin's database (SQLite or PostgreSQL). */
-export class DatabasePostmortemStore {
+export class DatabasePostmortemStore implements PostmortemStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabasePostmortemStore> {

@@ -24,7 +24,7 @@ import { requirePermission } from '../auth/authorize';
 import { ownersOf } from '../entities/linkedOwners';
 import { listPage } from '../paging';
 import { entityRefParam, queryParams } from '../service/params';
-import type { DatabasePostmortemStore } from './DatabasePostmortemStore';
+import type { PostmortemStore } from './PostmortemStore';
 import { parsePostmortemContent } from './validation';
 import { readerCredentials, type ApiRequest } from '../auth/credentials';
 import type { CatalogVisibility } from '../auth/visibility';
@@ -34,7 +34,7 @@ export interface PostmortemRoutesOptions {
   auth: AuthService;
   permissions: PermissionsService;
   catalog: CatalogService;
-  store: DatabasePostmortemStore;
+  store: PostmortemStore;
   severities: string[];
   visibility: CatalogVisibility;
   /** After a postmortem is deleted: whatever pointed at it lets go. */

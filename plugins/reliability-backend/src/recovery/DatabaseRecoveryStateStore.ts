@@ -10,14 +10,11 @@ import { keepNewest, migratedClient, toIso } from '../database/database';
 const STATES = 'reliability_recovery_states';
 const TRANSITIONS = 'reliability_recovery_transitions';
 
-type PlanKey = { namespace: string; name: string };
-
-/** A change of a component's state, as the evaluation found it. */
-export interface StoredTransition extends RecoveryTransition {
-  id: number;
-  plan: PlanKey;
-  component: string;
-}
+import type {
+  PlanKey,
+  RecoveryStateStore,
+  StoredTransition,
+} from './RecoveryStateStore';
 
 /**
  * Each recovery plan component's state at the last evaluation, and every
@@ -25,7 +22,7 @@ export interface StoredTransition extends RecoveryTransition {
  * just become violated or stale — and notifies its owner once — and what the
  * trend of a component shows.
  */
-export class DatabaseRecoveryStateStore {
+export class DatabaseRecoveryStateStore implements RecoveryStateStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabaseRecoveryStateStore> {

@@ -2,12 +2,16 @@ import type { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import type {
   ComponentRecoveryStatus,
-  RecoveryPlanDetails,
   RecoveryViolation,
   RecoveryViolationType,
 } from '@reliability-suite/plugin-reliability-common';
 import type { Knex } from 'knex';
 import { migratedClient, toIso } from '../database/database';
+import type {
+  ReconciledPlan,
+  RecoveryViolationStore,
+  ViolationFilter,
+} from './RecoveryViolationStore';
 
 const VIOLATIONS = 'reliability_recovery_violations';
 
@@ -67,19 +71,12 @@ const openKey = (
   type: string,
 ) => `${plan.namespace}/${plan.name}/${component}/${type}`;
 
-/** Which violations a list holds. */
-export interface ViolationFilter {
-  state?: 'open' | 'resolved' | 'all';
-  plan?: { namespace: string; name: string };
-  component?: string;
-}
-
 /**
  * Violations of recovery plans, as records: opened, kept current and
  * resolved by the scheduled evaluation (`reconcile`), acknowledged by
  * people, with when the owners were notified and reminded.
  */
-export class DatabaseRecoveryViolationStore {
+export class DatabaseRecoveryViolationStore implements RecoveryViolationStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabaseRecoveryViolationStore> {
@@ -98,9 +95,7 @@ export class DatabaseRecoveryViolationStore {
    * component the plan no longer has — is resolved.
    */
   async reconcile(
-    plan: Pick<RecoveryPlanDetails, 'namespace' | 'name' | 'entityRefs'> & {
-      document: RecoveryPlanDetails['document'];
-    },
+    plan: ReconciledPlan,
     statuses: ComponentRecoveryStatus[],
     now: Date,
   ): Promise<{ opened: RecoveryViolation[]; resolved: RecoveryViolation[] }> {

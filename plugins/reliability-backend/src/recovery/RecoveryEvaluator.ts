@@ -6,13 +6,13 @@ import {
   type RecoveryViolation,
   VIOLATION_TYPE_WORDS,
 } from '@reliability-suite/plugin-reliability-common';
-import type { DatabaseBackupEventStore } from '../backups/DatabaseBackupEventStore';
+import type { BackupEventStore } from '../backups/BackupEventStore';
 import type { RunbookStore } from '../runbooks/RunbookStore';
 import type {
-  DatabaseRecoveryStateStore,
+  RecoveryStateStore,
   StoredTransition,
-} from './DatabaseRecoveryStateStore';
-import type { DatabaseRecoveryViolationStore } from './DatabaseRecoveryViolationStore';
+} from './RecoveryStateStore';
+import type { RecoveryViolationStore } from './RecoveryViolationStore';
 import { planStatus } from './planStatus';
 
 // The violations that make an owner's notification urgent.
@@ -33,9 +33,9 @@ function entityLink(entityRef: string) {
 
 export interface RecoveryEvaluatorOptions {
   runbookStore: RunbookStore;
-  eventStore: DatabaseBackupEventStore;
-  stateStore: DatabaseRecoveryStateStore;
-  violationStore: DatabaseRecoveryViolationStore;
+  eventStore: BackupEventStore;
+  stateStore: RecoveryStateStore;
+  violationStore: RecoveryViolationStore;
   /** How long an open, unacknowledged violation waits before its owners are reminded. */
   remindEveryMs: number;
   /** Absent when the app has no notifications backend. */

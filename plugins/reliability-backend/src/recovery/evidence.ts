@@ -9,8 +9,8 @@ import {
   type RecoveryViolation,
 } from '@reliability-suite/plugin-reliability-common';
 import { createHash } from 'node:crypto';
-import type { DatabaseBackupEventStore } from '../backups/DatabaseBackupEventStore';
-import type { DatabaseRecoveryViolationStore } from './DatabaseRecoveryViolationStore';
+import type { BackupEventStore } from '../backups/BackupEventStore';
+import type { RecoveryViolationStore } from './RecoveryViolationStore';
 
 const fullRef = (ref: string) => {
   try {
@@ -105,8 +105,8 @@ export async function evidenceArchive(options: {
   from: Date;
   until: Date;
   generatedAt: Date;
-  eventStore: DatabaseBackupEventStore;
-  violationStore: DatabaseRecoveryViolationStore;
+  eventStore: BackupEventStore;
+  violationStore: RecoveryViolationStore;
 }): Promise<Buffer> {
   const { entityRef, plans, from, until, generatedAt } = options;
   const period = {

@@ -5,11 +5,11 @@ import {
   type RecoveryPlanStatus,
   worstState,
 } from '@reliability-suite/plugin-reliability-common';
-import type { DatabaseBackupEventStore } from '../backups/DatabaseBackupEventStore';
+import type { BackupEventStore } from '../backups/BackupEventStore';
 
 /** Each component of a plan against what was reported for it, at `now`. */
 export async function planStatus(
-  eventStore: DatabaseBackupEventStore,
+  eventStore: BackupEventStore,
   plan: RecoveryPlanDetails,
   now = new Date(),
 ): Promise<RecoveryPlanStatus> {

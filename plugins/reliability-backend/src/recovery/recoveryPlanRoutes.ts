@@ -9,9 +9,9 @@ import {
   recoveryPlanJsonSchema,
 } from '@reliability-suite/plugin-reliability-common';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import type { DatabaseBackupEventStore } from '../backups/DatabaseBackupEventStore';
-import type { DatabaseRecoveryStateStore } from './DatabaseRecoveryStateStore';
-import type { DatabaseRecoveryViolationStore } from './DatabaseRecoveryViolationStore';
+import type { BackupEventStore } from '../backups/BackupEventStore';
+import type { RecoveryStateStore } from './RecoveryStateStore';
+import type { RecoveryViolationStore } from './RecoveryViolationStore';
 import { describeViolation } from './violationRoutes';
 import { planStatus } from './planStatus';
 import { recoveryFacts } from './recoveryFacts';
@@ -26,7 +26,7 @@ import { readerCredentials, type ApiRequest } from '../auth/credentials';
 // checked when the plan is read, so the answer follows every index pass.
 async function withUnresolvedRunbooks(
   store: RunbookStore,
-  eventStore: DatabaseBackupEventStore,
+  eventStore: BackupEventStore,
   plan: RecoveryPlanDetails,
 ): Promise<RecoveryPlanDetails> {
   const refs = planRunbookRefs(plan).map(r => r.ref);
@@ -48,9 +48,9 @@ export function registerRecoveryPlanRoutes(
   options: {
     httpAuth: HttpAuthService;
     store: RunbookStore;
-    eventStore: DatabaseBackupEventStore;
-    stateStore: DatabaseRecoveryStateStore;
-    violationStore: DatabaseRecoveryViolationStore;
+    eventStore: BackupEventStore;
+    stateStore: RecoveryStateStore;
+    violationStore: RecoveryViolationStore;
     catalog: CatalogService;
     visibility: CatalogVisibility;
   },

@@ -14,11 +14,11 @@ import {
 } from '@reliability-suite/plugin-reliability-common';
 import type { CatalogVisibility } from '../auth/visibility';
 import { isUser, readerCredentials } from '../auth/credentials';
-import type { DatabaseBackupEventStore } from '../backups/DatabaseBackupEventStore';
+import type { BackupEventStore } from '../backups/BackupEventStore';
 import { entityRefParam } from '../service/params';
 import type { RunbookStore } from '../runbooks/RunbookStore';
 import type { SpecRouter } from '../schema/openapi/generated/router';
-import type { DatabaseRecoveryViolationStore } from './DatabaseRecoveryViolationStore';
+import type { RecoveryViolationStore } from './RecoveryViolationStore';
 import { evidenceArchive } from './evidence';
 
 /** A violation with its plan's and component's titles, as people read it. */
@@ -58,8 +58,8 @@ export function registerViolationRoutes(
     httpAuth: HttpAuthService;
     permissions: PermissionsService;
     store: RunbookStore;
-    eventStore: DatabaseBackupEventStore;
-    violationStore: DatabaseRecoveryViolationStore;
+    eventStore: BackupEventStore;
+    violationStore: RecoveryViolationStore;
     visibility: CatalogVisibility;
   },
 ) {

@@ -6,7 +6,7 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import type { DatabasePostmortemStore } from '../postmortems/DatabasePostmortemStore';
+import type { PostmortemStore } from '../postmortems/PostmortemStore';
 import { registerPostmortemRoutes } from '../postmortems/postmortemRoutes';
 import { InputError } from '@backstage/errors';
 import type {
@@ -30,9 +30,9 @@ import type { BackupSourceRunner } from '../backups/BackupSourceRunner';
 import type { ReporterScopes } from '../backups/reporterScopes';
 import { readerCredentials } from '../auth/credentials';
 import { CatalogVisibility } from '../auth/visibility';
-import type { DatabaseBackupEventStore } from '../backups/DatabaseBackupEventStore';
-import type { DatabaseRecoveryStateStore } from '../recovery/DatabaseRecoveryStateStore';
-import type { DatabaseRecoveryViolationStore } from '../recovery/DatabaseRecoveryViolationStore';
+import type { BackupEventStore } from '../backups/BackupEventStore';
+import type { RecoveryStateStore } from '../recovery/RecoveryStateStore';
+import type { RecoveryViolationStore } from '../recovery/RecoveryViolationStore';
 import { registerViolationRoutes } from '../recovery/violationRoutes';
 import type { IncidentStore } from '../incidents/IncidentStore';
 import { registerIncidentRoutes } from '../incidents/incidentRoutes';
@@ -54,10 +54,10 @@ export interface RouterOptions {
   auth: AuthService;
   catalog: CatalogService;
   runbookStore: RunbookStore;
-  postmortemStore: DatabasePostmortemStore;
-  backupEventStore: DatabaseBackupEventStore;
-  recoveryStateStore: DatabaseRecoveryStateStore;
-  recoveryViolationStore: DatabaseRecoveryViolationStore;
+  postmortemStore: PostmortemStore;
+  backupEventStore: BackupEventStore;
+  recoveryStateStore: RecoveryStateStore;
+  recoveryViolationStore: RecoveryViolationStore;
   backupIngest: BackupIngest;
   backupImporters: Map<string, BackupImporter>;
   backupSources: BackupSourceRunner;
