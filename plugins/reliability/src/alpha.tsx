@@ -9,6 +9,8 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import type { Entity } from '@backstage/catalog-model';
+import { isReliabilityAvailable } from '@reliability-suite/plugin-reliability-common';
 import { incidentsApiRef } from './api/IncidentsApi';
 import { IncidentsClient } from './api/IncidentsClient';
 import { reliabilityApiRef } from './api/ReliabilityApi';
@@ -16,9 +18,21 @@ import { ReliabilityClient } from './api/ReliabilityClient';
 import { rootRouteRef } from './routes';
 import WarningIcon from '@material-ui/icons/Warning';
 
-// The kinds whose pages get the Reliability tab and card: the things that are
-// run, stored or grouped, where runbooks and recovery targets make sense.
-const RELIABILITY_KINDS = 'kind:component,resource,system';
+// The kinds that are run, stored or grouped: their pages get the Reliability
+// tab and card even without an annotation of their own, because another
+// entity's runbooks, recovery plans or incidents may name them.
+const RELIABILITY_KINDS = ['component', 'resource', 'system'];
+
+/**
+ * Whether an entity's page shows the Reliability tab and card: an entity of
+ * any kind that says something the suite can show (`isReliabilityAvailable`:
+ * runbooks, tier, RPO, RTO), or one of the kinds above.
+ *
+ * @alpha
+ */
+export const showsReliability = (entity: Entity): boolean =>
+  isReliabilityAvailable(entity) ||
+  RELIABILITY_KINDS.includes(entity.kind.toLocaleLowerCase('en-US'));
 
 const reliabilityApi = ApiBlueprint.make({
   params: defineParams =>
@@ -59,7 +73,7 @@ const reliabilityEntityContent = EntityContentBlueprint.make({
   params: {
     path: 'reliability',
     title: 'Reliability',
-    filter: RELIABILITY_KINDS,
+    filter: showsReliability,
     loader: () =>
       import('./components/EntityReliabilityContent').then(m => (
         <m.EntityReliabilityContent />
@@ -71,7 +85,7 @@ const reliabilityEntityCard = EntityCardBlueprint.make({
   params: {
     // Beside the About card, where an incident commander looks first.
     type: 'info',
-    filter: RELIABILITY_KINDS,
+    filter: showsReliability,
     loader: () =>
       import('./components/EntityReliabilityCard').then(m => (
         <m.EntityReliabilityCard />
