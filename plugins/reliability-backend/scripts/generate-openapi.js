@@ -5,7 +5,10 @@
 //
 //  1. The request schemas of each record (PostmortemContent,
 //     PostmortemActionItem, …) are written into src/schema/openapi.yaml from
-//     the one zod schema of that record in -common.
+//     the one zod schema of that record in -common, and the schemas of the
+//     records it answers with (Incident, RunbookSummary, …) from their
+//     TypeScript types in -common (./typeSchemas.js): each record is
+//     written once, in -common.
 //  2. src/schema/openapi/generated/router.ts is written from the document:
 //     the spec, the paths each method may serve, and createOpenApiRouter,
 //     which validates every request against the spec before a handler runs.
@@ -18,6 +21,7 @@
 // shape itself. `--check` fails (exit 1) when a file is not up to date.
 const { readFileSync, writeFileSync, mkdirSync } = require('node:fs');
 const { join, relative } = require('node:path');
+const { commonEntry, typeSchemas } = require('./typeSchemas');
 
 const pkgDir = join(__dirname, '..');
 const yamlPath = join(pkgDir, 'src/schema/openapi.yaml');
@@ -26,6 +30,60 @@ const clientRoutesPath = join(
   pkgDir,
   '../reliability-common/src/generated/apiRoutes.ts',
 );
+
+// The records the API answers with, by their type's name in -common: their
+// schemas are written from the types (scripts/typeSchemas.js), and where one
+// names another it is a `$ref`. A record answered whole or in a list is here.
+const ANSWERS = [
+  'ReliabilityHealth',
+  'EntityReliabilityOverview',
+  'AnnotatedObjective',
+  'RecoveryObjective',
+  'SeverityLevel',
+  'IncidentSummary',
+  'Incident',
+  'IncidentEvent',
+  'IncidentRoleAssignment',
+  'IncidentAlert',
+  'IncidentRunbook',
+  'IncidentTick',
+  'IncidentStatusUpdate',
+  'IncidentRole',
+  'IncidentMetrics',
+  'IncidentClassification',
+  'PostmortemDue',
+  'AlertIntakeResult',
+  'IncidentPostmortemStart',
+  'ComplianceState',
+  'ComponentRecoveryStatus',
+  'RecoveryPlanDocument',
+  'RecoveryPlanDetails',
+  'RecoveryOverview',
+  'RecoveryPlanHistory',
+  'RecoveryFacts',
+  'RecoveryViolation',
+  'RecoveryViolationList',
+  'BackupEvent',
+  'BackupSourceState',
+  'BackupEventsResult',
+  'BackupImportResult',
+  'RunbookTrigger',
+  'RunbookReview',
+  'RunbookSummary',
+  'RunbookDetails',
+  'RunbookDocument',
+  'RunbookSpec',
+  'RunbookStep',
+  'RunbookPrecondition',
+  'RunbookEscalation',
+  'RunbookLink',
+  'RunbookLocationState',
+  'RunbookProblem',
+  'RunbookIndexStatus',
+  'Postmortem',
+  'ActionItemWithPostmortem',
+  'PostmortemAuditEntry',
+];
 
 // A record that extends another (`allOf: [$ref, { more properties }]`) as
 // one object for the router's typed copy of the document: the types
@@ -64,7 +122,14 @@ function generate() {
 
   const doc = YAML.parseDocument(readFileSync(yamlPath, 'utf8'));
   const generated = recordJsonSchemas();
-  for (const [name, schema] of Object.entries(generated)) {
+  // The records the API answers with, from their types in -common (which
+  // refer to the request records above by name).
+  const answers = typeSchemas({
+    entry: commonEntry,
+    names: ANSWERS,
+    refs: Object.keys(generated),
+  });
+  for (const [name, schema] of Object.entries({ ...generated, ...answers })) {
     doc.setIn(['components', 'schemas', name], doc.createNode(schema));
   }
   // Each list's query parameters from its one schema in -common (its page,

@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { BackupToolRunInput } from '@reliability-suite/plugin-reliability-common';
+import type {
+  BackupImportResult,
+  BackupToolRunInput,
+} from '@reliability-suite/plugin-reliability-common';
 import type { ValidateOutput } from './output';
 
 export const REPORT_USAGE = `usage: reliability-runbooks report <pgbackrest|restic|…> --entity-ref <ref> [--component <name>] [--job <name>]
@@ -137,7 +140,9 @@ export async function report(
     output.err(`Could not reach ${url.origin}: ${(error as Error).message}`);
     return 1;
   }
-  const answer = await response.json().catch(() => ({}));
+  const answer: Partial<BackupImportResult> & {
+    error?: { message?: string };
+  } = await response.json().catch(() => ({}));
   if (!response.ok) {
     output.err(
       `The portal refused the report (${response.status}): ${

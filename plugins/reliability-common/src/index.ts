@@ -8,6 +8,7 @@
 export * from './annotations';
 export * from './entityRefs';
 export * from './permissions';
+export * from './scalars';
 export * from './types';
 export * from './severities';
 export * from './runbooks';

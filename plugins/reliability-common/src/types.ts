@@ -1,15 +1,25 @@
 import type { RecoveryObjective } from './recovery/objective';
+import type { RunbookReview, RunbookTrigger } from './runbooks/types';
+import type { Integer, Timestamp } from './scalars';
+
 /**
  * The answer of `GET /api/reliability/health`.
  *
  * @public
  */
 export type ReliabilityHealth = {
+  /** `degraded` when the database does not answer. */
   status: 'ok' | 'degraded';
   /** The database the backend stores its records in, and whether it answers. */
-  database: { client: string; reachable: boolean; error?: string };
-  /** When this backend instance started (ISO 8601). */
-  startedAt: string;
+  database: {
+    /** The knex client, e.g. `pg` or `better-sqlite3`; `unknown` when no connection could be made. */
+    client: string;
+    reachable: boolean;
+    /** Why the database did not answer; only when `reachable` is false. */
+    error?: string;
+  };
+  /** When this backend instance started. */
+  startedAt: Timestamp;
 };
 
 /**
@@ -35,8 +45,8 @@ export type EntityReliabilityOverview = {
     rpo?: AnnotatedObjective;
     rto?: AnnotatedObjective;
   };
-  /** When the backend assembled this answer (ISO 8601). */
-  generatedAt: string;
+  /** When the backend assembled this answer. */
+  generatedAt: Timestamp;
 };
 
 /**
@@ -63,20 +73,20 @@ export type SeverityLevel = {
   id: string;
   label: string;
   /** 1 is the most severe. */
-  rank: number;
+  rank: Integer;
   /** A CSS colour for chips and badges. */
   colour: string;
   description: string;
   /** How fast someone must respond, for people (`15 minutes`, `next business day`). */
   responseTarget: string;
   /** The same in minutes, when it is a fixed time. */
-  responseMinutes?: number;
+  responseMinutes?: Integer;
   /** Whether it pages the on-call engineer. */
   pages: boolean;
   /** Whether an incident of this level needs a postmortem. */
   postmortemRequired: boolean;
   /** How often the commander posts a status update while it is open, in minutes. */
-  statusUpdateMinutes?: number;
+  statusUpdateMinutes?: Integer;
 };
 
 /**
@@ -85,35 +95,39 @@ export type SeverityLevel = {
  * @public
  */
 export type RunbookSummary = {
+  /** The runbook's `metadata.namespace` (`default` unless set). */
   namespace: string;
   name: string;
+  /** `metadata.title`, or the name. */
   title: string;
+  /** One of the configured severity ids, e.g. `P1`. */
   severity?: string;
+  /** E.g. `backend`, `db`, `network`, `tls`, `storage`. */
   category?: string;
   owner?: string;
   /** Full refs, `kind:namespace/name`, lower-case. */
   entityRefs: string[];
-  triggers: Array<{ alertName: string; labels?: Record<string, string> }>;
+  triggers: RunbookTrigger[];
   /** The file it came from: a URL to open in Git, or a path. */
   sourceUrl: string;
   /** The line its document starts on in that file. */
-  sourceLine: number;
+  sourceLine: Integer;
   /** The commit or ETag of the copy served, when known. */
   revision?: string;
-  /** When this copy was read from its source (ISO 8601). */
-  lastSyncedAt: string;
+  /** When this copy was read from its source. */
+  lastSyncedAt: Timestamp;
   /**
    * True when the latest read of its file failed and this is the last good
    * copy, kept until the file is fixed.
    */
   stale: boolean;
   /** The last review and its interval, for freshness. */
-  review?: { lastReviewed?: string; intervalDays?: number };
+  review?: RunbookReview;
   /**
    * Present when the latest read of the runbook's location failed after this
    * copy was read (Git down, …): when, and why.
    */
-  syncError?: { at: string; message: string };
+  syncError?: { at: Timestamp; message: string };
 };
 
 /**
@@ -131,14 +145,20 @@ export type RunbookDetails = RunbookSummary & {
  * @public
  */
 export type RunbookLocationState = {
+  /** `entity:<entityRef>` for an entity's annotation. */
   id: string;
   /** `entity`: an entity's annotation; `config`: a central repository. */
   source: 'entity' | 'config';
+  /** The URL, Git remote or path read. */
   target: string;
   entityRef?: string;
+  /**
+   * The commit of the last successful read, for `git` locations (reads
+   * through a URL reader keep only an ETag).
+   */
   revision?: string;
-  lastAttemptAt?: string;
-  lastSuccessAt?: string;
+  lastAttemptAt?: Timestamp;
+  lastSuccessAt?: Timestamp;
   /** Why the last read failed; absent when it worked. */
   lastError?: string;
 };

@@ -1,21 +1,13 @@
-import type { BackupEvent } from '@reliability-suite/plugin-reliability-common';
+import type {
+  BackupEvent,
+  BackupSourceState,
+} from '@reliability-suite/plugin-reliability-common';
 
 /** Where an event belongs: a component of a recovery plan. */
 export type EventTarget = {
   planNamespace: string;
   planName: string;
   component: string;
-};
-
-/** A source's last pass, as `GET /backups/sources` shows it. */
-export type BackupSourceState = {
-  id: string;
-  lastRunAt?: string;
-  lastSuccessAt?: string;
-  lastError?: string;
-  lastEvents?: number;
-  lastAccepted?: number;
-  notes: string[];
 };
 
 /** What one pass of a backup source did: it read, or it failed. */
@@ -30,6 +22,8 @@ export type BackupSourcePass =
       notes: string[];
     }
   | { at: Date; ok: false; error: string };
+
+export type { BackupSourceState };
 
 type PlanKey = { namespace: string; name: string };
 

@@ -1,3 +1,4 @@
+import type { Timestamp } from '../scalars';
 import type { RecoveryViolation } from '../recovery/violations';
 import type { BackupEvent } from './schema';
 import type { ComplianceState } from './status';
@@ -76,12 +77,12 @@ export type EntityRecoveryFacts = {
   /** Age of the oldest "last good backup" among its components. */
   maxBackupAgeSeconds?: number;
   /** The oldest "last drill" among its drilled components. */
-  oldestDrillAt?: string;
+  oldestDrillAt?: Timestamp;
   reasons: string[];
 };
 
 /** @public */
 export type RecoveryFacts = {
-  generatedAt: string;
+  generatedAt: Timestamp;
   items: EntityRecoveryFacts[];
 };

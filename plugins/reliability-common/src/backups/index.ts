@@ -3,3 +3,4 @@ export * from './status';
 export * from './compliance';
 export * from './toolRun';
 export * from './history';
+export * from './sources';

@@ -1,3 +1,4 @@
+import type { Timestamp } from '../scalars';
 import {
   type BackupEvent,
   VERIFICATION_LEVELS,
@@ -54,9 +55,9 @@ export type BackupJobStatus = {
    * or `not-checked` (planned, run by another team, continuous, manual).
    */
   state: 'ok' | 'overdue' | 'unknown' | 'off' | 'not-checked';
-  lastSuccessAt?: string;
+  lastSuccessAt?: Timestamp;
   /** When the next good run is due by (with some grace). */
-  dueAt?: string;
+  dueAt?: Timestamp;
 };
 
 /**
@@ -148,8 +149,8 @@ export type ComponentRecoveryStatus = {
   findings?: RecoveryFinding[];
   backup: {
     state: ComplianceState;
-    lastSuccessAt?: string;
-    lastAttemptAt?: string;
+    lastSuccessAt?: Timestamp;
+    lastAttemptAt?: Timestamp;
     lastResult?: BackupEvent['result'];
     sizeBytes?: number;
     tool?: string;
@@ -167,14 +168,14 @@ export type ComponentRecoveryStatus = {
   };
   drill?: {
     state: ComplianceState;
-    lastAt?: string;
+    lastAt?: Timestamp;
     lastResult?: BackupEvent['result'];
     dataVerified?: boolean;
     restoreSeconds?: number;
     rtoSeconds?: number;
     staleAfterSeconds?: number;
     /** When the drill becomes stale without another: calendar-aware. */
-    staleAt?: string;
+    staleAt?: Timestamp;
     /** How well the last drill proved its restore. */
     verification?: VerificationLevel;
     /** The level the plan requires of a drill for it to count. */

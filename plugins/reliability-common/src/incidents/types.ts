@@ -1,3 +1,5 @@
+import type { Integer, Timestamp } from '../scalars';
+import type { Classification, SeverityGuideLevel } from './classification';
 import type { IncidentLink, IncidentStatus } from './schema';
 
 /** What a timeline event records. @public */
@@ -22,8 +24,8 @@ export type IncidentEventSource = 'portal' | 'alertmanager' | 'system' | 'api';
 
 /** One event of an incident's timeline. @public */
 export type IncidentEvent = {
-  id: number;
-  at: string;
+  id: Integer;
+  at: Timestamp;
   type: IncidentEventType;
   /** A user ref, or the service that acted (e.g. `alertmanager`). */
   actor: string;
@@ -39,9 +41,9 @@ export type IncidentEvent = {
 export type IncidentRoleAssignment = {
   role: string;
   user: string;
-  assumedAt: string;
+  assumedAt: Timestamp;
   /** When someone else took it over; absent while held. */
-  handedOverAt?: string;
+  handedOverAt?: Timestamp;
   assignedBy: string;
 };
 
@@ -52,8 +54,8 @@ export type IncidentAlert = {
   status: 'firing' | 'resolved';
   labels: Record<string, string>;
   annotations: Record<string, string>;
-  startsAt: string;
-  endsAt?: string;
+  startsAt: Timestamp;
+  endsAt?: Timestamp;
   generatorURL?: string;
 };
 
@@ -64,7 +66,7 @@ export type IncidentRunbook = {
   title?: string;
   /** `alert` when an alert's triggers matched it, else the person who attached it. */
   attachedBy: string;
-  attachedAt: string;
+  attachedAt: Timestamp;
 };
 
 /** A ticked runbook step. @public */
@@ -73,26 +75,26 @@ export type IncidentTick = {
   step: string;
   done: boolean;
   by: string;
-  at: string;
+  at: Timestamp;
 };
 
 /** A tactical status update. @public */
 export type IncidentStatusUpdate = {
-  id: number;
+  id: Integer;
   conditions: string;
   actions: string;
   needs?: string;
   by: string;
-  at: string;
+  at: Timestamp;
 };
 
 /** @public */
 export type IncidentMilestones = {
-  started: string;
-  detected?: string;
-  acknowledged?: string;
-  mitigated?: string;
-  resolved?: string;
+  started: Timestamp;
+  detected?: Timestamp;
+  acknowledged?: Timestamp;
+  mitigated?: Timestamp;
+  resolved?: Timestamp;
 };
 
 /** The reference people say: `INC-42`. @public */
@@ -102,7 +104,7 @@ export const incidentReference = (number: number) => `INC-${number}`;
 export type IncidentSummary = {
   id: string;
   /** The number people say: 42 in INC-42. */
-  number: number;
+  number: Integer;
   /** `INC-42`. */
   reference: string;
   title: string;
@@ -114,10 +116,10 @@ export type IncidentSummary = {
   milestones: IncidentMilestones;
   postmortemId?: string;
   /** When the next status update is due (open incidents of levels with a cadence). */
-  statusUpdateDueAt?: string;
-  alertCount: number;
-  firingAlertCount: number;
-  createdAt: string;
+  statusUpdateDueAt?: Timestamp;
+  alertCount: Integer;
+  firingAlertCount: Integer;
+  createdAt: Timestamp;
   createdBy: string;
   /**
    * Set when the record came from another tool (`POST /incidents/import`):
@@ -125,8 +127,8 @@ export type IncidentSummary = {
    * not signed in here; the importer vouches for them.
    */
   imported?: { externalId: string; by: string };
-  updatedAt: string;
-  version: number;
+  updatedAt: Timestamp;
+  version: Integer;
 };
 
 /** An incident with everything it holds. @public */
@@ -186,7 +188,7 @@ export type AlertIntakeResult = {
 export type IncidentMetrics = {
   from: string;
   to: string;
-  incidents: number;
+  incidents: Integer;
   /** Mean time to acknowledge, in minutes. */
   mttaMinutes?: number;
   /** Mean time to recover (started → mitigated, else resolved), in minutes. */
@@ -197,4 +199,26 @@ export type IncidentMetrics = {
   availability?: number;
   /** Incidents started per week (weeks start on Monday, UTC), by severity. */
   perWeek: Array<{ week: string; counts: Record<string, number> }>;
+};
+
+/** A resolved incident that still needs its postmortem. @public */
+export type PostmortemDue = IncidentSummary & {
+  /** Resolved + `reliability.incidents.postmortemDueDays` (5 by default). */
+  postmortemDueAt: Timestamp;
+  overdue: boolean;
+};
+
+/** The severity helper's answer (`GET /incidents/classification`). @public */
+export type IncidentClassification = {
+  suggestion: Classification;
+  /** Components of the service's recovery plan with a degraded mode. */
+  components: string[];
+  guide: SeverityGuideLevel[];
+};
+
+/** What `POST /incidents/{id}/postmortem` did: the postmortem's id, new or the one it already had. @public */
+export type IncidentPostmortemStart = {
+  postmortemId: string;
+  /** False when the incident already had one. */
+  created: boolean;
 };

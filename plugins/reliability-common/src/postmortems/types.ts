@@ -1,3 +1,4 @@
+import type { Integer, Timestamp } from '../scalars';
 import type { PostmortemListQuery } from '../listQueries';
 import type { PageRequest } from '../paging';
 import type {
@@ -8,28 +9,34 @@ import type {
 
 /** A stored postmortem. @public */
 export type Postmortem = PostmortemContent & {
+  /** A UUID. */
   id: string;
   /** Increases with every change; an update names the version it was based on. */
-  version: number;
-  createdAt: string;
+  version: Integer;
+  createdAt: Timestamp;
+  /** The user entity ref of the creator. */
   createdBy: string;
-  updatedAt: string;
+  updatedAt: Timestamp;
+  /** The user entity ref of the last writer. */
   updatedBy: string;
-  publishedAt?: string;
+  /** When it became `published`; only while it is published. */
+  publishedAt?: Timestamp;
   /** detected − started, when both are known. */
-  timeToDetectMinutes?: number;
+  timeToDetectMinutes?: Integer;
   /** resolved − started, when both are known. */
-  timeToResolveMinutes?: number;
+  timeToResolveMinutes?: Integer;
 };
 
 /** One change to a postmortem, as the audit log keeps it. @public */
 export type PostmortemAuditEntry = {
-  at: string;
+  at: Timestamp;
+  /** The user entity ref of who made the change. */
   actor: string;
   action: 'create' | 'update' | 'delete';
   /** The top-level fields that changed. */
   fields: string[];
-  version: number;
+  /** The version the change produced; for `delete`, the last version. */
+  version: Integer;
 };
 
 /** An action item with the postmortem it belongs to. @public */

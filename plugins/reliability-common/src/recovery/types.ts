@@ -1,3 +1,4 @@
+import type { Integer, Timestamp } from '../scalars';
 import type {
   ComplianceState,
   ComponentRecoveryStatus,
@@ -173,7 +174,7 @@ export type RecoveryPlanDocument = {
 export type ParsedRecoveryPlan = {
   document: RecoveryPlanDocument;
   file: string;
-  line: number;
+  line: Integer;
 };
 
 /** A stored recovery plan, as the API serves it. @public */
@@ -185,11 +186,12 @@ export type RecoveryPlanDetails = {
   entityRefs: string[];
   /** The file's repository URL (or its path from the catalog file). */
   sourceUrl: string;
-  sourceLine: number;
+  sourceLine: Integer;
   revision?: string;
-  lastSyncedAt: string;
+  lastSyncedAt: Timestamp;
   /** The file now has errors: this is the last good copy. */
   stale: boolean;
+  /** The normalised `RecoveryPlan` document, as `/schemas/recovery-plan.json` describes it. */
   document: RecoveryPlanDocument;
   /**
    * Runbooks its drills and scenarios name that are not indexed (when the
@@ -204,7 +206,7 @@ export type RecoveryPlanDetails = {
 export type RecoveryPlanStatus = {
   /** The worst of the components' states. */
   state: ComplianceState;
-  evaluatedAt: string;
+  evaluatedAt: Timestamp;
   components: ComponentRecoveryStatus[];
   /** Each data type against the backups of the components that hold it. */
   dataTypes?: DataTypeRecoveryStatus[];
@@ -259,5 +261,5 @@ export type SystemRecoveryState = {
   /** How many of its components are in each state. */
   counts: Partial<Record<ComplianceState, number>>;
   /** Components of it that no plan covers. */
-  uncovered: number;
+  uncovered: Integer;
 };

@@ -1,3 +1,4 @@
+import type { Integer, Timestamp } from '../scalars';
 import type { RecoveryViolationType } from '../backups/status';
 
 /** What each violation type is, in words. @public */
@@ -29,7 +30,7 @@ export type RecoveryViolationAcknowledgement = {
  * @public
  */
 export type RecoveryViolation = {
-  id: number;
+  id: Integer;
   plan: { namespace: string; name: string; title?: string };
   component: string;
   componentTitle?: string;
@@ -38,20 +39,20 @@ export type RecoveryViolation = {
   type: RecoveryViolationType;
   /** The latest reason, in words. */
   detail: string;
-  openedAt: string;
+  openedAt: Timestamp;
   /** When it was last found (the latest evaluation while open). */
-  seenAt: string;
-  resolvedAt?: string;
+  seenAt: Timestamp;
+  resolvedAt?: Timestamp;
   acknowledgement?: RecoveryViolationAcknowledgement;
   /** When the owners were told it opened. */
-  notifiedAt?: string;
+  notifiedAt?: Timestamp;
   /** When they were last reminded, and how often. */
-  remindedAt?: string;
-  reminders: number;
+  remindedAt?: Timestamp;
+  reminders: Integer;
 };
 
 /** `GET /recovery/violations`. @public */
 export type RecoveryViolationList = {
   items: RecoveryViolation[];
-  totalCount: number;
+  totalCount: Integer;
 };

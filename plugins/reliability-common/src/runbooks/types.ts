@@ -1,3 +1,4 @@
+import type { Integer } from '../scalars';
 import type { ParsedRecoveryPlan } from '../recovery/types';
 /**
  * The runbook format, `reliability.io/v1alpha1` `Runbook`.
@@ -80,7 +81,7 @@ export type RunbookReview = {
   /** ISO date (`2026-10-01`). */
   lastReviewed?: string;
   /** Days between reviews. */
-  intervalDays?: number;
+  intervalDays?: Integer;
 };
 
 /** The `spec` of a Runbook. @public */
@@ -130,8 +131,8 @@ export type RunbookProblem = {
   /** The file, as the source names it (a path or a URL). */
   file: string;
   /** 1-based; 0 when the problem is about the whole file. */
-  line: number;
-  column: number;
+  line: Integer;
+  column: Integer;
   message: string;
   /** The runbook the problem belongs to, when known. */
   runbook?: string;

@@ -1,34 +1,23 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
-  Classification,
   Incident,
+  IncidentClassification,
   IncidentDeclaration,
   IncidentMetrics,
   IncidentListQuery,
+  IncidentPostmortemStart,
   IncidentRole,
   IncidentStatus,
   IncidentSummary,
   ListPage,
   PageRequest,
-  SeverityGuideLevel,
+  PostmortemDue,
 } from '@reliability-suite/plugin-reliability-common';
 
 /** Which incidents to list: the list's query, as -common gives it once, and its page. @public */
 export type IncidentFilter = IncidentListQuery & PageRequest;
 
-/** A resolved incident that still needs its postmortem. @public */
-export type PostmortemDue = IncidentSummary & {
-  postmortemDueAt: string;
-  overdue: boolean;
-};
-
-/** The severity helper's answer. @public */
-export interface IncidentClassification {
-  suggestion: Classification;
-  /** Components of the service's recovery plan with a degraded mode. */
-  components: string[];
-  guide: SeverityGuideLevel[];
-}
+export type { IncidentClassification, PostmortemDue };
 
 /** Changes to an incident's fields, based on `version`. @public */
 export interface IncidentPatch {
@@ -83,9 +72,7 @@ export interface IncidentsApi {
     pinned: boolean,
   ): Promise<Incident>;
   /** The postmortem's id, new or the one it already had. */
-  startIncidentPostmortem(
-    id: string,
-  ): Promise<{ postmortemId: string; created: boolean }>;
+  startIncidentPostmortem(id: string): Promise<IncidentPostmortemStart>;
   listIncidentRoles(): Promise<IncidentRole[]>;
   getIncidentMetrics(filter?: {
     entityRef?: string;

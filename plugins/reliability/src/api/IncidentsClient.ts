@@ -2,6 +2,7 @@ import type {
   Incident,
   IncidentDeclaration,
   IncidentMetrics,
+  IncidentPostmortemStart,
   IncidentRole,
   IncidentSummary,
   ListPage,
@@ -110,7 +111,7 @@ export class IncidentsClient
   }
 
   async startIncidentPostmortem(id: string) {
-    return this.json<{ postmortemId: string; created: boolean }>(
+    return this.json<IncidentPostmortemStart>(
       'post',
       '/incidents/{id}/postmortem',
       { params: { id } },

@@ -321,16 +321,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  required: ['accepted', 'duplicates'],
-                  properties: {
-                    accepted: {
-                      type: 'integer',
-                    },
-                    duplicates: {
-                      type: 'integer',
-                    },
-                  },
+                  $ref: '#/components/schemas/BackupEventsResult',
                 },
               },
             },
@@ -420,37 +411,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  required: [
-                    'format',
-                    'events',
-                    'accepted',
-                    'duplicates',
-                    'notes',
-                  ],
-                  properties: {
-                    format: {
-                      type: 'string',
-                    },
-                    events: {
-                      type: 'integer',
-                      description: 'Backup events read from the output.',
-                    },
-                    accepted: {
-                      type: 'integer',
-                    },
-                    duplicates: {
-                      type: 'integer',
-                    },
-                    notes: {
-                      type: 'array',
-                      description:
-                        'What else the output said, e.g. "stanza main: no valid backups yet".',
-                      items: {
-                        type: 'string',
-                      },
-                    },
-                  },
+                  $ref: '#/components/schemas/BackupImportResult',
                 },
               },
             },
@@ -503,36 +464,7 @@ export const spec = {
                     sources: {
                       type: 'array',
                       items: {
-                        type: 'object',
-                        required: ['id', 'notes'],
-                        properties: {
-                          id: {
-                            type: 'string',
-                          },
-                          lastRunAt: {
-                            type: 'string',
-                            format: 'date-time',
-                          },
-                          lastSuccessAt: {
-                            type: 'string',
-                            format: 'date-time',
-                          },
-                          lastError: {
-                            type: 'string',
-                          },
-                          lastEvents: {
-                            type: 'integer',
-                          },
-                          lastAccepted: {
-                            type: 'integer',
-                          },
-                          notes: {
-                            type: 'array',
-                            items: {
-                              type: 'string',
-                            },
-                          },
-                        },
+                        $ref: '#/components/schemas/BackupSourceState',
                       },
                     },
                   },
@@ -573,60 +505,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  required: ['generatedAt', 'items'],
-                  properties: {
-                    generatedAt: {
-                      type: 'string',
-                      format: 'date-time',
-                    },
-                    items: {
-                      type: 'array',
-                      items: {
-                        type: 'object',
-                        required: [
-                          'entityRef',
-                          'state',
-                          'plans',
-                          'components',
-                          'reasons',
-                        ],
-                        properties: {
-                          entityRef: {
-                            type: 'string',
-                          },
-                          state: {
-                            $ref: '#/components/schemas/ComplianceState',
-                          },
-                          plans: {
-                            type: 'array',
-                            items: {
-                              type: 'string',
-                            },
-                          },
-                          components: {
-                            type: 'object',
-                            additionalProperties: {
-                              type: 'integer',
-                            },
-                          },
-                          maxBackupAgeSeconds: {
-                            type: 'number',
-                          },
-                          oldestDrillAt: {
-                            type: 'string',
-                            format: 'date-time',
-                          },
-                          reasons: {
-                            type: 'array',
-                            items: {
-                              type: 'string',
-                            },
-                          },
-                        },
-                      },
-                    },
-                  },
+                  $ref: '#/components/schemas/RecoveryFacts',
                 },
               },
             },
@@ -653,51 +532,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  required: ['components', 'uncovered', 'systems'],
-                  properties: {
-                    systems: {
-                      type: 'array',
-                      description:
-                        "Each system's overall state, worst first: the worst of its covered components', `unknown` at best while some of its Components or Resources have no plan.",
-                      items: {
-                        type: 'object',
-                        required: ['state', 'counts', 'uncovered'],
-                        properties: {
-                          system: {
-                            type: 'string',
-                            description: 'Absent for components of no system.',
-                          },
-                          state: {
-                            $ref: '#/components/schemas/ComplianceState',
-                          },
-                          counts: {
-                            type: 'object',
-                            additionalProperties: {
-                              type: 'integer',
-                            },
-                          },
-                          uncovered: {
-                            type: 'integer',
-                          },
-                        },
-                      },
-                    },
-                    components: {
-                      type: 'array',
-                      items: {
-                        type: 'object',
-                        additionalProperties: true,
-                      },
-                    },
-                    uncovered: {
-                      type: 'array',
-                      items: {
-                        type: 'object',
-                        additionalProperties: true,
-                      },
-                    },
-                  },
+                  $ref: '#/components/schemas/RecoveryOverview',
                 },
               },
             },
@@ -751,20 +586,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  required: ['items', 'totalCount'],
-                  properties: {
-                    items: {
-                      type: 'array',
-                      items: {
-                        type: 'object',
-                        additionalProperties: true,
-                      },
-                    },
-                    totalCount: {
-                      type: 'integer',
-                    },
-                  },
+                  $ref: '#/components/schemas/RecoveryViolationList',
                 },
               },
             },
@@ -833,8 +655,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  additionalProperties: true,
+                  $ref: '#/components/schemas/RecoveryViolation',
                 },
               },
             },
@@ -1050,66 +871,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  required: ['components'],
-                  properties: {
-                    components: {
-                      type: 'array',
-                      items: {
-                        type: 'object',
-                        required: ['component', 'events', 'transitions'],
-                        properties: {
-                          component: {
-                            type: 'string',
-                          },
-                          events: {
-                            type: 'array',
-                            items: {
-                              type: 'object',
-                              additionalProperties: true,
-                            },
-                          },
-                          violations: {
-                            type: 'array',
-                            description:
-                              'Its violations, newest first, open and resolved (as `GET /recovery/violations` lists them).',
-                            items: {
-                              type: 'object',
-                              additionalProperties: true,
-                            },
-                          },
-                          transitions: {
-                            type: 'array',
-                            items: {
-                              type: 'object',
-                              required: ['to', 'at', 'reasons'],
-                              properties: {
-                                from: {
-                                  $ref: '#/components/schemas/ComplianceState',
-                                },
-                                to: {
-                                  $ref: '#/components/schemas/ComplianceState',
-                                },
-                                at: {
-                                  type: 'string',
-                                  format: 'date-time',
-                                },
-                                reasons: {
-                                  type: 'array',
-                                  items: {
-                                    type: 'string',
-                                  },
-                                },
-                                notified: {
-                                  type: 'boolean',
-                                },
-                              },
-                            },
-                          },
-                        },
-                      },
-                    },
-                  },
+                  $ref: '#/components/schemas/RecoveryPlanHistory',
                 },
               },
             },
@@ -1569,22 +1331,7 @@ export const spec = {
                     items: {
                       type: 'array',
                       items: {
-                        type: 'object',
-                        required: ['id', 'title', 'lead'],
-                        properties: {
-                          id: {
-                            type: 'string',
-                          },
-                          title: {
-                            type: 'string',
-                          },
-                          lead: {
-                            type: 'boolean',
-                          },
-                          description: {
-                            type: 'string',
-                          },
-                        },
+                        $ref: '#/components/schemas/IncidentRole',
                       },
                     },
                   },
@@ -1641,9 +1388,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  required: ['from', 'to', 'incidents', 'perWeek'],
-                  additionalProperties: true,
+                  $ref: '#/components/schemas/IncidentMetrics',
                 },
               },
             },
@@ -1676,7 +1421,7 @@ export const spec = {
                     items: {
                       type: 'array',
                       items: {
-                        $ref: '#/components/schemas/IncidentSummary',
+                        $ref: '#/components/schemas/PostmortemDue',
                       },
                     },
                   },
@@ -1752,9 +1497,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  required: ['suggestion', 'components', 'guide'],
-                  additionalProperties: true,
+                  $ref: '#/components/schemas/IncidentClassification',
                 },
               },
             },
@@ -2145,16 +1888,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  required: ['postmortemId', 'created'],
-                  properties: {
-                    postmortemId: {
-                      type: 'string',
-                    },
-                    created: {
-                      type: 'boolean',
-                    },
-                  },
+                  $ref: '#/components/schemas/IncidentPostmortemStart',
                 },
               },
             },
@@ -2164,16 +1898,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  required: ['postmortemId', 'created'],
-                  properties: {
-                    postmortemId: {
-                      type: 'string',
-                    },
-                    created: {
-                      type: 'boolean',
-                    },
-                  },
+                  $ref: '#/components/schemas/IncidentPostmortemStart',
                 },
               },
             },
@@ -2217,25 +1942,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  required: ['opened', 'updated', 'unchanged'],
-                  properties: {
-                    opened: {
-                      type: 'array',
-                      items: {
-                        type: 'string',
-                      },
-                    },
-                    updated: {
-                      type: 'array',
-                      items: {
-                        type: 'string',
-                      },
-                    },
-                    unchanged: {
-                      type: 'integer',
-                    },
-                  },
+                  $ref: '#/components/schemas/AlertIntakeResult',
                 },
               },
             },
@@ -3677,41 +3384,42 @@ export const spec = {
         },
       },
       ReliabilityHealth: {
+        description: 'The answer of `GET /api/reliability/health`.',
         type: 'object',
-        required: ['status', 'database', 'startedAt'],
         properties: {
           status: {
+            description: '`degraded` when the database does not answer.',
             type: 'string',
             enum: ['ok', 'degraded'],
-            description: '`degraded` when the database does not answer.',
           },
           database: {
-            type: 'object',
             description:
               'The database the backend stores its records in, and whether it answers.',
-            required: ['client', 'reachable'],
+            type: 'object',
             properties: {
               client: {
-                type: 'string',
                 description:
                   'The knex client, e.g. `pg` or `better-sqlite3`; `unknown` when no connection could be made.',
+                type: 'string',
               },
               reachable: {
                 type: 'boolean',
               },
               error: {
-                type: 'string',
                 description:
                   'Why the database did not answer; only when `reachable` is false.',
+                type: 'string',
               },
             },
+            required: ['client', 'reachable'],
           },
           startedAt: {
+            description: 'When this backend instance started.',
             type: 'string',
             format: 'date-time',
-            description: 'When this backend instance started.',
           },
         },
+        required: ['status', 'database', 'startedAt'],
       },
       EntityRefPart: {
         type: 'string',
@@ -3720,42 +3428,34 @@ export const spec = {
         pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
       },
       EntityReliabilityOverview: {
+        description:
+          'What the backend knows about one catalog entity, as served by `GET /api/reliability/entities/:namespace/:kind/:name/overview`.',
         type: 'object',
-        required: [
-          'entityRef',
-          'title',
-          'annotations',
-          'objectives',
-          'generatedAt',
-        ],
         properties: {
           entityRef: {
+            description: "The entity's full ref, `kind:namespace/name`.",
             type: 'string',
-            description:
-              "The entity's full ref, `kind:namespace/name`, lower-case.",
-            example: 'resource:default/insights-postgres',
           },
           title: {
+            description: "The entity's title or name, as the catalog has it.",
             type: 'string',
-            description: "The entity's `metadata.title`, or its name.",
           },
           owner: {
+            description: "The owner's ref, from `spec.owner`, when it has one.",
             type: 'string',
-            description:
-              "The entity's `spec.owner`, as written there; absent when it has none.",
           },
           annotations: {
-            type: 'object',
             description:
-              'The reliability annotations the entity carries with a non-blank value, keyed by annotation: `reliability.io/runbooks`, `reliability.io/tier`, `reliability.io/rpo`, `reliability.io/rto`.',
+              'The reliability annotations the entity carries, keyed by annotation.',
+            type: 'object',
             additionalProperties: {
               type: 'string',
             },
           },
           objectives: {
-            type: 'object',
             description:
-              'The `reliability.io/rpo` and `reliability.io/rto` annotations, read: each with its value, or — for text that is no objective, such as `Near-zero` — the problem with a hint. Absent annotations are left out.',
+              'The RPO and RTO annotations, read: each with its value, or what is wrong with it ("Near-zero" is not a duration).',
+            type: 'object',
             properties: {
               rpo: {
                 $ref: '#/components/schemas/AnnotatedObjective',
@@ -3766,41 +3466,33 @@ export const spec = {
             },
           },
           generatedAt: {
+            description: 'When the backend assembled this answer.',
             type: 'string',
             format: 'date-time',
-            description: 'When the backend assembled this answer.',
           },
         },
+        required: [
+          'entityRef',
+          'title',
+          'annotations',
+          'objectives',
+          'generatedAt',
+        ],
       },
       IncidentSummary: {
-        type: 'object',
         description: 'An incident as lists show it.',
-        required: [
-          'id',
-          'number',
-          'reference',
-          'title',
-          'status',
-          'severity',
-          'entityRefs',
-          'milestones',
-          'alertCount',
-          'firingAlertCount',
-          'createdAt',
-          'createdBy',
-          'updatedAt',
-          'version',
-        ],
+        type: 'object',
         properties: {
           id: {
             type: 'string',
           },
           number: {
+            description: 'The number people say: 42 in INC-42.',
             type: 'integer',
           },
           reference: {
+            description: '`INC-42`.',
             type: 'string',
-            description: 'INC-42',
           },
           title: {
             type: 'string',
@@ -3819,11 +3511,11 @@ export const spec = {
             },
           },
           commander: {
+            description: 'Who leads it now.',
             type: 'string',
           },
           milestones: {
             type: 'object',
-            required: ['started'],
             properties: {
               started: {
                 type: 'string',
@@ -3846,11 +3538,14 @@ export const spec = {
                 format: 'date-time',
               },
             },
+            required: ['started'],
           },
           postmortemId: {
             type: 'string',
           },
           statusUpdateDueAt: {
+            description:
+              'When the next status update is due (open incidents of levels with a cadence).',
             type: 'string',
             format: 'date-time',
           },
@@ -3868,10 +3563,9 @@ export const spec = {
             type: 'string',
           },
           imported: {
-            type: 'object',
             description:
-              'Set when the record came from another tool (`POST /incidents/import`): its id there and who imported it. The people its history names did not record it here.',
-            required: ['externalId', 'by'],
+              'Set when the record came from another tool (`POST /incidents/import`): its id there and who imported it. The people its history names were not signed in here; the importer vouches for them.',
+            type: 'object',
             properties: {
               externalId: {
                 type: 'string',
@@ -3880,6 +3574,7 @@ export const spec = {
                 type: 'string',
               },
             },
+            required: ['externalId', 'by'],
           },
           updatedAt: {
             type: 'string',
@@ -3889,17 +3584,91 @@ export const spec = {
             type: 'integer',
           },
         },
-        additionalProperties: true,
+        required: [
+          'id',
+          'number',
+          'reference',
+          'title',
+          'status',
+          'severity',
+          'entityRefs',
+          'milestones',
+          'alertCount',
+          'firingAlertCount',
+          'createdAt',
+          'createdBy',
+          'updatedAt',
+          'version',
+        ],
       },
       Incident: {
-        description:
-          'An incident with everything it holds: alerts (as Alertmanager last reported them), attached runbooks, roles with assumed and handed-over times, checklist ticks, status updates, and the timeline of typed events (declared, alert fired/resolved, status/severity/role changed, runbook attached, step ticked/unticked, note, status update, postmortem started), each with time, actor, source and whether it is pinned.',
+        description: 'An incident with everything it holds.',
         allOf: [
           {
             $ref: '#/components/schemas/IncidentSummary',
           },
           {
             type: 'object',
+            properties: {
+              summary: {
+                type: 'string',
+              },
+              links: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    kind: {
+                      type: 'string',
+                      enum: ['chat', 'call', 'ticket', 'dashboard', 'other'],
+                    },
+                    url: {
+                      type: 'string',
+                    },
+                    title: {
+                      type: 'string',
+                    },
+                  },
+                  required: ['kind', 'url'],
+                },
+              },
+              roles: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/IncidentRoleAssignment',
+                },
+              },
+              alerts: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/IncidentAlert',
+                },
+              },
+              runbooks: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/IncidentRunbook',
+                },
+              },
+              checklist: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/IncidentTick',
+                },
+              },
+              statusUpdates: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/IncidentStatusUpdate',
+                },
+              },
+              timeline: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/IncidentEvent',
+                },
+              },
+            },
             required: [
               'links',
               'roles',
@@ -3909,80 +3678,143 @@ export const spec = {
               'statusUpdates',
               'timeline',
             ],
-            properties: {
-              summary: {
-                type: 'string',
-              },
-              links: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  additionalProperties: true,
-                },
-              },
-              roles: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  additionalProperties: true,
-                },
-              },
-              alerts: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  additionalProperties: true,
-                },
-              },
-              runbooks: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  additionalProperties: true,
-                },
-              },
-              checklist: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  additionalProperties: true,
-                },
-              },
-              statusUpdates: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  additionalProperties: true,
-                },
-              },
-              timeline: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  additionalProperties: true,
-                },
-              },
-            },
           },
         ],
       },
       ComplianceState: {
+        description:
+          'How a component stands against its plan, worst first: `violated` (the last good backup is older than the RPO, or the last drill failed), `stale` (no drill for longer than allowed), `at-risk` (close to the RPO, the last run failed, or a restore took longer than the RTO), `unknown` (nothing reported yet), `unchecked` (reported, but the plan states nothing to check it against: an RPO of "Near-zero", drills "regularly"), `ok`, `not-needed` (stateless, or nothing is kept).',
         type: 'string',
         enum: [
+          'ok',
           'violated',
           'stale',
           'at-risk',
           'unknown',
           'unchecked',
-          'ok',
           'not-needed',
         ],
-        description:
-          'How a component stands against its plan, worst first: `violated` (the last good backup is older than the RPO, or the last drill failed), `stale` (the drill is overdue), `at-risk`, `unknown` (nothing reported), `unchecked` (reported, but the plan states nothing to check it against: an RPO of "Near-zero", drills "regularly"), `ok`, `not-needed` (stateless, or nothing is kept).',
       },
       RecoveryPlanDetails: {
+        description: 'A stored recovery plan, as the API serves it.',
         type: 'object',
-        description: 'A stored recovery plan.',
+        properties: {
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          entityRefs: {
+            description:
+              "The entities it covers: its own entityRefs and its components' entities.",
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          sourceUrl: {
+            description:
+              "The file's repository URL (or its path from the catalog file).",
+            type: 'string',
+          },
+          sourceLine: {
+            type: 'integer',
+          },
+          revision: {
+            type: 'string',
+          },
+          lastSyncedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          stale: {
+            description: 'The file now has errors: this is the last good copy.',
+            type: 'boolean',
+          },
+          document: {
+            description:
+              'The normalised `RecoveryPlan` document, as `/schemas/recovery-plan.json` describes it.',
+            $ref: '#/components/schemas/RecoveryPlanDocument',
+          },
+          unresolvedRunbooks: {
+            description:
+              'Runbooks its drills and scenarios name that are not indexed (when the plan was read): `namespace/name`.',
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          status: {
+            description:
+              'How the plan stands against what was reported, when it was read.',
+            type: 'object',
+            properties: {
+              state: {
+                description: "The worst of the components' states.",
+                $ref: '#/components/schemas/ComplianceState',
+              },
+              evaluatedAt: {
+                type: 'string',
+                format: 'date-time',
+              },
+              components: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/ComponentRecoveryStatus',
+                },
+              },
+              dataTypes: {
+                description:
+                  'Each data type against the backups of the components that hold it.',
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    dataType: {
+                      type: 'string',
+                    },
+                    state: {
+                      $ref: '#/components/schemas/ComplianceState',
+                    },
+                    reasons: {
+                      type: 'array',
+                      items: {
+                        type: 'string',
+                      },
+                    },
+                    window: {
+                      description:
+                        'Where all its components can be restored to: the earliest of their latest points.',
+                      type: 'object',
+                      properties: {
+                        from: {
+                          type: 'string',
+                        },
+                        to: {
+                          type: 'string',
+                        },
+                        job: {
+                          description: 'The job that reaches `to`.',
+                          type: 'string',
+                        },
+                      },
+                      required: ['to'],
+                    },
+                    rpoSeconds: {
+                      type: 'number',
+                    },
+                  },
+                  required: ['dataType', 'state', 'reasons'],
+                },
+              },
+            },
+            required: ['state', 'evaluatedAt', 'components'],
+          },
+        },
         required: [
           'namespace',
           'name',
@@ -3994,127 +3826,169 @@ export const spec = {
           'stale',
           'document',
         ],
-        properties: {
-          namespace: {
-            type: 'string',
-          },
-          name: {
-            type: 'string',
-          },
-          title: {
-            type: 'string',
-          },
-          entityRefs: {
-            type: 'array',
-            description: "The entities it covers, its own and its components'.",
-            items: {
-              type: 'string',
-            },
-          },
-          sourceUrl: {
-            type: 'string',
-            description:
-              "The file's repository URL, or for a local catalog folder its path from the catalog file.",
-          },
-          sourceLine: {
-            type: 'integer',
-          },
-          revision: {
-            type: 'string',
-          },
-          lastSyncedAt: {
-            type: 'string',
-            format: 'date-time',
-          },
-          stale: {
-            type: 'boolean',
-          },
-          document: {
-            type: 'object',
-            description:
-              'The normalised `RecoveryPlan` document, as `/schemas/recovery-plan.json` describes it.',
-            additionalProperties: true,
-          },
-          status: {
-            type: 'object',
-            description:
-              'How the plan stands against what was reported (`POST /backups/events`), evaluated when read: per component the age of the last good backup against its RPO, the last drill against its cadence and its restore time against the RTO; `state` is the worst of them (`violated`, `stale`, `at-risk`, `unknown`, `unchecked`, `ok`, `not-needed`).',
-            additionalProperties: true,
-          },
-          unresolvedRunbooks: {
-            type: 'array',
-            description:
-              'Runbooks its drills and scenarios name (`namespace/name`) that are not indexed at the time of the request.',
-            items: {
-              type: 'string',
-            },
-          },
-        },
       },
       AnnotatedObjective: {
+        description:
+          'An RPO or RTO as an annotation states it, read with `parseRecoveryObjective`.',
         type: 'object',
-        required: ['text'],
         properties: {
           text: {
+            description: "The annotation's text, as written.",
             type: 'string',
-            description:
-              'The annotation as written, e.g. `≈ 1 min` or `Near-zero`.',
           },
           value: {
             $ref: '#/components/schemas/RecoveryObjective',
           },
           error: {
+            description: 'Why the text is not an objective, with a hint.',
             type: 'string',
-            description:
-              'Why the text is not an objective, e.g. `"soon" is not a duration: write a duration such as "15m", …`.',
           },
         },
+        required: ['text'],
       },
       RecoveryObjective: {
         description:
-          'An RPO or RTO: a duration (possibly approximate `≈`, an upper bound `≤`, or provisional), zero (nothing may be lost), nothing kept (`not-kept`: ephemeral by design, "0 (none)"), not applicable with a reason, or `qualitative`: words that are no time ("Near-zero", "Seconds"), kept as written in `text` and never checked.',
-        type: 'object',
-        required: ['kind'],
-        properties: {
-          kind: {
-            type: 'string',
-            enum: [
-              'duration',
-              'zero',
-              'not-kept',
-              'not-applicable',
-              'qualitative',
-            ],
+          'A recovery point or time objective as teams state them: a duration, zero (no loss allowed), nothing kept (ephemeral by design: "0 (none)"), not applicable with a reason, or a word that is no time ("Near-zero", "Seconds") kept as written — unquantified, so never checked. A duration may be approximate ("≈ 1 min"), an upper bound ("≤ 30 min") or provisional ("15m (initial guess)").',
+        oneOf: [
+          {
+            type: 'object',
+            properties: {
+              kind: {
+                type: 'string',
+                enum: ['duration'],
+              },
+              seconds: {
+                type: 'number',
+              },
+              approximate: {
+                description: '"≈ 1 min": about that long.',
+                type: 'boolean',
+              },
+              atMost: {
+                description: '"≤ 30 min": at most that long.',
+                type: 'boolean',
+              },
+              provisional: {
+                description:
+                  'Not agreed yet ("initial guess", "provisional", "TBD").',
+                type: 'boolean',
+              },
+              note: {
+                description: 'What followed in parentheses.',
+                type: 'string',
+              },
+            },
+            required: ['kind', 'seconds'],
           },
-          seconds: {
-            type: 'integer',
-            minimum: 0,
+          {
+            type: 'object',
+            properties: {
+              kind: {
+                type: 'string',
+                enum: ['zero'],
+              },
+              note: {
+                type: 'string',
+              },
+            },
+            required: ['kind'],
           },
-          approximate: {
-            type: 'boolean',
+          {
+            type: 'object',
+            properties: {
+              kind: {
+                description:
+                  'Nothing is kept, by design: there is nothing to lose or restore.',
+                type: 'string',
+                enum: ['not-kept'],
+              },
+              reason: {
+                type: 'string',
+              },
+            },
+            required: ['kind'],
           },
-          atMost: {
-            type: 'boolean',
+          {
+            type: 'object',
+            properties: {
+              kind: {
+                type: 'string',
+                enum: ['not-applicable'],
+              },
+              reason: {
+                type: 'string',
+              },
+            },
+            required: ['kind', 'reason'],
           },
-          provisional: {
-            type: 'boolean',
+          {
+            type: 'object',
+            properties: {
+              kind: {
+                description:
+                  '"Near-zero", "Seconds": what the team wrote, not a time to check.',
+                type: 'string',
+                enum: ['qualitative'],
+              },
+              text: {
+                type: 'string',
+              },
+              note: {
+                type: 'string',
+              },
+            },
+            required: ['kind', 'text'],
           },
-          note: {
-            type: 'string',
-          },
-          reason: {
-            type: 'string',
-          },
-          text: {
-            type: 'string',
-            description: 'A `qualitative` objective as written.',
-          },
-        },
+        ],
       },
       SeverityLevel: {
-        type: 'object',
         description:
           'A severity level, as configured under `reliability.severities`.',
+        type: 'object',
+        properties: {
+          id: {
+            description:
+              'What runbooks, incidents and postmortems name, e.g. `P1`.',
+            type: 'string',
+          },
+          label: {
+            type: 'string',
+          },
+          rank: {
+            description: '1 is the most severe.',
+            type: 'integer',
+          },
+          colour: {
+            description: 'A CSS colour for chips and badges.',
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          responseTarget: {
+            description:
+              'How fast someone must respond, for people (`15 minutes`, `next business day`).',
+            type: 'string',
+          },
+          responseMinutes: {
+            description: 'The same in minutes, when it is a fixed time.',
+            type: 'integer',
+          },
+          pages: {
+            description: 'Whether it pages the on-call engineer.',
+            type: 'boolean',
+          },
+          postmortemRequired: {
+            description:
+              'Whether an incident of this level needs a postmortem.',
+            type: 'boolean',
+          },
+          statusUpdateMinutes: {
+            description:
+              'How often the commander posts a status update while it is open, in minutes.',
+            type: 'integer',
+          },
+        },
         required: [
           'id',
           'label',
@@ -4125,47 +3999,6 @@ export const spec = {
           'pages',
           'postmortemRequired',
         ],
-        properties: {
-          id: {
-            type: 'string',
-            description:
-              'What runbooks, incidents and postmortems name, e.g. `P1`.',
-            pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$',
-          },
-          label: {
-            type: 'string',
-          },
-          rank: {
-            type: 'integer',
-            minimum: 1,
-            description: '1 is the most severe.',
-          },
-          colour: {
-            type: 'string',
-            description: 'A CSS colour for chips and badges.',
-          },
-          description: {
-            type: 'string',
-          },
-          responseTarget: {
-            type: 'string',
-            description:
-              'How fast someone must respond, for people (`15 minutes`, `next business day`).',
-          },
-          responseMinutes: {
-            type: 'integer',
-            description: 'The same in minutes, when it is a fixed time.',
-          },
-          pages: {
-            type: 'boolean',
-            description: 'Whether it pages the on-call engineer.',
-          },
-          postmortemRequired: {
-            type: 'boolean',
-            description:
-              'Whether an incident of this level needs a postmortem.',
-          },
-        },
       },
       RunbookNamePart: {
         type: 'string',
@@ -4175,81 +4008,69 @@ export const spec = {
         maxLength: 63,
       },
       RunbookTrigger: {
-        type: 'object',
         description: 'Which alert a runbook answers.',
-        required: ['alertName'],
+        type: 'object',
         properties: {
           alertName: {
-            type: 'string',
             description: "The alert's name (Prometheus `alertname`).",
+            type: 'string',
           },
           labels: {
-            type: 'object',
             description:
-              'Alert labels that must all match (e.g. `{ namespace: insights }`).',
+              'Alert labels that must all match (e.g. `{ namespace: prod }`).',
+            type: 'object',
             additionalProperties: {
               type: 'string',
             },
           },
         },
+        required: ['alertName'],
       },
       RunbookReview: {
-        type: 'object',
         description:
           'When the runbook was last checked, and how often it must be.',
+        type: 'object',
         properties: {
           lastReviewed: {
+            description: 'ISO date (`2026-10-01`).',
             type: 'string',
-            description: 'ISO date, e.g. `2026-10-14`.',
           },
           intervalDays: {
-            type: 'integer',
             description: 'Days between reviews.',
+            type: 'integer',
           },
         },
       },
       RunbookSummary: {
-        type: 'object',
         description: 'A runbook as the API lists it.',
-        required: [
-          'namespace',
-          'name',
-          'title',
-          'entityRefs',
-          'triggers',
-          'sourceUrl',
-          'sourceLine',
-          'lastSyncedAt',
-          'stale',
-        ],
+        type: 'object',
         properties: {
           namespace: {
-            type: 'string',
             description:
               "The runbook's `metadata.namespace` (`default` unless set).",
+            type: 'string',
           },
           name: {
             type: 'string',
           },
           title: {
-            type: 'string',
             description: '`metadata.title`, or the name.',
+            type: 'string',
           },
           severity: {
-            type: 'string',
             description: 'One of the configured severity ids, e.g. `P1`.',
+            type: 'string',
           },
           category: {
-            type: 'string',
             description: 'E.g. `backend`, `db`, `network`, `tls`, `storage`.',
+            type: 'string',
           },
           owner: {
             type: 'string',
           },
           entityRefs: {
+            description: 'Full refs, `kind:namespace/name`, lower-case.',
             type: 'array',
-            description:
-              'The entities the runbook serves, full refs `kind:namespace/name`, lower-case.',
             items: {
               type: 'string',
             },
@@ -4261,32 +4082,59 @@ export const spec = {
             },
           },
           sourceUrl: {
-            type: 'string',
             description:
-              'The file it came from: a URL to open in Git, `<remote>#<path>` for `git` locations, or a local path.',
+              'The file it came from: a URL to open in Git, or a path.',
+            type: 'string',
           },
           sourceLine: {
-            type: 'integer',
             description: 'The line its document starts on in that file.',
+            type: 'integer',
           },
           revision: {
-            type: 'string',
             description: 'The commit or ETag of the copy served, when known.',
+            type: 'string',
           },
           lastSyncedAt: {
+            description: 'When this copy was read from its source.',
             type: 'string',
             format: 'date-time',
-            description: 'When this copy was read from its source.',
           },
           stale: {
-            type: 'boolean',
             description:
               'True when the latest read of its file failed and this is the last good copy, kept until the file is fixed.',
+            type: 'boolean',
           },
           review: {
+            description: 'The last review and its interval, for freshness.',
             $ref: '#/components/schemas/RunbookReview',
           },
+          syncError: {
+            description:
+              "Present when the latest read of the runbook's location failed after this copy was read (Git down, …): when, and why.",
+            type: 'object',
+            properties: {
+              at: {
+                type: 'string',
+                format: 'date-time',
+              },
+              message: {
+                type: 'string',
+              },
+            },
+            required: ['at', 'message'],
+          },
         },
+        required: [
+          'namespace',
+          'name',
+          'title',
+          'entityRefs',
+          'triggers',
+          'sourceUrl',
+          'sourceLine',
+          'lastSyncedAt',
+          'stale',
+        ],
       },
       RunbookDetails: {
         description: 'One runbook with every section.',
@@ -4296,20 +4144,18 @@ export const spec = {
           },
           {
             type: 'object',
-            required: ['document'],
             properties: {
               document: {
                 $ref: '#/components/schemas/RunbookDocument',
               },
             },
+            required: ['document'],
           },
         ],
       },
       RunbookDocument: {
+        description: 'A runbook document, after validation and normalisation.',
         type: 'object',
-        description:
-          'The runbook document as indexed: a `reliability.io/v1alpha1` `Runbook` that passed the runbook JSON Schema (`plugins/reliability-common/schema/runbook.schema.json`, served by `GET /schemas/runbook.json`, which has every constraint and length limit), then normalised: `metadata.namespace` and `metadata.title` are always set, `spec.entityRefs` are full lower-case refs (defaulting to the annotating entity), and steps given as plain strings become `{ manual }` steps. Unknown fields were dropped with a warning. Markdown runbooks are converted to the same shape.',
-        required: ['apiVersion', 'kind', 'metadata', 'spec'],
         properties: {
           apiVersion: {
             type: 'string',
@@ -4321,13 +4167,12 @@ export const spec = {
           },
           metadata: {
             type: 'object',
-            required: ['name', 'namespace', 'title'],
             properties: {
               name: {
-                $ref: '#/components/schemas/RunbookNamePart',
+                type: 'string',
               },
               namespace: {
-                $ref: '#/components/schemas/RunbookNamePart',
+                type: 'string',
               },
               title: {
                 type: 'string',
@@ -4342,20 +4187,22 @@ export const spec = {
                 },
               },
             },
+            required: ['name', 'namespace', 'title'],
           },
           spec: {
             $ref: '#/components/schemas/RunbookSpec',
           },
         },
+        required: ['apiVersion', 'kind', 'metadata', 'spec'],
       },
       RunbookSpec: {
-        type: 'object',
         description: 'The `spec` of a Runbook.',
+        type: 'object',
         properties: {
           entityRefs: {
-            type: 'array',
             description:
-              'Catalog entities the runbook serves, `kind:namespace/name`, lower-case.',
+              'Catalog entities the runbook serves, `[kind:][namespace/]name`.',
+            type: 'array',
             items: {
               type: 'string',
             },
@@ -4364,11 +4211,12 @@ export const spec = {
             type: 'string',
           },
           severity: {
-            type: 'string',
             description:
               'One of the configured severity ids (P1…P4 by default).',
+            type: 'string',
           },
           category: {
+            description: 'E.g. backend, db, network, tls, storage.',
             type: 'string',
           },
           summary: {
@@ -4408,8 +4256,9 @@ export const spec = {
             },
           },
           steps: {
+            description:
+              'Ordered steps of a runbook that is one procedure (seed 003 style).',
             type: 'array',
-            description: 'Ordered steps of a runbook that is one procedure.',
             items: {
               $ref: '#/components/schemas/RunbookStep',
             },
@@ -4456,48 +4305,46 @@ export const spec = {
         },
       },
       RunbookStep: {
-        type: 'object',
         description:
           'One step of a runbook section. Exactly one of `run`, `verify`, `manual`.',
+        type: 'object',
         properties: {
           title: {
-            type: 'string',
             description: 'A short name for the step, shown in checklists.',
+            type: 'string',
           },
           run: {
-            type: 'string',
             description: 'A command to run (shell, kubectl, …).',
+            type: 'string',
           },
           verify: {
-            type: 'string',
             description: 'A command or expression that checks the state.',
+            type: 'string',
           },
           expect: {
-            type: 'string',
             description:
               'For `verify`: what the check should show when all is well.',
+            type: 'string',
           },
           manual: {
-            type: 'string',
             description: 'An instruction for a person, in Markdown.',
+            type: 'string',
           },
           description: {
-            type: 'string',
             description:
               'Why the step is there, or what to watch out for (Markdown).',
+            type: 'string',
           },
           timeout: {
-            type: 'string',
             description:
               'How long the step may take before escalating, e.g. `5m`.',
-            pattern: '^[0-9]+(s|m|h|d)$',
+            type: 'string',
           },
         },
       },
       RunbookPrecondition: {
-        type: 'object',
         description: 'Something to check before acting.',
-        required: ['check'],
+        type: 'object',
         properties: {
           check: {
             type: 'string',
@@ -4506,35 +4353,35 @@ export const spec = {
             type: 'string',
           },
         },
+        required: ['check'],
       },
       RunbookEscalation: {
-        type: 'object',
         description:
           'Who to call when the runbook does not resolve the problem.',
+        type: 'object',
         properties: {
           contacts: {
-            type: 'array',
             description: 'Entity refs or plain names, in order.',
+            type: 'array',
             items: {
               type: 'string',
             },
           },
           after: {
-            type: 'string',
             description:
               'Escalate when not mitigated after this long, e.g. `30m`.',
+            type: 'string',
           },
           notes: {
-            type: 'string',
             description:
               'Free text: paging policy, chat channel, … (Markdown).',
+            type: 'string',
           },
         },
       },
       RunbookLink: {
-        type: 'object',
         description: 'A link shown with the runbook.',
-        required: ['title', 'url'],
+        type: 'object',
         properties: {
           title: {
             type: 'string',
@@ -4543,35 +4390,34 @@ export const spec = {
             type: 'string',
           },
         },
+        required: ['title', 'url'],
       },
       RunbookLocationState: {
-        type: 'object',
         description:
           'Where runbooks are read from, and how the last reads went.',
-        required: ['id', 'source', 'target'],
+        type: 'object',
         properties: {
           id: {
-            type: 'string',
             description: "`entity:<entityRef>` for an entity's annotation.",
-            example: 'entity:resource:default/insights-postgres',
+            type: 'string',
           },
           source: {
-            type: 'string',
-            enum: ['entity', 'config'],
             description:
               "`entity`: an entity's annotation; `config`: a central repository.",
+            type: 'string',
+            enum: ['entity', 'config'],
           },
           target: {
-            type: 'string',
             description: 'The URL, Git remote or path read.',
+            type: 'string',
           },
           entityRef: {
             type: 'string',
           },
           revision: {
-            type: 'string',
             description:
-              'The commit of the last successful read, for `git` locations (reads through a URL reader keep only an ETag, not shown).',
+              'The commit of the last successful read, for `git` locations (reads through a URL reader keep only an ETag).',
+            type: 'string',
           },
           lastAttemptAt: {
             type: 'string',
@@ -4582,28 +4428,28 @@ export const spec = {
             format: 'date-time',
           },
           lastError: {
-            type: 'string',
             description: 'Why the last read failed; absent when it worked.',
+            type: 'string',
           },
         },
+        required: ['id', 'source', 'target'],
       },
       RunbookProblem: {
-        type: 'object',
         description:
-          'A problem found in a runbook file: an `error` rejects the runbook (or, with `entityRef`, leaves that entity out of it), a `warning` does not.',
-        required: ['severity', 'file', 'line', 'column', 'message'],
+          'A problem found in a runbook file: an error rejects the runbook, a warning does not.',
+        type: 'object',
         properties: {
           severity: {
             type: 'string',
             enum: ['error', 'warning'],
           },
           file: {
-            type: 'string',
             description: 'The file, as the source names it (a path or a URL).',
+            type: 'string',
           },
           line: {
-            type: 'integer',
             description: '1-based; 0 when the problem is about the whole file.',
+            type: 'integer',
           },
           column: {
             type: 'integer',
@@ -4612,20 +4458,20 @@ export const spec = {
             type: 'string',
           },
           runbook: {
-            type: 'string',
             description: 'The runbook the problem belongs to, when known.',
+            type: 'string',
           },
           entityRef: {
-            type: 'string',
             description:
-              "The entity a document names that its location may not speak for (another owner's, not listing the location's entity in its `reliability.io/runbooks-from` annotation): it was left out of the document, and the problem also shows in that entity's index status.",
+              "The entity a document names that its location may not speak for: it was left out, and the problem shows on that entity's page too.",
+            type: 'string',
           },
         },
+        required: ['severity', 'file', 'line', 'column', 'message'],
       },
       RunbookIndexStatus: {
-        type: 'object',
         description: "The index state of one entity's runbooks.",
-        required: ['locations', 'problems'],
+        type: 'object',
         properties: {
           locations: {
             type: 'array',
@@ -4640,12 +4486,7 @@ export const spec = {
             },
           },
         },
-      },
-      PostmortemStatus: {
-        type: 'string',
-        description:
-          'Where a postmortem is in its life. Moving to `published`, or away from it, needs the permission `reliability.postmortem.publish`.',
-        enum: ['draft', 'in-review', 'published'],
+        required: ['locations', 'problems'],
       },
       PostmortemTime: {
         type: 'string',
@@ -4653,64 +4494,6 @@ export const spec = {
           "An ISO 8601 time that starts with a date and `T` (`2026-11-20T09:02:00Z`); give the offset, since a time without one is read in the server's time zone. Stored and returned in UTC with milliseconds (`2026-11-20T09:02:00.000Z`).",
         pattern: '^\\d{4}-\\d{2}-\\d{2}T',
         example: '2026-11-20T09:02:00Z',
-      },
-      PostmortemEntityRef: {
-        type: 'string',
-        description:
-          'A catalog entity ref, `[kind:][namespace/]name`: the kind defaults to `component` and the namespace to `default`. Stored and returned as the full ref, lower-case (`component:default/insights-api`).',
-        example: 'component:default/insights-api',
-      },
-      RunbookRef: {
-        type: 'string',
-        description: 'A runbook, `namespace/name`.',
-        pattern: '^[a-z0-9-]{1,63}/[a-z0-9-]{1,63}$',
-        example: 'default/api-not-responding',
-      },
-      PostmortemMilestones: {
-        type: 'object',
-        description:
-          "The incident's milestones, each optional. They must not go back in time: a milestone earlier than the last milestone given before it (in the order started, detected, acknowledged, mitigated, resolved) is a 400. Unknown fields are a 400.",
-        properties: {
-          started: {
-            $ref: '#/components/schemas/PostmortemTime',
-          },
-          detected: {
-            $ref: '#/components/schemas/PostmortemTime',
-          },
-          acknowledged: {
-            $ref: '#/components/schemas/PostmortemTime',
-          },
-          mitigated: {
-            $ref: '#/components/schemas/PostmortemTime',
-          },
-          resolved: {
-            $ref: '#/components/schemas/PostmortemTime',
-          },
-        },
-      },
-      PostmortemTimelineEntry: {
-        type: 'object',
-        description:
-          'One entry of the incident timeline. Unknown fields are a 400.',
-        required: ['at', 'event'],
-        properties: {
-          at: {
-            $ref: '#/components/schemas/PostmortemTime',
-          },
-          event: {
-            type: 'string',
-            minLength: 1,
-            maxLength: 5000,
-            description: 'What happened (trimmed; must not be empty).',
-          },
-          link: {
-            type: 'string',
-            format: 'uri',
-            pattern: '^[Hh][Tt][Tt][Pp][Ss]?://',
-            description:
-              'An http(s) URL, e.g. to the alert, a graph or a chat message.',
-          },
-        },
       },
       PostmortemActionItem: {
         type: 'object',
@@ -4772,27 +4555,19 @@ export const spec = {
           },
           {
             type: 'object',
-            required: [
-              'id',
-              'status',
-              'postmortemId',
-              'postmortemTitle',
-              'overdue',
-            ],
             properties: {
               postmortemId: {
                 type: 'string',
-                format: 'uuid',
               },
               postmortemTitle: {
                 type: 'string',
               },
               overdue: {
+                description: 'Open and past its due date.',
                 type: 'boolean',
-                description:
-                  '`open` or `in-progress`, with a `dueDate` before today (UTC).',
               },
             },
+            required: ['postmortemId', 'postmortemTitle', 'overdue'],
           },
         ],
       },
@@ -5013,90 +4788,62 @@ export const spec = {
         additionalProperties: false,
       },
       Postmortem: {
-        description:
-          'A stored postmortem: its content, with every default filled in and every entity ref and time normalised, plus the fields the server manages.',
+        description: 'A stored postmortem.',
         allOf: [
           {
             $ref: '#/components/schemas/PostmortemContent',
           },
           {
             type: 'object',
-            required: [
-              'id',
-              'version',
-              'status',
-              'authors',
-              'entityRefs',
-              'alerts',
-              'runbooks',
-              'milestones',
-              'rootCauses',
-              'contributingFactors',
-              'lessons',
-              'timeline',
-              'actionItems',
-              'createdAt',
-              'createdBy',
-              'updatedAt',
-              'updatedBy',
-            ],
             properties: {
               id: {
+                description: 'A UUID.',
                 type: 'string',
-                format: 'uuid',
               },
               version: {
-                type: 'integer',
-                minimum: 1,
                 description:
-                  '1 on create, and one more with every update. `PUT` names the version it is based on.',
-              },
-              lessons: {
-                type: 'object',
-                required: ['wentWell', 'wentWrong', 'gotLucky'],
-              },
-              actionItems: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  required: ['id', 'status'],
-                },
+                  'Increases with every change; an update names the version it was based on.',
+                type: 'integer',
               },
               createdAt: {
                 type: 'string',
                 format: 'date-time',
               },
               createdBy: {
-                type: 'string',
                 description: 'The user entity ref of the creator.',
+                type: 'string',
               },
               updatedAt: {
                 type: 'string',
                 format: 'date-time',
               },
               updatedBy: {
-                type: 'string',
                 description: 'The user entity ref of the last writer.',
+                type: 'string',
               },
               publishedAt: {
-                type: 'string',
-                format: 'date-time',
                 description:
                   'When it became `published`; only while it is published.',
+                type: 'string',
+                format: 'date-time',
               },
               timeToDetectMinutes: {
+                description: 'detected − started, when both are known.',
                 type: 'integer',
-                minimum: 0,
-                description:
-                  '`milestones.detected` − `milestones.started`, rounded, when both are known.',
               },
               timeToResolveMinutes: {
+                description: 'resolved − started, when both are known.',
                 type: 'integer',
-                minimum: 0,
-                description:
-                  '`milestones.resolved` − `milestones.started`, rounded, when both are known.',
               },
             },
+            required: [
+              'id',
+              'version',
+              'createdAt',
+              'createdBy',
+              'updatedAt',
+              'updatedBy',
+            ],
           },
         ],
       },
@@ -5348,37 +5095,35 @@ export const spec = {
         additionalProperties: false,
       },
       PostmortemAuditEntry: {
-        type: 'object',
         description: 'One change to a postmortem, as the audit log keeps it.',
-        required: ['at', 'actor', 'action', 'fields', 'version'],
+        type: 'object',
         properties: {
           at: {
             type: 'string',
             format: 'date-time',
           },
           actor: {
-            type: 'string',
             description: 'The user entity ref of who made the change.',
+            type: 'string',
           },
           action: {
             type: 'string',
             enum: ['create', 'update', 'delete'],
           },
           fields: {
+            description: 'The top-level fields that changed.',
             type: 'array',
-            description:
-              'The top-level fields that changed, sorted: on `create` every field the content has, on `delete` none.',
             items: {
               type: 'string',
             },
           },
           version: {
-            type: 'integer',
-            minimum: 1,
             description:
               'The version the change produced; for `delete`, the last version.',
+            type: 'integer',
           },
         },
+        required: ['at', 'actor', 'action', 'fields', 'version'],
       },
       BackupEventBatch: {
         description:
@@ -6142,6 +5887,1509 @@ export const spec = {
         required: ['externalId', 'title', 'severity', 'status', 'milestones'],
         additionalProperties: false,
       },
+      IncidentEvent: {
+        description: "One event of an incident's timeline.",
+        type: 'object',
+        properties: {
+          id: {
+            type: 'integer',
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+          type: {
+            type: 'string',
+            enum: [
+              'declared',
+              'alert-fired',
+              'alert-resolved',
+              'status-changed',
+              'severity-changed',
+              'role-changed',
+              'runbook-attached',
+              'step-ticked',
+              'step-unticked',
+              'note',
+              'status-update',
+              'fields-changed',
+              'postmortem-started',
+              'postmortem-deleted',
+            ],
+          },
+          actor: {
+            description:
+              'A user ref, or the service that acted (e.g. `alertmanager`).',
+            type: 'string',
+          },
+          source: {
+            type: 'string',
+            enum: ['portal', 'alertmanager', 'system', 'api'],
+          },
+          summary: {
+            description:
+              'One line for people: "Severity P2 → P1: the replica is gone too".',
+            type: 'string',
+          },
+          data: {
+            description:
+              'What changed, for filters and the postmortem: old and new values, the alert, the step.',
+            type: 'object',
+            additionalProperties: {},
+          },
+          pinned: {
+            type: 'boolean',
+          },
+        },
+        required: ['id', 'at', 'type', 'actor', 'source', 'summary', 'pinned'],
+      },
+      IncidentRoleAssignment: {
+        description: 'A role held, from when to when.',
+        type: 'object',
+        properties: {
+          role: {
+            type: 'string',
+          },
+          user: {
+            type: 'string',
+          },
+          assumedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          handedOverAt: {
+            description: 'When someone else took it over; absent while held.',
+            type: 'string',
+            format: 'date-time',
+          },
+          assignedBy: {
+            type: 'string',
+          },
+        },
+        required: ['role', 'user', 'assumedAt', 'assignedBy'],
+      },
+      IncidentAlert: {
+        description:
+          'An alert an incident holds, as Alertmanager last reported it.',
+        type: 'object',
+        properties: {
+          fingerprint: {
+            type: 'string',
+          },
+          alertName: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['resolved', 'firing'],
+          },
+          labels: {
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+          annotations: {
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+          startsAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          endsAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          generatorURL: {
+            type: 'string',
+          },
+        },
+        required: [
+          'fingerprint',
+          'alertName',
+          'status',
+          'labels',
+          'annotations',
+          'startsAt',
+        ],
+      },
+      IncidentRunbook: {
+        description: 'A runbook attached to an incident.',
+        type: 'object',
+        properties: {
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          attachedBy: {
+            description:
+              "`alert` when an alert's triggers matched it, else the person who attached it.",
+            type: 'string',
+          },
+          attachedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+        required: ['namespace', 'name', 'attachedBy', 'attachedAt'],
+      },
+      IncidentTick: {
+        description: 'A ticked runbook step.',
+        type: 'object',
+        properties: {
+          runbook: {
+            type: 'string',
+          },
+          step: {
+            type: 'string',
+          },
+          done: {
+            type: 'boolean',
+          },
+          by: {
+            type: 'string',
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+        required: ['runbook', 'step', 'done', 'by', 'at'],
+      },
+      IncidentStatusUpdate: {
+        description: 'A tactical status update.',
+        type: 'object',
+        properties: {
+          id: {
+            type: 'integer',
+          },
+          conditions: {
+            type: 'string',
+          },
+          actions: {
+            type: 'string',
+          },
+          needs: {
+            type: 'string',
+          },
+          by: {
+            type: 'string',
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+        required: ['id', 'conditions', 'actions', 'by', 'at'],
+      },
+      IncidentRole: {
+        description: 'A role incidents have (`reliability.incidents.roles`).',
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          lead: {
+            description:
+              'The one role that leads (exactly one: the commander by default).',
+            type: 'boolean',
+          },
+          description: {
+            type: 'string',
+          },
+        },
+        required: ['id', 'title', 'lead'],
+      },
+      IncidentMetrics: {
+        description:
+          'MTTA, MTTR, incidents per week and availability over a window.',
+        type: 'object',
+        properties: {
+          from: {
+            type: 'string',
+          },
+          to: {
+            type: 'string',
+          },
+          incidents: {
+            type: 'integer',
+          },
+          mttaMinutes: {
+            description: 'Mean time to acknowledge, in minutes.',
+            type: 'number',
+          },
+          mttrMinutes: {
+            description:
+              'Mean time to recover (started → mitigated, else resolved), in minutes.',
+            type: 'number',
+          },
+          mtbfMinutes: {
+            description: 'Mean time between failures, in minutes.',
+            type: 'number',
+          },
+          availability: {
+            description:
+              'MTBF / (MTBF + MTTR), as the Wesago handbook defines it.',
+            type: 'number',
+          },
+          perWeek: {
+            description:
+              'Incidents started per week (weeks start on Monday, UTC), by severity.',
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                week: {
+                  type: 'string',
+                },
+                counts: {
+                  type: 'object',
+                  additionalProperties: {
+                    type: 'number',
+                  },
+                },
+              },
+              required: ['week', 'counts'],
+            },
+          },
+        },
+        required: ['from', 'to', 'incidents', 'perWeek'],
+      },
+      IncidentClassification: {
+        description:
+          "The severity helper's answer (`GET /incidents/classification`).",
+        type: 'object',
+        properties: {
+          suggestion: {
+            type: 'object',
+            properties: {
+              severity: {
+                description:
+                  'The suggested severity id; absent when nothing matched.',
+                type: 'string',
+              },
+              reasons: {
+                description: 'Why, in sentences people read.',
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+            },
+            required: ['reasons'],
+          },
+          components: {
+            description:
+              "Components of the service's recovery plan with a degraded mode.",
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          guide: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                severity: {
+                  type: 'string',
+                },
+                rules: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+                degradedModes: {
+                  description:
+                    "The service's own degraded modes of this severity.",
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      component: {
+                        type: 'string',
+                      },
+                      impact: {
+                        description: 'What stops working, when the plan says.',
+                        type: 'string',
+                      },
+                      workaround: {
+                        type: 'string',
+                      },
+                      severity: {
+                        type: 'string',
+                      },
+                      plan: {
+                        description: "The plan's title.",
+                        type: 'string',
+                      },
+                    },
+                    required: ['component', 'plan'],
+                  },
+                },
+              },
+              required: ['severity', 'rules', 'degradedModes'],
+            },
+          },
+        },
+        required: ['suggestion', 'components', 'guide'],
+      },
+      PostmortemDue: {
+        description: 'A resolved incident that still needs its postmortem.',
+        allOf: [
+          {
+            $ref: '#/components/schemas/IncidentSummary',
+          },
+          {
+            type: 'object',
+            properties: {
+              postmortemDueAt: {
+                description:
+                  'Resolved + `reliability.incidents.postmortemDueDays` (5 by default).',
+                type: 'string',
+                format: 'date-time',
+              },
+              overdue: {
+                type: 'boolean',
+              },
+            },
+            required: ['postmortemDueAt', 'overdue'],
+          },
+        ],
+      },
+      AlertIntakeResult: {
+        description:
+          'What `POST /webhooks/alertmanager` did with a notification.',
+        type: 'object',
+        properties: {
+          opened: {
+            description: 'Incidents opened by it.',
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          updated: {
+            description:
+              'Incidents it changed (alerts joined, resolved, mitigated, reopened).',
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          unchanged: {
+            description:
+              'Alerts that changed nothing (repeats, or resolved with no incident).',
+            type: 'number',
+          },
+        },
+        required: ['opened', 'updated', 'unchanged'],
+      },
+      ComponentRecoveryStatus: {
+        description:
+          "One component's recovery state, from its plan and what was reported.",
+        type: 'object',
+        properties: {
+          component: {
+            type: 'string',
+          },
+          state: {
+            $ref: '#/components/schemas/ComplianceState',
+          },
+          reasons: {
+            description: 'Why, in sentences people read.',
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          findings: {
+            description:
+              'The breaches among the reasons, typed: what violation records are opened for.',
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                type: {
+                  type: 'string',
+                  enum: [
+                    'rpo-breach',
+                    'backup-failed',
+                    'drill-stale',
+                    'drill-failed',
+                    'drill-over-rto',
+                    'verification-below',
+                  ],
+                },
+                detail: {
+                  description: 'The reason, as in `reasons`.',
+                  type: 'string',
+                },
+              },
+              required: ['type', 'detail'],
+            },
+          },
+          backup: {
+            type: 'object',
+            properties: {
+              state: {
+                $ref: '#/components/schemas/ComplianceState',
+              },
+              lastSuccessAt: {
+                type: 'string',
+                format: 'date-time',
+              },
+              lastAttemptAt: {
+                type: 'string',
+                format: 'date-time',
+              },
+              lastResult: {
+                type: 'string',
+                enum: ['success', 'failure', 'running'],
+              },
+              sizeBytes: {
+                type: 'number',
+              },
+              tool: {
+                type: 'string',
+              },
+              jobs: {
+                description:
+                  'Each scheduled job on its own schedule, when the reports name jobs.',
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    job: {
+                      type: 'string',
+                    },
+                    schedule: {
+                      description:
+                        'Its schedule, as people read it (`daily`, `cron 0 1 * * *`).',
+                      type: 'string',
+                    },
+                    state: {
+                      description:
+                        '`ok`, `overdue` (past when its schedule says the next run is due), `unknown` (nothing reported under its name), `off` (`enabled: false`), or `not-checked` (planned, run by another team, continuous, manual).',
+                      type: 'string',
+                      enum: ['ok', 'unknown', 'overdue', 'off', 'not-checked'],
+                    },
+                    lastSuccessAt: {
+                      type: 'string',
+                      format: 'date-time',
+                    },
+                    dueAt: {
+                      description:
+                        'When the next good run is due by (with some grace).',
+                      type: 'string',
+                      format: 'date-time',
+                    },
+                  },
+                  required: ['job', 'state'],
+                },
+              },
+              ageSeconds: {
+                description:
+                  "Age of the latest point it restores to (the recoverable window's end): what a restore now would lose.",
+                type: 'number',
+              },
+              rpoSeconds: {
+                type: 'number',
+              },
+              window: {
+                type: 'object',
+                properties: {
+                  from: {
+                    type: 'string',
+                  },
+                  to: {
+                    type: 'string',
+                  },
+                  job: {
+                    description: 'The job that reaches `to`.',
+                    type: 'string',
+                  },
+                },
+                required: ['to'],
+              },
+              verification: {
+                description:
+                  'The latest check a backup reported of its own copies (`pgbackrest verify`).',
+                type: 'object',
+                properties: {
+                  level: {
+                    type: 'string',
+                    enum: ['none', 'integrity', 'restored', 'application'],
+                  },
+                  at: {
+                    type: 'string',
+                  },
+                },
+                required: ['level', 'at'],
+              },
+            },
+            required: ['state'],
+          },
+          drill: {
+            type: 'object',
+            properties: {
+              state: {
+                $ref: '#/components/schemas/ComplianceState',
+              },
+              lastAt: {
+                type: 'string',
+                format: 'date-time',
+              },
+              lastResult: {
+                type: 'string',
+                enum: ['success', 'failure', 'running'],
+              },
+              dataVerified: {
+                type: 'boolean',
+              },
+              restoreSeconds: {
+                type: 'number',
+              },
+              rtoSeconds: {
+                type: 'number',
+              },
+              staleAfterSeconds: {
+                type: 'number',
+              },
+              staleAt: {
+                description:
+                  'When the drill becomes stale without another: calendar-aware.',
+                type: 'string',
+                format: 'date-time',
+              },
+              verification: {
+                description: 'How well the last drill proved its restore.',
+                type: 'string',
+                enum: ['none', 'integrity', 'restored', 'application'],
+              },
+              requiredVerification: {
+                description:
+                  'The level the plan requires of a drill for it to count.',
+                type: 'string',
+                enum: ['none', 'integrity', 'restored', 'application'],
+              },
+            },
+            required: ['state'],
+          },
+        },
+        required: ['component', 'state', 'reasons', 'backup'],
+      },
+      RecoveryPlanDocument: {
+        description: 'A `reliability.io/v1alpha1` `RecoveryPlan` document.',
+        type: 'object',
+        properties: {
+          apiVersion: {
+            type: 'string',
+            enum: ['reliability.io/v1alpha1'],
+          },
+          kind: {
+            type: 'string',
+            enum: ['RecoveryPlan'],
+          },
+          metadata: {
+            type: 'object',
+            properties: {
+              name: {
+                type: 'string',
+              },
+              namespace: {
+                type: 'string',
+              },
+              title: {
+                type: 'string',
+              },
+              description: {
+                type: 'string',
+              },
+            },
+            required: ['name'],
+          },
+          spec: {
+            type: 'object',
+            properties: {
+              entityRefs: {
+                description:
+                  'The entities the plan covers; default: the annotating entity.',
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+              owner: {
+                type: 'string',
+              },
+              rpo: {
+                description:
+                  'Objectives for the whole service, when it states one set.',
+                type: 'string',
+              },
+              rto: {
+                type: 'string',
+              },
+              dataTypes: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    name: {
+                      type: 'string',
+                    },
+                    description: {
+                      type: 'string',
+                    },
+                    rpo: {
+                      type: 'string',
+                    },
+                    rto: {
+                      type: 'string',
+                    },
+                    rationale: {
+                      type: 'string',
+                    },
+                    components: {
+                      description:
+                        "The plan's components that hold it: its RPO is judged from their backups.",
+                      type: 'array',
+                      items: {
+                        type: 'string',
+                      },
+                    },
+                    scenarios: {
+                      description: "The plan's scenarios that concern it.",
+                      type: 'array',
+                      items: {
+                        type: 'string',
+                      },
+                    },
+                  },
+                  required: ['name'],
+                },
+              },
+              components: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    name: {
+                      description: 'Unique within the plan.',
+                      type: 'string',
+                    },
+                    title: {
+                      type: 'string',
+                    },
+                    entityRef: {
+                      description:
+                        'The catalog entity it is, usually a Resource.',
+                      type: 'string',
+                    },
+                    data: {
+                      description: 'What data it holds.',
+                      type: 'string',
+                    },
+                    criticality: {
+                      type: 'string',
+                      enum: ['none', 'critical', 'high', 'moderate', 'low'],
+                    },
+                    stateless: {
+                      description:
+                        'The reason it needs no backup; present only for stateless components.',
+                      type: 'string',
+                    },
+                    rpo: {
+                      type: 'string',
+                    },
+                    rto: {
+                      type: 'string',
+                    },
+                    replication: {
+                      description:
+                        'State kept by replication rather than backup (streaming, mirroring).',
+                      type: 'object',
+                      properties: {
+                        method: {
+                          type: 'string',
+                        },
+                        rpo: {
+                          type: 'string',
+                        },
+                      },
+                      required: ['method'],
+                    },
+                    backups: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          name: {
+                            description:
+                              'Unique within the component: `full`, `diff`, `wal`, `nightly`.',
+                            type: 'string',
+                          },
+                          type: {
+                            description:
+                              'What kind of copy: full, differential, incremental, snapshot, dump, WAL archive, …',
+                            type: 'string',
+                          },
+                          tool: {
+                            description:
+                              'The tool that makes it: `pgbackrest`, `restic`, `velero`, `sqlite3 .backup`.',
+                            type: 'string',
+                          },
+                          state: {
+                            description:
+                              '`active` (default), `planned` (not running yet), `external` (run by someone else).',
+                            type: 'string',
+                            enum: ['active', 'planned', 'external'],
+                          },
+                          enabled: {
+                            description:
+                              'False when the job exists but is switched off (a chart default, say).',
+                            type: 'boolean',
+                          },
+                          schedule: {
+                            description:
+                              'A cron expression (`0 2 * * *`), an interval (`15m`), `continuous` or `manual`.',
+                            type: 'string',
+                          },
+                          recommended: {
+                            description:
+                              'The schedule the handbook recommends, when it differs from `schedule` (or there is none yet).',
+                            type: 'string',
+                          },
+                          optional: {
+                            description:
+                              'When the job is optional or conditional, in words.',
+                            type: 'string',
+                          },
+                          note: {
+                            description:
+                              'Anything else the team writes about the job.',
+                            type: 'string',
+                          },
+                          retention: {
+                            description:
+                              'How long or how many copies are kept, as the team says it.',
+                            type: 'string',
+                          },
+                          destination: {
+                            description:
+                              'Where copies go: a bucket, a volume, a host.',
+                            type: 'string',
+                          },
+                          offSite: {
+                            description:
+                              'Whether a copy leaves the site (off-site, cold storage).',
+                            type: 'boolean',
+                          },
+                          encryption: {
+                            description:
+                              'How copies are encrypted (`aes-256-cbc`), or `none`.',
+                            type: 'string',
+                          },
+                        },
+                        required: ['name'],
+                      },
+                    },
+                    drill: {
+                      type: 'object',
+                      properties: {
+                        cadence: {
+                          description:
+                            'How often it runs, a duration: `7d`, `30d`.',
+                          type: 'string',
+                        },
+                        staleAfter: {
+                          description:
+                            'After how long without a drill it counts as stale (default: cadence + 1 day).',
+                          type: 'string',
+                        },
+                        runbook: {
+                          description:
+                            'The runbook that says how, `namespace/name` or `name`.',
+                          type: 'string',
+                        },
+                        scenario: {
+                          description:
+                            "The scenario of the plan it exercises (by name): its restore time is judged against that scenario's RTO, not the component's.",
+                          type: 'string',
+                        },
+                        checks: {
+                          description:
+                            'What "the restored data checked out" means.',
+                          type: 'string',
+                        },
+                        environment: {
+                          description:
+                            'Where it runs: a scratch namespace, a container.',
+                          type: 'string',
+                        },
+                        requiredVerification: {
+                          description:
+                            'The verification level a drill must reach to count (an integrity check is never a restore): `none`, `integrity`, `restored`, `application`.',
+                          type: 'string',
+                          enum: [
+                            'none',
+                            'integrity',
+                            'restored',
+                            'application',
+                          ],
+                        },
+                      },
+                      required: ['cadence'],
+                    },
+                    exclusions: {
+                      description:
+                        'What must deliberately not be backed up, and why.',
+                      type: 'array',
+                      items: {
+                        type: 'string',
+                      },
+                    },
+                  },
+                  required: ['name'],
+                },
+              },
+              scenarios: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    name: {
+                      description:
+                        '`pod-restart`, `node-loss`, `volume-loss`, `cluster-loss`, …',
+                      type: 'string',
+                    },
+                    title: {
+                      type: 'string',
+                    },
+                    rpo: {
+                      type: 'string',
+                    },
+                    rto: {
+                      type: 'string',
+                    },
+                    recovery: {
+                      description:
+                        'Whether the platform recovers by itself, people must act, or both (a person starts what then runs by itself).',
+                      type: 'string',
+                      enum: ['automatic', 'semi-automatic', 'manual'],
+                    },
+                    runbook: {
+                      description:
+                        'The runbook that restores it, `namespace/name` or `name`.',
+                      type: 'string',
+                    },
+                    description: {
+                      type: 'string',
+                    },
+                  },
+                  required: ['name'],
+                },
+              },
+              degradedModes: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    component: {
+                      description:
+                        'A component of this plan, by name, or an entity ref.',
+                      type: 'string',
+                    },
+                    impact: {
+                      description:
+                        'What stops working; some handbooks only name the part.',
+                      type: 'string',
+                    },
+                    workaround: {
+                      type: 'string',
+                    },
+                    runbook: {
+                      description:
+                        'The runbook to follow in that state, `namespace/name` or `name`.',
+                      type: 'string',
+                    },
+                    severity: {
+                      description:
+                        'The severity of an incident in that state (a configured id).',
+                      type: 'string',
+                    },
+                  },
+                  required: ['component'],
+                },
+              },
+            },
+            required: ['components'],
+          },
+        },
+        required: ['apiVersion', 'kind', 'metadata', 'spec'],
+      },
+      RecoveryOverview: {
+        description:
+          "Every component's recovery state across the catalog, and what no plan covers.",
+        type: 'object',
+        properties: {
+          components: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                plan: {
+                  type: 'object',
+                  properties: {
+                    namespace: {
+                      type: 'string',
+                    },
+                    name: {
+                      type: 'string',
+                    },
+                    title: {
+                      type: 'string',
+                    },
+                  },
+                  required: ['namespace', 'name', 'title'],
+                },
+                component: {
+                  type: 'string',
+                },
+                title: {
+                  type: 'string',
+                },
+                entityRef: {
+                  type: 'string',
+                },
+                criticality: {
+                  type: 'string',
+                  enum: ['none', 'critical', 'high', 'moderate', 'low'],
+                },
+                owner: {
+                  description:
+                    "The owner of the component's entity, else the plan's owner.",
+                  type: 'string',
+                },
+                system: {
+                  description:
+                    "The system of the component's entity, when it has one.",
+                  type: 'string',
+                },
+                state: {
+                  $ref: '#/components/schemas/ComplianceState',
+                },
+                reasons: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+              },
+              required: ['plan', 'component', 'title', 'state', 'reasons'],
+            },
+          },
+          uncovered: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                entityRef: {
+                  type: 'string',
+                },
+                title: {
+                  type: 'string',
+                },
+                owner: {
+                  type: 'string',
+                },
+                system: {
+                  type: 'string',
+                },
+              },
+              required: ['entityRef', 'title'],
+            },
+          },
+          systems: {
+            description:
+              "Each system's overall state: the worst of its components'.",
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                system: {
+                  description:
+                    "The system's entity ref; absent for the components of no system.",
+                  type: 'string',
+                },
+                state: {
+                  $ref: '#/components/schemas/ComplianceState',
+                },
+                counts: {
+                  description: 'How many of its components are in each state.',
+                  type: 'object',
+                  properties: {
+                    ok: {
+                      type: 'number',
+                    },
+                    violated: {
+                      type: 'number',
+                    },
+                    stale: {
+                      type: 'number',
+                    },
+                    'at-risk': {
+                      type: 'number',
+                    },
+                    unknown: {
+                      type: 'number',
+                    },
+                    unchecked: {
+                      type: 'number',
+                    },
+                    'not-needed': {
+                      type: 'number',
+                    },
+                  },
+                },
+                uncovered: {
+                  description: 'Components of it that no plan covers.',
+                  type: 'integer',
+                },
+              },
+              required: ['state', 'counts', 'uncovered'],
+            },
+          },
+        },
+        required: ['components', 'uncovered', 'systems'],
+      },
+      RecoveryPlanHistory: {
+        description: '`GET /recovery-plans/{namespace}/{name}/history`.',
+        type: 'object',
+        properties: {
+          components: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                component: {
+                  type: 'string',
+                },
+                events: {
+                  description:
+                    'Backup runs and restore drills, newest first (bounded).',
+                  type: 'array',
+                  items: {
+                    $ref: '#/components/schemas/BackupEvent',
+                  },
+                },
+                transitions: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      from: {
+                        description:
+                          'Absent the first time the component was evaluated.',
+                        $ref: '#/components/schemas/ComplianceState',
+                      },
+                      to: {
+                        $ref: '#/components/schemas/ComplianceState',
+                      },
+                      at: {
+                        type: 'string',
+                      },
+                      reasons: {
+                        type: 'array',
+                        items: {
+                          type: 'string',
+                        },
+                      },
+                      notified: {
+                        description:
+                          'Whether the owner was told (on becoming violated or stale).',
+                        type: 'boolean',
+                      },
+                    },
+                    required: ['to', 'at', 'reasons'],
+                  },
+                },
+                violations: {
+                  description:
+                    'Its violations, newest first: open and resolved.',
+                  type: 'array',
+                  items: {
+                    $ref: '#/components/schemas/RecoveryViolation',
+                  },
+                },
+              },
+              required: ['component', 'events', 'transitions'],
+            },
+          },
+        },
+        required: ['components'],
+      },
+      RecoveryFacts: {
+        type: 'object',
+        properties: {
+          generatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          items: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                entityRef: {
+                  type: 'string',
+                },
+                state: {
+                  description:
+                    'The worst state of the components that cover it.',
+                  $ref: '#/components/schemas/ComplianceState',
+                },
+                plans: {
+                  description: 'The plans that cover it, `namespace/name`.',
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+                components: {
+                  type: 'object',
+                  additionalProperties: {
+                    type: 'number',
+                  },
+                },
+                maxBackupAgeSeconds: {
+                  description:
+                    'Age of the oldest "last good backup" among its components.',
+                  type: 'number',
+                },
+                oldestDrillAt: {
+                  description:
+                    'The oldest "last drill" among its drilled components.',
+                  type: 'string',
+                  format: 'date-time',
+                },
+                reasons: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+              },
+              required: [
+                'entityRef',
+                'state',
+                'plans',
+                'components',
+                'reasons',
+              ],
+            },
+          },
+        },
+        required: ['generatedAt', 'items'],
+      },
+      RecoveryViolation: {
+        description:
+          "A breach of a recovery plan as a record: opened when the evaluation first finds it on a component, kept up to date while it lasts, resolved when the component's state recovers. Its owners are notified once when it opens and reminded while it stays open and unacknowledged.",
+        type: 'object',
+        properties: {
+          id: {
+            type: 'integer',
+          },
+          plan: {
+            type: 'object',
+            properties: {
+              namespace: {
+                type: 'string',
+              },
+              name: {
+                type: 'string',
+              },
+              title: {
+                type: 'string',
+              },
+            },
+            required: ['namespace', 'name'],
+          },
+          component: {
+            type: 'string',
+          },
+          componentTitle: {
+            type: 'string',
+          },
+          entityRef: {
+            description:
+              "The component's entity, else the plan's first entity: who owns it.",
+            type: 'string',
+          },
+          type: {
+            type: 'string',
+            enum: [
+              'rpo-breach',
+              'backup-failed',
+              'drill-stale',
+              'drill-failed',
+              'drill-over-rto',
+              'verification-below',
+            ],
+          },
+          detail: {
+            description: 'The latest reason, in words.',
+            type: 'string',
+          },
+          openedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          seenAt: {
+            description:
+              'When it was last found (the latest evaluation while open).',
+            type: 'string',
+            format: 'date-time',
+          },
+          resolvedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          acknowledgement: {
+            type: 'object',
+            properties: {
+              by: {
+                description: "The user's entity ref.",
+                type: 'string',
+              },
+              reason: {
+                type: 'string',
+              },
+              at: {
+                type: 'string',
+              },
+              until: {
+                description: 'Reminders start again after this time.',
+                type: 'string',
+              },
+            },
+            required: ['by', 'reason', 'at'],
+          },
+          notifiedAt: {
+            description: 'When the owners were told it opened.',
+            type: 'string',
+            format: 'date-time',
+          },
+          remindedAt: {
+            description: 'When they were last reminded, and how often.',
+            type: 'string',
+            format: 'date-time',
+          },
+          reminders: {
+            type: 'integer',
+          },
+        },
+        required: [
+          'id',
+          'plan',
+          'component',
+          'type',
+          'detail',
+          'openedAt',
+          'seenAt',
+          'reminders',
+        ],
+      },
+      RecoveryViolationList: {
+        description: '`GET /recovery/violations`.',
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/RecoveryViolation',
+            },
+          },
+          totalCount: {
+            type: 'integer',
+          },
+        },
+        required: ['items', 'totalCount'],
+      },
+      BackupEvent: {
+        description: 'A backup run or a restore drill, as reported.',
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          type: {
+            type: 'string',
+            enum: ['backup', 'drill'],
+          },
+          entityRef: {
+            type: 'string',
+          },
+          startedAt: {
+            type: 'string',
+          },
+          result: {
+            type: 'string',
+            enum: ['success', 'failure', 'running'],
+          },
+          component: {
+            type: 'string',
+          },
+          job: {
+            type: 'string',
+          },
+          finishedAt: {
+            type: 'string',
+          },
+          sizeBytes: {
+            type: 'number',
+          },
+          tool: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+          },
+          restoreSeconds: {
+            type: 'number',
+          },
+          dataVerified: {
+            type: 'boolean',
+          },
+          verification: {
+            type: 'string',
+            enum: ['none', 'integrity', 'restored', 'application'],
+          },
+          restorableTo: {
+            type: 'string',
+          },
+          restorableFrom: {
+            type: 'string',
+          },
+        },
+        required: ['id', 'type', 'entityRef', 'startedAt', 'result'],
+      },
+      BackupSourceState: {
+        description:
+          "A backup source's last pass (a Prometheus, … that a backend module added), as `GET /backups/sources` shows it.",
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          lastRunAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          lastSuccessAt: {
+            description:
+              'The last pass that read the source; a failed pass keeps it.',
+            type: 'string',
+            format: 'date-time',
+          },
+          lastError: {
+            description: 'Why the last pass failed, or what it set aside.',
+            type: 'string',
+          },
+          lastEvents: {
+            description: 'Events the last successful pass read.',
+            type: 'integer',
+          },
+          lastAccepted: {
+            description: 'Of those, the events stored.',
+            type: 'integer',
+          },
+          notes: {
+            description:
+              'What the source said besides its events (at most 50).',
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+        required: ['id', 'notes'],
+      },
+      IncidentPostmortemStart: {
+        description:
+          "What `POST /incidents/{id}/postmortem` did: the postmortem's id, new or the one it already had.",
+        type: 'object',
+        properties: {
+          postmortemId: {
+            type: 'string',
+          },
+          created: {
+            description: 'False when the incident already had one.',
+            type: 'boolean',
+          },
+        },
+        required: ['postmortemId', 'created'],
+      },
+      BackupEventsResult: {
+        description: 'What `POST /backups/events` stored of a batch.',
+        type: 'object',
+        properties: {
+          accepted: {
+            description: 'Events stored now.',
+            type: 'integer',
+          },
+          duplicates: {
+            description:
+              'Events already reported (the same id and content), changing nothing.',
+            type: 'integer',
+          },
+        },
+        required: ['accepted', 'duplicates'],
+      },
+      BackupImportResult: {
+        description:
+          "What `POST /backups/import/{format}` read from a tool's output and stored.",
+        allOf: [
+          {
+            $ref: '#/components/schemas/BackupEventsResult',
+          },
+          {
+            type: 'object',
+            properties: {
+              format: {
+                description: "The importer's format, e.g. `pgbackrest`.",
+                type: 'string',
+              },
+              events: {
+                description: 'Backup events read from the output.',
+                type: 'integer',
+              },
+              notes: {
+                description:
+                  'What else the output said, e.g. "stanza main: no valid backups yet".',
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+            },
+            required: ['format', 'events', 'notes'],
+          },
+        ],
+      },
     },
   },
 } as const;
@@ -6164,10 +7412,15 @@ type TypedDocument = Omit<typeof spec, 'components'> & {
   components: Omit<(typeof spec)['components'], 'schemas'> & {
     schemas: Omit<
       Schemas,
-      'Incident' | 'RunbookDetails' | 'ActionItemWithPostmortem' | 'Postmortem'
+      | 'Incident'
+      | 'RunbookDetails'
+      | 'ActionItemWithPostmortem'
+      | 'Postmortem'
+      | 'PostmortemDue'
+      | 'BackupImportResult'
     > & {
       Incident: {
-        description: 'An incident with everything it holds: alerts (as Alertmanager last reported them), attached runbooks, roles with assumed and handed-over times, checklist ticks, status updates, and the timeline of typed events (declared, alert fired/resolved, status/severity/role changed, runbook attached, step ticked/unticked, note, status update, postmortem started), each with time, actor, source and whether it is pinned.';
+        description: 'An incident with everything it holds.';
         type: 'object';
         required: [
           'id',
@@ -6197,11 +7450,12 @@ type TypedDocument = Omit<typeof spec, 'components'> & {
             type: 'string';
           };
           number: {
+            description: 'The number people say: 42 in INC-42.';
             type: 'integer';
           };
           reference: {
+            description: '`INC-42`.';
             type: 'string';
-            description: 'INC-42';
           };
           title: {
             type: 'string';
@@ -6220,11 +7474,11 @@ type TypedDocument = Omit<typeof spec, 'components'> & {
             };
           };
           commander: {
+            description: 'Who leads it now.';
             type: 'string';
           };
           milestones: {
             type: 'object';
-            required: ['started'];
             properties: {
               started: {
                 type: 'string';
@@ -6247,11 +7501,13 @@ type TypedDocument = Omit<typeof spec, 'components'> & {
                 format: 'date-time';
               };
             };
+            required: ['started'];
           };
           postmortemId: {
             type: 'string';
           };
           statusUpdateDueAt: {
+            description: 'When the next status update is due (open incidents of levels with a cadence).';
             type: 'string';
             format: 'date-time';
           };
@@ -6269,9 +7525,8 @@ type TypedDocument = Omit<typeof spec, 'components'> & {
             type: 'string';
           };
           imported: {
+            description: 'Set when the record came from another tool (`POST /incidents/import`): its id there and who imported it. The people its history names were not signed in here; the importer vouches for them.';
             type: 'object';
-            description: 'Set when the record came from another tool (`POST /incidents/import`): its id there and who imported it. The people its history names did not record it here.';
-            required: ['externalId', 'by'];
             properties: {
               externalId: {
                 type: 'string';
@@ -6280,6 +7535,7 @@ type TypedDocument = Omit<typeof spec, 'components'> & {
                 type: 'string';
               };
             };
+            required: ['externalId', 'by'];
           };
           updatedAt: {
             type: 'string';
@@ -6295,49 +7551,55 @@ type TypedDocument = Omit<typeof spec, 'components'> & {
             type: 'array';
             items: {
               type: 'object';
-              additionalProperties: true;
+              properties: {
+                kind: {
+                  type: 'string';
+                  enum: ['chat', 'call', 'ticket', 'dashboard', 'other'];
+                };
+                url: {
+                  type: 'string';
+                };
+                title: {
+                  type: 'string';
+                };
+              };
+              required: ['kind', 'url'];
             };
           };
           roles: {
             type: 'array';
             items: {
-              type: 'object';
-              additionalProperties: true;
+              $ref: '#/components/schemas/IncidentRoleAssignment';
             };
           };
           alerts: {
             type: 'array';
             items: {
-              type: 'object';
-              additionalProperties: true;
+              $ref: '#/components/schemas/IncidentAlert';
             };
           };
           runbooks: {
             type: 'array';
             items: {
-              type: 'object';
-              additionalProperties: true;
+              $ref: '#/components/schemas/IncidentRunbook';
             };
           };
           checklist: {
             type: 'array';
             items: {
-              type: 'object';
-              additionalProperties: true;
+              $ref: '#/components/schemas/IncidentTick';
             };
           };
           statusUpdates: {
             type: 'array';
             items: {
-              type: 'object';
-              additionalProperties: true;
+              $ref: '#/components/schemas/IncidentStatusUpdate';
             };
           };
           timeline: {
             type: 'array';
             items: {
-              type: 'object';
-              additionalProperties: true;
+              $ref: '#/components/schemas/IncidentEvent';
             };
           };
         };
@@ -6359,30 +7621,30 @@ type TypedDocument = Omit<typeof spec, 'components'> & {
         ];
         properties: {
           namespace: {
-            type: 'string';
             description: "The runbook's `metadata.namespace` (`default` unless set).";
+            type: 'string';
           };
           name: {
             type: 'string';
           };
           title: {
-            type: 'string';
             description: '`metadata.title`, or the name.';
+            type: 'string';
           };
           severity: {
-            type: 'string';
             description: 'One of the configured severity ids, e.g. `P1`.';
+            type: 'string';
           };
           category: {
-            type: 'string';
             description: 'E.g. `backend`, `db`, `network`, `tls`, `storage`.';
+            type: 'string';
           };
           owner: {
             type: 'string';
           };
           entityRefs: {
+            description: 'Full refs, `kind:namespace/name`, lower-case.';
             type: 'array';
-            description: 'The entities the runbook serves, full refs `kind:namespace/name`, lower-case.';
             items: {
               type: 'string';
             };
@@ -6394,28 +7656,43 @@ type TypedDocument = Omit<typeof spec, 'components'> & {
             };
           };
           sourceUrl: {
+            description: 'The file it came from: a URL to open in Git, or a path.';
             type: 'string';
-            description: 'The file it came from: a URL to open in Git, `<remote>#<path>` for `git` locations, or a local path.';
           };
           sourceLine: {
-            type: 'integer';
             description: 'The line its document starts on in that file.';
+            type: 'integer';
           };
           revision: {
-            type: 'string';
             description: 'The commit or ETag of the copy served, when known.';
+            type: 'string';
           };
           lastSyncedAt: {
+            description: 'When this copy was read from its source.';
             type: 'string';
             format: 'date-time';
-            description: 'When this copy was read from its source.';
           };
           stale: {
-            type: 'boolean';
             description: 'True when the latest read of its file failed and this is the last good copy, kept until the file is fixed.';
+            type: 'boolean';
           };
           review: {
+            description: 'The last review and its interval, for freshness.';
             $ref: '#/components/schemas/RunbookReview';
+          };
+          syncError: {
+            description: "Present when the latest read of the runbook's location failed after this copy was read (Git down, …): when, and why.";
+            type: 'object';
+            properties: {
+              at: {
+                type: 'string';
+                format: 'date-time';
+              };
+              message: {
+                type: 'string';
+              };
+            };
+            required: ['at', 'message'];
           };
           document: {
             $ref: '#/components/schemas/RunbookDocument';
@@ -6428,8 +7705,6 @@ type TypedDocument = Omit<typeof spec, 'components'> & {
         required: [
           'title',
           'type',
-          'id',
-          'status',
           'postmortemId',
           'postmortemTitle',
           'overdue',
@@ -6480,35 +7755,23 @@ type TypedDocument = Omit<typeof spec, 'components'> & {
           };
           postmortemId: {
             type: 'string';
-            format: 'uuid';
           };
           postmortemTitle: {
             type: 'string';
           };
           overdue: {
+            description: 'Open and past its due date.';
             type: 'boolean';
-            description: '`open` or `in-progress`, with a `dueDate` before today (UTC).';
           };
         };
       };
       Postmortem: {
-        description: 'A stored postmortem: its content, with every default filled in and every entity ref and time normalised, plus the fields the server manages.';
+        description: 'A stored postmortem.';
         type: 'object';
         required: [
           'title',
           'id',
           'version',
-          'status',
-          'authors',
-          'entityRefs',
-          'alerts',
-          'runbooks',
-          'milestones',
-          'rootCauses',
-          'contributingFactors',
-          'lessons',
-          'timeline',
-          'actionItems',
           'createdAt',
           'createdBy',
           'updatedAt',
@@ -6644,8 +7907,42 @@ type TypedDocument = Omit<typeof spec, 'components'> & {
             maxLength: 50000;
           };
           lessons: {
+            default: {
+              wentWell: [];
+              wentWrong: [];
+              gotLucky: [];
+            };
             type: 'object';
-            required: ['wentWell', 'wentWrong', 'gotLucky'];
+            properties: {
+              wentWell: {
+                default: [];
+                maxItems: 200;
+                type: 'array';
+                items: {
+                  type: 'string';
+                  maxLength: 5000;
+                };
+              };
+              wentWrong: {
+                default: [];
+                maxItems: 200;
+                type: 'array';
+                items: {
+                  type: 'string';
+                  maxLength: 5000;
+                };
+              };
+              gotLucky: {
+                default: [];
+                maxItems: 200;
+                type: 'array';
+                items: {
+                  type: 'string';
+                  maxLength: 5000;
+                };
+              };
+            };
+            additionalProperties: false;
           };
           timeline: {
             maxItems: 2000;
@@ -6672,10 +7969,11 @@ type TypedDocument = Omit<typeof spec, 'components'> & {
             };
           };
           actionItems: {
+            default: [];
+            maxItems: 500;
             type: 'array';
             items: {
-              type: 'object';
-              required: ['id', 'status'];
+              $ref: '#/components/schemas/PostmortemActionItem';
             };
           };
           incidentId: {
@@ -6684,13 +7982,136 @@ type TypedDocument = Omit<typeof spec, 'components'> & {
             maxLength: 100;
           };
           id: {
+            description: 'A UUID.';
             type: 'string';
-            format: 'uuid';
           };
           version: {
+            description: 'Increases with every change; an update names the version it was based on.';
             type: 'integer';
-            minimum: 1;
-            description: '1 on create, and one more with every update. `PUT` names the version it is based on.';
+          };
+          createdAt: {
+            type: 'string';
+            format: 'date-time';
+          };
+          createdBy: {
+            description: 'The user entity ref of the creator.';
+            type: 'string';
+          };
+          updatedAt: {
+            type: 'string';
+            format: 'date-time';
+          };
+          updatedBy: {
+            description: 'The user entity ref of the last writer.';
+            type: 'string';
+          };
+          publishedAt: {
+            description: 'When it became `published`; only while it is published.';
+            type: 'string';
+            format: 'date-time';
+          };
+          timeToDetectMinutes: {
+            description: 'detected − started, when both are known.';
+            type: 'integer';
+          };
+          timeToResolveMinutes: {
+            description: 'resolved − started, when both are known.';
+            type: 'integer';
+          };
+        };
+      };
+      PostmortemDue: {
+        description: 'A resolved incident that still needs its postmortem.';
+        type: 'object';
+        required: [
+          'id',
+          'number',
+          'reference',
+          'title',
+          'status',
+          'severity',
+          'entityRefs',
+          'milestones',
+          'alertCount',
+          'firingAlertCount',
+          'createdAt',
+          'createdBy',
+          'updatedAt',
+          'version',
+          'postmortemDueAt',
+          'overdue',
+        ];
+        properties: {
+          id: {
+            type: 'string';
+          };
+          number: {
+            description: 'The number people say: 42 in INC-42.';
+            type: 'integer';
+          };
+          reference: {
+            description: '`INC-42`.';
+            type: 'string';
+          };
+          title: {
+            type: 'string';
+          };
+          status: {
+            type: 'string';
+            enum: ['open', 'mitigated', 'resolved'];
+          };
+          severity: {
+            type: 'string';
+          };
+          entityRefs: {
+            type: 'array';
+            items: {
+              type: 'string';
+            };
+          };
+          commander: {
+            description: 'Who leads it now.';
+            type: 'string';
+          };
+          milestones: {
+            type: 'object';
+            properties: {
+              started: {
+                type: 'string';
+                format: 'date-time';
+              };
+              detected: {
+                type: 'string';
+                format: 'date-time';
+              };
+              acknowledged: {
+                type: 'string';
+                format: 'date-time';
+              };
+              mitigated: {
+                type: 'string';
+                format: 'date-time';
+              };
+              resolved: {
+                type: 'string';
+                format: 'date-time';
+              };
+            };
+            required: ['started'];
+          };
+          postmortemId: {
+            type: 'string';
+          };
+          statusUpdateDueAt: {
+            description: 'When the next status update is due (open incidents of levels with a cadence).';
+            type: 'string';
+            format: 'date-time';
+          };
+          alertCount: {
+            type: 'integer';
+          };
+          firingAlertCount: {
+            type: 'integer';
           };
           createdAt: {
             type: 'string';
@@ -6698,30 +8119,64 @@ type TypedDocument = Omit<typeof spec, 'components'> & {
           };
           createdBy: {
             type: 'string';
-            description: 'The user entity ref of the creator.';
+          };
+          imported: {
+            description: 'Set when the record came from another tool (`POST /incidents/import`): its id there and who imported it. The people its history names were not signed in here; the importer vouches for them.';
+            type: 'object';
+            properties: {
+              externalId: {
+                type: 'string';
+              };
+              by: {
+                type: 'string';
+              };
+            };
+            required: ['externalId', 'by'];
           };
           updatedAt: {
             type: 'string';
             format: 'date-time';
           };
-          updatedBy: {
-            type: 'string';
-            description: 'The user entity ref of the last writer.';
+          version: {
+            type: 'integer';
           };
-          publishedAt: {
+          postmortemDueAt: {
+            description: 'Resolved + `reliability.incidents.postmortemDueDays` (5 by default).';
             type: 'string';
             format: 'date-time';
-            description: 'When it became `published`; only while it is published.';
           };
-          timeToDetectMinutes: {
-            type: 'integer';
-            minimum: 0;
-            description: '`milestones.detected` − `milestones.started`, rounded, when both are known.';
+          overdue: {
+            type: 'boolean';
           };
-          timeToResolveMinutes: {
+        };
+      };
+      BackupImportResult: {
+        description: "What `POST /backups/import/{format}` read from a tool's output and stored.";
+        type: 'object';
+        required: ['accepted', 'duplicates', 'format', 'events', 'notes'];
+        properties: {
+          accepted: {
+            description: 'Events stored now.';
             type: 'integer';
-            minimum: 0;
-            description: '`milestones.resolved` − `milestones.started`, rounded, when both are known.';
+          };
+          duplicates: {
+            description: 'Events already reported (the same id and content), changing nothing.';
+            type: 'integer';
+          };
+          format: {
+            description: "The importer's format, e.g. `pgbackrest`.";
+            type: 'string';
+          };
+          events: {
+            description: 'Backup events read from the output.';
+            type: 'integer';
+          };
+          notes: {
+            description: 'What else the output said, e.g. "stanza main: no valid backups yet".';
+            type: 'array';
+            items: {
+              type: 'string';
+            };
           };
         };
       };
