@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type {
-  BackupImportResult,
+  BackupImportSummary,
   BackupToolRunInput,
 } from '@reliability-suite/plugin-reliability-common';
 import type { ValidateOutput } from './output';
@@ -140,7 +140,7 @@ export async function report(
     output.err(`Could not reach ${url.origin}: ${(error as Error).message}`);
     return 1;
   }
-  const answer: Partial<BackupImportResult> & {
+  const answer: Partial<BackupImportSummary> & {
     error?: { message?: string };
   } = await response.json().catch(() => ({}));
   if (!response.ok) {

@@ -22,7 +22,7 @@ export type BackupSourceState = {
 };
 
 /** What `POST /backups/events` stored of a batch. @public */
-export type BackupEventsResult = {
+export type BackupEventsSummary = {
   /** Events stored now. */
   accepted: Integer;
   /** Events already reported (the same id and content), changing nothing. */
@@ -30,7 +30,7 @@ export type BackupEventsResult = {
 };
 
 /** What `POST /backups/import/{format}` read from a tool's output and stored. @public */
-export type BackupImportResult = BackupEventsResult & {
+export type BackupImportSummary = BackupEventsSummary & {
   /** The importer's format, e.g. `pgbackrest`. */
   format: string;
   /** Backup events read from the output. */

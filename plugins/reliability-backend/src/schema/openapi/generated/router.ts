@@ -321,7 +321,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  $ref: '#/components/schemas/BackupEventsResult',
+                  $ref: '#/components/schemas/BackupEventsSummary',
                 },
               },
             },
@@ -411,7 +411,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  $ref: '#/components/schemas/BackupImportResult',
+                  $ref: '#/components/schemas/BackupImportSummary',
                 },
               },
             },
@@ -7343,7 +7343,7 @@ export const spec = {
         },
         required: ['postmortemId', 'created'],
       },
-      BackupEventsResult: {
+      BackupEventsSummary: {
         description: 'What `POST /backups/events` stored of a batch.',
         type: 'object',
         properties: {
@@ -7359,12 +7359,12 @@ export const spec = {
         },
         required: ['accepted', 'duplicates'],
       },
-      BackupImportResult: {
+      BackupImportSummary: {
         description:
           "What `POST /backups/import/{format}` read from a tool's output and stored.",
         allOf: [
           {
-            $ref: '#/components/schemas/BackupEventsResult',
+            $ref: '#/components/schemas/BackupEventsSummary',
           },
           {
             type: 'object',
@@ -7417,7 +7417,7 @@ type TypedDocument = Omit<typeof spec, 'components'> & {
       | 'ActionItemWithPostmortem'
       | 'Postmortem'
       | 'PostmortemDue'
-      | 'BackupImportResult'
+      | 'BackupImportSummary'
     > & {
       Incident: {
         description: 'An incident with everything it holds.';
@@ -8150,7 +8150,7 @@ type TypedDocument = Omit<typeof spec, 'components'> & {
           };
         };
       };
-      BackupImportResult: {
+      BackupImportSummary: {
         description: "What `POST /backups/import/{format}` read from a tool's output and stored.";
         type: 'object';
         required: ['accepted', 'duplicates', 'format', 'events', 'notes'];
