@@ -2,6 +2,26 @@ import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/ba
 
 export interface Config {
   reliability?: {
+    alerts?: {
+      /**
+       * Prometheus-compatible rules APIs (`GET /api/v1/rules`: Prometheus,
+       * Thanos, Mimir, VictoriaMetrics) whose alerting rules are checked
+       * against the runbooks.
+       */
+      prometheus?: Array<{
+        /** Unique among the rule sources, e.g. `cluster-a`. */
+        id: string;
+        /** The server, e.g. http://prometheus.monitoring:9090 (from config only). */
+        baseUrl: string;
+        /**
+         * A bearer token for the server.
+         * @visibility secret
+         */
+        token?: string;
+        /** Default: every 10 minutes, 1 minute timeout. */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      }>;
+    };
     backups?: {
       /**
        * Prometheus servers to read backup and restore-drill results from, on

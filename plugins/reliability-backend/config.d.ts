@@ -140,6 +140,20 @@ export interface Config {
         remindEvery?: HumanDuration | string;
       };
     };
+    /** Alerting rules, checked against the runbooks (alert coverage). */
+    alerts?: {
+      /**
+       * Prometheus rule files on the backend's machine (the demo's, or rules
+       * a deployment mounts), read on a schedule (default every 10 minutes).
+       * Modules add other sources (a Prometheus rules API).
+       */
+      ruleFiles?: Array<{
+        id: string;
+        /** The file's path, relative to the backend's working directory. */
+        path: string;
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      }>;
+    };
     backups?: {
       /**
        * How often every plan's components are judged, their state changes

@@ -1,6 +1,7 @@
 /**
  * A reliability backend module that reads backup runs and restore drills
- * from Prometheus metrics on a schedule.
+ * from Prometheus metrics, and alerting rules from Prometheus' rules API, on
+ * a schedule.
  *
  * @packageDocumentation
  */
@@ -10,3 +11,4 @@ export {
   PrometheusBackupSource,
   type PrometheusBackupMapping,
 } from './PrometheusBackupSource';
+export { PrometheusRuleSource } from './PrometheusRuleSource';

@@ -36,6 +36,12 @@ const clientRoutesPath = join(
 // names another it is a `$ref`. A record answered whole or in a list is here.
 const ANSWERS = [
   'ReliabilityHealth',
+  'AlertCoverage',
+  'AlertCoverageEntry',
+  'AlertRule',
+  'AlertRuleSourceState',
+  'DeadTrigger',
+  'CoverageRunbook',
   'EntityReliabilityOverview',
   'AnnotatedObjective',
   'RecoveryObjective',

@@ -34,7 +34,9 @@ import {
   pgBackRestImporter,
   postmortemPermissionRules,
   postmortemResourceRef,
+  reliabilityAlertRulesExtensionPoint,
   reliabilityBackupsExtensionPoint,
+  type AlertRuleSource,
   resticImporter,
 } from '@reliability-suite/plugin-reliability-node';
 import { EntityOverviewService } from './entities/EntityOverviewService';
@@ -42,6 +44,10 @@ import { DatabaseHealth } from './health/DatabaseHealth';
 import { DatabaseRunbookStore } from './runbooks/DatabaseRunbookStore';
 import { RunbookIndexer } from './runbooks/RunbookIndexer';
 import { AlertMatcher } from './incidents/AlertMatcher';
+import { AlertCoverageService } from './alerts/AlertCoverageService';
+import { AlertRuleRunner } from './alerts/AlertRuleRunner';
+import { DatabaseAlertRuleStore } from './alerts/DatabaseAlertRuleStore';
+import { ruleFileSources } from './alerts/RuleFileSource';
 import { DatabaseIncidentStore } from './incidents/DatabaseIncidentStore';
 import { readIncidentConfig } from './incidents/incidentConfig';
 import { IncidentService } from './incidents/IncidentService';
@@ -61,6 +67,12 @@ export const reliabilityPlugin = createBackendPlugin({
     // restic) are added the way a module adds its own.
     const importers = new Map<string, BackupImporter>();
     const sources: BackupEventSource[] = [];
+    const ruleSources: AlertRuleSource[] = [];
+    env.registerExtensionPoint(reliabilityAlertRulesExtensionPoint, {
+      addRuleSource(...added) {
+        ruleSources.push(...added);
+      },
+    });
     env.registerExtensionPoint(reliabilityBackupsExtensionPoint, {
       addImporter(...added) {
         for (const importer of added) {
@@ -166,15 +178,16 @@ export const reliabilityPlugin = createBackendPlugin({
           rules: Object.values(incidentPermissionRules),
           getResources: ids => incidentStore.getMany(ids),
         });
+        const alertMatcher = new AlertMatcher({
+          runbookStore,
+          catalog,
+          auth,
+          severities,
+          mapping: incidentConfig.alerts,
+        });
         const incidentService = new IncidentService({
           store: incidentStore,
-          matcher: new AlertMatcher({
-            runbookStore,
-            catalog,
-            auth,
-            severities,
-            mapping: incidentConfig.alerts,
-          }),
+          matcher: alertMatcher,
           runbookStore,
           postmortemStore,
           catalog,
@@ -194,6 +207,22 @@ export const reliabilityPlugin = createBackendPlugin({
           fn: async signal => {
             await incidentService.remind(new Date(), signal);
           },
+        });
+
+        // Alerting rules from the sources modules add and the configured
+        // rule files, checked against the runbooks.
+        const alertRules = new AlertRuleRunner({
+          store: await DatabaseAlertRuleStore.create({ database }),
+          scheduler,
+          logger: logger.child({ task: 'alert-rules' }),
+        });
+        alertRules.add(...ruleFileSources(config), ...ruleSources);
+        await alertRules.start();
+        const alertCoverage = new AlertCoverageService({
+          rules: alertRules,
+          runbookStore,
+          matcher: alertMatcher,
+          portalBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
         });
 
         const runbookIndexer = new RunbookIndexer({
@@ -284,6 +313,7 @@ export const reliabilityPlugin = createBackendPlugin({
             catalog,
             runbookStore,
             runbookIndexer,
+            alertCoverage,
             postmortemStore,
             backupEventStore,
             recoveryStateStore,

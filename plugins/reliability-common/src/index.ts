@@ -24,3 +24,4 @@ export {
   type PostmortemListQuery,
 } from './listQueries';
 export type { ReliabilityApiRoutes } from './generated/apiRoutes';
+export * from './alerts/rules';

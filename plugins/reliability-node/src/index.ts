@@ -23,3 +23,8 @@ export {
   type IncidentQuery,
   type IncidentResource,
 } from './incidentPermissions';
+export {
+  reliabilityAlertRulesExtensionPoint,
+  type AlertRuleSource,
+  type ReliabilityAlertRulesExtensionPoint,
+} from './alertRules';

@@ -6,6 +6,7 @@ import {
   severityRank,
   type AlertmanagerAlert,
   type AlertmanagerWebhook,
+  type RunbookSummary,
   type SeverityLevel,
 } from '@reliability-suite/plugin-reliability-common';
 import { ownersOf } from '../entities/linkedOwners';
@@ -84,28 +85,35 @@ export class AlertMatcher {
     return entities;
   }
 
-  /** Which service, runbooks and severity an alert means. */
-  async match(alert: AlertmanagerAlert): Promise<AlertMatch> {
-    const { runbookStore, catalog, auth, mapping } = this.options;
-    const alertName = alert.labels.alertname;
-    const runbooks = await runbookStore.findByAlert(alertName, alert.labels);
+  /**
+   * Which runbooks answer an alert with these labels, and which entities it
+   * means: the runbooks', else an entity a mapped label names, else those
+   * whose `reliability.io/alert-labels` match. `entityExists` looks an
+   * entity up (by default, in the catalog).
+   */
+  async entities(
+    labels: Record<string, string>,
+    entityExists: (ref: string) => Promise<boolean> = this.entityExists,
+  ): Promise<{
+    runbooks: RunbookSummary[];
+    entityRefs: string[];
+    because: string;
+  }> {
+    const { runbookStore, mapping } = this.options;
+    const alertName = labels.alertname;
+    const runbooks = await runbookStore.findByAlert(alertName, labels);
     let entityRefs = [...new Set(runbooks.flatMap(r => r.entityRefs))];
     let because = runbooks.length
       ? `runbook ${runbooks.map(r => r.name).join(', ')} answers ${alertName}`
       : '';
     if (entityRefs.length === 0) {
       for (const m of mapping.entityLabels) {
-        const value = alert.labels[m.label];
+        const value = labels[m.label];
         if (!value) continue;
         const ref = `${m.kind}:${m.namespace}/${value}`.toLocaleLowerCase(
           'en-US',
         );
-        const entity = await catalog
-          .getEntityByRef(ref, {
-            credentials: await auth.getOwnServiceCredentials(),
-          })
-          .catch(() => undefined);
-        if (entity) {
+        if (await entityExists(ref)) {
           entityRefs = [ref];
           because = `label ${m.label}=${value}`;
           break;
@@ -116,11 +124,29 @@ export class AlertMatcher {
       entityRefs = (await this.annotatedEntities())
         .filter(
           ([, pairs]) =>
-            pairs.length > 0 && pairs.every(([k, v]) => alert.labels[k] === v),
+            pairs.length > 0 && pairs.every(([k, v]) => labels[k] === v),
         )
         .map(([ref]) => ref);
       if (entityRefs.length) because = `${ANNOTATION_ALERT_LABELS} matches`;
     }
+    return { runbooks, entityRefs, because };
+  }
+
+  /** Whether the catalog has the entity. */
+  readonly entityExists = async (ref: string) => {
+    const { catalog, auth } = this.options;
+    const entity = await catalog
+      .getEntityByRef(ref, {
+        credentials: await auth.getOwnServiceCredentials(),
+      })
+      .catch(() => undefined);
+    return entity !== undefined;
+  };
+
+  /** Which service, runbooks and severity an alert means. */
+  async match(alert: AlertmanagerAlert): Promise<AlertMatch> {
+    const { runbookStore, catalog, auth, mapping } = this.options;
+    const { runbooks, entityRefs, because } = await this.entities(alert.labels);
 
     // Severity: the matched runbooks', else the alert's label, else the
     // degraded-mode table of the service's recovery plan, else the default.

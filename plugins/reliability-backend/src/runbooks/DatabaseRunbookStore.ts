@@ -8,6 +8,7 @@ import type {
   RunbookProblem,
   RunbookSummary,
 } from '@reliability-suite/plugin-reliability-common';
+import { triggerMatches } from '@reliability-suite/plugin-reliability-common';
 import type { Knex } from 'knex';
 import { migratedClient, toIso } from '../database/database';
 import { IndexReadCache } from './IndexReadCache';
@@ -441,14 +442,13 @@ export class DatabaseRunbookStore implements RunbookStore {
       .where({ alert_name: alertName })
       .select('namespace', 'name', 'labels');
     // A trigger matches unless a label it names is given with another value.
-    const matching = triggers.filter(t => {
-      const wanted: Record<string, string> = t.labels
-        ? JSON.parse(t.labels)
-        : {};
-      return Object.entries(wanted).every(
-        ([k, v]) => labels[k] === undefined || labels[k] === v,
-      );
-    });
+    const matching = triggers.filter(t =>
+      triggerMatches(
+        { alertName, labels: t.labels ? JSON.parse(t.labels) : {} },
+        alertName,
+        labels,
+      ),
+    );
     if (matching.length === 0) return [];
     const rows = await this.db<RunbookRow>(RUNBOOKS)
       .whereIn(

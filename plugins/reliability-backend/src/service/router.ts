@@ -43,6 +43,8 @@ import { registerRunbookRoutes } from '../runbooks/runbookRoutes';
 import type { RunbookIndexer } from '../runbooks/RunbookIndexer';
 import type { RunbookStore } from '../runbooks/RunbookStore';
 import { registerSeverityRoutes } from '../severities/severityRoutes';
+import type { AlertCoverageService } from '../alerts/AlertCoverageService';
+import { registerAlertRoutes } from '../alerts/alertRoutes';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -67,6 +69,7 @@ export interface RouterOptions {
   incidentRoles: IncidentRole[];
   postmortemRules: PermissionRuleset<PostmortemResource>;
   runbookIndexer: RunbookIndexer;
+  alertCoverage: AlertCoverageService;
   severities: SeverityLevel[];
   startedAt: Date;
 }
@@ -159,6 +162,12 @@ export async function createRouter(
     importers: options.backupImporters,
     sources: options.backupSources,
     scopes: options.reporterScopes,
+  });
+
+  registerAlertRoutes(router, {
+    httpAuth,
+    coverage: options.alertCoverage,
+    visibility,
   });
 
   registerIncidentRoutes(router, {

@@ -17,6 +17,7 @@ export type ReliabilityApiRoutes = {
     | '/schemas/recovery-plan.json'
     | '/backups/sources'
     | '/facts/recovery'
+    | '/alerts/coverage'
     | '/recovery/overview'
     | '/recovery/violations'
     | '/recovery/evidence'

@@ -519,6 +519,48 @@ export const spec = {
         },
       },
     },
+    '/alerts/coverage': {
+      get: {
+        operationId: 'getAlertCoverage',
+        tags: ['runbooks'],
+        summary: 'The alerting rules against the runbooks',
+        description:
+          'Every alerting rule of every configured source (a Prometheus rules API added by a module, the rule files of `reliability.alerts.ruleFiles`), from each source\'s last good read: which runbooks answer it (their triggers match its name and labels, as the Alertmanager bridge matches), where its `runbook_url` leads (an indexed runbook of this portal, a dead link into it, somewhere else, nowhere), and which entities it belongs to. Also the runbook triggers that no rule fires ("dead triggers"), and each source\'s last read, with its error while it is down. Rules and triggers naming an entity the caller may not read are left out.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: false,
+            description: 'Only the alerts and dead triggers of this entity.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 400,
+            },
+            allowReserved: true,
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              '`{ sources, alerts, deadTriggers, totals, generatedAt }`.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AlertCoverage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
     '/recovery/overview': {
       get: {
         operationId: 'getRecoveryOverview',
@@ -7389,6 +7431,225 @@ export const spec = {
             required: ['format', 'events', 'notes'],
           },
         ],
+      },
+      AlertCoverage: {
+        description:
+          'The alerting rules of every configured source against the runbooks, for one entity or for all the caller may see.',
+        type: 'object',
+        properties: {
+          sources: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AlertRuleSourceState',
+            },
+          },
+          alerts: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AlertCoverageEntry',
+            },
+          },
+          deadTriggers: {
+            description:
+              'Empty until some source has been read: without rules every trigger would look dead.',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/DeadTrigger',
+            },
+          },
+          totals: {
+            type: 'object',
+            properties: {
+              alerts: {
+                type: 'integer',
+              },
+              covered: {
+                type: 'integer',
+              },
+              badLinks: {
+                description:
+                  'Of the alerts not covered, those whose `runbook_url` is a dead link of this portal or leads elsewhere.',
+                type: 'integer',
+              },
+              deadTriggers: {
+                type: 'integer',
+              },
+            },
+            required: ['alerts', 'covered', 'badLinks', 'deadTriggers'],
+          },
+          generatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+        required: [
+          'sources',
+          'alerts',
+          'deadTriggers',
+          'totals',
+          'generatedAt',
+        ],
+      },
+      AlertCoverageEntry: {
+        description:
+          'One alerting rule against the runbooks: which runbooks answer it (their triggers match it), where its `runbook_url` leads, and whose it is.',
+        type: 'object',
+        properties: {
+          rule: {
+            $ref: '#/components/schemas/AlertRule',
+          },
+          source: {
+            description: 'The rule source it was read from.',
+            type: 'string',
+          },
+          runbooks: {
+            description: 'The runbooks whose triggers match it.',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CoverageRunbook',
+            },
+          },
+          link: {
+            description: 'Where its `runbook_url` leads.',
+            type: 'string',
+            enum: ['runbook', 'dead-link', 'foreign', 'missing'],
+          },
+          covered: {
+            description:
+              'A runbook answers it: a trigger matches, or its `runbook_url` leads to an indexed runbook of this portal.',
+            type: 'boolean',
+          },
+          entityRefs: {
+            description:
+              'The entities it belongs to, as the Alertmanager bridge would match them.',
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          because: {
+            description: 'Why those entities, in words.',
+            type: 'string',
+          },
+        },
+        required: [
+          'rule',
+          'source',
+          'runbooks',
+          'link',
+          'covered',
+          'entityRefs',
+        ],
+      },
+      AlertRule: {
+        description:
+          'An alerting rule as Prometheus (or Thanos, Mimir, VictoriaMetrics) holds it: its name, its group, its static labels and its `runbook_url`.',
+        type: 'object',
+        properties: {
+          name: {
+            description:
+              "The alert's name (`alert:` in a rule file, `alertname` on the alert).",
+            type: 'string',
+          },
+          group: {
+            description: 'The rule group it is in.',
+            type: 'string',
+          },
+          labels: {
+            description:
+              "The labels the rule sets; the alert's series add their own.",
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+          runbookUrl: {
+            description: 'The `runbook_url` annotation, when the rule has one.',
+            type: 'string',
+          },
+          summary: {
+            description: 'The `summary` annotation, when the rule has one.',
+            type: 'string',
+          },
+          file: {
+            description:
+              'The rule file and line it is written on, when read from a file.',
+            type: 'string',
+          },
+          line: {
+            type: 'integer',
+          },
+        },
+        required: ['name', 'group', 'labels'],
+      },
+      AlertRuleSourceState: {
+        description:
+          "A rule source's last read (a Prometheus rules API, a rule file): when, whether it worked, and how many rules it holds; a failed read keeps the last good rules.",
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          lastRunAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          lastSuccessAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          lastError: {
+            description: 'Why the last read failed; absent when it worked.',
+            type: 'string',
+          },
+          rules: {
+            description: 'The alerting rules of the last good read.',
+            type: 'integer',
+          },
+        },
+        required: ['id'],
+      },
+      DeadTrigger: {
+        description:
+          'A runbook trigger that no alerting rule of any source fires.',
+        type: 'object',
+        properties: {
+          runbook: {
+            $ref: '#/components/schemas/CoverageRunbook',
+          },
+          alertName: {
+            type: 'string',
+          },
+          labels: {
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+          entityRefs: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+        required: ['runbook', 'alertName', 'entityRefs'],
+      },
+      CoverageRunbook: {
+        description: 'A runbook as coverage names it.',
+        type: 'object',
+        properties: {
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+        },
+        required: ['namespace', 'name', 'title'],
       },
     },
   },

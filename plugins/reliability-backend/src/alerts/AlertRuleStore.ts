@@ -1,0 +1,22 @@
+import type {
+  AlertRule,
+  AlertRuleSourceState,
+} from '@reliability-suite/plugin-reliability-common';
+
+/** A rule source's last good rules. */
+export type StoredRules = { source: string; rules: AlertRule[] };
+
+/**
+ * Each alert rule source's last read and its last good rules. Implemented
+ * by `DatabaseAlertRuleStore`.
+ */
+export interface AlertRuleStore {
+  /** A read that worked: its rules replace the source's. */
+  recordRules(id: string, rules: AlertRule[], at: Date): Promise<void>;
+  /** A read that failed: the rules are kept; the error and time are noted. */
+  recordFailure(id: string, error: string, at: Date): Promise<void>;
+  /** The state of each source named, in that order. */
+  sourceStates(ids: string[]): Promise<AlertRuleSourceState[]>;
+  /** The last good rules of each source named that has any. */
+  rules(ids: string[]): Promise<StoredRules[]>;
+}

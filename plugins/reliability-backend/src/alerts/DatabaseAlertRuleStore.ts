@@ -1,0 +1,83 @@
+import type { DatabaseService } from '@backstage/backend-plugin-api';
+import type {
+  AlertRule,
+  AlertRuleSourceState,
+} from '@reliability-suite/plugin-reliability-common';
+import type { Knex } from 'knex';
+import { migratedClient, toIso } from '../database/database';
+import type { AlertRuleStore, StoredRules } from './AlertRuleStore';
+
+const SOURCES = 'reliability_alert_rule_sources';
+
+/** Alert rule sources' reads in the plugin's database. */
+export class DatabaseAlertRuleStore implements AlertRuleStore {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseAlertRuleStore> {
+    return new DatabaseAlertRuleStore(await migratedClient(options.database));
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async recordRules(id: string, rules: AlertRule[], at: Date) {
+    const row = {
+      last_run_at: at,
+      last_success_at: at,
+      last_error: null,
+      rule_count: rules.length,
+      rules: JSON.stringify(rules),
+    };
+    await this.db(SOURCES)
+      .insert({ id, ...row })
+      .onConflict('id')
+      .merge(Object.keys(row));
+  }
+
+  async recordFailure(id: string, error: string, at: Date) {
+    const row = { last_run_at: at, last_error: error.slice(0, 2000) };
+    await this.db(SOURCES)
+      .insert({ id, ...row })
+      .onConflict('id')
+      .merge(Object.keys(row));
+  }
+
+  async sourceStates(ids: string[]): Promise<AlertRuleSourceState[]> {
+    const rows = ids.length
+      ? await this.db(SOURCES)
+          .whereIn('id', ids)
+          .select(
+            'id',
+            'last_run_at',
+            'last_success_at',
+            'last_error',
+            'rule_count',
+          )
+      : [];
+    const byId = new Map(rows.map(r => [r.id, r]));
+    return ids.map(id => {
+      const r = byId.get(id);
+      if (!r) return { id };
+      return {
+        id,
+        ...(r.last_run_at ? { lastRunAt: toIso(r.last_run_at) } : {}),
+        ...(r.last_success_at
+          ? { lastSuccessAt: toIso(r.last_success_at) }
+          : {}),
+        ...(r.last_error ? { lastError: r.last_error } : {}),
+        ...(r.rule_count !== null ? { rules: Number(r.rule_count) } : {}),
+      };
+    });
+  }
+
+  async rules(ids: string[]): Promise<StoredRules[]> {
+    if (!ids.length) return [];
+    const rows = await this.db(SOURCES)
+      .whereIn('id', ids)
+      .whereNotNull('rules')
+      .select('id', 'rules');
+    const byId = new Map(rows.map(r => [r.id, r.rules as string]));
+    return ids.flatMap(id =>
+      byId.has(id) ? [{ source: id, rules: JSON.parse(byId.get(id)!) }] : [],
+    );
+  }
+}

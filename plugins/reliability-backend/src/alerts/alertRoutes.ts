@@ -1,0 +1,43 @@
+import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import { readerCredentials, type ApiRequest } from '../auth/credentials';
+import type { CatalogVisibility } from '../auth/visibility';
+import type { SpecRouter } from '../schema/openapi/generated/router';
+import { entityRefParam } from '../service/params';
+import { summarise, type AlertCoverageService } from './AlertCoverageService';
+
+/** `GET /alerts/coverage`: the alerting rules against the runbooks. */
+export function registerAlertRoutes(
+  router: SpecRouter,
+  options: {
+    httpAuth: HttpAuthService;
+    coverage: AlertCoverageService;
+    visibility: CatalogVisibility;
+  },
+) {
+  const { httpAuth, coverage, visibility } = options;
+  const reader = (req: ApiRequest) => readerCredentials(httpAuth, req);
+
+  router.get('/alerts/coverage', async (req, res) => {
+    const credentials = await reader(req);
+    const entityRef =
+      req.query.entityRef === undefined
+        ? undefined
+        : entityRefParam(req.query.entityRef);
+    const all = await coverage.coverage();
+    const about = (refs: string[]) => !entityRef || refs.includes(entityRef);
+    // What names an entity the caller may not read is left out.
+    const alerts = await visibility.visible(
+      credentials,
+      all.alerts.filter(a => about(a.entityRefs)),
+      a => a.entityRefs,
+    );
+    const deadTriggers = await visibility.visible(
+      credentials,
+      all.deadTriggers.filter(t => about(t.entityRefs)),
+      t => t.entityRefs,
+    );
+    res.json(
+      summarise(all.sources, alerts, deadTriggers, new Date(all.generatedAt)),
+    );
+  });
+}

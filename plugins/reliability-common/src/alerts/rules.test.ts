@@ -1,0 +1,120 @@
+import { parsePrometheusRules, portalTarget, triggerMatches } from './rules';
+
+describe('parsePrometheusRules', () => {
+  it('reads alerting rules with their line, group, labels and runbook_url; recording rules are skipped', () => {
+    const { rules, problems } = parsePrometheusRules(
+      `groups:
+  - name: api
+    rules:
+      - record: job:up:sum
+        expr: sum(up)
+      - alert: ApiDown
+        expr: up == 0
+        for: 5m
+        labels: { severity: critical, tier: 1 }
+        annotations:
+          runbook_url: https://portal.example/reliability/alerts/ApiDown
+          summary: The API is down
+  - name: disk
+    rules:
+      - alert: DiskFull
+        expr: disk_free < 0.1
+`,
+      'rules/api.yml',
+    );
+    expect(problems).toEqual([]);
+    expect(rules).toEqual([
+      {
+        name: 'ApiDown',
+        group: 'api',
+        labels: { severity: 'critical', tier: '1' },
+        runbookUrl: 'https://portal.example/reliability/alerts/ApiDown',
+        summary: 'The API is down',
+        file: 'rules/api.yml',
+        line: 6,
+      },
+      {
+        name: 'DiskFull',
+        group: 'disk',
+        labels: {},
+        file: 'rules/api.yml',
+        line: 15,
+      },
+    ]);
+  });
+
+  it('says which file and line is wrong, and what', () => {
+    expect(
+      parsePrometheusRules(
+        'groups:\n  - name: a\n    rules:\n      - expr: up\n',
+        'r.yml',
+      ).problems,
+    ).toEqual([
+      {
+        severity: 'error',
+        file: 'r.yml',
+        line: 4,
+        column: 9,
+        message: 'group a: a rule needs `alert:` or `record:`',
+      },
+    ]);
+    expect(
+      parsePrometheusRules('apiVersion: v1\n', 'r.yml').problems[0],
+    ).toMatchObject({
+      line: 1,
+      message: 'is not a rule file: it has no `groups:` list',
+    });
+    expect(
+      parsePrometheusRules('groups: [\n', 'r.yml').problems[0],
+    ).toMatchObject({
+      file: 'r.yml',
+      severity: 'error',
+    });
+  });
+});
+
+describe('portalTarget', () => {
+  const portal = 'https://portal.example';
+  it('knows a runbook page and an alert landing page of this portal, and nothing else', () => {
+    expect(
+      portalTarget(
+        `${portal}/reliability/runbooks/default/db-failover`,
+        portal,
+      ),
+    ).toEqual({ kind: 'runbook', namespace: 'default', name: 'db-failover' });
+    expect(
+      portalTarget(`${portal}/reliability/alerts/Api%20Down?x=1`, portal),
+    ).toEqual({ kind: 'alert', alertName: 'Api Down' });
+    expect(
+      portalTarget('https://wiki.example/reliability/alerts/ApiDown', portal),
+    ).toBeUndefined();
+    expect(
+      portalTarget(`${portal}/catalog/default/component/api`, portal),
+    ).toBeUndefined();
+    expect(portalTarget('not a url', portal)).toBeUndefined();
+    // A portal under a path.
+    expect(
+      portalTarget(
+        'https://example.com/backstage/reliability/alerts/ApiDown',
+        'https://example.com/backstage/',
+      ),
+    ).toEqual({ kind: 'alert', alertName: 'ApiDown' });
+  });
+});
+
+describe('triggerMatches', () => {
+  it('matches the name, unless a label the trigger names is set to another value', () => {
+    const trigger = { alertName: 'ApiDown', labels: { severity: 'critical' } };
+    expect(triggerMatches(trigger, 'ApiDown', { severity: 'critical' })).toBe(
+      true,
+    );
+    // The series may bring the label.
+    expect(triggerMatches(trigger, 'ApiDown', {})).toBe(true);
+    expect(triggerMatches(trigger, 'ApiDown', { severity: 'warning' })).toBe(
+      false,
+    );
+    expect(triggerMatches(trigger, 'ApiSlow', { severity: 'critical' })).toBe(
+      false,
+    );
+  });
+});

@@ -1,0 +1,284 @@
+import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { RunbookProblem } from '../runbooks/types';
+import type { Integer, Timestamp } from '../scalars';
+
+/**
+ * An alerting rule as Prometheus (or Thanos, Mimir, VictoriaMetrics) holds
+ * it: its name, its group, its static labels and its `runbook_url`.
+ *
+ * @public
+ */
+export type AlertRule = {
+  /** The alert's name (`alert:` in a rule file, `alertname` on the alert). */
+  name: string;
+  /** The rule group it is in. */
+  group: string;
+  /** The labels the rule sets; the alert's series add their own. */
+  labels: Record<string, string>;
+  /** The `runbook_url` annotation, when the rule has one. */
+  runbookUrl?: string;
+  /** The `summary` annotation, when the rule has one. */
+  summary?: string;
+  /** The rule file and line it is written on, when read from a file. */
+  file?: string;
+  line?: Integer;
+};
+
+/**
+ * What a `runbook_url` leads to: `runbook`, a runbook this portal indexes
+ * (its page, or the alert landing page of an alert a runbook answers);
+ * `dead-link`, a page of this portal with no runbook behind it; `foreign`,
+ * somewhere else (a wiki); `missing`, no `runbook_url` at all.
+ *
+ * @public
+ */
+export type RunbookUrlVerdict = 'runbook' | 'dead-link' | 'foreign' | 'missing';
+
+/**
+ * Where a `runbook_url` points in this portal: a runbook page, or the alert
+ * landing page; undefined for a URL elsewhere.
+ *
+ * @public
+ */
+export function portalTarget(
+  url: string,
+  portalBaseUrl: string,
+):
+  | { kind: 'runbook'; namespace: string; name: string }
+  | { kind: 'alert'; alertName: string }
+  | undefined {
+  let parsed: URL;
+  let base: URL;
+  try {
+    parsed = new URL(url);
+    base = new URL(portalBaseUrl);
+  } catch {
+    return undefined;
+  }
+  if (parsed.origin !== base.origin) return undefined;
+  const prefix = `${base.pathname.replace(/\/$/, '')}/reliability/`;
+  if (!parsed.pathname.startsWith(prefix)) return undefined;
+  const parts = parsed.pathname
+    .slice(prefix.length)
+    .split('/')
+    .filter(Boolean)
+    .map(part => {
+      try {
+        return decodeURIComponent(part);
+      } catch {
+        return part;
+      }
+    });
+  if (parts[0] === 'runbooks' && parts.length === 3) {
+    return { kind: 'runbook', namespace: parts[1], name: parts[2] };
+  }
+  if (parts[0] === 'alerts' && parts.length === 2) {
+    return { kind: 'alert', alertName: parts[1] };
+  }
+  return undefined;
+}
+
+/**
+ * Whether a runbook trigger answers an alert with these labels: the same
+ * name, and no label the trigger names given with another value (a label
+ * the rule does not set may come from the alert's series). The rule the
+ * Alertmanager bridge matches alerts by.
+ *
+ * @public
+ */
+export function triggerMatches(
+  trigger: { alertName: string; labels?: Record<string, string> },
+  alertName: string,
+  labels: Record<string, string>,
+): boolean {
+  return (
+    trigger.alertName === alertName &&
+    Object.entries(trigger.labels ?? {}).every(
+      ([key, value]) => labels[key] === undefined || labels[key] === value,
+    )
+  );
+}
+
+const MAX_RULES = 20_000;
+
+/**
+ * Reads a Prometheus rule file (`groups:` of `rules:`, as `promtool check
+ * rules` reads it): its alerting rules with the line each is written on, and
+ * a problem for each thing that is not a rule (recording rules are skipped).
+ *
+ * @public
+ */
+export function parsePrometheusRules(
+  text: string,
+  file: string,
+): { rules: AlertRule[]; problems: RunbookProblem[] } {
+  const lineCounter = new LineCounter();
+  const problems: RunbookProblem[] = [];
+  const rules: AlertRule[] = [];
+  const at = (node: Node | null | undefined) => {
+    const pos = node?.range ? lineCounter.linePos(node.range[0]) : undefined;
+    return { line: pos?.line ?? 0, column: pos?.col ?? 0 };
+  };
+  const problem = (node: Node | null | undefined, message: string) =>
+    problems.push({ severity: 'error', file, ...at(node), message });
+  let doc;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  } catch (error) {
+    problem(undefined, `cannot be read: ${(error as Error).message}`);
+    return { rules, problems };
+  }
+  for (const error of doc.errors) {
+    problems.push({
+      severity: 'error',
+      file,
+      line: error.linePos?.[0]?.line ?? 0,
+      column: error.linePos?.[0]?.col ?? 0,
+      message: error.message.split('\n')[0],
+    });
+  }
+  if (doc.errors.length) return { rules, problems };
+  const groups = isMap(doc.contents) ? doc.contents.get('groups', true) : null;
+  if (!isSeq(groups)) {
+    problem(doc.contents, 'is not a rule file: it has no `groups:` list');
+    return { rules, problems };
+  }
+  for (const group of groups.items) {
+    if (!isMap(group)) {
+      problem(
+        group as Node,
+        'a group must be a mapping with `name` and `rules`',
+      );
+      continue;
+    }
+    const groupName = group.get('name');
+    if (typeof groupName !== 'string' || !groupName) {
+      problem(group, 'a group needs a `name`');
+      continue;
+    }
+    const list = group.get('rules', true);
+    if (!isSeq(list)) {
+      problem(group, `group ${groupName} has no \`rules:\` list`);
+      continue;
+    }
+    for (const item of list.items) {
+      if (!isMap(item)) {
+        problem(item as Node, `group ${groupName}: a rule must be a mapping`);
+        continue;
+      }
+      const value = item.toJSON() as Record<string, unknown>;
+      if (value.record !== undefined) continue; // a recording rule
+      if (typeof value.alert !== 'string' || !value.alert) {
+        problem(
+          item,
+          `group ${groupName}: a rule needs \`alert:\` or \`record:\``,
+        );
+        continue;
+      }
+      const strings = (v: unknown) =>
+        v && typeof v === 'object' && !Array.isArray(v)
+          ? Object.fromEntries(
+              Object.entries(v).map(([k, x]) => [k, String(x)]),
+            )
+          : {};
+      const annotations = strings(value.annotations);
+      if (rules.length >= MAX_RULES) {
+        problem(
+          item,
+          `more than ${MAX_RULES} alerting rules: the rest are not read`,
+        );
+        return { rules, problems };
+      }
+      rules.push({
+        name: value.alert,
+        group: groupName,
+        labels: strings(value.labels),
+        ...(annotations.runbook_url
+          ? { runbookUrl: annotations.runbook_url }
+          : {}),
+        ...(annotations.summary ? { summary: annotations.summary } : {}),
+        file,
+        line: at(item).line,
+      });
+    }
+  }
+  return { rules, problems };
+}
+
+/**
+ * A rule source's last read (a Prometheus rules API, a rule file): when,
+ * whether it worked, and how many rules it holds; a failed read keeps the
+ * last good rules.
+ *
+ * @public
+ */
+export type AlertRuleSourceState = {
+  id: string;
+  lastRunAt?: Timestamp;
+  lastSuccessAt?: Timestamp;
+  /** Why the last read failed; absent when it worked. */
+  lastError?: string;
+  /** The alerting rules of the last good read. */
+  rules?: Integer;
+};
+
+/** A runbook as coverage names it. @public */
+export type CoverageRunbook = {
+  namespace: string;
+  name: string;
+  title: string;
+};
+
+/**
+ * One alerting rule against the runbooks: which runbooks answer it (their
+ * triggers match it), where its `runbook_url` leads, and whose it is.
+ *
+ * @public
+ */
+export type AlertCoverageEntry = {
+  rule: AlertRule;
+  /** The rule source it was read from. */
+  source: string;
+  /** The runbooks whose triggers match it. */
+  runbooks: CoverageRunbook[];
+  /** Where its `runbook_url` leads. */
+  link: RunbookUrlVerdict;
+  /**
+   * A runbook answers it: a trigger matches, or its `runbook_url` leads to
+   * an indexed runbook of this portal.
+   */
+  covered: boolean;
+  /** The entities it belongs to, as the Alertmanager bridge would match them. */
+  entityRefs: string[];
+  /** Why those entities, in words. */
+  because?: string;
+};
+
+/** A runbook trigger that no alerting rule of any source fires. @public */
+export type DeadTrigger = {
+  runbook: CoverageRunbook;
+  alertName: string;
+  labels?: Record<string, string>;
+  entityRefs: string[];
+};
+
+/**
+ * The alerting rules of every configured source against the runbooks, for
+ * one entity or for all the caller may see.
+ *
+ * @public
+ */
+export type AlertCoverage = {
+  sources: AlertRuleSourceState[];
+  alerts: AlertCoverageEntry[];
+  /** Empty until some source has been read: without rules every trigger would look dead. */
+  deadTriggers: DeadTrigger[];
+  totals: {
+    alerts: Integer;
+    covered: Integer;
+    /** Of the alerts not covered, those whose `runbook_url` is a dead link of this portal or leads elsewhere. */
+    badLinks: Integer;
+    deadTriggers: Integer;
+  };
+  generatedAt: Timestamp;
+};
