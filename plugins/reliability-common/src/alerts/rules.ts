@@ -102,9 +102,10 @@ export function triggerMatches(
 const MAX_RULES = 20_000;
 
 /**
- * Reads a Prometheus rule file (`groups:` of `rules:`, as `promtool check
- * rules` reads it): its alerting rules with the line each is written on, and
- * a problem for each thing that is not a rule (recording rules are skipped).
+ * Reads a Prometheus rule file, as promtool reads it (a `groups:` list, each
+ * group with its `rules:`): its alerting rules with the line each is written
+ * on, and a problem for each thing that is not a rule (recording rules are
+ * skipped).
  *
  * @public
  */
