@@ -279,6 +279,7 @@ describe.each(databases.eachSupportedId())(
       // Every alert is the service's: by its runbook, or by its service label.
       for (const alert of first.alerts) {
         expect(alert.entityRefs).toEqual(['component:default/insights-api']);
+        expect(alert.owners).toEqual(['group:default/platform-team']);
       }
       expect(first.deadTriggers).toEqual([
         {
@@ -297,6 +298,25 @@ describe.each(databases.eachSupportedId())(
         badLinks: 2,
         deadTriggers: 1,
       });
+
+      // The trend: today's coverage by owner, counted by the hourly task.
+      await scheduler!.triggerTask('reliability-alert-coverage-snapshot');
+      const history = async () =>
+        (await request(server).get('/api/reliability/alerts/coverage/history'))
+          .body.items;
+      for (let i = 0; i < 100 && !(await history()).length; i++) {
+        await new Promise(r => setTimeout(r, 100));
+      }
+      const today = new Date().toISOString().slice(0, 10);
+      expect(await history()).toEqual([
+        { day: today, owner: '*', alerts: 6, covered: 3 },
+        {
+          day: today,
+          owner: 'group:default/platform-team',
+          alerts: 6,
+          covered: 3,
+        },
+      ]);
 
       // The server stops answering: the read runs out of time, and the
       // rules are kept, with the error and when it happened.

@@ -4,7 +4,9 @@
  * Each alert rule source's last read (a Prometheus rules API, a rule file):
  * when it ran, when it last worked, why it failed, and the alerting rules of
  * its last good read, as JSON. A failed read leaves the rules as they were,
- * so coverage keeps showing them while the source is down.
+ * so coverage keeps showing them while the source is down. And coverage
+ * by day and owner (the alerts of their entities, and how many of them a
+ * runbook answers), for the trend.
  *
  * @param {import('knex').Knex} knex
  */
@@ -17,9 +19,18 @@ exports.up = async function up(knex) {
     table.integer('rule_count').nullable();
     table.text('rules').nullable();
   });
+  await knex.schema.createTable('reliability_alert_coverage_days', table => {
+    table.string('day', 10).notNullable();
+    // '' for the alerts of entities without an owner; '*' for all of them.
+    table.string('owner', 255).notNullable();
+    table.integer('alerts').notNullable();
+    table.integer('covered').notNullable();
+    table.primary(['day', 'owner']);
+  });
 };
 
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
+  await knex.schema.dropTable('reliability_alert_coverage_days');
   await knex.schema.dropTable('reliability_alert_rule_sources');
 };

@@ -38,6 +38,7 @@ const ANSWERS = [
   'ReliabilityHealth',
   'AlertCoverage',
   'AlertCoverageEntry',
+  'AlertCoverageDay',
   'AlertRule',
   'AlertRuleSourceState',
   'DeadTrigger',

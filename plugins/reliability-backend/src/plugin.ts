@@ -223,6 +223,19 @@ export const reliabilityPlugin = createBackendPlugin({
           runbookStore,
           matcher: alertMatcher,
           portalBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
+          catalog,
+          auth,
+        });
+        // Coverage by owner once an hour, one row per day and owner.
+        await scheduler.scheduleTask({
+          id: 'reliability-alert-coverage-snapshot',
+          scope: 'global',
+          frequency: { hours: 1 },
+          timeout: { minutes: 5 },
+          initialDelay: { minutes: 1 },
+          fn: async () => {
+            await alertCoverage.snapshot();
+          },
         });
 
         const runbookIndexer = new RunbookIndexer({

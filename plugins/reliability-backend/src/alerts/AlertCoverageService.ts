@@ -2,6 +2,7 @@ import {
   portalTarget,
   triggerMatches,
   type AlertCoverage,
+  type AlertCoverageDay,
   type AlertCoverageEntry,
   type AlertRule,
   type CoverageRunbook,
@@ -9,6 +10,9 @@ import {
   type RunbookSummary,
   type RunbookUrlVerdict,
 } from '@reliability-suite/plugin-reliability-common';
+import type { AuthService } from '@backstage/backend-plugin-api';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { ownerByEntity } from '../entities/linkedOwners';
 import type { AlertMatcher } from '../incidents/AlertMatcher';
 import type { RunbookStore } from '../runbooks/RunbookStore';
 import type { AlertRuleRunner } from './AlertRuleRunner';
@@ -41,6 +45,8 @@ export class AlertCoverageService {
       matcher: AlertMatcher;
       /** `app.baseUrl`: a `runbook_url` under it is a link into this portal. */
       portalBaseUrl: string;
+      catalog: CatalogService;
+      auth: AuthService;
     },
   ) {}
 
@@ -75,7 +81,7 @@ export class AlertCoverageService {
       if (!known.has(ref)) known.set(ref, matcher.entityExists(ref));
       return known.get(ref)!;
     };
-    const alerts: AlertCoverageEntry[] = [];
+    const alerts: Array<Omit<AlertCoverageEntry, 'owners'>> = [];
     for (const { source, rules: list } of stored) {
       for (const rule of list) {
         const labels = { ...rule.labels, alertname: rule.name };
@@ -116,8 +122,58 @@ export class AlertCoverageService {
         }
       }
     }
-    const { sources: _, ...rest } = summarise([], alerts, deadTriggers, now);
+    const owners = await ownerByEntity(
+      this.options.catalog,
+      this.options.auth,
+      [...new Set(alerts.flatMap(a => a.entityRefs))],
+    );
+    const withOwners = alerts.map(a => ({
+      ...a,
+      owners: [
+        ...new Set(a.entityRefs.flatMap(ref => owners.get(ref) ?? [])),
+      ].sort(),
+    }));
+    const { sources: _, ...rest } = summarise(
+      [],
+      withOwners,
+      deadTriggers,
+      now,
+    );
     return rest;
+  }
+
+  /**
+   * Today's coverage by owner, kept for the trend (a later snapshot of the
+   * same day replaces it). Nothing is kept before some source was read.
+   */
+  async snapshot(now = new Date()): Promise<AlertCoverageDay[]> {
+    const { alerts, sources } = await this.coverage(now);
+    if (!sources.some(s => s.lastSuccessAt)) return [];
+    const day = now.toISOString().slice(0, 10);
+    const counts = new Map<string, { alerts: number; covered: number }>();
+    const count = (owner: string, covered: boolean) => {
+      const c = counts.get(owner) ?? { alerts: 0, covered: 0 };
+      c.alerts++;
+      if (covered) c.covered++;
+      counts.set(owner, c);
+    };
+    for (const alert of alerts) {
+      count('*', alert.covered);
+      for (const owner of alert.owners.length ? alert.owners : ['']) {
+        count(owner, alert.covered);
+      }
+    }
+    const days = [...counts].map(([owner, c]) => ({ day, owner, ...c }));
+    await this.options.rules.store.recordCoverageDay(days);
+    return days;
+  }
+
+  /** Coverage by day and owner over the last `days` days. */
+  history(days: number, now = new Date()): Promise<AlertCoverageDay[]> {
+    const since = new Date(now.getTime() - days * 86400_000)
+      .toISOString()
+      .slice(0, 10);
+    return this.options.rules.store.coverageDays(since);
   }
 
   private async linkVerdict(rule: AlertRule): Promise<RunbookUrlVerdict> {

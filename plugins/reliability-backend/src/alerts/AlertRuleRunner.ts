@@ -32,6 +32,10 @@ export class AlertRuleRunner {
     }
   }
 
+  get store(): AlertRuleStore {
+    return this.options.store;
+  }
+
   get ids() {
     return this.sources.map(s => s.id);
   }

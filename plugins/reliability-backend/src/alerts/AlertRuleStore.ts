@@ -1,4 +1,5 @@
 import type {
+  AlertCoverageDay,
   AlertRule,
   AlertRuleSourceState,
 } from '@reliability-suite/plugin-reliability-common';
@@ -19,4 +20,8 @@ export interface AlertRuleStore {
   sourceStates(ids: string[]): Promise<AlertRuleSourceState[]>;
   /** The last good rules of each source named that has any. */
   rules(ids: string[]): Promise<StoredRules[]>;
+  /** A day's coverage by owner (a later snapshot of the day replaces it). */
+  recordCoverageDay(days: AlertCoverageDay[]): Promise<void>;
+  /** Coverage by day and owner since `day` (`YYYY-MM-DD`), oldest first. */
+  coverageDays(since: string, owner?: string): Promise<AlertCoverageDay[]>;
 }

@@ -1,5 +1,6 @@
 import type { DatabaseService } from '@backstage/backend-plugin-api';
 import type {
+  AlertCoverageDay,
   AlertRule,
   AlertRuleSourceState,
 } from '@reliability-suite/plugin-reliability-common';
@@ -8,6 +9,7 @@ import { migratedClient, toIso } from '../database/database';
 import type { AlertRuleStore, StoredRules } from './AlertRuleStore';
 
 const SOURCES = 'reliability_alert_rule_sources';
+const DAYS = 'reliability_alert_coverage_days';
 
 /** Alert rule sources' reads in the plugin's database. */
 export class DatabaseAlertRuleStore implements AlertRuleStore {
@@ -79,5 +81,33 @@ export class DatabaseAlertRuleStore implements AlertRuleStore {
     return ids.flatMap(id =>
       byId.has(id) ? [{ source: id, rules: JSON.parse(byId.get(id)!) }] : [],
     );
+  }
+
+  async recordCoverageDay(days: AlertCoverageDay[]) {
+    if (!days.length) return;
+    await this.db.transaction(async tx => {
+      for (const day of days) {
+        await tx(DAYS)
+          .insert(day)
+          .onConflict(['day', 'owner'])
+          .merge(['alerts', 'covered']);
+      }
+    });
+  }
+
+  async coverageDays(since: string, owner?: string) {
+    const query = this.db<AlertCoverageDay>(DAYS)
+      .where('day', '>=', since)
+      .orderBy([
+        { column: 'day', order: 'asc' },
+        { column: 'owner', order: 'asc' },
+      ]);
+    if (owner !== undefined) query.where({ owner });
+    return (await query).map(r => ({
+      day: r.day,
+      owner: r.owner,
+      alerts: Number(r.alerts),
+      covered: Number(r.covered),
+    }));
   }
 }

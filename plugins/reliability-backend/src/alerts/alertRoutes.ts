@@ -17,6 +17,11 @@ export function registerAlertRoutes(
   const { httpAuth, coverage, visibility } = options;
   const reader = (req: ApiRequest) => readerCredentials(httpAuth, req);
 
+  router.get('/alerts/coverage/history', async (req, res) => {
+    await reader(req);
+    res.json({ items: await coverage.history(90) });
+  });
+
   router.get('/alerts/coverage', async (req, res) => {
     const credentials = await reader(req);
     const entityRef =

@@ -38,16 +38,29 @@ export async function ownersOf(
   auth: AuthService,
   entityRefs: string[],
 ): Promise<string[]> {
-  if (entityRefs.length === 0) return [];
+  const owners = await ownerByEntity(catalog, auth, entityRefs);
+  return [...new Set(owners.values())].sort();
+}
+
+/**
+ * Each entity's owner (as `ownersOf` reads it), in one catalog call; an
+ * entity without one, or missing, is left out.
+ */
+export async function ownerByEntity(
+  catalog: CatalogService,
+  auth: AuthService,
+  entityRefs: string[],
+): Promise<Map<string, string>> {
+  const owners = new Map<string, string>();
+  if (entityRefs.length === 0) return owners;
   const { items } = await catalog.getEntitiesByRefs(
     { entityRefs, fields: ['kind', 'metadata', 'spec.owner'] },
     { credentials: await auth.getOwnServiceCredentials() },
   );
-  const owners = new Set<string>();
-  for (const entity of items) {
+  items.forEach((entity, k) => {
     // An owner the catalog would not accept either: no one to credit.
     const owner = specRefOf(entity ?? undefined, 'owner', 'group');
-    if (owner) owners.add(owner);
-  }
-  return [...owners].sort();
+    if (owner) owners.set(entityRefs[k], owner);
+  });
+  return owners;
 }

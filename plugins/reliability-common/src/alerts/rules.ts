@@ -251,6 +251,8 @@ export type AlertCoverageEntry = {
   covered: boolean;
   /** The entities it belongs to, as the Alertmanager bridge would match them. */
   entityRefs: string[];
+  /** Their owners, from the catalog. */
+  owners: string[];
   /** Why those entities, in words. */
   because?: string;
 };
@@ -282,4 +284,19 @@ export type AlertCoverage = {
     deadTriggers: Integer;
   };
   generatedAt: Timestamp;
+};
+
+/**
+ * One day's alert coverage of one owner: the alerts of their entities, and
+ * how many of them a runbook answers. `owner` is `*` for every alert, and
+ * empty for those of entities without an owner.
+ *
+ * @public
+ */
+export type AlertCoverageDay = {
+  /** `YYYY-MM-DD`, UTC. */
+  day: string;
+  owner: string;
+  alerts: Integer;
+  covered: Integer;
 };

@@ -18,6 +18,7 @@ export type ReliabilityApiRoutes = {
     | '/backups/sources'
     | '/facts/recovery'
     | '/alerts/coverage'
+    | '/alerts/coverage/history'
     | '/recovery/overview'
     | '/recovery/violations'
     | '/recovery/evidence'

@@ -561,6 +561,39 @@ export const spec = {
         },
       },
     },
+    '/alerts/coverage/history': {
+      get: {
+        operationId: 'getAlertCoverageHistory',
+        tags: ['runbooks'],
+        summary: 'Alert coverage by day and owner, for the trend',
+        description:
+          "The last 90 days of alert coverage, one row per day and owner (the alerts of the owner's entities, and how many of them a runbook answers), oldest first. `owner` is `*` for every alert, and empty for those of entities without an owner. Counted once an hour.",
+        responses: {
+          '200': {
+            description: '`{ items }`.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/AlertCoverageDay',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
     '/recovery/overview': {
       get: {
         operationId: 'getRecoveryOverview',
@@ -7527,6 +7560,13 @@ export const spec = {
               type: 'string',
             },
           },
+          owners: {
+            description: 'Their owners, from the catalog.',
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
           because: {
             description: 'Why those entities, in words.',
             type: 'string',
@@ -7539,6 +7579,7 @@ export const spec = {
           'link',
           'covered',
           'entityRefs',
+          'owners',
         ],
       },
       AlertRule: {
@@ -7650,6 +7691,27 @@ export const spec = {
           },
         },
         required: ['namespace', 'name', 'title'],
+      },
+      AlertCoverageDay: {
+        description:
+          "One day's alert coverage of one owner: the alerts of their entities, and how many of them a runbook answers. `owner` is `*` for every alert, and empty for those of entities without an owner.",
+        type: 'object',
+        properties: {
+          day: {
+            description: '`YYYY-MM-DD`, UTC.',
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          alerts: {
+            type: 'integer',
+          },
+          covered: {
+            type: 'integer',
+          },
+        },
+        required: ['day', 'owner', 'alerts', 'covered'],
       },
     },
   },
