@@ -1,3 +1,4 @@
+import { AlertCoveragePage } from './alerts/AlertCoveragePage';
 import {
   Navigate,
   Route,
@@ -35,6 +36,7 @@ export const ReliabilityRouter = () => (
     <Route path="/incidents/:id" element={<KeyedIncidentPage />} />
     <Route path="/runbooks/:namespace/:name" element={<RunbookPage />} />
     <Route path="/alerts/:alertName" element={<AlertLandingPage />} />
+    <Route path="/alert-coverage" element={<AlertCoveragePage />} />
     <Route path="/recovery" element={<RecoveryOverviewPage />} />
     <Route
       path="/recovery/plans/:namespace/:name"

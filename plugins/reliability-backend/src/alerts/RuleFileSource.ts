@@ -58,7 +58,8 @@ export function ruleFileSources(config: Config): RuleFileSource[] {
     return new RuleFileSource(
       `file:${file.getString('id')}`,
       resolve(path),
-      path,
+      // Named without the way up from the backend's folder.
+      path.replace(/^(\.\.?\/)+/, ''),
       file.has('schedule')
         ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
             file.getConfig('schedule'),

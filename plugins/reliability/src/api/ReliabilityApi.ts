@@ -1,5 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  AlertCoverage,
+  AlertCoverageDay,
   RecoveryFacts,
   RecoveryOverview,
   RecoveryPlanHistory,
@@ -60,6 +62,13 @@ export interface ReliabilityApi {
   ): Promise<RecoveryPlanHistory>;
   /** The recovery facts of the entities plans cover (all, or one). */
   getRecoveryFacts(entityRef?: string): Promise<RecoveryFacts>;
+  /**
+   * The alerting rules of the configured sources against the runbooks: all
+   * the caller may see, or one entity's.
+   */
+  getAlertCoverage(entityRef?: string): Promise<AlertCoverage>;
+  /** Alert coverage by day and owner, the last 90 days. */
+  getAlertCoverageHistory(): Promise<AlertCoverageDay[]>;
   /** Re-reads an entity's runbooks now (needs the refresh permission). */
   refreshRunbooks(entityRef: string): Promise<RunbookIndexStatus>;
   /** Violations of recovery plans: open ones oldest first (the default), or resolved, or all. */

@@ -1,6 +1,8 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import type {
   ActionItemWithPostmortem,
+  AlertCoverage,
+  AlertCoverageDay,
   ListPage,
   PageRequest,
   Postmortem,
@@ -119,6 +121,21 @@ export class ReliabilityClient
     return this.json('get', '/facts/recovery', {
       query: entityRef ? { entityRef } : {},
     });
+  }
+
+  async getAlertCoverage(entityRef?: string): Promise<AlertCoverage> {
+    return this.json('get', '/alerts/coverage', {
+      query: entityRef ? { entityRef } : {},
+    });
+  }
+
+  async getAlertCoverageHistory(): Promise<AlertCoverageDay[]> {
+    return (
+      await this.json<{ items: AlertCoverageDay[] }>(
+        'get',
+        '/alerts/coverage/history',
+      )
+    ).items;
   }
 
   async refreshRunbooks(entityRef: string): Promise<RunbookIndexStatus> {

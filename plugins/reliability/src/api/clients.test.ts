@@ -133,6 +133,22 @@ const cases: Record<string, Case> = {
     answer: { entities: [] },
     returns: { entities: [] },
   },
+  getAlertCoverage: {
+    call: c => c.reliability.getAlertCoverage('component:default/insights-api'),
+    request: {
+      method: 'GET',
+      path: '/alerts/coverage',
+      query: { entityRef: 'component:default/insights-api' },
+    },
+    answer: { alerts: [], deadTriggers: [] },
+    returns: { alerts: [], deadTriggers: [] },
+  },
+  getAlertCoverageHistory: {
+    call: c => c.reliability.getAlertCoverageHistory(),
+    request: { method: 'GET', path: '/alerts/coverage/history' },
+    answer: { items: [{ day: '2026-12-07', owner: '*' }] },
+    returns: [{ day: '2026-12-07', owner: '*' }],
+  },
   refreshRunbooks: {
     call: c => c.reliability.refreshRunbooks('component:default/a'),
     request: {

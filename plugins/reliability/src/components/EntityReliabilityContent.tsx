@@ -6,6 +6,7 @@ import {
 } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
+import { EntityAlertCoverageSection } from '../alerts/EntityAlertCoverageSection';
 import { EntityIncidentsSection } from '../incidents/EntityIncidentsSection';
 import { EntityPostmortemsSection } from '../postmortems/EntityPostmortemsSection';
 import { EntityRecoverySection } from '../recovery/EntityRecoverySection';
@@ -49,6 +50,9 @@ export const EntityReliabilityContent = () => {
         </Grid>
         <Grid item xs={12}>
           <EntityRunbooksSection />
+        </Grid>
+        <Grid item xs={12}>
+          <EntityAlertCoverageSection />
         </Grid>
         <Grid item xs={12}>
           <EntityRecoverySection />

@@ -6,7 +6,8 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { rootRouteRef } from '../routes';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
@@ -32,6 +33,7 @@ import { IncidentTable } from './IncidentTable';
 export const IncidentsPage = () => {
   const api = useApi(incidentsApiRef);
   const postmortemLinks = usePostmortemLinks();
+  const root = useRouteRef(rootRouteRef)();
   const canDeclare = usePermission({
     permission: reliabilityIncidentCreatePermission,
   });
@@ -58,6 +60,7 @@ export const IncidentsPage = () => {
               onChange={set}
             >
               <Link to={postmortemLinks.list()}>Postmortems</Link>
+              <Link to={`${root}/alert-coverage`}>Alert coverage</Link>
               {canDeclare.allowed && (
                 <Button
                   variant="contained"

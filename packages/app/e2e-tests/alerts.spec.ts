@@ -1,0 +1,71 @@
+import { expect, test } from '@playwright/test';
+import { signInAsGuest } from './session';
+
+const SCREENSHOTS = 'e2e-artifacts/screenshots';
+
+test("a service's alerts against its runbooks, and coverage across the catalog by owner", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/insights-api/reliability');
+
+  // The demo's rule file is read shortly after start.
+  const card = page
+    .locator('.MuiCard-root')
+    .filter({ hasText: 'Alerts and runbooks' })
+    .first();
+  await expect(async () => {
+    await page.reload();
+    await expect(card.getByText(/alerting rule\(s\), read/)).toBeVisible({
+      timeout: 5_000,
+    });
+  }).toPass({ timeout: 90_000 });
+
+  // Its alerts no runbook answers: one linking a wiki page, one with no
+  // runbook_url at all; and a runbook for an alert no rule fires.
+  const table = card.locator('table').filter({ hasText: 'InsightsApiDown' });
+  const row = (name: string) => table.locator('tr').filter({ hasText: name });
+  await expect(row('InsightsApiSlowQueries')).toContainText('none');
+  await expect(row('InsightsApiSlowQueries')).toContainText('links elsewhere');
+  await expect(row('InsightsApiSlowQueries')).toContainText(
+    'https://wiki.acme.example/display/SRE/Slow+queries',
+  );
+  await expect(row('InsightsApiTokenErrors')).toContainText('no runbook_url');
+  // A landing-page link to a runbook counts as covered.
+  await expect(row('InsightsApiDown')).toContainText('runbook in the portal');
+  await expect(
+    row('InsightsApiDown').getByRole('link', { name: /API not responding/i }),
+  ).toBeVisible();
+  await expect(card).toContainText(
+    'answers InsightsApiDatabaseUnreachable (namespace=insights), which no rule of any source fires',
+  );
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({
+    path: `${SCREENSHOTS}/alert-coverage-entity.png`,
+    fullPage: true,
+  });
+
+  // Across the catalog: each owner's coverage, the trend, every rule.
+  await card.getByRole('link', { name: 'Across the catalog' }).click();
+  await expect(page).toHaveURL(/\/reliability\/alert-coverage$/);
+  await expect(
+    page.getByRole('heading', { name: 'Alert coverage' }),
+  ).toBeVisible();
+  const owners = page.locator('table').filter({ hasText: 'With a runbook' });
+  await expect(
+    owners.locator('tr').filter({ hasText: 'Platform team' }),
+  ).toBeVisible();
+  await expect(
+    owners.locator('tr').filter({ hasText: 'Web team' }),
+  ).toContainText('100%');
+  await expect(page.getByText('Coverage over time')).toBeVisible();
+  // A dead link into the portal (a runbook that was never written).
+  await expect(
+    page.locator('tr').filter({ hasText: 'PostgresConnectionsExhausted' }),
+  ).toContainText('dead link into the portal');
+  await page.screenshot({
+    path: `${SCREENSHOTS}/alert-coverage.png`,
+    fullPage: true,
+  });
+});
