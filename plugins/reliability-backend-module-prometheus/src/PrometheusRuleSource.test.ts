@@ -37,7 +37,7 @@ const RULES = `groups:
         labels: { severity: critical, service: insights-api }
         annotations:
           summary: The API answers nothing
-          runbook_url: ${PORTAL}/reliability/alerts/InsightsApiDown
+          runbook_url: ${PORTAL}/reliability/alerts/{{ $labels.alertname }}?service={{ $labels.service }}
       - alert: InsightsApiLatencyHigh
         expr: vector(1) == 0
         labels: { service: insights-api }
@@ -163,7 +163,8 @@ describe('PrometheusRuleSource against a real Prometheus', () => {
       group: 'insights-api',
       labels: { severity: 'critical', service: 'insights-api' },
       summary: 'The API answers nothing',
-      runbookUrl: `${PORTAL}/reliability/alerts/InsightsApiDown`,
+      // As the rule file has it: Prometheus fills the templates in alerts.
+      runbookUrl: `${PORTAL}/reliability/alerts/{{ $labels.alertname }}?service={{ $labels.service }}`,
       file: expect.stringMatching(/rules\.yml$/),
     });
   });

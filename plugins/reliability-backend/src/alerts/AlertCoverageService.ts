@@ -1,4 +1,5 @@
 import {
+  expandRunbookUrl,
   portalTarget,
   triggerMatches,
   type AlertCoverage,
@@ -178,7 +179,10 @@ export class AlertCoverageService {
 
   private async linkVerdict(rule: AlertRule): Promise<RunbookUrlVerdict> {
     if (!rule.runbookUrl) return 'missing';
-    const target = portalTarget(rule.runbookUrl, this.options.portalBaseUrl);
+    const target = portalTarget(
+      expandRunbookUrl(rule.runbookUrl, rule),
+      this.options.portalBaseUrl,
+    );
     if (!target) return 'foreign';
     const { runbookStore } = this.options;
     if (target.kind === 'runbook') {

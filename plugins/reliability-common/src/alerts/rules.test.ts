@@ -1,4 +1,9 @@
-import { parsePrometheusRules, portalTarget, triggerMatches } from './rules';
+import {
+  expandRunbookUrl,
+  parsePrometheusRules,
+  portalTarget,
+  triggerMatches,
+} from './rules';
 
 describe('parsePrometheusRules', () => {
   it('reads alerting rules with their line, group, labels and runbook_url; recording rules are skipped', () => {
@@ -99,6 +104,23 @@ describe('portalTarget', () => {
         'https://example.com/backstage/',
       ),
     ).toEqual({ kind: 'alert', alertName: 'ApiDown' });
+  });
+});
+
+describe('expandRunbookUrl', () => {
+  it("fills in the alert's name and the labels the rule sets", () => {
+    const rule = { name: 'PostgresDown', labels: { namespace: 'insights' } };
+    expect(
+      expandRunbookUrl(
+        'https://portal.example/reliability/alerts/{{ $labels.alertname }}?namespace={{$labels.namespace}}&pod={{ $labels.pod }}',
+        rule,
+      ),
+    ).toBe(
+      'https://portal.example/reliability/alerts/PostgresDown?namespace=insights&pod={{ $labels.pod }}',
+    );
+    expect(expandRunbookUrl('https://x/{{ .Labels.alertname }}', rule)).toBe(
+      'https://x/PostgresDown',
+    );
   });
 });
 

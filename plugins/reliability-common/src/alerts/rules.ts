@@ -79,6 +79,29 @@ export function portalTarget(
 }
 
 /**
+ * A rule's `runbook_url` with the label templates a rule can know filled in:
+ * `{{ $labels.alertname }}` (or `{{ .Labels.alertname }}`) is the rule's
+ * name, and a label the rule sets is its value. Other templates stay as
+ * they are.
+ *
+ * @public
+ */
+export function expandRunbookUrl(
+  url: string,
+  rule: Pick<AlertRule, 'name' | 'labels'>,
+): string {
+  const labels: Record<string, string> = {
+    ...rule.labels,
+    alertname: rule.name,
+  };
+  return url.replace(
+    /\{\{-?\s*(?:\$labels|\.Labels)\.([A-Za-z_][A-Za-z0-9_]*)\s*-?\}\}/g,
+    (template, name: string) =>
+      Object.hasOwn(labels, name) ? encodeURIComponent(labels[name]) : template,
+  );
+}
+
+/**
  * Whether a runbook trigger answers an alert with these labels: the same
  * name, and no label the trigger names given with another value (a label
  * the rule does not set may come from the alert's series). The rule the
