@@ -8,7 +8,7 @@ import {
 
 /**
  * The command line: `reliability-runbooks validate [--severities P1,P2]
- * [--format text|github] <paths>` (under GitHub Actions, `GITHUB_ACTIONS`
+ * [--format text|github] [--rules rules.yml] <paths>` (under GitHub Actions, `GITHUB_ACTIONS`
  * set, the format defaults to `github`), and `reliability-runbooks report
  * <format> --entity-ref <ref> -- <command>`, which sends a backup tool's
  * output to the portal (asynchronous: it resolves to the exit code).
@@ -35,10 +35,18 @@ export function main(
   let format: ValidateFormat =
     env.GITHUB_ACTIONS === 'true' ? 'github' : 'text';
   const paths: string[] = [];
+  const rules: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     if (rest[i] === '--severities') {
       const list = rest[++i] ?? '';
       severities = list === '*' ? undefined : list.split(',').filter(Boolean);
+    } else if (rest[i] === '--rules') {
+      const file = rest[++i];
+      if (!file) {
+        output.err(`--rules needs a rule file\n${VALIDATE_USAGE}`);
+        return 2;
+      }
+      rules.push(file);
     } else if (rest[i] === '--format') {
       const value = rest[++i];
       if (value !== 'text' && value !== 'github') {
@@ -50,5 +58,5 @@ export function main(
       paths.push(rest[i]);
     }
   }
-  return validateRunbooks(paths, { cwd, severities, format, output });
+  return validateRunbooks(paths, { cwd, severities, format, output, rules });
 }

@@ -239,4 +239,74 @@ spec:
       /^bad-plan\.yaml:9:\d+: error: spec\.components\[0\]\.rto "soon" is not a duration/,
     );
   });
+
+  it('checks a rule file against the runbooks: each uncovered alert with its file and line, each trigger no rule fires', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'validate-rules-'));
+    mkdirSync(join(dir, 'runbooks'));
+    writeFileSync(
+      join(dir, 'runbooks', 'api.yaml'),
+      `apiVersion: reliability.io/v1alpha1
+kind: Runbook
+metadata: { name: api-down, title: API down }
+spec:
+  entityRefs: [component:api]
+  triggers:
+    - alertName: ApiDown
+      labels: { severity: critical }
+    - alertName: ApiGone
+  steps:
+    - title: Check the pods
+      run: kubectl get pods
+`,
+    );
+    writeFileSync(
+      join(dir, 'rules.yml'),
+      `groups:
+  - name: api
+    rules:
+      - alert: ApiDown
+        expr: up == 0
+        labels: { severity: critical }
+      - alert: ApiSlow
+        expr: latency > 1
+        annotations:
+          runbook_url: https://portal.example/reliability/runbooks/default/api-down
+      - alert: ApiErrors
+        expr: errors > 1
+        annotations:
+          runbook_url: https://wiki.example/api-errors
+      - alert: ApiDownToo
+        expr: up == 0
+        labels: { severity: warning }
+        annotations:
+          runbook_url: https://portal.example/reliability/alerts/{{ $labels.alertname }}
+`,
+    );
+    const { out, output } = capture();
+    const code = main(
+      ['validate', '--rules', 'rules.yml', 'runbooks'],
+      output,
+      {},
+      dir,
+    );
+    expect(code).toBe(0);
+    expect(out).toEqual([
+      'rules.yml:11:1: warning: alert ApiErrors has no runbook: no trigger names it, and its runbook_url https://wiki.example/api-errors is not a runbook page of the portal',
+      'rules.yml:15:1: warning: alert ApiDownToo has no runbook: no trigger names it, and its runbook_url https://portal.example/reliability/alerts/{{ $labels.alertname }} leads to no runbook validated here',
+      'runbooks/api.yaml:1:1: warning: trigger ApiGone matches no alerting rule of rules.yml',
+      '1 file(s), 1 runbook(s); 4 alert(s), 2 without a runbook, 1 trigger(s) no rule fires: 0 error(s), 3 warning(s)',
+    ]);
+    // A rule file with an error fails the check, naming file and line.
+    writeFileSync(
+      join(dir, 'bad.yml'),
+      'groups:\n  - name: x\n    rules:\n      - expr: up\n',
+    );
+    const bad = capture();
+    expect(
+      main(['validate', '--rules', 'bad.yml', 'runbooks'], bad.output, {}, dir),
+    ).toBe(1);
+    expect(bad.out[0]).toBe(
+      'bad.yml:4:9: error: group x: a rule needs `alert:` or `record:`',
+    );
+  });
 });

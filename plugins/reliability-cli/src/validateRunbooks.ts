@@ -1,9 +1,14 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import {
+  expandRunbookUrl,
   isRunbookFileName,
   type ParsedRecoveryPlan,
+  type ParsedRunbook,
+  parsePrometheusRules,
   parseRunbookFolder,
+  portalTarget,
+  triggerMatches,
   planRunbookRefs,
   type RunbookProblem,
 } from '@reliability-suite/plugin-reliability-common';
@@ -28,12 +33,17 @@ export interface ValidateOptions {
   severities?: string[];
   format?: ValidateFormat;
   output: ValidateOutput;
+  /**
+   * Prometheus rule files to check against the runbooks: each alert no
+   * runbook answers, and each trigger no rule fires, is a warning.
+   */
+  rules?: string[];
 }
 
 const MAX_FILES = 5000;
 /** How `validate` is called. */
 export const VALIDATE_USAGE =
-  'usage: reliability-runbooks validate [--severities P1,P2,P3,P4] [--format text|github] <file-or-folder>...';
+  'usage: reliability-runbooks validate [--severities P1,P2,P3,P4] [--format text|github] [--rules <rules.yml>]... <file-or-folder>...';
 
 /**
  * `validate <file-or-folder>...`: checks every runbook and recovery plan
@@ -109,6 +119,7 @@ export function validateRunbooks(
   };
   const known = new Set<string>();
   const allPlans: ParsedRecoveryPlan[] = [];
+  const allRunbooks: ParsedRunbook[] = [];
   for (const files of locations) {
     const result = parseRunbookFolder(
       files.map(file => ({
@@ -118,6 +129,7 @@ export function validateRunbooks(
       { severities: options.severities },
     );
     runbooks += result.runbooks.length;
+    allRunbooks.push(...result.runbooks);
     plans += result.recoveryPlans.length;
     for (const r of result.runbooks) {
       known.add(`${r.document.metadata.namespace}/${r.document.metadata.name}`);
@@ -147,9 +159,20 @@ export function validateRunbooks(
       }
     }
   }
+  let coverage = '';
+  if (options.rules?.length) {
+    const checked = checkRules(options.rules, allRunbooks, {
+      cwd,
+      display,
+      tell,
+      output,
+    });
+    if (checked === undefined) return 2;
+    coverage = `; ${checked.alerts} alert(s), ${checked.uncovered} without a runbook, ${checked.deadTriggers} trigger(s) no rule fires`;
+  }
   const planCount = plans > 0 ? `, ${plans} recovery plan(s)` : '';
   output.out(
-    `${total} file(s), ${runbooks} runbook(s)${planCount}: ${errors} error(s), ${warnings} warning(s)`,
+    `${total} file(s), ${runbooks} runbook(s)${planCount}${coverage}: ${errors} error(s), ${warnings} warning(s)`,
   );
   return errors > 0 ? 1 : 0;
 }
@@ -196,5 +219,103 @@ function collect(folder: string, files: string[]) {
       files.push(path);
     }
     if (files.length > MAX_FILES) return;
+  }
+}
+
+/**
+ * The rule files against the runbooks validated: an alert is covered when a
+ * trigger matches it (its name, and no label it sets given another value),
+ * or when its `runbook_url` leads to one of those runbooks (its page, or
+ * the alert landing page of an alert one answers). Undefined when a rule
+ * file cannot be read.
+ */
+function checkRules(
+  files: string[],
+  runbooks: ParsedRunbook[],
+  options: {
+    cwd: string;
+    display: (absolute: string) => string;
+    tell: (problem: RunbookProblem) => void;
+    output: ValidateOutput;
+  },
+) {
+  const { cwd, display, tell, output } = options;
+  const names = new Set(
+    runbooks.map(
+      r => `${r.document.metadata.namespace}/${r.document.metadata.name}`,
+    ),
+  );
+  const triggers = runbooks.flatMap(r =>
+    (r.document.spec.triggers ?? []).map(trigger => ({ trigger, runbook: r })),
+  );
+  const answers = (alertName: string, labels: Record<string, string>) =>
+    triggers.some(t => triggerMatches(t.trigger, alertName, labels));
+  const rules = [];
+  for (const file of files) {
+    const absolute = resolve(cwd, file);
+    let text: string;
+    try {
+      text = readFileSync(absolute, 'utf8');
+    } catch {
+      output.err(`${file}: no such rule file`);
+      return undefined;
+    }
+    const parsed = parsePrometheusRules(text, display(absolute));
+    for (const problem of parsed.problems) tell(problem);
+    rules.push(...parsed.rules);
+  }
+  let uncovered = 0;
+  for (const rule of rules) {
+    if (answers(rule.name, rule.labels)) continue;
+    // Any portal's pages count: the rule file does not say which is ours.
+    const url = rule.runbookUrl && expandRunbookUrl(rule.runbookUrl, rule);
+    const target = url ? portalTarget(url, originOf(url)) : undefined;
+    if (
+      target?.kind === 'runbook' &&
+      names.has(`${target.namespace}/${target.name}`)
+    ) {
+      continue;
+    }
+    if (target?.kind === 'alert' && answers(target.alertName, {})) continue;
+    uncovered++;
+    tell({
+      severity: 'warning',
+      file: rule.file ?? '',
+      line: rule.line ?? 0,
+      column: 1,
+      message: `alert ${rule.name} has no runbook: no trigger names it${
+        rule.runbookUrl
+          ? target
+            ? `, and its runbook_url ${rule.runbookUrl} leads to no runbook validated here`
+            : `, and its runbook_url ${rule.runbookUrl} is not a runbook page of the portal`
+          : ', and it has no runbook_url'
+      }`,
+    });
+  }
+  let deadTriggers = 0;
+  for (const { trigger, runbook } of triggers) {
+    if (rules.some(rule => triggerMatches(trigger, rule.name, rule.labels))) {
+      continue;
+    }
+    deadTriggers++;
+    tell({
+      severity: 'warning',
+      file: runbook.file,
+      line: runbook.line,
+      column: 1,
+      runbook: runbook.document.metadata.name,
+      message: `trigger ${
+        trigger.alertName
+      } matches no alerting rule of ${files.join(', ')}`,
+    });
+  }
+  return { alerts: rules.length, uncovered, deadTriggers };
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'http://invalid';
   }
 }
