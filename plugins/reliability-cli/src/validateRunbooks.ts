@@ -283,13 +283,12 @@ function checkRules(
       file: rule.file ?? '',
       line: rule.line ?? 0,
       column: 1,
-      message: `alert ${rule.name} has no runbook: no trigger names it${
-        rule.runbookUrl
-          ? target
-            ? `, and its runbook_url ${rule.runbookUrl} leads to no runbook validated here`
-            : `, and its runbook_url ${rule.runbookUrl} is not a runbook page of the portal`
-          : ', and it has no runbook_url'
-      }`,
+      message: `alert ${
+        rule.name
+      } has no runbook: no trigger names it, and ${linkWords(
+        rule.runbookUrl,
+        target !== undefined,
+      )}`,
     });
   }
   let deadTriggers = 0;
@@ -310,6 +309,13 @@ function checkRules(
     });
   }
   return { alerts: rules.length, uncovered, deadTriggers };
+}
+
+function linkWords(url: string | undefined, intoPortal: boolean): string {
+  if (!url) return 'it has no runbook_url';
+  return intoPortal
+    ? `its runbook_url ${url} leads to no runbook validated here`
+    : `its runbook_url ${url} is not a runbook page of the portal`;
 }
 
 function originOf(url: string): string {
