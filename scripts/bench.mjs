@@ -4,7 +4,9 @@
 // missed.
 //
 //   1. the pipeline in-process (parse, index, lookups; 500 runbooks) —
-//      plugins/reliability-backend/bench/runbooks.bench.ts;
+//      plugins/reliability-backend/bench/runbooks.bench.ts; and reading
+//      5,000 alerting rules from a rules API and from a rule file —
+//      plugins/reliability-backend-module-prometheus/bench/rules.bench.ts;
 //   2. the running backend at scale (scripts/bench/load.mjs): a synthetic
 //      organisation (1,000 entities, 10,000 runbook files in a real Git
 //      repository) indexed cold / unchanged / 1 % changed, every route under
@@ -14,7 +16,7 @@
 //      Chromium, the Reliability tab beside the catalog's About card.
 //
 // Flags: --quick (100 entities, 1,000 runbooks, 3 s per route, a storm of
-// 200 alerts in 20 s: a smoke run), --skip-pipeline, --skip-load,
+// 200 alerts in 20 s: a smoke run), --skip-pipeline, --skip-rules, --skip-load,
 // --skip-frontend, --no-postgres, --write-docs (puts the tables into
 // docs/benchmarks.md between its markers). Uses the local PostgreSQL when it
 // answers, or RELIABILITY_BENCH_PG.
@@ -87,6 +89,31 @@ async function pipeline() {
     'The pipeline, in-process (500 runbooks, 1,000 lookups)',
     out.split('\n').filter(l => l.startsWith('|')),
   );
+}
+
+// 1b. Alert rules read, in-process: a rules API over HTTP and a rule file.
+async function alertRules() {
+  const child = spawn(
+    process.execPath,
+    [
+      '--expose-gc',
+      '--require',
+      '@backstage/cli/config/nodeTransform.cjs',
+      'plugins/reliability-backend-module-prometheus/bench/rules.bench.ts',
+    ],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let out = '';
+  child.stdout.on('data', d => {
+    out += d;
+  });
+  const code = await new Promise(r => child.once('exit', r));
+  if (code !== 0) throw new Error(`the alert rules benchmark failed (${code})`);
+  const rows = out.split('\n').filter(l => l.startsWith('|'));
+  for (const row of rows) {
+    if (row.includes('**missed**')) misses.push(row.split('|')[1].trim());
+  }
+  section('Alert rules read (5,000 rules, in-process)', rows);
 }
 
 // 2. The running backend.
@@ -308,6 +335,7 @@ const dir = mkdtempSync(join(tmpdir(), 'reliability-bench-'));
 const started = Date.now();
 try {
   if (!args.has('--skip-pipeline')) await pipeline();
+  if (!args.has('--skip-rules')) await alertRules();
   if (!args.has('--skip-load')) {
     const load = await loadBenchmark({ dir, pg });
     writeFileSync(join(dir, 'load.json'), JSON.stringify(load, null, 2));
