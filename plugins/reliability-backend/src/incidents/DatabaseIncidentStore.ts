@@ -16,7 +16,15 @@ import {
   type IncidentStatus,
   type IncidentSummary,
   MAX_PAGE_SIZE,
+  median,
+  type MitigationFigures,
   type PageRequest,
+  RUNBOOK_STEP_SECTIONS,
+  type RunbookStatistics,
+  type RunbookStepStatistics,
+  STEP_PATTERN_WINDOW,
+  type StepOutcome,
+  type StepPattern,
   type SeverityLevel,
   severityRank,
   statusFromAlerts,
@@ -49,6 +57,7 @@ const T = {
   roles: 'reliability_incident_roles',
   events: 'reliability_incident_events',
   ticks: 'reliability_incident_ticks',
+  patterns: 'reliability_runbook_step_patterns',
   updates: 'reliability_incident_status_updates',
 };
 
@@ -113,6 +122,13 @@ const groupHash = (groupKey: string) =>
   createHash('sha256').update(groupKey).digest('hex');
 
 const reference = incidentReference;
+
+// A step's place in its runbook: sections in the runbook's order, then index.
+function stepOrder(step: string): number {
+  const [, section, index] = /^(\w+)\[(\d+)\]$/.exec(step) ?? [];
+  const at = RUNBOOK_STEP_SECTIONS.findIndex(s => s.key === section);
+  return (at < 0 ? 99 : at) * 10_000 + Number(index ?? 0);
+}
 
 /**
  * Incidents in the plugin's database (SQLite or PostgreSQL): each write is
@@ -303,6 +319,8 @@ export class DatabaseIncidentStore implements IncidentStore {
         runbook: t.runbook,
         step: t.step,
         done: Boolean(t.done),
+        outcome: (t.outcome ?? 'done') as StepOutcome,
+        ...(t.note ? { note: t.note } : {}),
         by: t.by,
         at: toIso(t.at)!,
       })),
@@ -1113,9 +1131,18 @@ export class DatabaseIncidentStore implements IncidentStore {
 
   async tick(
     idOrReference: string,
-    tick: { runbook: string; step: string; done: boolean; label?: string },
+    tick: {
+      runbook: string;
+      step: string;
+      done: boolean;
+      outcome?: StepOutcome;
+      note?: string;
+      label?: string;
+    },
     actor: IncidentActor,
   ) {
+    const outcome = tick.done ? tick.outcome ?? 'done' : null;
+    const note = tick.done && tick.note ? tick.note : null;
     await this.db.transaction(async tx => {
       const row = await this.require(tx, idOrReference);
       const [namespace, name] = tick.runbook.split('/');
@@ -1130,18 +1157,28 @@ export class DatabaseIncidentStore implements IncidentStore {
       const current = await tx(T.ticks)
         .where({ incident_id: row.id, runbook: tick.runbook, step: tick.step })
         .first();
-      if (current && Boolean(current.done) === tick.done) return;
+      if (
+        current &&
+        Boolean(current.done) === tick.done &&
+        (!tick.done ||
+          ((current.outcome ?? 'done') === outcome &&
+            (current.note ?? null) === note))
+      ) {
+        return;
+      }
       await tx(T.ticks)
         .insert({
           incident_id: row.id,
           runbook: tick.runbook,
           step: tick.step,
           done: tick.done,
+          outcome,
+          note,
           by: actor.ref,
           at: actor.at,
         })
         .onConflict(['incident_id', 'runbook', 'step'])
-        .merge(['done', 'by', 'at']);
+        .merge(['done', 'outcome', 'note', 'by', 'at']);
       await this.event(
         tx,
         row.id,
@@ -1150,6 +1187,124 @@ export class DatabaseIncidentStore implements IncidentStore {
       );
       await this.touch(tx, row.id, actor);
     });
+  }
+
+  async runbookStatistics(
+    runbook: string,
+    entityRefs: string[],
+  ): Promise<Omit<RunbookStatistics, 'patterns'>> {
+    const [namespace, name] = runbook.split('/');
+    const minutes = (from: Stamp, to: Stamp) =>
+      Math.max(0, (Date.parse(toIso(to!)) - Date.parse(toIso(from!))) / 60_000);
+    const figures = (rows: IncidentRow[]): MitigationFigures => {
+      const ended = rows.filter(r => r.mitigated_at ?? r.resolved_at);
+      const mid = median(
+        ended.map(r => minutes(r.started_at, r.mitigated_at ?? r.resolved_at)),
+      );
+      return {
+        incidents: rows.length,
+        mitigated: ended.length,
+        ...(mid !== undefined ? { medianMinutes: mid } : {}),
+      };
+    };
+    const attached = this.db(T.runbooks)
+      .where({ namespace, name })
+      .select('incident_id');
+    const [withIt, withoutIt, ticks] = await Promise.all([
+      this.db<IncidentRow>(T.incidents).whereIn('id', attached),
+      entityRefs.length
+        ? this.db<IncidentRow>(T.incidents)
+            .whereIn(
+              'id',
+              this.db(T.entities)
+                .whereIn('entity_ref', entityRefs)
+                .select('incident_id'),
+            )
+            .whereNotIn('id', attached)
+        : Promise.resolve([] as IncidentRow[]),
+      this.db(T.ticks)
+        .join(T.incidents, `${T.incidents}.id`, `${T.ticks}.incident_id`)
+        .where(`${T.ticks}.runbook`, runbook)
+        .where(`${T.ticks}.done`, true)
+        .select(
+          `${T.ticks}.step`,
+          `${T.ticks}.outcome`,
+          `${T.ticks}.note`,
+          `${T.ticks}.at`,
+          `${T.ticks}.incident_id`,
+          `${T.incidents}.number`,
+          `${T.incidents}.started_at`,
+        )
+        .orderBy([
+          { column: `${T.ticks}.at`, order: 'desc' },
+          { column: `${T.ticks}.incident_id`, order: 'desc' },
+        ]),
+    ]);
+    const steps = new Map<
+      string,
+      RunbookStepStatistics & { since: number[] }
+    >();
+    for (const t of ticks) {
+      const outcome = (t.outcome ?? 'done') as StepOutcome;
+      const step: RunbookStepStatistics & { since: number[] } = steps.get(
+        t.step,
+      ) ?? {
+        step: t.step,
+        counts: { done: 0, skipped: 0, failed: 0, unhelpful: 0 },
+        recent: [],
+        since: [],
+      };
+      step.counts[outcome]++;
+      if (outcome !== 'skipped') step.since.push(minutes(t.started_at, t.at));
+      if (step.recent.length < STEP_PATTERN_WINDOW) {
+        step.recent.push({
+          incidentId: t.incident_id,
+          reference: reference(t.number),
+          outcome,
+          ...(t.note ? { note: t.note } : {}),
+          at: toIso(t.at)!,
+        });
+      }
+      steps.set(t.step, step);
+    }
+    return {
+      runbook,
+      incidents: withIt.length,
+      steps: [...steps.values()]
+        .map(({ since, ...step }) => {
+          const mid = median(since);
+          return {
+            ...step,
+            ...(mid !== undefined ? { medianMinutesFromStart: mid } : {}),
+          };
+        })
+        .sort(
+          (a, b) =>
+            stepOrder(a.step) - stepOrder(b.step) ||
+            a.step.localeCompare(b.step),
+        ),
+      mitigation: { with: figures(withIt), without: figures(withoutIt) },
+    };
+  }
+
+  async claimStepPattern(pattern: StepPattern, runbook: string, at: Date) {
+    try {
+      await this.db(T.patterns).insert({
+        runbook,
+        step: pattern.step,
+        outcome: pattern.outcome,
+        told_at: at,
+        incidents: JSON.stringify(pattern.incidents),
+      });
+      return true;
+    } catch (error) {
+      // Its key is there: told before, by this instance or another.
+      const code = String((error as { code?: unknown }).code ?? '');
+      if (code === '23505' || code.startsWith('SQLITE_CONSTRAINT')) {
+        return false;
+      }
+      throw error;
+    }
   }
 
   async pin(

@@ -16,8 +16,14 @@ import {
   severityGuide,
   type AlertIntakeResult,
   type AlertmanagerWebhook,
+  normaliseEntityRef,
+  OUTCOME_WORDS,
   RUNBOOK_STEP_SECTIONS,
+  type RunbookDetails,
+  type RunbookStatistics,
   severityProblem,
+  type StepOutcome,
+  stepPatterns,
 } from '@reliability-suite/plugin-reliability-common';
 import type { IncidentResource } from '@reliability-suite/plugin-reliability-node';
 import { ownersOf } from '../entities/linkedOwners';
@@ -30,6 +36,23 @@ import type { IncidentActor, IncidentStore } from './IncidentStore';
 
 // The sections of a runbook whose steps an incident ticks.
 const STEP_SECTIONS: string[] = RUNBOOK_STEP_SECTIONS.map(s => s.key);
+
+/** A runbook's step by its id (`steps[2]`), with its title or first line. */
+function stepOf(runbook: RunbookDetails, stepId: string) {
+  const [, section, index] = /^(\w+)\[(\d+)\]$/.exec(stepId) ?? [];
+  const step = STEP_SECTIONS.includes(section)
+    ? (runbook.document.spec as any)[section]?.[Number(index)]
+    : undefined;
+  if (!step) return undefined;
+  const label =
+    typeof step === 'string'
+      ? step
+      : step?.title ?? step?.run ?? step?.verify ?? step?.manual;
+  return { step, label: label ? String(label).slice(0, 200) : undefined };
+}
+
+// The outcomes that, repeated, tell the owner the runbook needs work.
+const BAD_OUTCOMES = new Set<StepOutcome>(['failed', 'unhelpful', 'skipped']);
 
 /**
  * The incident's milestones as a postmortem can hold them: an
@@ -185,10 +208,20 @@ export class IncidentService {
     return (await this.options.store.get(incidentId))!;
   }
 
-  /** Ticks (or unticks) a step of an attached runbook, as the runbook names it now. */
+  /**
+   * Records (or clears) how a step of an attached runbook went, as the
+   * runbook names it now. A bad outcome that has become a pattern ("failed
+   * in 3 of the last 5 incidents") is told to the runbook's owner, once.
+   */
   async tick(
     incident: IncidentResource,
-    tick: { runbook: string; step: string; done: boolean },
+    tick: {
+      runbook: string;
+      step: string;
+      done: boolean;
+      outcome?: StepOutcome;
+      note?: string;
+    },
     actor: IncidentActor,
   ): Promise<IncidentResource> {
     if (
@@ -200,30 +233,81 @@ export class IncidentService {
     }
     const [namespace, name] = tick.runbook.split('/');
     const runbook = await this.options.runbookStore.getRunbook(namespace, name);
-    const [, section, index] = /^(\w+)\[(\d+)\]$/.exec(tick.step)!;
     if (!runbook) {
       throw new InputError(`runbook ${tick.runbook} is not indexed now`);
     }
-    const step = STEP_SECTIONS.includes(section)
-      ? (runbook.document.spec as any)[section]?.[Number(index)]
-      : undefined;
-    if (!step) {
+    const found = stepOf(runbook, tick.step);
+    if (!found) {
       throw new InputError(
         `step ${tick.step} is not a step of runbook ${
           tick.runbook
         } (${STEP_SECTIONS.join(', ')})`,
       );
     }
-    const label =
-      typeof step === 'string'
-        ? step
-        : step?.title ?? step?.run ?? step?.verify ?? step?.manual;
+    const { label } = found;
     await this.options.store.tick(
       incident.id,
-      { ...tick, ...(label ? { label: String(label).slice(0, 200) } : {}) },
+      { ...tick, ...(label ? { label } : {}) },
       actor,
     );
+    if (tick.done && tick.outcome && BAD_OUTCOMES.has(tick.outcome)) {
+      await this.tellStepPatterns(runbook, actor.at).catch(error =>
+        this.options.logger.warn(
+          `Could not check ${tick.runbook}'s step patterns: ${error}`,
+        ),
+      );
+    }
     return (await this.options.store.get(incident.id))!;
+  }
+
+  /** What the incidents that used a runbook say of it, its steps named. */
+  async runbookStatistics(runbook: RunbookDetails): Promise<RunbookStatistics> {
+    const ref = `${runbook.namespace}/${runbook.name}`;
+    const stats = await this.options.store.runbookStatistics(
+      ref,
+      runbook.entityRefs,
+    );
+    const steps = stats.steps.map(s => {
+      const label = stepOf(runbook, s.step)?.label;
+      return label ? { ...s, label } : s;
+    });
+    return { ...stats, steps, patterns: stepPatterns(steps) };
+  }
+
+  // Each new pattern of a runbook, told to its owner (its `owner`, else its
+  // entities' owners) once, across instances.
+  private async tellStepPatterns(runbook: RunbookDetails, at: Date) {
+    const { store, notifications, catalog, auth, logger } = this.options;
+    const ref = `${runbook.namespace}/${runbook.name}`;
+    const { patterns } = await this.runbookStatistics(runbook);
+    if (!patterns.length || !notifications) return;
+    const recipients = runbook.owner
+      ? [normaliseEntityRef(runbook.owner, { defaultKind: 'group' })]
+      : await ownersOf(catalog, auth, runbook.entityRefs);
+    if (!recipients.length) return;
+    for (const pattern of patterns) {
+      if (!(await store.claimStepPattern(pattern, ref, at))) continue;
+      const step = pattern.label ?? pattern.step;
+      await notifications.send({
+        recipients: { type: 'entity', entityRef: recipients },
+        payload: {
+          title: `Update runbook ${runbook.title}: ${step}`,
+          description: `${OUTCOME_WORDS[pattern.outcome]} in ${
+            pattern.count
+          } of the last ${
+            pattern.of
+          } incidents that used it (${pattern.incidents.join(', ')}).`,
+          link: `/reliability/runbooks/${encodeURIComponent(
+            runbook.namespace,
+          )}/${encodeURIComponent(runbook.name)}`,
+          severity: 'normal',
+          topic: 'reliability:runbook-feedback',
+        },
+      });
+      logger.info(
+        `Told the owner of ${ref} that ${pattern.step} ${pattern.outcome} in ${pattern.count} of ${pattern.of}`,
+      );
+    }
   }
 
   async pin(

@@ -9,6 +9,9 @@ import type {
   IncidentStatus,
   IncidentSummary,
   PageRequest,
+  RunbookStatistics,
+  StepOutcome,
+  StepPattern,
 } from '@reliability-suite/plugin-reliability-common';
 import type { IncidentResource } from '@reliability-suite/plugin-reliability-node';
 
@@ -122,7 +125,14 @@ export interface IncidentStore {
   ): Promise<void>;
   tick(
     idOrReference: string,
-    tick: { runbook: string; step: string; done: boolean; label?: string },
+    tick: {
+      runbook: string;
+      step: string;
+      done: boolean;
+      outcome?: StepOutcome;
+      note?: string;
+      label?: string;
+    },
     actor: IncidentActor,
   ): Promise<void>;
   pin(
@@ -163,4 +173,22 @@ export interface IncidentStore {
     resolvedBefore?: Date;
   }): Promise<Array<IncidentSummary & { reminded: boolean }>>;
   markPostmortemReminded(id: string, at: Date): Promise<void>;
+  /**
+   * What the incidents that used a runbook say of it (one query each for
+   * the incidents with it, those of `entityRefs` without it, and its step
+   * outcomes, by indexed columns).
+   */
+  runbookStatistics(
+    runbook: string,
+    entityRefs: string[],
+  ): Promise<Omit<RunbookStatistics, 'patterns'>>;
+  /**
+   * Notes that a step pattern was told to the runbook's owner; false when it
+   * had been (once per runbook, step and outcome, across instances).
+   */
+  claimStepPattern(
+    pattern: StepPattern,
+    runbook: string,
+    at: Date,
+  ): Promise<boolean>;
 }

@@ -1,3 +1,4 @@
+import type { RunbookStore } from '../runbooks/RunbookStore';
 import type {
   BackstageCredentials,
   HttpAuthService,
@@ -102,6 +103,7 @@ export function registerIncidentRoutes(
     /** The postmortem rules as registered, for conditions on an import's postmortem. */
     postmortemRules: PermissionRuleset<PostmortemResource>;
     visibility: CatalogVisibility;
+    runbookStore: RunbookStore;
   },
 ) {
   const { httpAuth, permissions, store, service, roles, visibility } = options;
@@ -400,6 +402,17 @@ export function registerIncidentRoutes(
     );
     const tick = parse(incidentTickSchema, req.body, 'tick');
     res.json(publicView(await service.tick(incident, tick, actor)));
+  });
+
+  router.get('/runbooks/:namespace/:name/statistics', async (req, res) => {
+    const credentials = await reader(req);
+    const { namespace, name } = req.params;
+    const runbook = await visibility.readable(
+      credentials,
+      await options.runbookStore.getRunbook(namespace, name),
+      `runbook ${namespace}/${name}`,
+    );
+    res.json(await service.runbookStatistics(runbook));
   });
 
   router.put('/incidents/:id/timeline/:eventId/pin', async (req, res) => {

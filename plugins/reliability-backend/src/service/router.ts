@@ -178,6 +178,7 @@ export async function createRouter(
     roles: options.incidentRoles,
     postmortemRules: options.postmortemRules,
     visibility,
+    runbookStore: options.runbookStore,
   });
 
   registerPostmortemRoutes(router, {

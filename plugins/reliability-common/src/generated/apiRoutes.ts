@@ -35,6 +35,7 @@ export type ReliabilityApiRoutes = {
     | '/runbooks/index-status'
     | '/runbooks/export'
     | '/runbooks/by-alert/{alertName}'
+    | '/runbooks/{namespace}/{name}/statistics'
     | '/runbooks/{namespace}/{name}'
     | '/postmortems'
     | '/postmortems/action-items'

@@ -5,3 +5,4 @@ export * from './permissions';
 export * from './metrics';
 export * from './lifecycle';
 export * from './timeline';
+export * from './stepStats';

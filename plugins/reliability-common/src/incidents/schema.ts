@@ -128,18 +128,48 @@ export const incidentStatusUpdateSchema = z
 export const RUNBOOK_STEP_ID = /^[a-zA-Z]{1,40}\[\d{1,4}\]$/;
 
 /** @public */
+/**
+ * How a runbook step went in an incident: carried out, skipped, carried out
+ * and failed, or carried out and of no help.
+ *
+ * @public
+ */
+export const STEP_OUTCOMES = [
+  'done',
+  'skipped',
+  'failed',
+  'unhelpful',
+] as const;
+
+/** @public */
+export type StepOutcome = (typeof STEP_OUTCOMES)[number];
+
 export const incidentTickSchema = z
   .object({
     runbook: runbookRef,
     step: z.string().regex(RUNBOOK_STEP_ID, {
       message: 'must name a step as section[index], e.g. steps[3]',
     }),
-    done: z.boolean(),
+    done: z
+      .boolean()
+      .describe('Whether the step has an outcome: false clears it.'),
+    outcome: z
+      .enum(STEP_OUTCOMES)
+      .optional()
+      .describe(
+        'How it went: `done` (the default), `skipped`, `failed` or `unhelpful` (carried out, and of no help).',
+      ),
+    note: z
+      .string()
+      .trim()
+      .max(500)
+      .optional()
+      .describe('Why, in a line (what failed, why it was skipped).'),
   })
   .strict()
   .meta({
     description:
-      'PUT /incidents/{id}/checklist: tick (or untick) one step of an attached runbook.',
+      'PUT /incidents/{id}/checklist: record (or clear) how one step of an attached runbook went.',
   });
 
 /** @public */

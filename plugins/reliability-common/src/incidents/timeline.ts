@@ -1,4 +1,13 @@
+import type { StepOutcome } from './schema';
 import type { IncidentEventSource, IncidentEventType } from './types';
+
+/** A step's outcome in words, as the timeline and the runbook page say it. @public */
+export const OUTCOME_WORDS: Record<StepOutcome, string> = {
+  done: 'Done',
+  skipped: 'Skipped',
+  failed: 'Failed',
+  unhelpful: 'Did not help',
+};
 
 /**
  * What each change of an incident says on its timeline, and the rule of who
@@ -113,15 +122,29 @@ export const incidentTimeline = {
   },
 
   tick(
-    tick: { runbook: string; step: string; done: boolean; label?: string },
+    tick: {
+      runbook: string;
+      step: string;
+      done: boolean;
+      outcome?: StepOutcome;
+      note?: string;
+      label?: string;
+    },
     runbookTitle?: string,
   ): TimelineEntry {
+    const outcome = tick.outcome ?? 'done';
+    const words = tick.done ? OUTCOME_WORDS[outcome] : 'Not done';
     return {
       type: tick.done ? 'step-ticked' : 'step-unticked',
-      summary: `${tick.done ? 'Done' : 'Not done'}: ${
-        tick.label ?? tick.step
-      } (${runbookTitle ?? tick.runbook})`,
-      data: { runbook: tick.runbook, step: tick.step },
+      summary: `${words}: ${tick.label ?? tick.step} (${
+        runbookTitle ?? tick.runbook
+      })${tick.done && tick.note ? ` — ${tick.note}` : ''}`,
+      data: {
+        runbook: tick.runbook,
+        step: tick.step,
+        ...(tick.done ? { outcome } : {}),
+        ...(tick.done && tick.note ? { note: tick.note } : {}),
+      },
     };
   },
 

@@ -1,6 +1,6 @@
 import type { Integer, Timestamp } from '../scalars';
 import type { Classification, SeverityGuideLevel } from './classification';
-import type { IncidentLink, IncidentStatus } from './schema';
+import type { IncidentLink, IncidentStatus, StepOutcome } from './schema';
 
 /** What a timeline event records. @public */
 export type IncidentEventType =
@@ -74,6 +74,9 @@ export type IncidentTick = {
   runbook: string;
   step: string;
   done: boolean;
+  /** How the step went (`done` for ticks recorded before outcomes were). */
+  outcome: StepOutcome;
+  note?: string;
   by: string;
   at: Timestamp;
 };

@@ -163,7 +163,12 @@ describe('IncidentPage', () => {
         stored = {
           ...INCIDENT,
           checklist: [
-            { ...tick, by: 'user:default/guest', at: new Date().toISOString() },
+            {
+              outcome: 'done',
+              ...tick,
+              by: 'user:default/guest',
+              at: new Date().toISOString(),
+            },
           ],
         };
         return stored;

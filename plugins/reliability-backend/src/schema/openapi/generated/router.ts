@@ -2261,6 +2261,55 @@ export const spec = {
         },
       },
     },
+    '/runbooks/{namespace}/{name}/statistics': {
+      get: {
+        operationId: 'getRunbookStatistics',
+        tags: ['runbooks', 'incidents'],
+        summary: 'What the incidents that used a runbook say of it',
+        description:
+          "From every incident the runbook was attached to: each step's outcomes (done, skipped, failed, did not help) with its last five, linked to their incidents, and the median time from the incident's start to it; incidents mitigated with the runbook attached and, of its entities, without it; and the steps that keep going wrong (\"failed in 3 of the last 5 incidents\"), which the runbook's owner is told of once. A runbook naming an entity the caller may not read is a 404.",
+        parameters: [
+          {
+            name: 'namespace',
+            in: 'path',
+            required: true,
+            description: "The runbook's namespace.",
+            schema: {
+              $ref: '#/components/schemas/RunbookNamePart',
+            },
+            example: 'default',
+          },
+          {
+            name: 'name',
+            in: 'path',
+            required: true,
+            description: "The runbook's name.",
+            schema: {
+              $ref: '#/components/schemas/RunbookNamePart',
+            },
+            example: 'postgres-down',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The runbook's statistics.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RunbookStatistics',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
     '/runbooks/{namespace}/{name}': {
       get: {
         operationId: 'getRunbook',
@@ -5573,7 +5622,7 @@ export const spec = {
       },
       IncidentTickInput: {
         description:
-          'PUT /incidents/{id}/checklist: tick (or untick) one step of an attached runbook.',
+          'PUT /incidents/{id}/checklist: record (or clear) how one step of an attached runbook went.',
         type: 'object',
         properties: {
           runbook: {
@@ -5586,6 +5635,18 @@ export const spec = {
           },
           done: {
             type: 'boolean',
+            description: 'Whether the step has an outcome: false clears it.',
+          },
+          outcome: {
+            description:
+              'How it went: `done` (the default), `skipped`, `failed` or `unhelpful` (carried out, and of no help).',
+            type: 'string',
+            enum: ['done', 'skipped', 'failed', 'unhelpful'],
+          },
+          note: {
+            description: 'Why, in a line (what failed, why it was skipped).',
+            type: 'string',
+            maxLength: 500,
           },
         },
         required: ['runbook', 'step', 'done'],
@@ -6129,6 +6190,15 @@ export const spec = {
           done: {
             type: 'boolean',
           },
+          outcome: {
+            description:
+              'How the step went (`done` for ticks recorded before outcomes were).',
+            type: 'string',
+            enum: ['done', 'skipped', 'failed', 'unhelpful'],
+          },
+          note: {
+            type: 'string',
+          },
           by: {
             type: 'string',
           },
@@ -6137,7 +6207,7 @@ export const spec = {
             format: 'date-time',
           },
         },
-        required: ['runbook', 'step', 'done', 'by', 'at'],
+        required: ['runbook', 'step', 'done', 'outcome', 'by', 'at'],
       },
       IncidentStatusUpdate: {
         description: 'A tactical status update.',
@@ -7712,6 +7782,156 @@ export const spec = {
           },
         },
         required: ['day', 'owner', 'alerts', 'covered'],
+      },
+      RunbookStatistics: {
+        description:
+          "What the incidents that used a runbook say of it: each step's outcomes, the time to each, incidents mitigated with it attached and without it (those of its entities that did not attach it), and the steps that keep going wrong.",
+        type: 'object',
+        properties: {
+          runbook: {
+            description: '`namespace/name`.',
+            type: 'string',
+          },
+          incidents: {
+            description: 'Incidents it was attached to.',
+            type: 'integer',
+          },
+          steps: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/RunbookStepStatistics',
+            },
+          },
+          mitigation: {
+            type: 'object',
+            properties: {
+              with: {
+                $ref: '#/components/schemas/MitigationFigures',
+              },
+              without: {
+                $ref: '#/components/schemas/MitigationFigures',
+              },
+            },
+            required: ['with', 'without'],
+          },
+          patterns: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/StepPattern',
+            },
+          },
+        },
+        required: ['runbook', 'incidents', 'steps', 'mitigation', 'patterns'],
+      },
+      RunbookStepStatistics: {
+        description:
+          'How one runbook step went across the incidents that used the runbook.',
+        type: 'object',
+        properties: {
+          step: {
+            description: '`section[index]`, e.g. `steps[2]`.',
+            type: 'string',
+          },
+          label: {
+            description:
+              "The step's title or first line, from the runbook as it is now.",
+            type: 'string',
+          },
+          counts: {
+            type: 'object',
+            additionalProperties: {
+              type: 'integer',
+            },
+          },
+          medianMinutesFromStart: {
+            description:
+              "Median minutes from the incident's start to the step's outcome.",
+            type: 'integer',
+          },
+          recent: {
+            description: 'Its outcomes, newest first (the last 5).',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/StepOutcomeRecord',
+            },
+          },
+        },
+        required: ['step', 'counts', 'recent'],
+      },
+      StepOutcomeRecord: {
+        description: 'One outcome of a step in one incident.',
+        type: 'object',
+        properties: {
+          incidentId: {
+            type: 'string',
+          },
+          reference: {
+            description: '`INC-42`.',
+            type: 'string',
+          },
+          outcome: {
+            type: 'string',
+            enum: ['done', 'skipped', 'failed', 'unhelpful'],
+          },
+          note: {
+            type: 'string',
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+        required: ['incidentId', 'reference', 'outcome', 'at'],
+      },
+      MitigationFigures: {
+        description: 'Incidents mitigated, and the median time it took.',
+        type: 'object',
+        properties: {
+          incidents: {
+            type: 'integer',
+          },
+          mitigated: {
+            description: 'Of them, those mitigated (or resolved).',
+            type: 'integer',
+          },
+          medianMinutes: {
+            description:
+              'Median minutes from start to mitigated (or resolved).',
+            type: 'integer',
+          },
+        },
+        required: ['incidents', 'mitigated'],
+      },
+      StepPattern: {
+        description:
+          'A step whose outcome went wrong in most of its last uses: "step 3 failed in 3 of the last 5 incidents". What the runbook\'s owner is told once.',
+        type: 'object',
+        properties: {
+          step: {
+            type: 'string',
+          },
+          label: {
+            type: 'string',
+          },
+          outcome: {
+            type: 'string',
+            enum: ['skipped', 'failed', 'unhelpful'],
+          },
+          count: {
+            description: 'How many of the last `of` outcomes were this one.',
+            type: 'integer',
+          },
+          of: {
+            type: 'integer',
+          },
+          incidents: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+        required: ['step', 'outcome', 'count', 'of', 'incidents'],
       },
     },
   },
