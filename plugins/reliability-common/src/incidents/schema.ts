@@ -127,7 +127,6 @@ export const incidentStatusUpdateSchema = z
 /** A runbook step on an incident's checklist: `steps[3]`, `diagnosis[0]`. @public */
 export const RUNBOOK_STEP_ID = /^[a-zA-Z]{1,40}\[\d{1,4}\]$/;
 
-/** @public */
 /**
  * How a runbook step went in an incident: carried out, skipped, carried out
  * and failed, or carried out and of no help.
@@ -144,6 +143,7 @@ export const STEP_OUTCOMES = [
 /** @public */
 export type StepOutcome = (typeof STEP_OUTCOMES)[number];
 
+/** @public */
 export const incidentTickSchema = z
   .object({
     runbook: runbookRef,
