@@ -38,6 +38,16 @@ export function mockReliabilityApi(
       generatedAt: new Date().toISOString(),
     })),
     getAlertCoverageHistory: jest.fn(async () => []),
+    getRunbookStatistics: jest.fn(async (namespace: string, name: string) => ({
+      runbook: `${namespace}/${name}`,
+      incidents: 0,
+      steps: [],
+      mitigation: {
+        with: { incidents: 0, mitigated: 0 },
+        without: { incidents: 0, mitigated: 0 },
+      },
+      patterns: [],
+    })),
     refreshRunbooks: notMocked('refreshRunbooks'),
     exportRunbooks: notMocked('exportRunbooks'),
     listPostmortems: jest.fn(async () => ({ items: [], totalCount: 0 })),

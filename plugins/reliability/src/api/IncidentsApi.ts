@@ -12,6 +12,7 @@ import type {
   ListPage,
   PageRequest,
   PostmortemDue,
+  StepOutcome,
 } from '@reliability-suite/plugin-reliability-common';
 
 /** Which incidents to list: the list's query, as -common gives it once, and its page. @public */
@@ -62,9 +63,16 @@ export interface IncidentsApi {
     id: string,
     update: { conditions: string; actions: string; needs?: string },
   ): Promise<Incident>;
+  /** Records how a step went (`done: false` clears it). */
   tickIncidentStep(
     id: string,
-    tick: { runbook: string; step: string; done: boolean },
+    tick: {
+      runbook: string;
+      step: string;
+      done: boolean;
+      outcome?: StepOutcome;
+      note?: string;
+    },
   ): Promise<Incident>;
   pinIncidentEvent(
     id: string,

@@ -6,6 +6,7 @@ import type {
   IncidentRole,
   IncidentSummary,
   ListPage,
+  StepOutcome,
 } from '@reliability-suite/plugin-reliability-common';
 import type {
   IncidentClassification,
@@ -91,7 +92,13 @@ export class IncidentsClient
 
   async tickIncidentStep(
     id: string,
-    tick: { runbook: string; step: string; done: boolean },
+    tick: {
+      runbook: string;
+      step: string;
+      done: boolean;
+      outcome?: StepOutcome;
+      note?: string;
+    },
   ) {
     return this.json<Incident>('put', '/incidents/{id}/checklist', {
       params: { id },

@@ -17,6 +17,7 @@ import type {
   ReliabilityHealth,
   RunbookDetails,
   RunbookIndexStatus,
+  RunbookStatistics,
   RunbookSummary,
   SeverityLevel,
   RecoveryViolation,
@@ -67,6 +68,11 @@ export interface ReliabilityApi {
    * the caller may see, or one entity's.
    */
   getAlertCoverage(entityRef?: string): Promise<AlertCoverage>;
+  /** What the incidents that used a runbook say of its steps. */
+  getRunbookStatistics(
+    namespace: string,
+    name: string,
+  ): Promise<RunbookStatistics>;
   /** Alert coverage by day and owner, the last 90 days. */
   getAlertCoverageHistory(): Promise<AlertCoverageDay[]>;
   /** Re-reads an entity's runbooks now (needs the refresh permission). */

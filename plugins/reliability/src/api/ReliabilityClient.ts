@@ -16,6 +16,7 @@ import type {
   ReliabilityHealth,
   RunbookDetails,
   RunbookIndexStatus,
+  RunbookStatistics,
   RunbookSummary,
   SeverityLevel,
   RecoveryViolation,
@@ -126,6 +127,15 @@ export class ReliabilityClient
   async getAlertCoverage(entityRef?: string): Promise<AlertCoverage> {
     return this.json('get', '/alerts/coverage', {
       query: entityRef ? { entityRef } : {},
+    });
+  }
+
+  async getRunbookStatistics(
+    namespace: string,
+    name: string,
+  ): Promise<RunbookStatistics> {
+    return this.json('get', '/runbooks/{namespace}/{name}/statistics', {
+      params: { namespace, name },
     });
   }
 

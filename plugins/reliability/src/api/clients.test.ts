@@ -143,6 +143,15 @@ const cases: Record<string, Case> = {
     answer: { alerts: [], deadTriggers: [] },
     returns: { alerts: [], deadTriggers: [] },
   },
+  getRunbookStatistics: {
+    call: c => c.reliability.getRunbookStatistics('default', 'postgres down'),
+    request: {
+      method: 'GET',
+      path: '/runbooks/default/postgres%20down/statistics',
+    },
+    answer: { runbook: 'default/postgres down', incidents: 3 },
+    returns: { runbook: 'default/postgres down', incidents: 3 },
+  },
   getAlertCoverageHistory: {
     call: c => c.reliability.getAlertCoverageHistory(),
     request: { method: 'GET', path: '/alerts/coverage/history' },
@@ -407,6 +416,8 @@ const cases: Record<string, Case> = {
         runbook: 'default/db-failover',
         step: 'promote-replica',
         done: true,
+        outcome: 'failed',
+        note: 'the replica lags',
       }),
     request: {
       method: 'PUT',
@@ -415,6 +426,8 @@ const cases: Record<string, Case> = {
         runbook: 'default/db-failover',
         step: 'promote-replica',
         done: true,
+        outcome: 'failed',
+        note: 'the replica lags',
       },
     },
     answer: incident,

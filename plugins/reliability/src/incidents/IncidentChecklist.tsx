@@ -3,12 +3,20 @@ import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLinks } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
+import TextField from '@material-ui/core/TextField';
 import type {
   Incident,
+  IncidentTick,
   RunbookDetails,
   RunbookStep,
+  StepOutcome,
 } from '@reliability-suite/plugin-reliability-common';
-import { RUNBOOK_STEP_SECTIONS } from '@reliability-suite/plugin-reliability-common';
+import {
+  OUTCOME_WORDS,
+  RUNBOOK_STEP_SECTIONS,
+  STEP_OUTCOMES,
+} from '@reliability-suite/plugin-reliability-common';
+import { useEffect, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { incidentsApiRef } from '../api/IncidentsApi';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
@@ -18,6 +26,63 @@ import { useRunbookLinks } from '../runbooks/useRunbookLinks';
 // `steps[3]` on the incident is `steps:3` in the runbook view's checklist.
 const viewId = (step: string) => step.replace(/^(\w+)\[(\d+)\]$/, '$1:$2');
 const incidentStep = (id: string) => id.replace(/^(\w+):(\d+)$/, '$1[$2]');
+
+/**
+ * How a recorded step went, by whom: done, skipped, failed or did not
+ * help, with a note for what went wrong; changeable by those who may tick.
+ */
+const StepOutcomeLine = ({
+  tick,
+  canTick,
+  onChange,
+}: {
+  tick: IncidentTick;
+  canTick: boolean;
+  onChange: (outcome: StepOutcome, note?: string) => void;
+}) => {
+  const [note, setNote] = useState(tick.note ?? '');
+  useEffect(() => setNote(tick.note ?? ''), [tick.note]);
+  const label = `How ${tick.step} went`;
+  return (
+    <Box display="flex" alignItems="center" flexWrap="wrap" style={{ gap: 8 }}>
+      <span>
+        {tick.outcome === 'done'
+          ? 'done'
+          : `marked “${OUTCOME_WORDS[tick.outcome]}”`}{' '}
+        by <EntityRefLinks entityRefs={[tick.by]} defaultKind="user" />
+      </span>
+      {canTick && (
+        <select
+          aria-label={label}
+          value={tick.outcome}
+          onChange={e => onChange(e.target.value as StepOutcome, note)}
+        >
+          {STEP_OUTCOMES.map(o => (
+            <option key={o} value={o}>
+              {OUTCOME_WORDS[o]}
+            </option>
+          ))}
+        </select>
+      )}
+      {canTick && tick.outcome !== 'done' && (
+        <TextField
+          size="small"
+          placeholder="What happened?"
+          inputProps={{ 'aria-label': `Note on ${tick.step}`, maxLength: 500 }}
+          value={note}
+          onChange={e => setNote(e.target.value)}
+          onBlur={() => {
+            if (note !== (tick.note ?? '')) onChange(tick.outcome, note);
+          }}
+          onKeyDown={e => {
+            if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+          }}
+        />
+      )}
+      {!canTick && tick.note && <em>— {tick.note}</em>}
+    </Box>
+  );
+};
 
 /** One attached runbook's steps, ticked on the incident. */
 const RunbookChecklist = ({
@@ -36,14 +101,31 @@ const RunbookChecklist = ({
   const api = useApi(incidentsApiRef);
   const ticks = incident.checklist.filter(t => t.runbook === runbookRef);
   const ticked = new Set(ticks.filter(t => t.done).map(t => viewId(t.step)));
+  const record = (
+    step: string,
+    outcome: StepOutcome,
+    note: string | undefined,
+  ) =>
+    write(() =>
+      api.tickIncidentStep(incident.id, {
+        runbook: runbookRef,
+        step,
+        done: true,
+        outcome,
+        ...(note ? { note } : {}),
+      }),
+    );
   const notes = Object.fromEntries(
     ticks
       .filter(t => t.done)
       .map(t => [
         viewId(t.step),
-        <>
-          done by <EntityRefLinks entityRefs={[t.by]} defaultKind="user" />
-        </>,
+        <StepOutcomeLine
+          key={t.step}
+          tick={t}
+          canTick={canTick}
+          onChange={(outcome, note) => record(t.step, outcome, note)}
+        />,
       ]),
   );
   return (

@@ -203,6 +203,32 @@ describe('IncidentPage', () => {
       }),
     );
     expect(await screen.findByText(/done by/)).toBeInTheDocument();
+
+    // How it went: failed, and why.
+    fireEvent.change(screen.getByLabelText('How steps[0] went'), {
+      target: { value: 'failed' },
+    });
+    await waitFor(() =>
+      expect(api.tickIncidentStep).toHaveBeenLastCalledWith(INCIDENT.id, {
+        runbook: 'default/postgres-down',
+        step: 'steps[0]',
+        done: true,
+        outcome: 'failed',
+      }),
+    );
+    expect(await screen.findByText(/marked “Failed” by/)).toBeInTheDocument();
+    const note = screen.getByLabelText('Note on steps[0]');
+    fireEvent.change(note, { target: { value: 'the pod stays Pending' } });
+    fireEvent.blur(note);
+    await waitFor(() =>
+      expect(api.tickIncidentStep).toHaveBeenLastCalledWith(INCIDENT.id, {
+        runbook: 'default/postgres-down',
+        step: 'steps[0]',
+        done: true,
+        outcome: 'failed',
+        note: 'the pod stays Pending',
+      }),
+    );
   });
 
   it('says an imported incident was imported, and by whom', async () => {

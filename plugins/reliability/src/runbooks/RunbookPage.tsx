@@ -19,6 +19,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
 import { ActionItemsTable } from '../postmortems/ActionItemsTable';
 import { PRINT_CSS, PrintableSection } from '../components/PrintableSection';
+import { RunbookStatisticsSection } from './RunbookStatisticsSection';
 import { RunbookSteps } from './RunbookSteps';
 import { SafeMarkdown } from '../shared/SafeMarkdown';
 import { useChecklist } from './useChecklist';
@@ -158,6 +159,10 @@ export const RunbookView = ({ runbook }: { runbook: RunbookDetails }) => {
           </ul>
         </PrintableSection>
       )}
+      <RunbookStatisticsSection
+        namespace={runbook.namespace}
+        name={runbook.name}
+      />
       <RunbookActionItems namespace={runbook.namespace} name={runbook.name} />
       {spec.links && spec.links.length > 0 && (
         <PrintableSection title="Links">
