@@ -46,4 +46,19 @@ describe('the demo incidents', () => {
       ),
     ).toBe(true);
   });
+
+  it('show a runbook step that did not help in the last three incidents that followed it', () => {
+    const unhelpful = records.flatMap(r =>
+      r.checklist.filter(
+        t =>
+          t.runbook === 'default/postgres-disk-full' &&
+          t.step === 'recovery[4]' &&
+          t.outcome === 'unhelpful',
+      ),
+    );
+    expect(unhelpful).toHaveLength(3);
+    for (const r of records) {
+      for (const t of r.checklist) expect(r.runbooks).toContain(t.runbook);
+    }
+  });
 });

@@ -109,6 +109,48 @@ export function demoIncidents(now: Date): object[] {
         summary: 'Status mitigated → resolved',
       },
     ],
+    checklist: [
+      {
+        runbook: 'default/postgres-disk-full',
+        step: 'diagnosis[0]',
+        by: 'amara.okafor',
+        at: at(p1 - 9),
+      },
+      {
+        runbook: 'default/postgres-disk-full',
+        step: 'diagnosis[2]',
+        by: 'amara.okafor',
+        at: at(p1 - 14),
+      },
+      {
+        runbook: 'default/postgres-disk-full',
+        step: 'diagnosis[3]',
+        outcome: 'skipped',
+        note: 'no replica was down',
+        by: 'amara.okafor',
+        at: at(p1 - 15),
+      },
+      {
+        runbook: 'default/postgres-disk-full',
+        step: 'immediateActions[1]',
+        by: 'amara.okafor',
+        at: at(p1 - 30),
+      },
+      {
+        runbook: 'default/postgres-disk-full',
+        step: 'recovery[0]',
+        by: 'jonas.lindqvist',
+        at: at(p1 - 48),
+      },
+      {
+        runbook: 'default/postgres-disk-full',
+        step: 'recovery[4]',
+        outcome: 'unhelpful',
+        note: 'the alert fired on for 10 minutes after the volume grew: its for: 10m holds it',
+        by: 'amara.okafor',
+        at: at(p1 - 60),
+      },
+    ],
     postmortem: {
       title: 'Insights API down: PostgreSQL volume full',
       status: 'published',
@@ -348,7 +390,75 @@ export function demoIncidents(now: Date): object[] {
     ],
     groupKey: '{}:{alertname="InsightsApiHigh5xxRate"}',
   };
-  return [postgres, objectStore, redis, worker, open];
+  // Earlier, before the P1: the volume reached 90 % twice, and the same
+  // runbook was followed. Its last check was of no help each time.
+  const volumeWarning = (externalId: string, daysAgo: number, who: string) => {
+    const start = daysAgo * day;
+    return {
+      externalId,
+      title: 'PostgreSQL volume at 90 %',
+      severity: 'P3',
+      status: 'resolved',
+      summary: 'The data volume passed 90 %; it was grown before it filled up.',
+      entityRefs: ['resource:insights-postgres'],
+      runbooks: ['default/postgres-disk-full'],
+      milestones: {
+        started: at(start),
+        detected: at(start - 2),
+        acknowledged: at(start - 6),
+        mitigated: at(start - 35),
+        resolved: at(start - 50),
+      },
+      roles: [{ role: 'commander', user: who, assumedAt: at(start - 6) }],
+      timeline: [
+        {
+          at: at(start - 2),
+          actor: 'alertmanager',
+          type: 'alert-fired',
+          summary: 'PostgresVolumeAlmostFull fired: 9% left',
+        },
+      ],
+      checklist: [
+        {
+          runbook: 'default/postgres-disk-full',
+          step: 'diagnosis[0]',
+          by: who,
+          at: at(start - 8),
+        },
+        {
+          runbook: 'default/postgres-disk-full',
+          step: 'immediateActions[1]',
+          by: who,
+          at: at(start - 20),
+        },
+        {
+          runbook: 'default/postgres-disk-full',
+          step: 'recovery[2]',
+          outcome: 'skipped',
+          note: 'the data had not grown',
+          by: who,
+          at: at(start - 30),
+        },
+        {
+          runbook: 'default/postgres-disk-full',
+          step: 'recovery[4]',
+          outcome: 'unhelpful',
+          note: 'the alert kept firing for 10 minutes after the resize',
+          by: who,
+          at: at(start - 45),
+        },
+      ],
+    };
+  };
+  return [
+    postgres,
+    objectStore,
+    redis,
+    worker,
+    open,
+    volumeWarning('demo:postgres-volume-90-1', 58, 'jonas.lindqvist'),
+    volumeWarning('demo:postgres-volume-90-2', 41, 'amara.okafor'),
+  ];
 }
 
 /** Imports the demo's incidents once the runbooks they name are indexed. */

@@ -1469,6 +1469,21 @@ export class DatabaseIncidentStore implements IncidentStore {
       for (const a of input.alerts) {
         await tx(T.alerts).insert(alertRow(id, a, at(a.endsAt), actor.at));
       }
+      for (const t of input.checklist) {
+        await tx(T.ticks)
+          .insert({
+            incident_id: id,
+            runbook: t.runbook,
+            step: t.step,
+            done: true,
+            outcome: t.outcome,
+            note: t.note ?? null,
+            by: t.by,
+            at: new Date(t.at),
+          })
+          .onConflict(['incident_id', 'runbook', 'step'])
+          .merge(['outcome', 'note', 'by', 'at']);
+      }
       if (input.groupKey && input.status !== 'resolved') {
         await tx(T.groups)
           .insert({ group_hash: groupHash(input.groupKey), incident_id: id })

@@ -371,6 +371,14 @@ export class IncidentService {
         throw new InputError(`milestones.${key} ${value} is in the future`);
       }
     }
+    // A step's runbook is one the record attaches.
+    for (const [k, t] of input.checklist.entries()) {
+      if (!input.runbooks.includes(t.runbook)) {
+        throw new InputError(
+          `checklist[${k}].runbook ${t.runbook} is not one of its runbooks`,
+        );
+      }
+    }
     // The milestones in order, and the ones the status implies present.
     const order = POSTMORTEM_MILESTONES;
     let last = '';
@@ -449,6 +457,27 @@ export class IncidentService {
       if (linked !== pm.id)
         await postmortemStore.delete(pm.id, { actor: actor.ref });
     }
+    // Imported outcomes are evidence too: a pattern they complete is told.
+    if (created) {
+      const runbooks = new Set(
+        input.checklist
+          .filter(t => BAD_OUTCOMES.has(t.outcome))
+          .map(t => t.runbook),
+      );
+      for (const ref of runbooks) {
+        const [namespace, name] = ref.split('/');
+        const runbook = await this.options.runbookStore.getRunbook(
+          namespace,
+          name,
+        );
+        if (!runbook) continue;
+        await this.tellStepPatterns(runbook, actor.at).catch(error =>
+          this.options.logger.warn(
+            `Could not check ${ref}'s step patterns: ${error}`,
+          ),
+        );
+      }
+    }
     return { incident: (await store.get(id))!, created };
   }
 
@@ -470,6 +499,25 @@ export class IncidentService {
       at: e.at,
       event: e.summary.slice(0, 5000),
     }));
+    // How the runbooks' steps went: what went wrong is a lesson to draw.
+    const titles = new Map(
+      incident.runbooks.map(r => [
+        `${r.namespace}/${r.name}`,
+        r.title ?? r.name,
+      ]),
+    );
+    const stepLines = (outcomes: StepOutcome[]) =>
+      incident.checklist
+        .filter(t => t.done && outcomes.includes(t.outcome))
+        .map(t =>
+          `${titles.get(t.runbook) ?? t.runbook}, ${t.step}: ${OUTCOME_WORDS[
+            t.outcome
+          ].toLocaleLowerCase('en-US')}${t.note ? ` — ${t.note}` : ''}`.slice(
+            0,
+            1000,
+          ),
+        );
+    const wentWrong = stepLines(['failed', 'unhelpful']);
     // Through the postmortem's own schema: what the editor will accept.
     const content = parsePostmortemContent(
       {
@@ -483,6 +531,9 @@ export class IncidentService {
         milestones: inOrder(incident.milestones),
         ...(incident.summary ? { summary: incident.summary } : {}),
         timeline: timeline.slice(0, 2000),
+        ...(wentWrong.length
+          ? { lessons: { wentWell: [], wentWrong, gotLucky: [] } }
+          : {}),
         incidentId: incident.id,
       },
       { severities: this.options.severities.map(l => l.id) },

@@ -177,6 +177,19 @@ describe.each(databases.eachSupportedId())(
         ),
       ).toHaveLength(1);
 
+      // The postmortem started from an incident carries what went wrong.
+      const started = await backend.post(
+        `/incidents/${incidents[0].id}/postmortem`,
+        {},
+        alice,
+      );
+      const postmortem = (
+        await backend.get(`/postmortems/${started.body.postmortemId}`, alice)
+      ).body;
+      expect(postmortem.lessons.wentWrong).toEqual([
+        'PostgreSQL primary is down, steps[0]: failed — the pod stays Pending',
+      ]);
+
       // Clearing an outcome takes it out.
       await backend.put(
         `/incidents/${sixth.id}/checklist`,
@@ -204,6 +217,66 @@ describe.each(databases.eachSupportedId())(
       expect(
         (await backend.get('/runbooks/default/nope/statistics', alice)).status,
       ).toBe(404);
+    });
+
+    it('takes outcomes from imported incidents, refuses one of a runbook the record does not attach, and tells a pattern they complete once', async () => {
+      const backend = await startRecoveryBackend(databases, databaseId, {
+        files: { 'postgres-down.yaml': RUNBOOK },
+      });
+      const started = new Date(Date.now() - 3 * 86400_000);
+      const record = (n: number, runbooks = ['default/postgres-down']) => ({
+        externalId: `tool:${n}`,
+        title: `Down ${n}`,
+        severity: 'P2',
+        status: 'resolved',
+        entityRefs: ['resource:insights-postgres'],
+        runbooks,
+        milestones: {
+          started: new Date(started.getTime() + n * 60_000).toISOString(),
+          resolved: new Date(
+            started.getTime() + n * 60_000 + 3600_000,
+          ).toISOString(),
+        },
+        checklist: [
+          {
+            runbook: 'default/postgres-down',
+            step: 'steps[1]',
+            outcome: 'unhelpful',
+            note: 'pg_isready answers before the database takes writes',
+            by: 'user:default/alice',
+            at: new Date(
+              started.getTime() + n * 60_000 + 600_000,
+            ).toISOString(),
+          },
+        ],
+      });
+      const refused = await backend.post('/incidents/import', record(0, []));
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.message).toMatch(
+        /checklist\[0\]\.runbook default\/postgres-down is not one of its runbooks/,
+      );
+      for (const n of [1, 2, 3, 4]) {
+        const imported = await backend.post('/incidents/import', record(n));
+        expect(imported.status).toBe(201);
+      }
+      const stats = (
+        await backend.get('/runbooks/default/postgres-down/statistics', alice)
+      ).body;
+      expect(stats.patterns).toEqual([
+        expect.objectContaining({
+          step: 'steps[1]',
+          outcome: 'unhelpful',
+          count: 4,
+          of: 4,
+        }),
+      ]);
+      const told = backend.sent.filter(
+        n => n.payload.topic === 'reliability:runbook-feedback',
+      );
+      expect(told).toHaveLength(1);
+      expect(told[0].payload.description).toBe(
+        'Did not help in 3 of the last 3 incidents that used it (INC-3, INC-2, INC-1).',
+      );
     });
   },
 );

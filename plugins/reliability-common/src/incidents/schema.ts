@@ -257,6 +257,23 @@ export const incidentImportSchema = z
       200,
     ),
     timeline: list(importedEventSchema, 2000),
+    checklist: list(
+      z
+        .object({
+          runbook: runbookRef,
+          step: z.string().regex(RUNBOOK_STEP_ID, {
+            message: 'must name a step as section[index], e.g. steps[3]',
+          }),
+          outcome: z.enum(STEP_OUTCOMES).default('done'),
+          note: text(500).optional(),
+          by: userRef,
+          at: isoTime,
+        })
+        .strict(),
+      500,
+    ).describe(
+      'How the steps of its runbooks went (each runbook must be in `runbooks`).',
+    ),
     alerts: list(
       z
         .object({

@@ -5968,6 +5968,45 @@ export const spec = {
               additionalProperties: false,
             },
           },
+          checklist: {
+            description:
+              'How the steps of its runbooks went (each runbook must be in `runbooks`).',
+            maxItems: 500,
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                runbook: {
+                  type: 'string',
+                  pattern: '^[a-z0-9-]{1,63}\\/[a-z0-9-]{1,63}$',
+                },
+                step: {
+                  type: 'string',
+                  pattern: '^[a-zA-Z]{1,40}\\[\\d{1,4}\\]$',
+                },
+                outcome: {
+                  default: 'done',
+                  type: 'string',
+                  enum: ['done', 'skipped', 'failed', 'unhelpful'],
+                },
+                note: {
+                  type: 'string',
+                  maxLength: 500,
+                },
+                by: {
+                  description:
+                    'A user entity ref; a bare name is a user (`amara.okafor` → `user:default/amara.okafor`).',
+                  type: 'string',
+                  maxLength: 255,
+                },
+                at: {
+                  type: 'string',
+                },
+              },
+              required: ['runbook', 'step', 'by', 'at'],
+              additionalProperties: false,
+            },
+          },
           alerts: {
             maxItems: 100,
             type: 'array',
