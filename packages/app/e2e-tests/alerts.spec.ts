@@ -69,3 +69,41 @@ test("a service's alerts against its runbooks, and coverage across the catalog b
     fullPage: true,
   });
 });
+
+test('a runbook page says which step keeps going wrong in incidents, and its owners were told once', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await signInAsGuest(page);
+  // The demo's incidents are imported shortly after start.
+  await expect(async () => {
+    await page.goto('/reliability/runbooks/default/postgres-disk-full');
+    await expect(page.getByText('In incidents (3)')).toBeVisible({
+      timeout: 5_000,
+    });
+  }).toPass({ timeout: 90_000 });
+  await expect(
+    page.getByText(
+      /^Check the alert cleared: did not help in 3 of the last 3 incidents \(INC-\d+, INC-\d+, INC-\d+\)$/,
+    ),
+  ).toBeVisible();
+  await expect(page.getByText('How its steps went')).toBeVisible();
+  const row = page
+    .getByRole('row')
+    .filter({ hasText: 'Check the alert cleared' })
+    .filter({ hasText: 'INC-' });
+  await expect(row).toContainText('did not help');
+  await expect(row.getByRole('link')).toHaveCount(3);
+  await page.screenshot({
+    path: `${SCREENSHOTS}/runbook-step-statistics.png`,
+    fullPage: true,
+  });
+
+  // The runbook's owners (the guest's team) got one notification of it.
+  await page.goto('/notifications');
+  await expect(
+    page.getByText(
+      'Update runbook PostgreSQL volume almost full: Check the alert cleared',
+    ),
+  ).toHaveCount(1);
+});
