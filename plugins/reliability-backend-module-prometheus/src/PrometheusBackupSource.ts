@@ -2,7 +2,6 @@ import type {
   LoggerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { readSchedulerServiceTaskScheduleDefinitionFromConfig } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import type { BackupEventInput } from '@reliability-suite/plugin-reliability-common';
 import type {
@@ -10,6 +9,11 @@ import type {
   BackupImportResult,
 } from '@reliability-suite/plugin-reliability-node';
 import { createHash } from 'node:crypto';
+import {
+  fetchPrometheus,
+  type PrometheusServer,
+  readPrometheusServer,
+} from './server';
 
 /** One mapping of Prometheus queries to a recovery plan component. @public */
 export interface PrometheusBackupMapping {
@@ -90,14 +94,10 @@ export class PrometheusBackupSource implements BackupEventSource {
       return mapping;
     });
     return new PrometheusBackupSource({
-      id,
-      baseUrl: config.getString('baseUrl'),
-      token: config.getOptionalString('token'),
-      schedule: config.has('schedule')
-        ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-            config.getConfig('schedule'),
-          )
-        : { frequency: { minutes: 5 }, timeout: { minutes: 1 } },
+      ...readPrometheusServer(config, {
+        frequency: { minutes: 5 },
+        timeout: { minutes: 1 },
+      }),
       mappings,
       logger: options.logger,
     });
@@ -107,11 +107,7 @@ export class PrometheusBackupSource implements BackupEventSource {
   readonly schedule: SchedulerServiceTaskScheduleDefinition;
 
   constructor(
-    private readonly options: {
-      id: string;
-      baseUrl: string;
-      token?: string;
-      schedule: SchedulerServiceTaskScheduleDefinition;
+    private readonly options: PrometheusServer & {
       mappings: PrometheusBackupMapping[];
       logger: LoggerService;
     },
@@ -125,20 +121,12 @@ export class PrometheusBackupSource implements BackupEventSource {
     now: Date,
     signal?: AbortSignal,
   ): Promise<Vector> {
-    const url = new URL(
+    const response = await fetchPrometheus(
+      this.options,
       'api/v1/query',
-      `${this.options.baseUrl.replace(/\/$/, '')}/`,
+      { query: expr, time: String(now.getTime() / 1000) },
+      { signal, timeoutMs: QUERY_TIMEOUT_MS },
     );
-    url.searchParams.set('query', expr);
-    url.searchParams.set('time', String(now.getTime() / 1000));
-    const response = await fetch(url, {
-      headers: this.options.token
-        ? { Authorization: `Bearer ${this.options.token}` }
-        : {},
-      signal: signal
-        ? AbortSignal.any([signal, AbortSignal.timeout(QUERY_TIMEOUT_MS)])
-        : AbortSignal.timeout(QUERY_TIMEOUT_MS),
-    });
     const body = (await response.json().catch(() => undefined)) as
       | {
           status: string;

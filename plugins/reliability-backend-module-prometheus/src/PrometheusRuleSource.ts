@@ -1,11 +1,13 @@
-import {
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
-  type SchedulerServiceTaskScheduleDefinition,
-} from '@backstage/backend-plugin-api';
+import type { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
 import type { AlertRule } from '@reliability-suite/plugin-reliability-common';
 import type { AlertRuleSource } from '@reliability-suite/plugin-reliability-node';
+import {
+  fetchPrometheus,
+  type PrometheusServer,
+  readPrometheusServer,
+} from './server';
 
 const TIMEOUT_MS = 20_000;
 const MAX_BYTES = 64 * 1024 * 1024;
@@ -29,57 +31,40 @@ const strings = (v: unknown): Record<string, string> =>
  */
 export class PrometheusRuleSource implements AlertRuleSource {
   static fromConfig(config: Config): PrometheusRuleSource {
-    return new PrometheusRuleSource({
-      id: config.getString('id'),
-      baseUrl: config.getString('baseUrl'),
-      token: config.getOptionalString('token'),
-      schedule: config.has('schedule')
-        ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-            config.getConfig('schedule'),
-          )
-        : { frequency: { minutes: 10 }, timeout: { minutes: 1 } },
-    });
+    return new PrometheusRuleSource(
+      readPrometheusServer(config, {
+        frequency: { minutes: 10 },
+        timeout: { minutes: 1 },
+      }),
+    );
   }
 
   readonly id: string;
   readonly schedule: SchedulerServiceTaskScheduleDefinition;
 
-  constructor(
-    private readonly options: {
-      id: string;
-      baseUrl: string;
-      token?: string;
-      schedule: SchedulerServiceTaskScheduleDefinition;
-    },
-  ) {
+  constructor(private readonly options: PrometheusServer) {
     this.id = `prometheus:${options.id}`;
     this.schedule = options.schedule;
   }
 
   async read(options: { signal?: AbortSignal } = {}): Promise<AlertRule[]> {
-    const url = new URL(
-      'api/v1/rules',
-      `${this.options.baseUrl.replace(/\/$/, '')}/`,
-    );
-    url.searchParams.set('type', 'alert');
     // The read's own timeout: the schedule's, at most 20 seconds.
     const { timeout: scheduled } = this.options.schedule;
-    const timeout = AbortSignal.timeout(
-      Math.min(
-        TIMEOUT_MS,
-        typeof scheduled === 'object'
-          ? durationToMilliseconds(scheduled)
-          : TIMEOUT_MS,
-      ),
+    const response = await fetchPrometheus(
+      this.options,
+      'api/v1/rules',
+      { type: 'alert' },
+      {
+        signal: options.signal,
+        timeoutMs: Math.min(
+          TIMEOUT_MS,
+          typeof scheduled === 'object'
+            ? durationToMilliseconds(scheduled)
+            : TIMEOUT_MS,
+        ),
+      },
     );
-    const response = await fetch(url, {
-      headers: this.options.token
-        ? { Authorization: `Bearer ${this.options.token}` }
-        : {},
-      signal: options.signal
-        ? AbortSignal.any([options.signal, timeout])
-        : timeout,
-    });
+    const url = new URL(response.url);
     if (!response.ok) {
       throw new Error(
         `${url.origin}${url.pathname} answered ${response.status} ${response.statusText}`,
