@@ -7,6 +7,8 @@
 //      plugins/reliability-backend/bench/runbooks.bench.ts; and reading
 //      5,000 alerting rules from a rules API and from a rule file —
 //      plugins/reliability-backend-module-prometheus/bench/rules.bench.ts;
+//      and a runbook's statistics over 1,000 incidents —
+//      plugins/reliability-backend/bench/stepStats.bench.ts;
 //   2. the running backend at scale (scripts/bench/load.mjs): a synthetic
 //      organisation (1,000 entities, 10,000 runbook files in a real Git
 //      repository) indexed cold / unchanged / 1 % changed, every route under
@@ -114,6 +116,35 @@ async function alertRules() {
     if (row.includes('**missed**')) misses.push(row.split('|')[1].trim());
   }
   section('Alert rules read (5,000 rules, in-process)', rows);
+}
+
+// 1c. A runbook's statistics when 1,000 incidents used it.
+async function stepStatistics() {
+  const child = spawn(
+    process.execPath,
+    [
+      '--require',
+      '@backstage/cli/config/nodeTransform.cjs',
+      'plugins/reliability-backend/bench/stepStats.bench.ts',
+    ],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, ...(pg ? { RELIABILITY_BENCH_PG: pg } : {}) },
+    },
+  );
+  let out = '';
+  child.stdout.on('data', d => {
+    out += d;
+  });
+  const code = await new Promise(r => child.once('exit', r));
+  if (code !== 0)
+    throw new Error(`the step statistics benchmark failed (${code})`);
+  const rows = out.split('\n').filter(l => l.startsWith('|'));
+  for (const row of rows) {
+    if (row.includes('**missed**')) misses.push(row.split('|')[1].trim());
+  }
+  section("A runbook's statistics (1,000 incidents, in-process)", rows);
 }
 
 // 2. The running backend.
@@ -335,7 +366,10 @@ const dir = mkdtempSync(join(tmpdir(), 'reliability-bench-'));
 const started = Date.now();
 try {
   if (!args.has('--skip-pipeline')) await pipeline();
-  if (!args.has('--skip-rules')) await alertRules();
+  if (!args.has('--skip-rules')) {
+    await alertRules();
+    await stepStatistics();
+  }
   if (!args.has('--skip-load')) {
     const load = await loadBenchmark({ dir, pg });
     writeFileSync(join(dir, 'load.json'), JSON.stringify(load, null, 2));
