@@ -414,6 +414,32 @@ const TABLE: Record<string, Case[]> = {
       },
     })),
   ],
+  judgeIncidentAlert: [
+    {
+      as: 'guest',
+      expect: 'ok',
+      request: f => ({
+        method: 'put',
+        path: `/incidents/${f.unled.own}/alerts/abc001/verdict`,
+        data: { verdict: 'actionable' },
+      }),
+    },
+    {
+      // Any responder may help on any incident, as with notes.
+      as: 'guest',
+      expect: 'ok',
+      request: f => ({
+        method: 'put',
+        path: `/incidents/${f.unled.foreign}/alerts/abc002/verdict`,
+        data: { verdict: 'noise' },
+      }),
+    },
+    ...machines(f => ({
+      method: 'put',
+      path: `/incidents/${f.unled.own}/alerts/abc001/verdict`,
+      data: { verdict: null },
+    })),
+  ],
   pinIncidentEvent: [
     {
       as: 'guest',
@@ -589,6 +615,15 @@ test.describe('who may write what, against the demo policy', () => {
           status: 'open',
           entityRefs: [entityRef],
           milestones: { started: ago(15) },
+          // An alert to judge (judgeIncidentAlert).
+          alerts: [
+            {
+              fingerprint: name === 'own' ? 'abc001' : 'abc002',
+              status: 'firing',
+              labels: { alertname: `PermissionCheckUnled${run}` },
+              startsAt: ago(15),
+            },
+          ],
         },
       });
       expect(answer.status()).toBe(201);

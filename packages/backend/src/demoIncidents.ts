@@ -392,9 +392,26 @@ export function demoIncidents(now: Date): object[] {
   };
   // Earlier, before the P1: the volume reached 90 % twice, and the same
   // runbook was followed. Its last check was of no help each time.
-  const volumeWarning = (externalId: string, daysAgo: number, who: string) => {
+  const volumeWarning = (
+    externalId: string,
+    daysAgo: number,
+    who: string,
+    alerts: Array<{ fingerprint: string; pvc: string; verdict: string }>,
+  ) => {
     const start = daysAgo * day;
     return {
+      alerts: alerts.map(a => ({
+        fingerprint: a.fingerprint,
+        status: 'resolved',
+        labels: {
+          alertname: 'PostgresVolumeAlmostFull',
+          namespace: 'insights',
+          persistentvolumeclaim: a.pvc,
+        },
+        startsAt: at(start - 1),
+        endsAt: at(start - 35),
+        verdict: a.verdict,
+      })),
       externalId,
       title: 'PostgreSQL volume at 90 %',
       severity: 'P3',
@@ -456,8 +473,26 @@ export function demoIncidents(now: Date): object[] {
     redis,
     worker,
     open,
-    volumeWarning('demo:postgres-volume-90-1', 58, 'jonas.lindqvist'),
-    volumeWarning('demo:postgres-volume-90-2', 41, 'amara.okafor'),
+    volumeWarning('demo:postgres-volume-90-1', 58, 'jonas.lindqvist', [
+      {
+        fingerprint: 'e1a0c0de0001',
+        pvc: 'data-insights-postgres-primary-0',
+        verdict: 'actionable',
+      },
+    ]),
+    // The replica's volume alert fired with the primary's: the same cause.
+    volumeWarning('demo:postgres-volume-90-2', 41, 'amara.okafor', [
+      {
+        fingerprint: 'e1a0c0de0002',
+        pvc: 'data-insights-postgres-primary-0',
+        verdict: 'actionable',
+      },
+      {
+        fingerprint: 'e1a0c0de0003',
+        pvc: 'data-insights-postgres-read-0',
+        verdict: 'duplicate',
+      },
+    ]),
   ];
 }
 

@@ -66,6 +66,7 @@ const ANSWERS = [
   'StepOutcomeRecord',
   'MitigationFigures',
   'StepPattern',
+  'AlertRuleFigures',
   'ComplianceState',
   'ComponentRecoveryStatus',
   'RecoveryPlanDocument',

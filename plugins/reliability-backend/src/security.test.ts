@@ -168,6 +168,10 @@ const WRITES: Record<
     path: `/incidents/${f.incident}/checklist`,
     body: { runbook: 'default/postgres-down', step: 'steps[0]', done: true },
   }),
+  judgeIncidentAlert: f => ({
+    path: `/incidents/${f.incident}/alerts/abc123/verdict`,
+    body: { verdict: 'noise' },
+  }),
   pinIncidentEvent: f => ({
     path: `/incidents/${f.incident}/timeline/1/pin`,
     body: { pinned: true },

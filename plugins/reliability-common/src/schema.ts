@@ -6,6 +6,7 @@ import {
   incidentDeclareSchema,
   incidentImportSchema,
   incidentNoteSchema,
+  incidentAlertVerdictSchema,
   incidentPinSchema,
   incidentRoleAssignmentSchema,
   incidentStatusUpdateSchema,
@@ -35,6 +36,7 @@ const RECORDS = {
   IncidentStatusUpdateInput: incidentStatusUpdateSchema,
   IncidentTickInput: incidentTickSchema,
   IncidentPinInput: incidentPinSchema,
+  IncidentAlertVerdictInput: incidentAlertVerdictSchema,
   AlertmanagerWebhook: alertmanagerWebhookSchema,
 };
 

@@ -4,6 +4,8 @@ import {
   actsAsPerson,
   type AlertIntakeResult,
   type AlertmanagerAlert,
+  type AlertRuleFigures,
+  type AlertVerdict,
   applyIncidentPatch,
   incidentReference,
   incidentTimeline,
@@ -306,6 +308,13 @@ export class DatabaseIncidentStore implements IncidentStore {
           startsAt: toIso(a.starts_at)!,
           ...(a.ends_at ? { endsAt: toIso(a.ends_at) } : {}),
           ...(a.generator_url ? { generatorURL: a.generator_url } : {}),
+          ...(a.verdict
+            ? {
+                verdict: a.verdict as AlertVerdict,
+                verdictBy: a.verdict_by,
+                verdictAt: toIso(a.verdict_at)!,
+              }
+            : {}),
         }),
       ),
       runbooks: runbooks.map(r => ({
@@ -1307,6 +1316,98 @@ export class DatabaseIncidentStore implements IncidentStore {
     }
   }
 
+  async judgeAlert(
+    idOrReference: string,
+    fingerprint: string,
+    verdict: AlertVerdict | null,
+    actor: IncidentActor,
+  ) {
+    await this.db.transaction(async tx => {
+      const row = await this.require(tx, idOrReference);
+      const alert = await tx(T.alerts)
+        .where({ incident_id: row.id, fingerprint })
+        .first();
+      if (!alert) {
+        throw new NotFoundError(
+          `${reference(row.number)} holds no alert ${fingerprint}`,
+        );
+      }
+      if ((alert.verdict ?? null) === verdict) return;
+      await tx(T.alerts)
+        .where({ incident_id: row.id, fingerprint })
+        .update({
+          verdict,
+          verdict_by: verdict ? actor.ref : null,
+          verdict_at: verdict ? actor.at : null,
+        });
+      await this.event(
+        tx,
+        row.id,
+        actor,
+        incidentTimeline.alertVerdict(
+          { fingerprint, alertName: alert.alert_name },
+          verdict,
+        ),
+      );
+      await this.touch(tx, row.id, actor);
+    });
+  }
+
+  async alertRuleFigures(filter: { entityRef?: string } = {}) {
+    const query = this.db(T.alerts)
+      .join(T.incidents, `${T.incidents}.id`, `${T.alerts}.incident_id`)
+      .select(
+        `${T.alerts}.alert_name`,
+        `${T.alerts}.verdict`,
+        `${T.alerts}.starts_at`,
+        `${T.incidents}.acknowledged_at`,
+      );
+    if (filter.entityRef) {
+      query.whereIn(
+        `${T.alerts}.incident_id`,
+        this.db(T.entities)
+          .where({ entity_ref: filter.entityRef })
+          .select('incident_id'),
+      );
+    }
+    const byName = new Map<
+      string,
+      Omit<AlertRuleFigures, 'medianMinutesToAcknowledge'> & { ack: number[] }
+    >();
+    for (const r of await query) {
+      const f = byName.get(r.alert_name) ?? {
+        alertName: r.alert_name,
+        fired: 0,
+        actionable: 0,
+        noise: 0,
+        duplicate: 0,
+        ack: [] as number[],
+      };
+      f.fired++;
+      if (r.verdict === 'actionable') f.actionable++;
+      if (r.verdict === 'noise') f.noise++;
+      if (r.verdict === 'duplicate') f.duplicate++;
+      if (r.acknowledged_at) {
+        const minutes =
+          (Date.parse(toIso(r.acknowledged_at)) -
+            Date.parse(toIso(r.starts_at))) /
+          60_000;
+        if (minutes >= 0) f.ack.push(minutes);
+      }
+      byName.set(r.alert_name, f);
+    }
+    return [...byName.values()]
+      .map(({ ack, ...f }): AlertRuleFigures => {
+        const mid = median(ack);
+        return mid === undefined
+          ? f
+          : { ...f, medianMinutesToAcknowledge: mid };
+      })
+      .sort(
+        (a, b) => b.fired - a.fired || a.alertName.localeCompare(b.alertName),
+      );
+  }
+
   async pin(
     idOrReference: string,
     eventId: number,
@@ -1467,7 +1568,16 @@ export class DatabaseIncidentStore implements IncidentStore {
         at: new Date(m.started),
       });
       for (const a of input.alerts) {
-        await tx(T.alerts).insert(alertRow(id, a, at(a.endsAt), actor.at));
+        await tx(T.alerts).insert({
+          ...alertRow(id, a, at(a.endsAt), actor.at),
+          ...(a.verdict
+            ? {
+                verdict: a.verdict,
+                verdict_by: actor.ref,
+                verdict_at: at(m.resolved ?? m.started),
+              }
+            : {}),
+        });
       }
       for (const t of input.checklist) {
         await tx(T.ticks)

@@ -16,6 +16,7 @@ import {
   severityGuide,
   type AlertIntakeResult,
   type AlertmanagerWebhook,
+  type AlertVerdict,
   normaliseEntityRef,
   OUTCOME_WORDS,
   RUNBOOK_STEP_SECTIONS,
@@ -257,6 +258,22 @@ export class IncidentService {
         ),
       );
     }
+    return (await this.options.store.get(incident.id))!;
+  }
+
+  /** What one alert of the incident was: actionable, noise, duplicate. */
+  async judgeAlert(
+    incident: IncidentResource,
+    fingerprint: string,
+    verdict: AlertVerdict | null,
+    actor: IncidentActor,
+  ): Promise<IncidentResource> {
+    await this.options.store.judgeAlert(
+      incident.id,
+      fingerprint,
+      verdict,
+      actor,
+    );
     return (await this.options.store.get(incident.id))!;
   }
 
@@ -517,7 +534,12 @@ export class IncidentService {
             1000,
           ),
         );
-    const wentWrong = stepLines(['failed', 'unhelpful']);
+    const wentWrong = [
+      ...stepLines(['failed', 'unhelpful']),
+      ...incident.alerts
+        .filter(a => a.verdict === 'noise')
+        .map(a => `Alert ${a.alertName} paged for nothing (noise)`),
+    ];
     // Through the postmortem's own schema: what the editor will accept.
     const content = parsePostmortemContent(
       {

@@ -1,6 +1,8 @@
 import type {
   AlertIntakeResult,
   AlertmanagerAlert,
+  AlertRuleFigures,
+  AlertVerdict,
   IncidentEventSource,
   IncidentFieldsPatch,
   IncidentImport,
@@ -182,6 +184,17 @@ export interface IncidentStore {
     runbook: string,
     entityRefs: string[],
   ): Promise<Omit<RunbookStatistics, 'patterns'>>;
+  /** Records what one alert of the incident was (null clears it). */
+  judgeAlert(
+    idOrReference: string,
+    fingerprint: string,
+    verdict: AlertVerdict | null,
+    actor: IncidentActor,
+  ): Promise<void>;
+  /** Each alert rule's figures from the incidents (of one entity) its alerts joined. */
+  alertRuleFigures(filter?: {
+    entityRef?: string;
+  }): Promise<AlertRuleFigures[]>;
   /**
    * Notes that a step pattern was told to the runbook's owner; false when it
    * had been (once per runbook, step and outcome, across instances).

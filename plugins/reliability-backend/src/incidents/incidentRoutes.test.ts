@@ -363,6 +363,78 @@ describe.each(databases.eachSupportedId())('incidents on %s', databaseId => {
     expect((await denied.get('/incidents')).body.items).toEqual([]);
   });
 
+  it("takes responders' verdicts on an incident's alerts, counts them per alert rule, and carries the noise into the postmortem", async () => {
+    const backend = await start();
+    await backend.post(
+      '/webhooks/alertmanager',
+      notification('firing', [{ fingerprint: 'b1' }, { fingerprint: 'b2' }]),
+    );
+    const [summary] = (await backend.get('/incidents')).body.items;
+    const judge = (fingerprint: string, verdict: unknown) =>
+      backend.put(
+        `/incidents/${summary.id}/alerts/${fingerprint}/verdict`,
+        { verdict },
+        as(alice),
+      );
+    const judged = await judge('b1', 'noise');
+    expect(judged.status).toBe(200);
+    expect(
+      judged.body.alerts.find((a: any) => a.fingerprint === 'b1'),
+    ).toMatchObject({ verdict: 'noise', verdictBy: 'user:default/alice' });
+    expect(judged.body.timeline.at(-1)).toMatchObject({
+      type: 'alert-judged',
+      summary: 'PostgresDown: noise',
+    });
+    expect((await judge('b2', 'duplicate')).status).toBe(200);
+    expect((await judge('b2', 'annoying')).status).toBe(400);
+    expect((await judge('ffff', 'noise')).status).toBe(404);
+    // Judging again the same way changes nothing.
+    const version = (await backend.get(`/incidents/${summary.id}`)).body
+      .version;
+    await judge('b1', 'noise');
+    expect((await backend.get(`/incidents/${summary.id}`)).body.version).toBe(
+      version,
+    );
+
+    const figures = (
+      await backend.get(
+        '/incidents/alert-figures?entityRef=component:default/insights-api',
+        as(alice),
+      )
+    ).body.items;
+    expect(figures).toEqual([
+      {
+        alertName: 'PostgresDown',
+        fired: 2,
+        actionable: 0,
+        noise: 1,
+        duplicate: 1,
+        // Alice's verdict acknowledged it; the alerts began 2 minutes before.
+        medianMinutesToAcknowledge: 2,
+      },
+    ]);
+    expect(
+      (
+        await backend.get(
+          '/incidents/alert-figures?entityRef=component:default/insights-web',
+          as(alice),
+        )
+      ).body.items,
+    ).toEqual([]);
+
+    const started = await backend.post(
+      `/incidents/${summary.id}/postmortem`,
+      {},
+      as(alice),
+    );
+    const postmortem = (
+      await backend.get(`/postmortems/${started.body.postmortemId}`, as(alice))
+    ).body;
+    expect(postmortem.lessons.wentWrong).toEqual([
+      'Alert PostgresDown paged for nothing (noise)',
+    ]);
+  });
+
   it('opens one incident from Alertmanager however often it is told, mitigates it when its alerts resolve, reopens it when one fires again', async () => {
     const backend = await start();
     const firing = notification('firing', [{ fingerprint: 'a1' }]);

@@ -21,6 +21,7 @@ import {
   incidentPinSchema,
   incidentRoleAssignmentSchema,
   incidentStatusUpdateSchema,
+  incidentAlertVerdictSchema,
   incidentTickSchema,
   incidentUpdateSchema,
   type IncidentRole,
@@ -175,6 +176,17 @@ export function registerIncidentRoutes(
       ),
     };
     res.json(await listPage(store, filter, req.query));
+  });
+
+  router.get('/incidents/alert-figures', async (req, res) => {
+    await reader(req);
+    const entityRef =
+      req.query.entityRef === undefined
+        ? undefined
+        : entityRefParam(req.query.entityRef);
+    res.json({
+      items: await store.alertRuleFigures(entityRef ? { entityRef } : {}),
+    });
   });
 
   router.get('/incidents/roles', async (req, res) => {
@@ -402,6 +414,25 @@ export function registerIncidentRoutes(
     );
     const tick = parse(incidentTickSchema, req.body, 'tick');
     res.json(publicView(await service.tick(incident, tick, actor)));
+  });
+
+  router.put('/incidents/:id/alerts/:fingerprint/verdict', async (req, res) => {
+    const { incident, actor } = await writeTo(
+      req,
+      reliabilityIncidentContributePermission,
+      'judge the alerts of this incident',
+    );
+    const { verdict } = parse(incidentAlertVerdictSchema, req.body, 'verdict');
+    res.json(
+      publicView(
+        await service.judgeAlert(
+          incident,
+          req.params.fingerprint,
+          verdict,
+          actor,
+        ),
+      ),
+    );
   });
 
   router.get('/runbooks/:namespace/:name/statistics', async (req, res) => {

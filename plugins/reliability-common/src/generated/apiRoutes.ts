@@ -35,6 +35,7 @@ export type ReliabilityApiRoutes = {
     | '/runbooks/index-status'
     | '/runbooks/export'
     | '/runbooks/by-alert/{alertName}'
+    | '/incidents/alert-figures'
     | '/runbooks/{namespace}/{name}/statistics'
     | '/runbooks/{namespace}/{name}'
     | '/postmortems'
@@ -57,6 +58,7 @@ export type ReliabilityApiRoutes = {
   put:
     | '/incidents/{id}/checklist'
     | '/incidents/{id}/timeline/{eventId}/pin'
+    | '/incidents/{id}/alerts/{fingerprint}/verdict'
     | '/postmortems/{id}';
   patch: '/incidents/{id}';
   delete: '/postmortems/{id}';

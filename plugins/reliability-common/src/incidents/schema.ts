@@ -143,6 +143,36 @@ export const STEP_OUTCOMES = [
 /** @public */
 export type StepOutcome = (typeof STEP_OUTCOMES)[number];
 
+/**
+ * What an alert in an incident was: worth acting on, noise (it paged for
+ * nothing), or a duplicate of another alert of the incident.
+ *
+ * @public
+ */
+export const ALERT_VERDICTS = ['actionable', 'noise', 'duplicate'] as const;
+
+/** @public */
+export type AlertVerdict = (typeof ALERT_VERDICTS)[number];
+
+/** @public */
+export const incidentAlertVerdictSchema = z
+  .object({
+    verdict: z
+      .enum(ALERT_VERDICTS)
+      .nullable()
+      .describe('`actionable`, `noise` or `duplicate`; null clears it.'),
+  })
+  .strict()
+  .meta({
+    description:
+      'PUT /incidents/{id}/alerts/{fingerprint}/verdict: what one alert of the incident was.',
+  });
+
+/** @public */
+export type IncidentAlertVerdictInput = z.output<
+  typeof incidentAlertVerdictSchema
+>;
+
 /** @public */
 export const incidentTickSchema = z
   .object({
@@ -283,6 +313,10 @@ export const incidentImportSchema = z
           startsAt: isoTime,
           endsAt: isoTime.optional(),
           status: z.enum(['firing', 'resolved']),
+          verdict: z
+            .enum(ALERT_VERDICTS)
+            .optional()
+            .describe('What responders said it was.'),
         })
         .strict(),
       100,

@@ -1,4 +1,11 @@
-import type { StepOutcome } from './schema';
+import type { AlertVerdict, StepOutcome } from './schema';
+
+/** An alert's verdict in words. @public */
+export const VERDICT_WORDS: Record<AlertVerdict, string> = {
+  actionable: 'actionable',
+  noise: 'noise',
+  duplicate: 'duplicate',
+};
 import type { IncidentEventSource, IncidentEventType } from './types';
 
 /** A step's outcome in words, as the timeline and the runbook page say it. @public */
@@ -114,6 +121,19 @@ export const incidentTimeline = {
       type: 'status-update',
       summary: `Status update: ${update.conditions}`,
       data: { ...update },
+    };
+  },
+
+  alertVerdict(
+    alert: { fingerprint: string; alertName: string },
+    verdict: AlertVerdict | null,
+  ): TimelineEntry {
+    return {
+      type: 'alert-judged',
+      summary: verdict
+        ? `${alert.alertName}: ${VERDICT_WORDS[verdict]}`
+        : `${alert.alertName}: verdict cleared`,
+      data: { fingerprint: alert.fingerprint, verdict },
     };
   },
 

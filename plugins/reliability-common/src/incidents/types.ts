@@ -1,6 +1,11 @@
 import type { Integer, Timestamp } from '../scalars';
 import type { Classification, SeverityGuideLevel } from './classification';
-import type { IncidentLink, IncidentStatus, StepOutcome } from './schema';
+import type {
+  AlertVerdict,
+  IncidentLink,
+  IncidentStatus,
+  StepOutcome,
+} from './schema';
 
 /** What a timeline event records. @public */
 export type IncidentEventType =
@@ -13,6 +18,7 @@ export type IncidentEventType =
   | 'runbook-attached'
   | 'step-ticked'
   | 'step-unticked'
+  | 'alert-judged'
   | 'note'
   | 'status-update'
   | 'fields-changed'
@@ -57,6 +63,22 @@ export type IncidentAlert = {
   startsAt: Timestamp;
   endsAt?: Timestamp;
   generatorURL?: string;
+  /** What a responder said it was, by whom and when. */
+  verdict?: AlertVerdict;
+  verdictBy?: string;
+  verdictAt?: Timestamp;
+};
+
+/** One alert rule's figures from the incidents its alerts joined. @public */
+export type AlertRuleFigures = {
+  alertName: string;
+  /** Alerts of it the incidents held. */
+  fired: Integer;
+  actionable: Integer;
+  noise: Integer;
+  duplicate: Integer;
+  /** Median minutes from the alert firing to its incident's acknowledgement. */
+  medianMinutesToAcknowledge?: Integer;
 };
 
 /** A runbook attached to an incident. @public */

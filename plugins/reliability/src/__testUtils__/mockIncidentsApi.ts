@@ -21,6 +21,8 @@ export function mockIncidentsApi(
     addIncidentStatusUpdate: notMocked('addIncidentStatusUpdate'),
     tickIncidentStep: notMocked('tickIncidentStep'),
     pinIncidentEvent: notMocked('pinIncidentEvent'),
+    judgeIncidentAlert: notMocked('judgeIncidentAlert'),
+    getAlertFigures: jest.fn(async () => []),
     startIncidentPostmortem: notMocked('startIncidentPostmortem'),
     listIncidentRoles: jest.fn(async () => []),
     getIncidentMetrics: jest.fn(async () => ({

@@ -5,7 +5,9 @@ import type {
   AlertCoverage,
   AlertCoverageEntry,
 } from '@reliability-suite/plugin-reliability-common';
+import { incidentsApiRef } from '../api/IncidentsApi';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
+import { mockIncidentsApi } from '../__testUtils__/mockIncidentsApi';
 import { mockReliabilityApi } from '../__testUtils__/mockReliabilityApi';
 import { rootRouteRef } from '../routes';
 import { AlertCoveragePage, byOwner } from './AlertCoveragePage';
@@ -80,8 +82,25 @@ describe('AlertCoveragePage', () => {
         { day: '2026-12-07', owner: '*', alerts: 3, covered: 1 },
       ],
     });
+    const incidents = mockIncidentsApi({
+      getAlertFigures: async () => [
+        {
+          alertName: 'InsightsApiDown',
+          fired: 4,
+          actionable: 1,
+          noise: 2,
+          duplicate: 0,
+          medianMinutesToAcknowledge: 6,
+        },
+      ],
+    });
     await renderInTestApp(
-      <TestApiProvider apis={[[reliabilityApiRef, api]]}>
+      <TestApiProvider
+        apis={[
+          [reliabilityApiRef, api],
+          [incidentsApiRef, incidents],
+        ]}
+      >
         <AlertCoveragePage />
       </TestApiProvider>,
       {
@@ -118,6 +137,10 @@ describe('AlertCoveragePage', () => {
       screen.getByText('https://wiki.example.com/certs'),
     ).toBeInTheDocument();
     expect(screen.getByText('InsightsApiGone')).toBeInTheDocument();
+    // How often each rule fired into incidents, and for nothing.
+    expect(
+      screen.getByText(/fired 4× · noise 2 of 3 · acknowledged in 6 min/),
+    ).toBeInTheDocument();
     expect(
       screen.getByLabelText('Alert coverage over time'),
     ).toBeInTheDocument();

@@ -27,6 +27,7 @@ import {
   YAxis,
 } from 'recharts';
 import useAsync from 'react-use/esm/useAsync';
+import { incidentsApiRef } from '../api/IncidentsApi';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
 import { AlertCoverageView } from './AlertCoverageView';
 
@@ -116,12 +117,14 @@ const CoverageTrend = ({ days }: { days: AlertCoverageDay[] }) => {
 /** Alert coverage across the catalog: by owner, its trend, every rule. */
 export const AlertCoveragePage = () => {
   const api = useApi(reliabilityApiRef);
+  const incidents = useApi(incidentsApiRef);
   const { value, loading, error } = useAsync(
     async () => ({
       coverage: await api.getAlertCoverage(),
       history: await api.getAlertCoverageHistory(),
+      figures: await incidents.getAlertFigures(),
     }),
-    [api],
+    [api, incidents],
   );
   return (
     <Page themeId="tool">
@@ -148,7 +151,11 @@ export const AlertCoveragePage = () => {
               </InfoCard>
             </Grid>
             <Grid item xs={12}>
-              <AlertCoverageView coverage={value.coverage} showOwners />
+              <AlertCoverageView
+                coverage={value.coverage}
+                figures={value.figures}
+                showOwners
+              />
             </Grid>
           </Grid>
         )}

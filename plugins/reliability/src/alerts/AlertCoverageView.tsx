@@ -7,6 +7,7 @@ import Typography from '@material-ui/core/Typography';
 import type {
   AlertCoverage,
   AlertCoverageEntry,
+  AlertRuleFigures,
   CoverageRunbook,
   RunbookUrlVerdict,
 } from '@reliability-suite/plugin-reliability-common';
@@ -62,6 +63,30 @@ const LinkVerdict = ({ alert }: { alert: AlertCoverageEntry }) => {
   );
 };
 
+/** How often a rule fired into incidents, how often for nothing, how fast it was acknowledged. */
+export const RuleFigures = ({ figures }: { figures?: AlertRuleFigures }) => {
+  if (!figures) return <>—</>;
+  const judged = figures.actionable + figures.noise + figures.duplicate;
+  const parts = [`fired ${figures.fired}×`];
+  if (judged > 0) parts.push(`noise ${figures.noise} of ${judged}`);
+  if (figures.duplicate > 0) parts.push(`duplicate ${figures.duplicate}`);
+  if (figures.medianMinutesToAcknowledge !== undefined) {
+    parts.push(
+      `acknowledged in ${figures.medianMinutesToAcknowledge} min (median)`,
+    );
+  }
+  return (
+    <Typography
+      variant="caption"
+      component="span"
+      // Mostly noise: what to look at first.
+      style={figures.noise > figures.actionable ? { fontWeight: 700 } : {}}
+    >
+      {parts.join(' · ')}
+    </Typography>
+  );
+};
+
 /**
  * The alerts of a coverage answer, those no runbook answers first: each with
  * its runbooks, where its `runbook_url` leads and where it is written.
@@ -70,10 +95,13 @@ export const AlertCoverageTable = ({
   title,
   alerts,
   showOwners = false,
+  figures,
 }: {
   title: string;
   alerts: AlertCoverageEntry[];
   showOwners?: boolean;
+  /** Each rule's figures from the incidents, by alert name. */
+  figures?: Map<string, AlertRuleFigures>;
 }) => {
   const columns: TableColumn<AlertCoverageEntry>[] = [
     {
@@ -102,6 +130,16 @@ export const AlertCoverageTable = ({
         ),
     },
     { title: 'runbook_url', render: a => <LinkVerdict alert={a} /> },
+    ...(figures
+      ? [
+          {
+            title: 'In incidents',
+            render: (a: AlertCoverageEntry) => (
+              <RuleFigures figures={figures.get(a.rule.name)} />
+            ),
+          },
+        ]
+      : []),
     ...(showOwners
       ? [
           {
@@ -216,9 +254,11 @@ export const coverageLine = (coverage: AlertCoverage) => {
 export const AlertCoverageView = ({
   coverage,
   showOwners,
+  figures,
 }: {
   coverage: AlertCoverage;
   showOwners?: boolean;
+  figures?: AlertRuleFigures[];
 }) => {
   if (!coverage.sources.length) {
     return (
@@ -241,6 +281,7 @@ export const AlertCoverageView = ({
           title="Alerting rules"
           alerts={coverage.alerts}
           showOwners={showOwners}
+          figures={figures && new Map(figures.map(f => [f.alertName, f]))}
         />
       )}
       <DeadTriggers coverage={coverage} />

@@ -7,6 +7,7 @@ import {
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
+import { incidentsApiRef } from '../api/IncidentsApi';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
 import { rootRouteRef } from '../routes';
 import { AlertCoverageView } from './AlertCoverageView';
@@ -20,9 +21,13 @@ export const EntityAlertCoverageSection = () => {
   const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
   const api = useApi(reliabilityApiRef);
   const page = `${useRouteRef(rootRouteRef)()}/alert-coverage`;
+  const incidents = useApi(incidentsApiRef);
   const { value, loading, error } = useAsync(
-    () => api.getAlertCoverage(entityRef),
-    [api, entityRef],
+    async () => ({
+      coverage: await api.getAlertCoverage(entityRef),
+      figures: await incidents.getAlertFigures(entityRef),
+    }),
+    [api, incidents, entityRef],
   );
   return (
     <InfoCard
@@ -31,7 +36,9 @@ export const EntityAlertCoverageSection = () => {
     >
       {loading && <Progress />}
       {error && <ResponseErrorPanel error={error} />}
-      {value && <AlertCoverageView coverage={value} />}
+      {value && (
+        <AlertCoverageView coverage={value.coverage} figures={value.figures} />
+      )}
     </InfoCard>
   );
 };

@@ -1,5 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  AlertRuleFigures,
+  AlertVerdict,
   Incident,
   IncidentClassification,
   IncidentDeclaration,
@@ -74,6 +76,14 @@ export interface IncidentsApi {
       note?: string;
     },
   ): Promise<Incident>;
+  /** What one alert of the incident was (null clears it). */
+  judgeIncidentAlert(
+    id: string,
+    fingerprint: string,
+    verdict: AlertVerdict | null,
+  ): Promise<Incident>;
+  /** Each alert rule's figures from the incidents (of one entity). */
+  getAlertFigures(entityRef?: string): Promise<AlertRuleFigures[]>;
   pinIncidentEvent(
     id: string,
     eventId: number,

@@ -1,4 +1,6 @@
 import type {
+  AlertRuleFigures,
+  AlertVerdict,
   Incident,
   IncidentDeclaration,
   IncidentMetrics,
@@ -104,6 +106,28 @@ export class IncidentsClient
       params: { id },
       body: tick,
     });
+  }
+
+  async judgeIncidentAlert(
+    id: string,
+    fingerprint: string,
+    verdict: AlertVerdict | null,
+  ) {
+    return this.json<Incident>(
+      'put',
+      '/incidents/{id}/alerts/{fingerprint}/verdict',
+      { params: { id, fingerprint }, body: { verdict } },
+    );
+  }
+
+  async getAlertFigures(entityRef?: string) {
+    return (
+      await this.json<{ items: AlertRuleFigures[] }>(
+        'get',
+        '/incidents/alert-figures',
+        { query: entityRef ? { entityRef } : {} },
+      )
+    ).items;
   }
 
   async pinIncidentEvent(id: string, eventId: number, pinned: boolean) {

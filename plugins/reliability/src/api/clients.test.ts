@@ -433,6 +433,26 @@ const cases: Record<string, Case> = {
     answer: incident,
     returns: incident,
   },
+  judgeIncidentAlert: {
+    call: c => c.incidents.judgeIncidentAlert('INC-7', 'd30a5ee1', 'noise'),
+    request: {
+      method: 'PUT',
+      path: '/incidents/INC-7/alerts/d30a5ee1/verdict',
+      body: { verdict: 'noise' },
+    },
+    answer: incident,
+    returns: incident,
+  },
+  getAlertFigures: {
+    call: c => c.incidents.getAlertFigures('component:default/checkout'),
+    request: {
+      method: 'GET',
+      path: '/incidents/alert-figures',
+      query: { entityRef: 'component:default/checkout' },
+    },
+    answer: { items: [{ alertName: 'CheckoutDown', fired: 3 }] },
+    returns: [{ alertName: 'CheckoutDown', fired: 3 }],
+  },
   pinIncidentEvent: {
     call: c => c.incidents.pinIncidentEvent('INC-7', 12, false),
     request: {

@@ -3,9 +3,12 @@ import { EntityRefLinks } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import {
+  ALERT_VERDICTS,
+  type AlertVerdict,
   formatAge,
   type Incident,
   type SeverityLevel,
+  VERDICT_WORDS,
 } from '@reliability-suite/plugin-reliability-common';
 import type { ReactNode } from 'react';
 import { Timestamp } from '../components/Timestamp';
@@ -34,10 +37,13 @@ export const IncidentFacts = ({
   incident,
   severities,
   now = Date.now(),
+  onJudge,
 }: {
   incident: Incident;
   severities: SeverityLevel[];
   now?: number;
+  /** Says what an alert was; absent for those who may not. */
+  onJudge?: (fingerprint: string, verdict: AlertVerdict | null) => void;
 }) => {
   const pmLinks = usePostmortemLinks();
   const runbookLinks = useRunbookLinks();
@@ -128,6 +134,30 @@ export const IncidentFacts = ({
               <Timestamp
                 value={a.status === 'firing' ? a.startsAt : a.endsAt}
               />
+              {onJudge ? (
+                <>
+                  {' '}
+                  <select
+                    aria-label={`What ${a.alertName} was`}
+                    value={a.verdict ?? ''}
+                    onChange={e =>
+                      onJudge(
+                        a.fingerprint,
+                        (e.target.value || null) as AlertVerdict | null,
+                      )
+                    }
+                  >
+                    <option value="">not judged</option>
+                    {ALERT_VERDICTS.map(v => (
+                      <option key={v} value={v}>
+                        {VERDICT_WORDS[v]}
+                      </option>
+                    ))}
+                  </select>
+                </>
+              ) : (
+                a.verdict && ` · ${VERDICT_WORDS[a.verdict]}`
+              )}
             </div>
           ))}
         </Fact>

@@ -5,6 +5,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Grid from '@material-ui/core/Grid';
 import {
@@ -12,6 +13,7 @@ import {
   reliabilityIncidentUpdatePermission,
 } from '@reliability-suite/plugin-reliability-common';
 import { useParams } from 'react-router-dom';
+import { incidentsApiRef } from '../api/IncidentsApi';
 import { useSeverities } from '../shared/useSeverities';
 import { IncidentChecklist } from './IncidentChecklist';
 import { IncidentControls } from './IncidentControls';
@@ -33,6 +35,7 @@ export const IncidentPage = () => {
   const severities = useSeverities();
   const links = useIncidentLinks();
   const { incident, error, reload, write } = useIncident(id);
+  const api = useApi(incidentsApiRef);
   const resourceRef = incident?.id;
   const canUpdate = usePermission({
     permission: reliabilityIncidentUpdatePermission,
@@ -66,7 +69,22 @@ export const IncidentPage = () => {
               </Grid>
             )}
             <Grid item xs={12} md={4}>
-              <IncidentFacts incident={incident} severities={severities} />
+              <IncidentFacts
+                incident={incident}
+                severities={severities}
+                onJudge={
+                  canContribute.allowed
+                    ? (fingerprint, verdict) =>
+                        write(() =>
+                          api.judgeIncidentAlert(
+                            incident.id,
+                            fingerprint,
+                            verdict,
+                          ),
+                        )
+                    : undefined
+                }
+              />
             </Grid>
             <Grid item xs={12} md={8}>
               <IncidentChecklist

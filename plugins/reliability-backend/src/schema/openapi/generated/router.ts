@@ -2261,6 +2261,115 @@ export const spec = {
         },
       },
     },
+    '/incidents/{id}/alerts/{fingerprint}/verdict': {
+      put: {
+        operationId: 'judgeIncidentAlert',
+        tags: ['incidents'],
+        summary: 'Say what one alert of the incident was',
+        description:
+          '`actionable`, `noise` (it paged for nothing) or `duplicate` (of another alert of the incident); null clears it. On the timeline, and counted per alert rule (`GET /incidents/alert-figures`). Needs the permission `reliability.incident.contribute`.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/IncidentIdPath',
+          },
+          {
+            name: 'fingerprint',
+            in: 'path',
+            required: true,
+            description: "The alert's fingerprint, as Alertmanager gives it.",
+            schema: {
+              type: 'string',
+              pattern: '^[0-9a-f]{1,64}$',
+            },
+            example: 'd30a5ee11f1d8c2e',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/IncidentAlertVerdictInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The incident.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Incident',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/incidents/alert-figures': {
+      get: {
+        operationId: 'getIncidentAlertFigures',
+        tags: ['incidents'],
+        summary: "Each alert rule's figures from the incidents",
+        description:
+          "For each alert name the incidents (of one entity, or all) held: how often it fired into an incident, how often responders called it actionable, noise or a duplicate, and the median minutes from it firing to its incident's acknowledgement. Most fired first.",
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: false,
+            description: 'Only the incidents naming this entity.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 400,
+            },
+            allowReserved: true,
+          },
+        ],
+        responses: {
+          '200': {
+            description: '`{ items }`.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/AlertRuleFigures',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
     '/runbooks/{namespace}/{name}/statistics': {
       get: {
         operationId: 'getRunbookStatistics',
@@ -6042,6 +6151,11 @@ export const spec = {
                   type: 'string',
                   enum: ['firing', 'resolved'],
                 },
+                verdict: {
+                  description: 'What responders said it was.',
+                  type: 'string',
+                  enum: ['actionable', 'noise', 'duplicate'],
+                },
               },
               required: ['fingerprint', 'labels', 'startsAt', 'status'],
               additionalProperties: false,
@@ -6085,6 +6199,7 @@ export const spec = {
               'runbook-attached',
               'step-ticked',
               'step-unticked',
+              'alert-judged',
               'note',
               'status-update',
               'fields-changed',
@@ -6180,6 +6295,18 @@ export const spec = {
           },
           generatorURL: {
             type: 'string',
+          },
+          verdict: {
+            description: 'What a responder said it was, by whom and when.',
+            type: 'string',
+            enum: ['actionable', 'noise', 'duplicate'],
+          },
+          verdictBy: {
+            type: 'string',
+          },
+          verdictAt: {
+            type: 'string',
+            format: 'date-time',
           },
         },
         required: [
@@ -7971,6 +8098,51 @@ export const spec = {
           },
         },
         required: ['step', 'outcome', 'count', 'of', 'incidents'],
+      },
+      IncidentAlertVerdictInput: {
+        description:
+          'PUT /incidents/{id}/alerts/{fingerprint}/verdict: what one alert of the incident was.',
+        type: 'object',
+        properties: {
+          verdict: {
+            nullable: true,
+            description:
+              '`actionable`, `noise` or `duplicate`; null clears it.',
+            type: 'string',
+            enum: ['actionable', 'noise', 'duplicate'],
+          },
+        },
+        required: ['verdict'],
+        additionalProperties: false,
+      },
+      AlertRuleFigures: {
+        description:
+          "One alert rule's figures from the incidents its alerts joined.",
+        type: 'object',
+        properties: {
+          alertName: {
+            type: 'string',
+          },
+          fired: {
+            description: 'Alerts of it the incidents held.',
+            type: 'integer',
+          },
+          actionable: {
+            type: 'integer',
+          },
+          noise: {
+            type: 'integer',
+          },
+          duplicate: {
+            type: 'integer',
+          },
+          medianMinutesToAcknowledge: {
+            description:
+              "Median minutes from the alert firing to its incident's acknowledgement.",
+            type: 'integer',
+          },
+        },
+        required: ['alertName', 'fired', 'actionable', 'noise', 'duplicate'],
       },
     },
   },
