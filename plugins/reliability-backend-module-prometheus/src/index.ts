@@ -12,3 +12,4 @@ export {
   type PrometheusBackupMapping,
 } from './PrometheusBackupSource';
 export { PrometheusRuleSource } from './PrometheusRuleSource';
+export type { PrometheusServer } from './server';

@@ -4,7 +4,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 
-/** A Prometheus-compatible server as the configuration names it. */
+/**
+ * A Prometheus-compatible server as the configuration names it.
+ *
+ * @public
+ */
 export type PrometheusServer = {
   /** Unique among the sources of its kind, e.g. `cluster-a`. */
   id: string;
