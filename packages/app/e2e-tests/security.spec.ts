@@ -437,7 +437,7 @@ const TABLE: Record<string, Case[]> = {
     ...machines(f => ({
       method: 'put',
       path: `/incidents/${f.unled.own}/alerts/abc001/verdict`,
-      data: { verdict: null },
+      data: {},
     })),
   ],
   pinIncidentEvent: [

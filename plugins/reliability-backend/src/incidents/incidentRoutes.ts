@@ -428,7 +428,7 @@ export function registerIncidentRoutes(
         await service.judgeAlert(
           incident,
           req.params.fingerprint,
-          verdict,
+          verdict ?? null,
           actor,
         ),
       ),

@@ -159,8 +159,8 @@ export const incidentAlertVerdictSchema = z
   .object({
     verdict: z
       .enum(ALERT_VERDICTS)
-      .nullable()
-      .describe('`actionable`, `noise` or `duplicate`; null clears it.'),
+      .optional()
+      .describe('`actionable`, `noise` or `duplicate`; absent clears it.'),
   })
   .strict()
   .meta({

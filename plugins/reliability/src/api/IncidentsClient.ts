@@ -116,7 +116,7 @@ export class IncidentsClient
     return this.json<Incident>(
       'put',
       '/incidents/{id}/alerts/{fingerprint}/verdict',
-      { params: { id, fingerprint }, body: { verdict } },
+      { params: { id, fingerprint }, body: verdict ? { verdict } : {} },
     );
   }
 

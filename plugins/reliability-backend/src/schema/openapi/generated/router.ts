@@ -2267,7 +2267,7 @@ export const spec = {
         tags: ['incidents'],
         summary: 'Say what one alert of the incident was',
         description:
-          '`actionable`, `noise` (it paged for nothing) or `duplicate` (of another alert of the incident); null clears it. On the timeline, and counted per alert rule (`GET /incidents/alert-figures`). Needs the permission `reliability.incident.contribute`.',
+          '`actionable`, `noise` (it paged for nothing) or `duplicate` (of another alert of the incident); a body without one clears it. On the timeline, and counted per alert rule (`GET /incidents/alert-figures`). Needs the permission `reliability.incident.contribute`.',
         parameters: [
           {
             $ref: '#/components/parameters/IncidentIdPath',
@@ -8105,14 +8105,12 @@ export const spec = {
         type: 'object',
         properties: {
           verdict: {
-            nullable: true,
             description:
-              '`actionable`, `noise` or `duplicate`; null clears it.',
+              '`actionable`, `noise` or `duplicate`; absent clears it.',
             type: 'string',
             enum: ['actionable', 'noise', 'duplicate'],
           },
         },
-        required: ['verdict'],
         additionalProperties: false,
       },
       AlertRuleFigures: {
