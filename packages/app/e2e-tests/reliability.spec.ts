@@ -341,8 +341,10 @@ test.describe('runbooks in the portal', () => {
     // The index runs on a schedule that starts with the backend.
     await expect(async () => {
       await page.goto('/catalog/default/component/insights-api/reliability');
+      // The runbook list comes first; the alert coverage card below links
+      // the same runbook again.
       await expect(
-        page.getByRole('link', { name: 'PostgreSQL primary is down' }),
+        page.getByRole('link', { name: 'PostgreSQL primary is down' }).first(),
       ).toBeVisible({ timeout: 5_000 });
     }).toPass({ timeout: 90_000 });
     await expect(page.getByText('P1 · Critical').first()).toBeVisible();
@@ -358,6 +360,7 @@ test.describe('runbooks in the portal', () => {
 
     await page
       .getByRole('link', { name: 'PostgreSQL primary is down' })
+      .first()
       .click();
     await expect(page).toHaveURL(
       /\/reliability\/runbooks\/default\/postgres-down$/,
