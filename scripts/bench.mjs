@@ -66,14 +66,16 @@ const mark = (ok, what) => {
 };
 const fmt = n => (Number.isFinite(n) ? n.toLocaleString('en-US') : '–');
 
-// 1. The pipeline, in-process.
-async function pipeline() {
+// An in-process benchmark script: its markdown rows, the misses marked in
+// them counted.
+async function inProcess(script, title, { gc = false } = {}) {
   const child = spawn(
     process.execPath,
     [
+      ...(gc ? ['--expose-gc'] : []),
       '--require',
       '@backstage/cli/config/nodeTransform.cjs',
-      'plugins/reliability-backend/bench/runbooks.bench.ts',
+      script,
     ],
     {
       cwd: root,
@@ -86,66 +88,35 @@ async function pipeline() {
     out += d;
   });
   const code = await new Promise(r => child.once('exit', r));
-  if (code !== 0) throw new Error(`the pipeline benchmark failed (${code})`);
-  section(
-    'The pipeline, in-process (500 runbooks, 1,000 lookups)',
-    out.split('\n').filter(l => l.startsWith('|')),
-  );
+  if (code !== 0) throw new Error(`${script} failed (${code})`);
+  const rows = out.split('\n').filter(l => l.startsWith('|'));
+  for (const row of rows) {
+    if (row.includes('**missed**')) misses.push(row.split('|')[1].trim());
+  }
+  section(title, rows);
 }
+
+// 1. The pipeline, in-process.
+const pipeline = () =>
+  inProcess(
+    'plugins/reliability-backend/bench/runbooks.bench.ts',
+    'The pipeline, in-process (500 runbooks, 1,000 lookups)',
+  );
 
 // 1b. Alert rules read, in-process: a rules API over HTTP and a rule file.
-async function alertRules() {
-  const child = spawn(
-    process.execPath,
-    [
-      '--expose-gc',
-      '--require',
-      '@backstage/cli/config/nodeTransform.cjs',
-      'plugins/reliability-backend-module-prometheus/bench/rules.bench.ts',
-    ],
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+const alertRules = () =>
+  inProcess(
+    'plugins/reliability-backend-module-prometheus/bench/rules.bench.ts',
+    'Alert rules read (5,000 rules, in-process)',
+    { gc: true },
   );
-  let out = '';
-  child.stdout.on('data', d => {
-    out += d;
-  });
-  const code = await new Promise(r => child.once('exit', r));
-  if (code !== 0) throw new Error(`the alert rules benchmark failed (${code})`);
-  const rows = out.split('\n').filter(l => l.startsWith('|'));
-  for (const row of rows) {
-    if (row.includes('**missed**')) misses.push(row.split('|')[1].trim());
-  }
-  section('Alert rules read (5,000 rules, in-process)', rows);
-}
 
 // 1c. A runbook's statistics when 1,000 incidents used it.
-async function stepStatistics() {
-  const child = spawn(
-    process.execPath,
-    [
-      '--require',
-      '@backstage/cli/config/nodeTransform.cjs',
-      'plugins/reliability-backend/bench/stepStats.bench.ts',
-    ],
-    {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, ...(pg ? { RELIABILITY_BENCH_PG: pg } : {}) },
-    },
+const stepStatistics = () =>
+  inProcess(
+    'plugins/reliability-backend/bench/stepStats.bench.ts',
+    "A runbook's statistics (1,000 incidents, in-process)",
   );
-  let out = '';
-  child.stdout.on('data', d => {
-    out += d;
-  });
-  const code = await new Promise(r => child.once('exit', r));
-  if (code !== 0)
-    throw new Error(`the step statistics benchmark failed (${code})`);
-  const rows = out.split('\n').filter(l => l.startsWith('|'));
-  for (const row of rows) {
-    if (row.includes('**missed**')) misses.push(row.split('|')[1].trim());
-  }
-  section("A runbook's statistics (1,000 incidents, in-process)", rows);
-}
 
 // 2. The running backend.
 function loadSections(load) {
