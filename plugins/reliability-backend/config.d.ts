@@ -153,6 +153,13 @@ export interface Config {
         path: string;
         schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       }>;
+      /**
+       * Read the Prometheus rule files kept beside the runbooks (a YAML file
+       * with a top-level `groups:` list, as promtool reads it) as a source
+       * per runbook location, whenever the indexer reads the location; their
+       * rules belong to the entity whose folder it is. Default false.
+       */
+      ruleFilesInRunbookFolders?: boolean;
     };
     backups?: {
       /**

@@ -68,6 +68,29 @@ test("a service's alerts against its runbooks, and coverage across the catalog b
     path: `${SCREENSHOTS}/alert-coverage.png`,
     fullPage: true,
   });
+
+  // The worker keeps its rules beside its runbooks: that folder is a source
+  // of its own, shown with the worker, and a rule nothing else assigns is
+  // the worker's.
+  await page.goto('/catalog/default/component/insights-worker/reliability');
+  const workerCard = page
+    .locator('.MuiCard-root')
+    .filter({ hasText: 'Alerts and runbooks' })
+    .first();
+  const folder = workerCard.getByText(/Rule files in the runbook folder/);
+  await expect(folder).toContainText('./runbooks/insights-worker');
+  await expect(
+    folder.getByRole('link', { name: 'Insights worker agents' }),
+  ).toBeVisible();
+  await expect(
+    workerCard
+      .locator('tr')
+      .filter({ hasText: 'InsightsCheckDefinitionsMissing' }),
+  ).toContainText('runbooks/insights-worker/worker.rules.yml:22');
+  await expect(
+    workerCard.locator('tr').filter({ hasText: 'InsightsWorkerOffline' }),
+  ).toContainText('Worker agents offline or stuck');
+  await expect(workerCard).not.toContainText('runbooks:entity:');
 });
 
 test('a runbook page says which step keeps going wrong in incidents, and its owners were told once', async ({

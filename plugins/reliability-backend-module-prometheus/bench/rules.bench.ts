@@ -10,7 +10,7 @@ import { parsePrometheusRules } from '@reliability-suite/plugin-reliability-comm
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { parse } from 'yaml';
+import { load } from 'js-yaml';
 import { PrometheusRuleSource } from '../src/PrometheusRuleSource';
 
 const RULES = Number(process.env.BENCH_RULES ?? 5000);
@@ -127,8 +127,8 @@ async function main() {
     );
   }
   const fileMs = await best(() => parsePrometheusRules(text, 'rules.yml'));
-  const fileBase = await best(() => parse(text));
-  const fileFloor = await heapOf(() => parse(text));
+  const fileBase = await best(() => load(text));
+  const fileFloor = await heapOf(() => load(text));
   const file = await heapOf(
     () => parsePrometheusRules(text, 'rules.yml').rules,
   );
@@ -151,7 +151,7 @@ async function main() {
         text.length,
       )} MB of YAML)`,
       `${fileMs.toFixed(0)} ms`,
-      `YAML parse: ${fileBase.toFixed(0)} ms`,
+      `bare YAML parse (js-yaml): ${fileBase.toFixed(0)} ms`,
       '≤ 2,000 ms',
       fileMs <= 2000 ? 'met' : '**missed**',
     ],

@@ -6,7 +6,8 @@
  * its last good read, as JSON. A failed read leaves the rules as they were,
  * so coverage keeps showing them while the source is down. And coverage
  * by day and owner (the alerts of their entities, and how many of them a
- * runbook answers), for the trend.
+ * runbook answers), for the trend. The rule files in an entity's runbook
+ * folder are a source of their own, with the entity and the folder.
  *
  * @param {import('knex').Knex} knex
  */
@@ -18,6 +19,8 @@ exports.up = async function up(knex) {
     table.text('last_error').nullable();
     table.integer('rule_count').nullable();
     table.text('rules').nullable();
+    table.string('entity_ref', 255).nullable();
+    table.text('target').nullable();
   });
   await knex.schema.createTable('reliability_alert_coverage_days', table => {
     table.string('day', 10).notNullable();

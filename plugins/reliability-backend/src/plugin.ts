@@ -209,12 +209,17 @@ export const reliabilityPlugin = createBackendPlugin({
           },
         });
 
-        // Alerting rules from the sources modules add and the configured
-        // rule files, checked against the runbooks.
+        // Alerting rules from the sources modules add, the configured rule
+        // files and (when asked) the rule files beside the runbooks, checked
+        // against the runbooks.
         const alertRules = new AlertRuleRunner({
           store: await DatabaseAlertRuleStore.create({ database }),
           scheduler,
           logger: logger.child({ task: 'alert-rules' }),
+          folders:
+            config.getOptionalBoolean(
+              'reliability.alerts.ruleFilesInRunbookFolders',
+            ) ?? false,
         });
         alertRules.add(...ruleFileSources(config), ...ruleSources);
         await alertRules.start();
@@ -247,6 +252,7 @@ export const reliabilityPlugin = createBackendPlugin({
           logger: logger.child({ task: 'runbook-index' }),
           config,
           severities: severities.map(s => s.id),
+          alertRules,
         });
 
         // Global scope: with PostgreSQL, one backend instance at a time runs it.

@@ -308,5 +308,27 @@ spec:
     expect(bad.out[0]).toBe(
       'bad.yml:4:9: error: group x: a rule needs `alert:` or `record:`',
     );
+
+    // A rule file kept among the runbooks is read as rules (not as a broken
+    // runbook), and its rules are checked with the others.
+    writeFileSync(
+      join(dir, 'runbooks', 'api.rules.yml'),
+      'groups:\n  - name: api-own\n    rules:\n      - alert: ApiGone\n        expr: absent(up)\n      - alert: ApiQueueFull\n        expr: queue > 100\n',
+    );
+    const folder = capture();
+    expect(
+      main(
+        ['validate', '--rules', 'rules.yml', 'runbooks'],
+        folder.output,
+        {},
+        dir,
+      ),
+    ).toBe(0);
+    expect(folder.out).toEqual([
+      'runbooks/api.rules.yml:6:1: warning: alert ApiQueueFull has no runbook: no trigger names it, and it has no runbook_url',
+      'rules.yml:11:1: warning: alert ApiErrors has no runbook: no trigger names it, and its runbook_url https://wiki.example/api-errors is not a runbook page of the portal',
+      'rules.yml:15:1: warning: alert ApiDownToo has no runbook: no trigger names it, and its runbook_url https://portal.example/reliability/alerts/{{ $labels.alertname }} leads to no runbook validated here',
+      '2 file(s), 1 runbook(s); 6 alert(s), 3 without a runbook, 0 trigger(s) no rule fires: 0 error(s), 3 warning(s)',
+    ]);
   });
 });

@@ -3,6 +3,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import {
   expandRunbookUrl,
   isRunbookFileName,
+  type AlertRule,
   type ParsedRecoveryPlan,
   type ParsedRunbook,
   parsePrometheusRules,
@@ -120,6 +121,8 @@ export function validateRunbooks(
   const known = new Set<string>();
   const allPlans: ParsedRecoveryPlan[] = [];
   const allRunbooks: ParsedRunbook[] = [];
+  // Rule files kept beside the runbooks (a `groups:` list) are checked too.
+  const folderRules: AlertRule[] = [];
   for (const files of locations) {
     const result = parseRunbookFolder(
       files.map(file => ({
@@ -135,6 +138,7 @@ export function validateRunbooks(
       known.add(`${r.document.metadata.namespace}/${r.document.metadata.name}`);
     }
     allPlans.push(...result.recoveryPlans);
+    folderRules.push(...result.alertRules);
     for (const problem of result.problems) tell(problem);
   }
   // Validated with runbooks, a plan's drills and scenarios must name ones
@@ -162,6 +166,7 @@ export function validateRunbooks(
   let coverage = '';
   if (options.rules?.length) {
     const checked = checkRules(options.rules, allRunbooks, {
+      folderRules,
       cwd,
       display,
       tell,
@@ -233,6 +238,8 @@ function checkRules(
   files: string[],
   runbooks: ParsedRunbook[],
   options: {
+    /** The alerting rules of the rule files among the runbooks. */
+    folderRules: AlertRule[];
     cwd: string;
     display: (absolute: string) => string;
     tell: (problem: RunbookProblem) => void;
@@ -250,7 +257,7 @@ function checkRules(
   );
   const answers = (alertName: string, labels: Record<string, string>) =>
     triggers.some(t => triggerMatches(t.trigger, alertName, labels));
-  const rules = [];
+  const rules = [...options.folderRules];
   for (const file of files) {
     const absolute = resolve(cwd, file);
     let text: string;
@@ -305,7 +312,11 @@ function checkRules(
       runbook: runbook.document.metadata.name,
       message: `trigger ${
         trigger.alertName
-      } matches no alerting rule of ${files.join(', ')}`,
+      } matches no alerting rule of ${files.join(', ')}${
+        options.folderRules.length
+          ? ' or the rule files among the runbooks'
+          : ''
+      }`,
     });
   }
   return { alerts: rules.length, uncovered, deadTriggers };

@@ -86,10 +86,16 @@ export class AlertCoverageService {
     for (const { source, rules: list } of stored) {
       for (const rule of list) {
         const labels = { ...rule.labels, alertname: rule.name };
-        const { runbooks, entityRefs, because } = await matcher.entities(
-          labels,
-          exists,
-        );
+        const matched = await matcher.entities(labels, exists);
+        const { runbooks } = matched;
+        let { entityRefs, because } = matched;
+        // A rule file in an entity's runbook folder is that entity's.
+        if (!entityRefs.length && rule.entityRefs?.length) {
+          entityRefs = rule.entityRefs;
+          because = `its rule file is in the runbook folder of ${rule.entityRefs.join(
+            ', ',
+          )}`;
+        }
         const link = await this.linkVerdict(rule);
         alerts.push({
           rule,

@@ -21,13 +21,20 @@ export class DatabaseAlertRuleStore implements AlertRuleStore {
 
   private constructor(private readonly db: Knex) {}
 
-  async recordRules(id: string, rules: AlertRule[], at: Date) {
+  async recordRules(
+    id: string,
+    rules: AlertRule[],
+    at: Date,
+    about: { entityRef?: string; target?: string } = {},
+  ) {
     const row = {
       last_run_at: at,
       last_success_at: at,
       last_error: null,
       rule_count: rules.length,
       rules: JSON.stringify(rules),
+      entity_ref: about.entityRef ?? null,
+      target: about.target ?? null,
     };
     await this.db(SOURCES)
       .insert({ id, ...row })
@@ -53,6 +60,8 @@ export class DatabaseAlertRuleStore implements AlertRuleStore {
             'last_success_at',
             'last_error',
             'rule_count',
+            'entity_ref',
+            'target',
           )
       : [];
     const byId = new Map(rows.map(r => [r.id, r]));
@@ -61,6 +70,8 @@ export class DatabaseAlertRuleStore implements AlertRuleStore {
       if (!r) return { id };
       return {
         id,
+        ...(r.entity_ref ? { entityRef: r.entity_ref } : {}),
+        ...(r.target ? { target: r.target } : {}),
         ...(r.last_run_at ? { lastRunAt: toIso(r.last_run_at) } : {}),
         ...(r.last_success_at
           ? { lastSuccessAt: toIso(r.last_success_at) }
@@ -81,6 +92,24 @@ export class DatabaseAlertRuleStore implements AlertRuleStore {
     return ids.flatMap(id =>
       byId.has(id) ? [{ source: id, rules: JSON.parse(byId.get(id)!) }] : [],
     );
+  }
+
+  async sourceIds(prefix: string): Promise<string[]> {
+    const rows = await this.db(SOURCES)
+      .where('id', 'like', `${prefix.replace(/[\\%_]/g, '')}%`)
+      .orderBy('id')
+      .select('id');
+    // LIKE ignores case on some databases, and the prefix's wildcards are
+    // dropped from it: the prefix is checked again.
+    return rows.map(r => r.id as string).filter(id => id.startsWith(prefix));
+  }
+
+  async forget(ids: string[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += 500) {
+      await this.db(SOURCES)
+        .whereIn('id', ids.slice(i, i + 500))
+        .delete();
+    }
   }
 
   async recordCoverageDay(days: AlertCoverageDay[]) {

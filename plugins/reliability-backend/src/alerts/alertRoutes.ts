@@ -41,8 +41,17 @@ export function registerAlertRoutes(
       all.deadTriggers.filter(t => about(t.entityRefs)),
       t => t.entityRefs,
     );
+    // A runbook folder's rule files are shown with its entity's page, and
+    // only to who may read the entity.
+    const sources = await visibility.visible(
+      credentials,
+      all.sources.filter(
+        s => !s.entityRef || !entityRef || s.entityRef === entityRef,
+      ),
+      s => (s.entityRef ? [s.entityRef] : []),
+    );
     res.json(
-      summarise(all.sources, alerts, deadTriggers, new Date(all.generatedAt)),
+      summarise(sources, alerts, deadTriggers, new Date(all.generatedAt)),
     );
   });
 }

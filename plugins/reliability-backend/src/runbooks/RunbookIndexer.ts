@@ -20,6 +20,7 @@ import {
   DEFAULT_RUNBOOK_PARSE_LIMITS,
   runbookLocationEntries,
   parseRunbookFolder,
+  type AlertRule,
   type RunbookProblem,
 } from '@reliability-suite/plugin-reliability-common';
 import { dirname, resolve } from 'node:path';
@@ -29,6 +30,7 @@ import type {
   RunbookLocation,
   RunbookStore,
 } from './RunbookStore';
+import type { AlertRuleRunner } from '../alerts/AlertRuleRunner';
 import { applyVerdicts, namedRefs, SpeakFor, verdictsKey } from './speakFor';
 import {
   GitSource,
@@ -90,6 +92,8 @@ export interface RunbookIndexerOptions {
   config: Config;
   /** The configured severity ids a runbook may name. */
   severities: string[];
+  /** Where the alerting rules of rule files beside the runbooks go. */
+  alertRules?: Pick<AlertRuleRunner, 'recordFolder' | 'keepFolders'>;
 }
 
 /**
@@ -148,6 +152,7 @@ export class RunbookIndexer {
       this.configLocations.map(l => l.id),
     );
     const pruned = prunedEntities + prunedConfig;
+    await this.options.alertRules?.keepFolders(locations.map(l => l.id));
     for (const [done, location] of locations.entries()) {
       if (signal?.aborted) {
         logger.warn(
@@ -173,6 +178,9 @@ export class RunbookIndexer {
         await store
           .recordFailure({ id, source, target, entityRef }, message, new Date())
           .catch(() => {});
+        await this.folderRules(location, { error: message }, new Date()).catch(
+          () => {},
+        );
       }
     }
     const forgot =
@@ -247,6 +255,7 @@ export class RunbookIndexer {
         failedFiles: [],
         at,
       });
+      await this.folderRules(location, { error: location.invalid }, at);
       return;
     }
 
@@ -268,10 +277,12 @@ export class RunbookIndexer {
       const message = error instanceof Error ? error.message : String(error);
       logger.warn(`Could not read runbooks at ${target}: ${message}`);
       await store.recordFailure(plain, message, at);
+      await this.folderRules(location, { error: message }, at);
       return;
     }
     if (read.status === 'unchanged') {
       await store.recordUnchanged(plain, at);
+      await this.folderRules(location, { unchanged: true }, at);
       return;
     }
 
@@ -326,10 +337,43 @@ export class RunbookIndexer {
       at,
       verdicts: verdictsKey(verdicts),
     });
+    await this.folderRules(
+      location,
+      { rules: parsed.alertRules, failedFiles: parsed.failedFiles },
+      at,
+    );
     const errors = stored.filter(p => p.severity === 'error').length;
     const errorNote = errors ? ` with ${errors} error(s)` : '';
     logger.info(
       `Indexed ${runbooks.length} runbook(s) and ${recoveryPlans.length} recovery plan(s) from ${target}${errorNote}`,
+    );
+  }
+
+  // The alerting rules of the location's rule files, or why it was not read.
+  private async folderRules(
+    location: ResolvedLocation,
+    read: {
+      rules?: AlertRule[];
+      failedFiles?: string[];
+      error?: string;
+      unchanged?: boolean;
+    },
+    at: Date,
+  ) {
+    await this.options.alertRules?.recordFolder(
+      {
+        id: location.id,
+        target: location.target,
+        entityRef: location.entityRef,
+        entityRefs: [location.defaultEntityRef ?? []].flat(),
+      },
+      {
+        rules: read.rules ?? [],
+        failedFiles: read.failedFiles ?? [],
+        error: read.error,
+        unchanged: read.unchanged,
+      },
+      at,
     );
   }
 

@@ -74,7 +74,47 @@ describe('parsePrometheusRules', () => {
     ).toMatchObject({
       file: 'r.yml',
       severity: 'error',
+      line: 2,
+      message: 'unexpected end of the stream within a flow collection',
     });
+    expect(
+      parsePrometheusRules(
+        'groups:\n  - name: a\n    name: b\n    rules: []\n',
+        'r.yml',
+      ).problems,
+    ).toEqual([
+      {
+        severity: 'error',
+        file: 'r.yml',
+        line: 3,
+        column: 5,
+        message: 'duplicated mapping key',
+      },
+    ]);
+  });
+
+  it('reads aliases once, however often a hostile file repeats them', () => {
+    // Nine levels of ten aliases each would be a billion rules if expanded.
+    const levels = ['a0: &a0 [{ alert: Boom, expr: up }]'];
+    for (let i = 1; i <= 9; i++) {
+      levels.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
+    }
+    const text = `x:\n${levels.map(l => `  ${l}`).join('\n')}
+groups:
+  - name: bomb
+    rules: *a9
+`;
+    const started = Date.now();
+    const { rules, problems } = parsePrometheusRules(text, 'bomb.yml');
+    expect(Date.now() - started).toBeLessThan(2000);
+    // The list holds ten entries, each an alias: nothing is flattened.
+    expect(rules).toEqual([]);
+    expect(problems).toHaveLength(10);
+    expect(problems[0].message).toBe('group bomb: a rule must be a mapping');
   });
 });
 

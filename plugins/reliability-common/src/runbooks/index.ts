@@ -14,6 +14,7 @@ export {
   parseRunbookSource,
   parseRunbookFolder,
   isRunbookFileName,
+  isPrometheusRuleFile,
   type RunbookSourceFile,
   type RunbookFolderResult,
 } from './parseRunbookSource';

@@ -1,6 +1,11 @@
+import { parsePrometheusRules } from '../alerts/rules';
 import { severityProblem } from '../severities';
 import { parseMarkdownRunbook } from './parseMarkdownRunbook';
-import { parseRunbookFile } from './parseRunbookFile';
+import {
+  DEFAULT_RUNBOOK_PARSE_LIMITS,
+  parseRunbookFile,
+} from './parseRunbookFile';
+import type { AlertRule } from '../alerts/rules';
 import type { RunbookFileResult } from './types';
 
 // The offset of the first byte that is not valid UTF-8, if any.
@@ -42,9 +47,20 @@ export function isRunbookFileName(name: string): boolean {
 }
 
 /**
+ * Whether a YAML file is a Prometheus rule file rather than runbooks: a
+ * top-level `groups:` and no `apiVersion:`.
+ *
+ * @public
+ */
+export function isPrometheusRuleFile(text: string): boolean {
+  return /^groups\s*:/m.test(text) && !/^apiVersion\s*:/m.test(text);
+}
+
+/**
  * Parses a runbook file of either form: YAML documents, or a Markdown runbook
  * in the prometheus-operator style (a Markdown file without any runbook
- * section is not a runbook and gives nothing).
+ * section is not a runbook and gives nothing). A Prometheus rule file beside
+ * the runbooks gives its alerting rules.
  *
  * @public
  */
@@ -81,6 +97,27 @@ export function parseRunbookSource(
     }
     return result;
   }
+  if (isPrometheusRuleFile(text)) {
+    const max =
+      options.maxFileBytes ?? DEFAULT_RUNBOOK_PARSE_LIMITS.maxFileBytes;
+    const bytes = new TextEncoder().encode(text).length;
+    if (bytes > max) {
+      return {
+        runbooks: [],
+        problems: [
+          {
+            severity: 'error',
+            file: options.file,
+            line: 0,
+            column: 0,
+            message: `file is ${bytes} bytes, more than the limit of ${max}`,
+          },
+        ],
+      };
+    }
+    const { rules, problems } = parsePrometheusRules(text, options.file);
+    return { runbooks: [], problems, alertRules: rules };
+  }
   return parseRunbookFile(text, {
     ...options,
     limits:
@@ -102,6 +139,8 @@ export type RunbookSourceFile = {
 /** What a whole folder of runbook files gives. @public */
 export type RunbookFolderResult = RunbookFileResult & {
   recoveryPlans: NonNullable<RunbookFileResult['recoveryPlans']>;
+  /** The alerting rules of the folder's rule files that have no error. */
+  alertRules: AlertRule[];
   /** Files with at least one error (their runbooks are not indexed). */
   failedFiles: string[];
 };
@@ -126,6 +165,7 @@ export function parseRunbookFolder(
   const recoveryPlans: NonNullable<RunbookFileResult['recoveryPlans']> = [];
   const problems: RunbookFileResult['problems'] = [];
   const failedFiles: string[] = [];
+  const alertRules: AlertRule[] = [];
   const seen = new Map<string, string>();
   // The first by path wins; a later one of the same kind and name is an
   // error naming both files.
@@ -173,11 +213,13 @@ export function parseRunbookFolder(
     problems.push(...result.problems);
     if (result.problems.some(p => p.severity === 'error')) {
       failedFiles.push(file);
+    } else if (result.alertRules) {
+      alertRules.push(...result.alertRules);
     }
     runbooks.push(...result.runbooks.filter(r => unique('runbook', r)));
     recoveryPlans.push(
       ...(result.recoveryPlans ?? []).filter(p => unique('recovery plan', p)),
     );
   }
-  return { runbooks, recoveryPlans, problems, failedFiles };
+  return { runbooks, recoveryPlans, problems, failedFiles, alertRules };
 }

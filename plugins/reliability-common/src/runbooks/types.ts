@@ -1,5 +1,6 @@
 import type { Integer } from '../scalars';
 import type { ParsedRecoveryPlan } from '../recovery/types';
+import type { AlertRule } from '../alerts/rules';
 /**
  * The runbook format, `reliability.io/v1alpha1` `Runbook`.
  *
@@ -157,4 +158,9 @@ export type RunbookFileResult = {
   /** Recovery plans: documents of kind RecoveryPlan in the same files. */
   recoveryPlans?: ParsedRecoveryPlan[];
   problems: RunbookProblem[];
+  /**
+   * Alerting rules, when the file is a Prometheus rule file (a `groups:`
+   * list, as promtool reads it) kept beside the runbooks.
+   */
+  alertRules?: AlertRule[];
 };

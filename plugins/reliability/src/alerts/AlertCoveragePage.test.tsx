@@ -37,6 +37,14 @@ const coverage: AlertCoverage = {
       lastError: 'connect ECONNREFUSED 10.0.0.9:9090',
       rules: 3,
     },
+    {
+      id: 'runbooks:entity:component:default/insights-worker',
+      entityRef: 'component:default/insights-worker',
+      target: './runbooks',
+      lastRunAt: '2026-12-07T10:00:00.000Z',
+      lastSuccessAt: '2026-12-07T10:00:00.000Z',
+      rules: 2,
+    },
   ],
   alerts: [
     alert('InsightsApiDown', {
@@ -116,6 +124,16 @@ describe('AlertCoveragePage', () => {
     expect(
       screen.getByText(/the last read failed \(connect ECONNREFUSED/),
     ).toBeInTheDocument();
+    // A runbook folder's rule files: the entity as a link, not its id.
+    expect(
+      screen.getByText(/Rule files in the runbook folder/).textContent,
+    ).toMatch(
+      /^Rule files in the runbook folder \.\/runbooks of insights-worker: 2 alerting rule\(s\), read/,
+    );
+    expect(
+      screen.getByRole('link', { name: 'insights-worker' }),
+    ).toHaveAttribute('href', '/catalog/default/component/insights-worker');
+    expect(screen.queryByText(/runbooks:entity:/)).not.toBeInTheDocument();
     expect(
       screen.getByText(
         '1 of 3 alert(s) have a runbook (33%); 1 link(s) elsewhere or into nothing.',

@@ -4,8 +4,9 @@ import { EntityRefLinks } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
-import type {
-  AlertCoverage,
+import {
+  RUNBOOK_FOLDER_RULE_SOURCE,
+  type AlertCoverage,
   AlertCoverageEntry,
   AlertRuleFigures,
   CoverageRunbook,
@@ -160,7 +161,10 @@ export const AlertCoverageTable = ({
           {a.rule.group}
           {a.rule.file &&
             ` · ${a.rule.file}${a.rule.line ? `:${a.rule.line}` : ''}`}
-          {` · ${a.source}`}
+          {/* A runbook folder's source is named by its file already. */}
+          {a.source.startsWith(RUNBOOK_FOLDER_RULE_SOURCE)
+            ? ''
+            : ` · ${a.source}`}
         </Typography>
       ),
     },
@@ -194,7 +198,18 @@ export const RuleSources = ({ coverage }: { coverage: AlertCoverage }) => (
         variant="body2"
         color={source.lastError ? 'error' : 'textSecondary'}
       >
-        {source.id}:{' '}
+        {source.entityRef ? (
+          <>
+            Rule files in the runbook folder <code>{source.target}</code> of{' '}
+            <EntityRefLinks
+              entityRefs={[source.entityRef]}
+              defaultKind="component"
+            />
+          </>
+        ) : (
+          source.id
+        )}
+        :{' '}
         {source.lastError ? (
           <>
             the last read failed ({source.lastError}); the rules read{' '}
@@ -264,9 +279,11 @@ export const AlertCoverageView = ({
     return (
       <Typography variant="body2">
         No alert rules are read. Name rule files in{' '}
-        <code>reliability.alerts.ruleFiles</code>, or a Prometheus rules API in{' '}
-        <code>reliability.alerts.prometheus</code>, and each alert is checked
-        against the runbooks.
+        <code>reliability.alerts.ruleFiles</code>, a Prometheus rules API in{' '}
+        <code>reliability.alerts.prometheus</code>, or keep rule files beside
+        the runbooks with{' '}
+        <code>reliability.alerts.ruleFilesInRunbookFolders</code>, and each
+        alert is checked against the runbooks.
       </Typography>
     );
   }

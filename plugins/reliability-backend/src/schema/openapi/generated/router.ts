@@ -7856,6 +7856,14 @@ export const spec = {
           line: {
             type: 'integer',
           },
+          entityRefs: {
+            description:
+              'The entities whose runbook folder holds the rule file: what the rule is about when no runbook or label says.',
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
         },
         required: ['name', 'group', 'labels'],
       },
@@ -7865,6 +7873,14 @@ export const spec = {
         type: 'object',
         properties: {
           id: {
+            type: 'string',
+          },
+          entityRef: {
+            description:
+              "For the rule files in an entity's runbook folder: the entity, and the folder as its annotation names it.",
+            type: 'string',
+          },
+          target: {
             type: 'string',
           },
           lastRunAt: {
