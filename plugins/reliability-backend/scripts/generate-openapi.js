@@ -39,6 +39,8 @@ const ANSWERS = [
   'AlertCoverage',
   'AlertCoverageEntry',
   'AlertCoverageDay',
+  'AlertFacts',
+  'EntityAlertFacts',
   'AlertRule',
   'AlertRuleSourceState',
   'DeadTrigger',

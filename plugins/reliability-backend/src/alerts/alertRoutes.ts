@@ -3,6 +3,7 @@ import { readerCredentials, type ApiRequest } from '../auth/credentials';
 import type { CatalogVisibility } from '../auth/visibility';
 import type { SpecRouter } from '../schema/openapi/generated/router';
 import { entityRefParam } from '../service/params';
+import { alertFacts } from '@reliability-suite/plugin-reliability-common';
 import { summarise, type AlertCoverageService } from './AlertCoverageService';
 
 /** `GET /alerts/coverage`: the alerting rules against the runbooks. */
@@ -22,15 +23,15 @@ export function registerAlertRoutes(
     res.json({ items: await coverage.history(90) });
   });
 
-  router.get('/alerts/coverage', async (req, res) => {
+  // The coverage the caller may see, of one entity or of all: what names an
+  // entity the caller may not read is left out, and a runbook folder's rule
+  // files are shown beside its own entity.
+  const visibleCoverage = async (req: ApiRequest, query: unknown) => {
     const credentials = await reader(req);
-    const entityRef =
-      req.query.entityRef === undefined
-        ? undefined
-        : entityRefParam(req.query.entityRef);
+    const raw = (query as { entityRef?: string }).entityRef;
+    const entityRef = raw === undefined ? undefined : entityRefParam(raw);
     const all = await coverage.coverage();
     const about = (refs: string[]) => !entityRef || refs.includes(entityRef);
-    // What names an entity the caller may not read is left out.
     const alerts = await visibility.visible(
       credentials,
       all.alerts.filter(a => about(a.entityRefs)),
@@ -41,8 +42,6 @@ export function registerAlertRoutes(
       all.deadTriggers.filter(t => about(t.entityRefs)),
       t => t.entityRefs,
     );
-    // A runbook folder's rule files are shown with its entity's page, and
-    // only to who may read the entity.
     const sources = await visibility.visible(
       credentials,
       all.sources.filter(
@@ -50,8 +49,29 @@ export function registerAlertRoutes(
       ),
       s => (s.entityRef ? [s.entityRef] : []),
     );
+    const answer = summarise(
+      sources,
+      alerts,
+      deadTriggers,
+      new Date(all.generatedAt),
+    );
+    return { answer, entityRef };
+  };
+
+  router.get('/alerts/coverage', async (req, res) => {
+    res.json((await visibleCoverage(req, req.query)).answer);
+  });
+
+  router.get('/facts/alerts', async (req, res) => {
+    const { answer, entityRef } = await visibleCoverage(req, req.query);
+    const facts = alertFacts(answer);
     res.json(
-      summarise(sources, alerts, deadTriggers, new Date(all.generatedAt)),
+      entityRef
+        ? {
+            ...facts,
+            items: facts.items.filter(f => f.entityRef === entityRef),
+          }
+        : facts,
     );
   });
 }

@@ -104,6 +104,28 @@ describe.each(databases.eachSupportedId())(
       expect(first.deadTriggers.map((t: any) => t.alertName)).toEqual([
         'InsightsApiGone',
       ]);
+      // For scorecards: the same, per entity.
+      const facts = (
+        await backend.get(
+          '/facts/alerts?entityRef=component:default/insights-api',
+          mockCredentials.user.header(),
+        )
+      ).body;
+      expect(facts).toEqual({
+        generatedAt: expect.any(String),
+        sourcesOk: true,
+        items: [
+          {
+            entityRef: 'component:default/insights-api',
+            alerts: 2,
+            covered: 1,
+            coveragePercent: 50,
+            uncovered: ['InsightsApiSlow'],
+            badLinks: 0,
+            deadTriggers: 1,
+          },
+        ],
+      });
       // The runbook file is no broken runbook.
       const location = (
         await backend.get(
@@ -158,11 +180,28 @@ describe.each(databases.eachSupportedId())(
       const hidden = await coverage(backend);
       expect(hidden.sources).toEqual([]);
       expect(hidden.alerts).toEqual([]);
+      const facts = await backend.get(
+        '/facts/alerts',
+        mockCredentials.user.header(),
+      );
+      expect(facts.body.items).toEqual([]);
+      // Who may read it sees it.
+      const seen = (
+        await backend.get(
+          '/facts/alerts',
+          mockCredentials.user.header('user:default/owner'),
+        )
+      ).body;
+      expect(seen.items.map((f: any) => f.entityRef)).toEqual([
+        'component:default/insights-api',
+      ]);
       const other = (
         await backend.get(
           '/alerts/coverage?entityRef=component:default/insights-web',
+          mockCredentials.user.header('user:default/owner'),
         )
       ).body;
+      expect(other.alerts).toEqual([]);
       expect(other.sources).toEqual([]);
     });
 

@@ -1,4 +1,5 @@
 import {
+  alertFacts,
   expandRunbookUrl,
   parsePrometheusRules,
   portalTarget,
@@ -115,6 +116,86 @@ groups:
     expect(rules).toEqual([]);
     expect(problems).toHaveLength(10);
     expect(problems[0].message).toBe('group bomb: a rule must be a mapping');
+  });
+});
+
+describe('alertFacts', () => {
+  it('counts per entity: an alert of two entities counts for both, a dead trigger for its runbook entities', () => {
+    const rule = (name: string) => ({ name, group: 'g', labels: {} });
+    const facts = alertFacts({
+      sources: [{ id: 'a' }, { id: 'b', lastError: 'down' }],
+      alerts: [
+        {
+          rule: rule('Down'),
+          source: 'a',
+          runbooks: [],
+          link: 'runbook',
+          covered: true,
+          entityRefs: ['component:default/api', 'resource:default/db'],
+          owners: [],
+        },
+        {
+          rule: rule('Slow'),
+          source: 'a',
+          runbooks: [],
+          link: 'foreign',
+          covered: false,
+          entityRefs: ['component:default/api'],
+          owners: [],
+        },
+        {
+          rule: rule('Orphan'),
+          source: 'a',
+          runbooks: [],
+          link: 'missing',
+          covered: false,
+          entityRefs: [],
+          owners: [],
+        },
+      ],
+      deadTriggers: [
+        {
+          runbook: { namespace: 'default', name: 'x', title: 'X' },
+          alertName: 'Gone',
+          entityRefs: ['system:default/shop'],
+        },
+      ],
+      totals: { alerts: 3, covered: 1, badLinks: 1, deadTriggers: 1 },
+      generatedAt: '2026-12-07T10:00:00.000Z',
+    });
+    expect(facts).toEqual({
+      generatedAt: '2026-12-07T10:00:00.000Z',
+      sourcesOk: false,
+      items: [
+        {
+          entityRef: 'component:default/api',
+          alerts: 2,
+          covered: 1,
+          coveragePercent: 50,
+          uncovered: ['Slow'],
+          badLinks: 1,
+          deadTriggers: 0,
+        },
+        {
+          entityRef: 'resource:default/db',
+          alerts: 1,
+          covered: 1,
+          coveragePercent: 100,
+          uncovered: [],
+          badLinks: 0,
+          deadTriggers: 0,
+        },
+        {
+          entityRef: 'system:default/shop',
+          alerts: 0,
+          covered: 0,
+          coveragePercent: 100,
+          uncovered: [],
+          badLinks: 0,
+          deadTriggers: 1,
+        },
+      ],
+    });
   });
 });
 

@@ -356,3 +356,88 @@ export type AlertCoverageDay = {
   alerts: Integer;
   covered: Integer;
 };
+
+/**
+ * One entity's alert coverage, for scorecards (`GET /facts/alerts`): its
+ * alerting rules, how many a runbook answers, the names of those none does,
+ * and its runbooks' triggers that no rule fires.
+ *
+ * @public
+ */
+export type EntityAlertFacts = {
+  entityRef: string;
+  alerts: Integer;
+  covered: Integer;
+  /** `covered` of `alerts` in percent, rounded down; 100 without alerts. */
+  coveragePercent: Integer;
+  /** The alerts no runbook answers, by name. */
+  uncovered: string[];
+  /** Of those, the ones whose `runbook_url` is a dead link or leads elsewhere. */
+  badLinks: Integer;
+  deadTriggers: Integer;
+};
+
+/** @public */
+export type AlertFacts = {
+  generatedAt: Timestamp;
+  /** Whether every rule source's last read worked. */
+  sourcesOk: boolean;
+  items: EntityAlertFacts[];
+};
+
+/**
+ * Per entity, from a coverage answer: what `GET /facts/alerts` gives. Every
+ * entity an alert or a dead trigger names, sorted by ref.
+ *
+ * @public
+ */
+export function alertFacts(coverage: AlertCoverage): AlertFacts {
+  const byEntity = new Map<string, EntityAlertFacts>();
+  const of = (entityRef: string) => {
+    let facts = byEntity.get(entityRef);
+    if (!facts) {
+      facts = {
+        entityRef,
+        alerts: 0,
+        covered: 0,
+        coveragePercent: 100,
+        uncovered: [],
+        badLinks: 0,
+        deadTriggers: 0,
+      };
+      byEntity.set(entityRef, facts);
+    }
+    return facts;
+  };
+  for (const alert of coverage.alerts) {
+    for (const ref of new Set(alert.entityRefs)) {
+      const facts = of(ref);
+      facts.alerts++;
+      if (alert.covered) {
+        facts.covered++;
+      } else {
+        facts.uncovered.push(alert.rule.name);
+        if (alert.link === 'dead-link' || alert.link === 'foreign') {
+          facts.badLinks++;
+        }
+      }
+    }
+  }
+  for (const trigger of coverage.deadTriggers) {
+    for (const ref of new Set(trigger.entityRefs)) of(ref).deadTriggers++;
+  }
+  const items = [...byEntity.values()]
+    .map(f => ({
+      ...f,
+      uncovered: [...new Set(f.uncovered)].sort(),
+      coveragePercent: f.alerts
+        ? Math.floor((100 * f.covered) / f.alerts)
+        : 100,
+    }))
+    .sort((a, b) => a.entityRef.localeCompare(b.entityRef));
+  return {
+    generatedAt: coverage.generatedAt,
+    sourcesOk: coverage.sources.every(s => !s.lastError),
+    items,
+  };
+}

@@ -17,6 +17,7 @@ export type ReliabilityApiRoutes = {
     | '/schemas/recovery-plan.json'
     | '/backups/sources'
     | '/facts/recovery'
+    | '/facts/alerts'
     | '/alerts/coverage'
     | '/alerts/coverage/history'
     | '/recovery/overview'

@@ -519,6 +519,47 @@ export const spec = {
         },
       },
     },
+    '/facts/alerts': {
+      get: {
+        operationId: 'getAlertFacts',
+        tags: ['runbooks'],
+        summary: "Each entity's alert coverage, for scorecards",
+        description:
+          'For Tech Insights fact retrievers, Soundcheck and other scorecards, beside `/facts/recovery`: each entity an alerting rule or a runbook trigger names, with its alerts, how many a runbook answers (and the percentage), the names of those none answers, how many of those link nowhere useful, and its triggers no rule fires. Computed from the same coverage as `/alerts/coverage`; entities the caller may not read are left out.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: false,
+            description: 'Only this entity.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 400,
+            },
+            allowReserved: true,
+          },
+        ],
+        responses: {
+          '200': {
+            description: '`{ generatedAt, sourcesOk, items }`, by entity ref.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AlertFacts',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
     '/alerts/coverage': {
       get: {
         operationId: 'getAlertCoverage',
@@ -8157,6 +8198,71 @@ export const spec = {
           },
         },
         required: ['alertName', 'fired', 'actionable', 'noise', 'duplicate'],
+      },
+      AlertFacts: {
+        type: 'object',
+        properties: {
+          generatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          sourcesOk: {
+            description: "Whether every rule source's last read worked.",
+            type: 'boolean',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EntityAlertFacts',
+            },
+          },
+        },
+        required: ['generatedAt', 'sourcesOk', 'items'],
+      },
+      EntityAlertFacts: {
+        description:
+          "One entity's alert coverage, for scorecards (`GET /facts/alerts`): its alerting rules, how many a runbook answers, the names of those none does, and its runbooks' triggers that no rule fires.",
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          alerts: {
+            type: 'integer',
+          },
+          covered: {
+            type: 'integer',
+          },
+          coveragePercent: {
+            description:
+              '`covered` of `alerts` in percent, rounded down; 100 without alerts.',
+            type: 'integer',
+          },
+          uncovered: {
+            description: 'The alerts no runbook answers, by name.',
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          badLinks: {
+            description:
+              'Of those, the ones whose `runbook_url` is a dead link or leads elsewhere.',
+            type: 'integer',
+          },
+          deadTriggers: {
+            type: 'integer',
+          },
+        },
+        required: [
+          'entityRef',
+          'alerts',
+          'covered',
+          'coveragePercent',
+          'uncovered',
+          'badLinks',
+          'deadTriggers',
+        ],
       },
     },
   },
