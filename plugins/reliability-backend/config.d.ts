@@ -160,6 +160,21 @@ export interface Config {
        * rules belong to the entity whose folder it is. Default false.
        */
       ruleFilesInRunbookFolders?: boolean;
+      /**
+       * The weekly alert digest: to each team owning an entity whose
+       * incidents took alerts, through Backstage notifications (topic
+       * `reliability:alert-digest`), how often each alert rule fired, how
+       * often responders judged it noise or a duplicate, and its median time
+       * to acknowledge. Once per owner and ISO week.
+       */
+      digest?: {
+        /** Default false. */
+        enabled?: boolean;
+        /** How many days back each digest looks. Default 7. */
+        days?: number;
+        /** When it is sent. Default Mondays at 08:00 (cron `0 8 * * 1`). */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
     };
     backups?: {
       /**

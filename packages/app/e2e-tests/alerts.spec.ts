@@ -130,3 +130,26 @@ test('a runbook page says which step keeps going wrong in incidents, and its own
     ),
   ).toHaveCount(1);
 });
+
+test("the owning team's weekly alert digest says which alerts were noise", async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await signInAsGuest(page);
+  // Sent once the demo's incidents are imported, once per team and week.
+  const digest = page.getByText(
+    /^Alerts this week: \d+ fired from \d+ rule\(s\); \d+ of \d+ judged were noise$/,
+  );
+  await expect(async () => {
+    await page.goto('/notifications');
+    await expect(digest).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 180_000 });
+  await expect(digest).toHaveCount(1);
+  await expect(
+    page.getByText(/RedisMemoryHigh fired 2×, noise 2 of 2/),
+  ).toBeVisible();
+  await page.screenshot({
+    path: `${SCREENSHOTS}/alert-digest.png`,
+    fullPage: true,
+  });
+});

@@ -292,6 +292,21 @@ export function demoIncidents(now: Date): object[] {
       resolved: at(p3 - 31),
     },
     roles: [{ role: 'commander', user: 'mateo.garcia', assumedAt: at(p3 - 8) }],
+    // The memory alert fired twice while the cache refilled: it paged for
+    // nothing, as the commander noted.
+    alerts: ['a1', 'a2'].map((n, i) => ({
+      fingerprint: `7ed15e00000${n}`,
+      status: 'resolved',
+      labels: {
+        alertname: 'RedisMemoryHigh',
+        namespace: 'insights',
+        resource: 'insights-redis',
+        severity: 'warning',
+      },
+      startsAt: at(p3 - 2 - 3 * i),
+      endsAt: at(p3 - 22),
+      verdict: 'noise',
+    })),
     timeline: [
       {
         at: at(p3 - 20),
@@ -319,6 +334,36 @@ export function demoIncidents(now: Date): object[] {
     },
     roles: [
       { role: 'commander', user: 'jonas.lindqvist', assumedAt: at(p4 - 18) },
+    ],
+    // The backlog alert led here; the agents' offline alert fired for the
+    // same cause a minute later.
+    alerts: [
+      {
+        fingerprint: '0b1a9c0000b1',
+        status: 'resolved',
+        labels: {
+          alertname: 'InsightsTaskQueueBacklog',
+          namespace: 'insights',
+          service: 'insights-worker',
+          severity: 'warning',
+        },
+        startsAt: at(p4 - 10),
+        endsAt: at(p4 - 70),
+        verdict: 'actionable',
+      },
+      {
+        fingerprint: '0b1a9c0000b2',
+        status: 'resolved',
+        labels: {
+          alertname: 'InsightsWorkerOffline',
+          namespace: 'insights',
+          service: 'insights-worker',
+          severity: 'critical',
+        },
+        startsAt: at(p4 - 11),
+        endsAt: at(p4 - 60),
+        verdict: 'duplicate',
+      },
     ],
     statusUpdates: [
       {
@@ -546,6 +591,13 @@ export default createBackendModule({
                 );
               }
             }
+            // The week's alert digest, now that there are incidents to tell
+            // of (when configured; it is sent once per team and week).
+            await scheduler
+              .triggerTask('reliability-alert-digest')
+              .catch(error =>
+                logger.info(`Alert digest not triggered: ${error.message}`),
+              );
           },
         });
       },

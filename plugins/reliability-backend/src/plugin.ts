@@ -45,6 +45,7 @@ import { DatabaseRunbookStore } from './runbooks/DatabaseRunbookStore';
 import { RunbookIndexer } from './runbooks/RunbookIndexer';
 import { AlertMatcher } from './incidents/AlertMatcher';
 import { AlertCoverageService } from './alerts/AlertCoverageService';
+import { AlertDigest, readAlertDigestConfig } from './alerts/AlertDigest';
 import { AlertRuleRunner } from './alerts/AlertRuleRunner';
 import { DatabaseAlertRuleStore } from './alerts/DatabaseAlertRuleStore';
 import { ruleFileSources } from './alerts/RuleFileSource';
@@ -242,6 +243,26 @@ export const reliabilityPlugin = createBackendPlugin({
             await alertCoverage.snapshot();
           },
         });
+        // The weekly alert digest to each owning team, when configured.
+        const digest = readAlertDigestConfig(config);
+        if (digest.enabled) {
+          const alertDigest = new AlertDigest({
+            store: incidentStore,
+            catalog,
+            auth,
+            notifications,
+            logger: logger.child({ task: 'alert-digest' }),
+            days: digest.days,
+          });
+          await scheduler.scheduleTask({
+            id: 'reliability-alert-digest',
+            scope: 'global',
+            ...digest.schedule,
+            fn: async () => {
+              await alertDigest.send();
+            },
+          });
+        }
 
         const runbookIndexer = new RunbookIndexer({
           store: runbookStore,

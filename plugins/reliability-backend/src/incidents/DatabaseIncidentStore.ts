@@ -60,6 +60,7 @@ const T = {
   events: 'reliability_incident_events',
   ticks: 'reliability_incident_ticks',
   patterns: 'reliability_runbook_step_patterns',
+  digests: 'reliability_alert_digests',
   updates: 'reliability_incident_status_updates',
 };
 
@@ -1297,17 +1298,37 @@ export class DatabaseIncidentStore implements IncidentStore {
   }
 
   async claimStepPattern(pattern: StepPattern, runbook: string, at: Date) {
+    return this.claim(T.patterns, {
+      runbook,
+      step: pattern.step,
+      outcome: pattern.outcome,
+      told_at: at,
+      incidents: JSON.stringify(pattern.incidents),
+    });
+  }
+
+  async alertEntityRefs(since: Date): Promise<string[]> {
+    const rows = await this.db(T.entities)
+      .whereIn(
+        'incident_id',
+        this.db(T.alerts).where('starts_at', '>=', since).select('incident_id'),
+      )
+      .distinct('entity_ref')
+      .orderBy('entity_ref');
+    return rows.map(r => r.entity_ref as string);
+  }
+
+  async claimAlertDigest(week: string, owner: string, at: Date) {
+    return this.claim(T.digests, { week, owner, sent_at: at });
+  }
+
+  // Inserts the row; false when its key is there: done before, by this
+  // instance or another.
+  private async claim(table: string, row: Record<string, unknown>) {
     try {
-      await this.db(T.patterns).insert({
-        runbook,
-        step: pattern.step,
-        outcome: pattern.outcome,
-        told_at: at,
-        incidents: JSON.stringify(pattern.incidents),
-      });
+      await this.db(table).insert(row);
       return true;
     } catch (error) {
-      // Its key is there: told before, by this instance or another.
       const code = String((error as { code?: unknown }).code ?? '');
       if (code === '23505' || code.startsWith('SQLITE_CONSTRAINT')) {
         return false;
@@ -1353,7 +1374,9 @@ export class DatabaseIncidentStore implements IncidentStore {
     });
   }
 
-  async alertRuleFigures(filter: { entityRef?: string } = {}) {
+  async alertRuleFigures(
+    filter: { entityRef?: string; entityRefs?: string[]; since?: Date } = {},
+  ) {
     const query = this.db(T.alerts)
       .join(T.incidents, `${T.incidents}.id`, `${T.alerts}.incident_id`)
       .select(
@@ -1362,14 +1385,17 @@ export class DatabaseIncidentStore implements IncidentStore {
         `${T.alerts}.starts_at`,
         `${T.incidents}.acknowledged_at`,
       );
-    if (filter.entityRef) {
+    const refs = [
+      ...(filter.entityRef ? [filter.entityRef] : []),
+      ...(filter.entityRefs ?? []),
+    ];
+    if (filter.entityRef || filter.entityRefs) {
       query.whereIn(
         `${T.alerts}.incident_id`,
-        this.db(T.entities)
-          .where({ entity_ref: filter.entityRef })
-          .select('incident_id'),
+        this.db(T.entities).whereIn('entity_ref', refs).select('incident_id'),
       );
     }
+    if (filter.since) query.where(`${T.alerts}.starts_at`, '>=', filter.since);
     const byName = new Map<
       string,
       Omit<AlertRuleFigures, 'medianMinutesToAcknowledge'> & { ack: number[] }

@@ -191,10 +191,22 @@ export interface IncidentStore {
     verdict: AlertVerdict | null,
     actor: IncidentActor,
   ): Promise<void>;
-  /** Each alert rule's figures from the incidents (of one entity) its alerts joined. */
+  /**
+   * Each alert rule's figures from the incidents its alerts joined: of one
+   * entity, or of any of several; of the alerts that began since a time.
+   */
   alertRuleFigures(filter?: {
     entityRef?: string;
+    entityRefs?: string[];
+    since?: Date;
   }): Promise<AlertRuleFigures[]>;
+  /** The entities of the incidents that took an alert since a time, sorted. */
+  alertEntityRefs(since: Date): Promise<string[]>;
+  /**
+   * Notes that an owner's alert digest of a week (`2026-W50`) was sent;
+   * false when it had been (once per owner and week, across instances).
+   */
+  claimAlertDigest(week: string, owner: string, at: Date): Promise<boolean>;
   /**
    * Notes that a step pattern was told to the runbook's owner; false when it
    * had been (once per runbook, step and outcome, across instances).

@@ -1,6 +1,10 @@
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  notification,
+  POSTGRES_DOWN_RUNBOOK,
+} from '../__testUtils__/alertmanager';
+import {
   startRecoveryBackend,
   TEST_PLAN,
 } from '../__testUtils__/recoveryBackend';
@@ -8,20 +12,6 @@ import {
 const databases = TestDatabases.create();
 jest.setTimeout(60_000);
 
-const RUNBOOK = `apiVersion: reliability.io/v1alpha1
-kind: Runbook
-metadata: { name: postgres-down, title: PostgreSQL primary is down }
-spec:
-  entityRefs: [resource:insights-postgres, component:insights-api]
-  severity: P1
-  triggers: [{ alertName: PostgresDown, labels: { namespace: insights } }]
-  diagnosis:
-    - run: kubectl get pods -n insights -l app=postgresql
-  steps:
-    - run: kubectl rollout restart statefulset/postgresql -n insights
-    - verify: pg_isready -h postgresql.insights.svc
-      expect: accepting connections
-`;
 const PLAN = `${TEST_PLAN}  degradedModes:
     - { component: postgres, impact: Nothing works; the API answers 503, severity: P1 }
     - { component: redis, impact: Slower pages, workaround: None needed, severity: P3 }
@@ -31,43 +21,6 @@ const alice = 'user:default/alice';
 const bob = 'user:default/bob';
 const as = (userEntityRef: string) =>
   mockCredentials.user.header(userEntityRef);
-
-// Alertmanager's webhook payload, version 4, with the fields 0.34 added.
-function notification(
-  status: 'firing' | 'resolved',
-  alerts: Array<{ fingerprint: string; status?: string; alertname?: string }>,
-  groupKey = '{}:{alertname="PostgresDown"}',
-) {
-  return {
-    version: '4',
-    groupKey,
-    truncatedAlerts: 0,
-    status,
-    receiver: 'reliability',
-    groupLabels: { alertname: 'PostgresDown' },
-    commonLabels: { alertname: 'PostgresDown', namespace: 'insights' },
-    commonAnnotations: { summary: 'PostgreSQL primary is down' },
-    externalURL: 'http://alertmanager.local:9093',
-    notification_reason: 'new_alert',
-    routeLabels: { receiver: 'reliability' },
-    alerts: alerts.map(a => ({
-      status: a.status ?? status,
-      labels: {
-        alertname: a.alertname ?? 'PostgresDown',
-        namespace: 'insights',
-        severity: 'warning',
-      },
-      annotations: { summary: 'PostgreSQL primary is down' },
-      startsAt: new Date(Date.now() - 120_000).toISOString(),
-      endsAt:
-        (a.status ?? status) === 'resolved'
-          ? new Date().toISOString()
-          : '0001-01-01T00:00:00Z',
-      generatorURL: 'http://prometheus.local:9090/graph?g0.expr=pg_up+%3D%3D+0',
-      fingerprint: a.fingerprint,
-    })),
-  };
-}
 
 describe.each(databases.eachSupportedId())('incidents on %s', databaseId => {
   type Decision = AuthorizeResult.ALLOW | AuthorizeResult.DENY;
@@ -80,7 +33,7 @@ describe.each(databases.eachSupportedId())('incidents on %s', databaseId => {
         ? { decide: permission }
         : { permission }),
       plan: PLAN,
-      files: { 'postgres-down.yaml': RUNBOOK },
+      files: { 'postgres-down.yaml': POSTGRES_DOWN_RUNBOOK },
     });
 
   it('declares an incident, works it, and starts its postmortem pre-filled', async () => {
@@ -610,7 +563,7 @@ describe.each(databases.eachSupportedId())('incidents on %s', databaseId => {
   it('holds at most the configured number of notes on one incident', async () => {
     const backend = await startRecoveryBackend(databases, databaseId, {
       plan: PLAN,
-      files: { 'postgres-down.yaml': RUNBOOK },
+      files: { 'postgres-down.yaml': POSTGRES_DOWN_RUNBOOK },
       config: { reliability: { incidents: { maxNotes: 2 } } },
     });
     const declared = await backend.post(
