@@ -443,7 +443,35 @@ export function registerIncidentRoutes(
       await options.runbookStore.getRunbook(namespace, name),
       `runbook ${namespace}/${name}`,
     );
-    res.json(await service.runbookStatistics(runbook));
+    const stats = await service.runbookStatistics(runbook);
+    // The counts are the runbook's; which incidents they came from, and
+    // their notes, only where the caller may read the incident's entities.
+    const ids = [
+      ...new Set(stats.steps.flatMap(s => s.recent.map(r => r.incidentId))),
+    ];
+    const incidents = (await store.getMany(ids)).flatMap(i => (i ? [i] : []));
+    const seen = await visibility.visible(
+      credentials,
+      incidents,
+      i => i.entityRefs,
+    );
+    if (seen.length === incidents.length) {
+      res.json(stats);
+      return;
+    }
+    const shownIds = new Set(seen.map(i => i.id));
+    const shownRefs = new Set(seen.map(i => i.reference));
+    res.json({
+      ...stats,
+      steps: stats.steps.map(s => ({
+        ...s,
+        recent: s.recent.filter(r => shownIds.has(r.incidentId)),
+      })),
+      patterns: stats.patterns.map(p => ({
+        ...p,
+        incidents: p.incidents.filter(ref => shownRefs.has(ref)),
+      })),
+    });
   });
 
   router.put('/incidents/:id/timeline/:eventId/pin', async (req, res) => {

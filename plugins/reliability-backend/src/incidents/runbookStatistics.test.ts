@@ -219,6 +219,64 @@ describe.each(databases.eachSupportedId())(
       ).toBe(404);
     });
 
+    it('names only the incidents the caller may see, and counts them all', async () => {
+      const bob = mockCredentials.user.header('user:default/bob');
+      const backend = await startRecoveryBackend(databases, databaseId, {
+        files: { 'postgres-down.yaml': RUNBOOK },
+        hide: {
+          user: 'user:default/bob',
+          entityRefs: ['component:default/insights-web'],
+        },
+      });
+      const failOn = async (entityRef: string, note: string) => {
+        const incident = (
+          await backend.post(
+            '/incidents',
+            {
+              title: 'PostgreSQL is down',
+              severity: 'P1',
+              entityRefs: [entityRef],
+              runbooks: ['default/postgres-down'],
+            },
+            alice,
+          )
+        ).body;
+        const answer = await backend.put(
+          `/incidents/${incident.id}/checklist`,
+          {
+            runbook: 'default/postgres-down',
+            step: 'steps[0]',
+            done: true,
+            outcome: 'failed',
+            note,
+          },
+          alice,
+        );
+        expect(answer.status).toBe(200);
+        return incident;
+      };
+      const seen = await failOn('resource:insights-postgres', 'Pending');
+      const hidden = await failOn(
+        'component:insights-web',
+        'the web team was paged',
+      );
+      const step = async (who: string) =>
+        (
+          await backend.get('/runbooks/default/postgres-down/statistics', who)
+        ).body.steps.find((s: any) => s.step === 'steps[0]');
+      // Alice sees both.
+      expect((await step(alice)).recent.map((r: any) => r.reference)).toEqual([
+        hidden.reference,
+        seen.reference,
+      ]);
+      // Bob sees the count of both, and only the incident he may read.
+      const bobs = await step(bob);
+      expect(bobs.counts.failed).toBe(2);
+      expect(bobs.recent.map((r: any) => [r.reference, r.note])).toEqual([
+        [seen.reference, 'Pending'],
+      ]);
+    });
+
     it('takes outcomes from imported incidents, refuses one of a runbook the record does not attach, and tells a pattern they complete once', async () => {
       const backend = await startRecoveryBackend(databases, databaseId, {
         files: { 'postgres-down.yaml': RUNBOOK },
