@@ -21,6 +21,20 @@ export function demoIncidents(now: Date): object[] {
     new Date(now.getTime() - minutesAgo * MINUTE).toISOString();
   const day = 24 * 60;
   const date = (minutesAgo: number) => at(minutesAgo).slice(0, 10);
+  // A resolved alert of the insights namespace, judged by the responders.
+  const judgedAlert = (
+    fingerprint: string,
+    labels: Record<string, string>,
+    [startedAgo, endedAgo]: [number, number],
+    verdict: string,
+  ) => ({
+    fingerprint,
+    status: 'resolved',
+    labels: { namespace: 'insights', ...labels },
+    startsAt: at(startedAgo),
+    endsAt: at(endedAgo),
+    verdict,
+  });
 
   // 23 days ago: PostgreSQL's volume filled up; the API answered 503.
   const p1 = 23 * day;
@@ -294,19 +308,18 @@ export function demoIncidents(now: Date): object[] {
     roles: [{ role: 'commander', user: 'mateo.garcia', assumedAt: at(p3 - 8) }],
     // The memory alert fired twice while the cache refilled: it paged for
     // nothing, as the commander noted.
-    alerts: ['a1', 'a2'].map((n, i) => ({
-      fingerprint: `7ed15e00000${n}`,
-      status: 'resolved',
-      labels: {
-        alertname: 'RedisMemoryHigh',
-        namespace: 'insights',
-        resource: 'insights-redis',
-        severity: 'warning',
-      },
-      startsAt: at(p3 - 2 - 3 * i),
-      endsAt: at(p3 - 22),
-      verdict: 'noise',
-    })),
+    alerts: [0, 1].map(i =>
+      judgedAlert(
+        `7ed15e0000a${i + 1}`,
+        {
+          alertname: 'RedisMemoryHigh',
+          resource: 'insights-redis',
+          severity: 'warning',
+        },
+        [p3 - 2 - 3 * i, p3 - 22],
+        'noise',
+      ),
+    ),
     timeline: [
       {
         at: at(p3 - 20),
@@ -338,32 +351,26 @@ export function demoIncidents(now: Date): object[] {
     // The backlog alert led here; the agents' offline alert fired for the
     // same cause a minute later.
     alerts: [
-      {
-        fingerprint: '0b1a9c0000b1',
-        status: 'resolved',
-        labels: {
+      judgedAlert(
+        '0b1a9c0000b1',
+        {
           alertname: 'InsightsTaskQueueBacklog',
-          namespace: 'insights',
           service: 'insights-worker',
           severity: 'warning',
         },
-        startsAt: at(p4 - 10),
-        endsAt: at(p4 - 70),
-        verdict: 'actionable',
-      },
-      {
-        fingerprint: '0b1a9c0000b2',
-        status: 'resolved',
-        labels: {
+        [p4 - 10, p4 - 70],
+        'actionable',
+      ),
+      judgedAlert(
+        '0b1a9c0000b2',
+        {
           alertname: 'InsightsWorkerOffline',
-          namespace: 'insights',
           service: 'insights-worker',
           severity: 'critical',
         },
-        startsAt: at(p4 - 11),
-        endsAt: at(p4 - 60),
-        verdict: 'duplicate',
-      },
+        [p4 - 11, p4 - 60],
+        'duplicate',
+      ),
     ],
     statusUpdates: [
       {
@@ -445,18 +452,17 @@ export function demoIncidents(now: Date): object[] {
   ) => {
     const start = daysAgo * day;
     return {
-      alerts: alerts.map(a => ({
-        fingerprint: a.fingerprint,
-        status: 'resolved',
-        labels: {
-          alertname: 'PostgresVolumeAlmostFull',
-          namespace: 'insights',
-          persistentvolumeclaim: a.pvc,
-        },
-        startsAt: at(start - 1),
-        endsAt: at(start - 35),
-        verdict: a.verdict,
-      })),
+      alerts: alerts.map(a =>
+        judgedAlert(
+          a.fingerprint,
+          {
+            alertname: 'PostgresVolumeAlmostFull',
+            persistentvolumeclaim: a.pvc,
+          },
+          [start - 1, start - 35],
+          a.verdict,
+        ),
+      ),
       externalId,
       title: 'PostgreSQL volume at 90 %',
       severity: 'P3',
