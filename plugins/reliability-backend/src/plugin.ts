@@ -45,6 +45,8 @@ import { DatabaseRunbookStore } from './runbooks/DatabaseRunbookStore';
 import { RunbookIndexer } from './runbooks/RunbookIndexer';
 import { AlertMatcher } from './incidents/AlertMatcher';
 import { AlertCoverageService } from './alerts/AlertCoverageService';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { registerReliabilityActions } from './actions/reliabilityActions';
 import { AlertDigest, readAlertDigestConfig } from './alerts/AlertDigest';
 import { AlertRuleRunner } from './alerts/AlertRuleRunner';
 import { DatabaseAlertRuleStore } from './alerts/DatabaseAlertRuleStore';
@@ -107,6 +109,8 @@ export const reliabilityPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
         notifications: notificationService,
+        discovery: coreServices.discovery,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         logger,
@@ -122,7 +126,11 @@ export const reliabilityPlugin = createBackendPlugin({
         permissionsRegistry,
         catalog: catalogClient,
         notifications,
+        discovery,
+        actionsRegistry,
       }) {
+        // The suite's answers and actions for agents (MCP), as the caller.
+        registerReliabilityActions({ actionsRegistry, auth, discovery });
         permissionsRegistry.addPermissions(reliabilityPermissions);
         // Its reads tried once more when a kept-alive connection was reset.
         const catalog = retryingCatalog(catalogClient);

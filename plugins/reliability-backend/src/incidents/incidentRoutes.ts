@@ -52,13 +52,19 @@ import {
 } from '../auth/credentials';
 import type { CatalogVisibility } from '../auth/visibility';
 
-/** Who acts: the user, or the service (a static token's subject). */
-function actorOf(credentials: BackstageCredentials): IncidentActor {
-  return {
-    ref: principalRef(credentials),
-    source: isUser(credentials) ? 'portal' : 'api',
-    at: new Date(),
-  };
+/**
+ * Who acts: the user, or the service (a static token's subject). A user's
+ * request this plugin made on their behalf came through its actions: an
+ * agent (MCP) acting for the user.
+ */
+export function actorOf(credentials: BackstageCredentials): IncidentActor {
+  const principal = credentials.principal as { actor?: { subject?: string } };
+  let source: IncidentActor['source'] = 'api';
+  if (isUser(credentials)) {
+    source =
+      principal.actor?.subject === 'plugin:reliability' ? 'mcp' : 'portal';
+  }
+  return { ref: principalRef(credentials), source, at: new Date() };
 }
 
 /** Parses a body with a record's schema: a 400 naming each field. */

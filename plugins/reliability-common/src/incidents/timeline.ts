@@ -55,7 +55,7 @@ export type TimelineAlert = {
  * @public
  */
 export function actsAsPerson(source: IncidentEventSource): boolean {
-  return source === 'portal' || source === 'api';
+  return source === 'portal' || source === 'api' || source === 'mcp';
 }
 
 /** The events a change makes, by what changed. @public */

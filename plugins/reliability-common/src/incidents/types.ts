@@ -26,7 +26,13 @@ export type IncidentEventType =
   | 'postmortem-deleted';
 
 /** Where an event came from. @public */
-export type IncidentEventSource = 'portal' | 'alertmanager' | 'system' | 'api';
+export type IncidentEventSource =
+  | 'portal'
+  | 'alertmanager'
+  | 'system'
+  | 'api'
+  /** A user's agent, through the suite's actions (MCP). */
+  | 'mcp';
 
 /** One event of an incident's timeline. @public */
 export type IncidentEvent = {

@@ -108,7 +108,7 @@ export const IncidentTimeline = ({
                 ) : (
                   e.actor
                 )}{' '}
-                · {e.source}
+                · {e.source === 'mcp' ? 'via an agent (MCP)' : e.source}
               </Typography>
             </Box>
           </li>

@@ -6255,7 +6255,7 @@ export const spec = {
           },
           source: {
             type: 'string',
-            enum: ['portal', 'alertmanager', 'system', 'api'],
+            enum: ['portal', 'alertmanager', 'system', 'api', 'mcp'],
           },
           summary: {
             description:
