@@ -45,6 +45,10 @@ backend.add(
   import('@reliability-suite/plugin-reliability-backend-module-prometheus'),
 );
 
+// The suite's actions for AI agents, over MCP (Streamable HTTP at
+// /api/mcp-actions/v1; backend.actions.pluginSources in app-config.yaml).
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
 // Demo only: backup runs and restore drills for the demo's recovery plan,
 // and an incident history for the demo services.
 backend.add(import('./demoRecoveryData'));

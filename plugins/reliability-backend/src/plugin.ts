@@ -47,6 +47,7 @@ import { AlertMatcher } from './incidents/AlertMatcher';
 import { AlertCoverageService } from './alerts/AlertCoverageService';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { registerReliabilityActions } from './actions/reliabilityActions';
+import { auditedScheduler } from './service/auditedScheduler';
 import { AlertDigest, readAlertDigestConfig } from './alerts/AlertDigest';
 import { AlertRuleRunner } from './alerts/AlertRuleRunner';
 import { DatabaseAlertRuleStore } from './alerts/DatabaseAlertRuleStore';
@@ -120,7 +121,7 @@ export const reliabilityPlugin = createBackendPlugin({
         auditor,
         httpRouter,
         database,
-        scheduler,
+        scheduler: pluginScheduler,
         urlReader,
         permissions,
         permissionsRegistry,
@@ -129,6 +130,8 @@ export const reliabilityPlugin = createBackendPlugin({
         discovery,
         actionsRegistry,
       }) {
+        // Every run of the plugin's scheduled jobs in the audit log.
+        const scheduler = auditedScheduler(pluginScheduler, auditor);
         // The suite's answers and actions for agents (MCP), as the caller.
         registerReliabilityActions({ actionsRegistry, auth, discovery });
         permissionsRegistry.addPermissions(reliabilityPermissions);
