@@ -354,6 +354,7 @@ export const reliabilityPlugin = createBackendPlugin({
 
         httpRouter.use(
           await createRouter({
+            portalBaseUrl: config.getOptionalString('app.baseUrl'),
             httpAuth,
             auditor,
             logger,

@@ -9,6 +9,9 @@ import {
   reliabilityRunbookRefreshPermission,
   runbookJsonSchema,
   type SeverityLevel,
+  runbookSkill,
+  runbookSkillName,
+  type RunbookDetails,
 } from '@reliability-suite/plugin-reliability-common';
 import { renderRunbooksHtml } from './renderRunbooksHtml';
 import { entityRefParam } from '../service/params';
@@ -29,6 +32,8 @@ export interface RunbookRoutesOptions {
   indexer: RunbookIndexer;
   severities: SeverityLevel[];
   visibility: CatalogVisibility;
+  /** `app.baseUrl`: a skill names the runbook's page there. */
+  portalBaseUrl?: string;
 }
 
 const NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -41,6 +46,14 @@ export function registerRunbookRoutes(
 ) {
   const { httpAuth, permissions, store, indexer, severities, visibility } =
     options;
+  const skillOf = (runbook: RunbookDetails) =>
+    runbookSkill(runbook.document, {
+      portalUrl: options.portalBaseUrl
+        ? `${options.portalBaseUrl.replace(/\/$/, '')}/reliability/runbooks/${
+            runbook.namespace
+          }/${runbook.name}`
+        : undefined,
+    });
   const reader = (req: ApiRequest) => readerCredentials(httpAuth, req);
   // Runbooks naming an entity the caller may not read are left out.
   const visible = <T extends { entityRefs?: string[] }>(
@@ -162,6 +175,33 @@ export function registerRunbookRoutes(
         await store.findByAlert(alertName, labels),
       ),
     });
+  });
+
+  // Runbooks as agent skills: SKILL.md, front matter and the procedure.
+  router.get('/runbooks/skills', async (req, res) => {
+    const credentials = await reader(req);
+    const entityRef = entityRefParam(req.query.entityRef);
+    const runbooks = await visible(
+      credentials,
+      await store.listRunbookDetails({ entityRef }),
+    );
+    res.json({
+      items: runbooks.map(r => {
+        const name = runbookSkillName(r.document);
+        return { name, path: `${name}/SKILL.md`, content: skillOf(r) };
+      }),
+    });
+  });
+
+  router.get('/runbooks/:namespace/:name/skill', async (req, res) => {
+    const credentials = await reader(req);
+    const { namespace, name } = req.params;
+    const runbook = await visibility.readable(
+      credentials,
+      await store.getRunbook(namespace, name),
+      `runbook ${namespace}/${name}`,
+    );
+    res.type('text/markdown; charset=utf-8').send(skillOf(runbook));
   });
 
   router.get('/runbooks/:namespace/:name', async (req, res) => {

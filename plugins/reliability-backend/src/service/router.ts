@@ -47,6 +47,8 @@ import type { AlertCoverageService } from '../alerts/AlertCoverageService';
 import { registerAlertRoutes } from '../alerts/alertRoutes';
 
 export interface RouterOptions {
+  /** `app.baseUrl`, where the portal's pages are. */
+  portalBaseUrl?: string;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
   logger: LoggerService;
@@ -136,6 +138,7 @@ export async function createRouter(
     indexer: options.runbookIndexer,
     severities: options.severities,
     visibility,
+    portalBaseUrl: options.portalBaseUrl,
   });
 
   registerRecoveryPlanRoutes(router, {

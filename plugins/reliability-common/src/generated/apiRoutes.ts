@@ -38,6 +38,8 @@ export type ReliabilityApiRoutes = {
     | '/runbooks/by-alert/{alertName}'
     | '/incidents/alert-figures'
     | '/runbooks/{namespace}/{name}/statistics'
+    | '/runbooks/skills'
+    | '/runbooks/{namespace}/{name}/skill'
     | '/runbooks/{namespace}/{name}'
     | '/postmortems'
     | '/postmortems/action-items'

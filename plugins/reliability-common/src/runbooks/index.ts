@@ -18,3 +18,4 @@ export {
   type RunbookSourceFile,
   type RunbookFolderResult,
 } from './parseRunbookSource';
+export { runbookSkill, runbookSkillName } from './runbookSkill';

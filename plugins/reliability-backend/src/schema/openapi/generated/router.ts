@@ -2460,6 +2460,105 @@ export const spec = {
         },
       },
     },
+    '/runbooks/skills': {
+      get: {
+        operationId: 'exportRunbookSkills',
+        tags: ['runbooks'],
+        summary: "An entity's runbooks as agent skills",
+        description:
+          'Every runbook serving one entity as an agent skill, each a `SKILL.md` (front matter with `name` and `description`, then the procedure in Markdown) under `<name>/`, as agent runtimes load skill folders. Runbooks naming an entity the caller may not read are left out.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/EntityRefQueryRequired',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              '`{ items }`: each skill with its folder path and text.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        required: ['name', 'path', 'content'],
+                        properties: {
+                          name: {
+                            type: 'string',
+                          },
+                          path: {
+                            type: 'string',
+                          },
+                          content: {
+                            type: 'string',
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/runbooks/{namespace}/{name}/skill': {
+      get: {
+        operationId: 'getRunbookSkill',
+        tags: ['runbooks'],
+        summary: 'A runbook as an agent skill (SKILL.md)',
+        description:
+          'The runbook in the `SKILL.md` format agent runtimes read: YAML front matter with `name` (lowercase letters, digits and hyphens) and `description` (what it is for and when to use it: its alerts and symptoms, at most 1,024 characters), then the procedure — sections, steps with their commands in code blocks and their addresses for ticking them in an incident, escalation, links.',
+        parameters: [
+          {
+            name: 'namespace',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'name',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The skill.',
+            content: {
+              'text/markdown': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
     '/runbooks/{namespace}/{name}': {
       get: {
         operationId: 'getRunbook',
