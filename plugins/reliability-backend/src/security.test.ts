@@ -32,6 +32,8 @@ interface Audited {
   status?: unknown;
 }
 const audited: Audited[] = [];
+// What each event names beside its caller: the path written, the entities.
+const auditedMeta: unknown[] = [];
 const recordingAuditor = createServiceFactory({
   service: coreServices.auditor,
   deps: { httpAuth: coreServices.httpAuth },
@@ -47,6 +49,7 @@ const recordingAuditor = createServiceFactory({
         actor: principal.userEntityRef ?? principal.subject ?? 'unknown',
       };
       audited.push(event);
+      auditedMeta.push(options.meta);
       return {
         async success(o) {
           Object.assign(event, {
@@ -240,6 +243,7 @@ describe('every route of the OpenAPI document', () => {
   let allow = true;
   let fixtures: Fixtures;
   let fixtureEvents: Audited[] = [];
+  let fixtureMeta: unknown[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'security-'));
 
   beforeAll(async () => {
@@ -345,6 +349,7 @@ describe('every route of the OpenAPI document', () => {
       violation: String(opened[0].id),
     };
     fixtureEvents = [...audited];
+    fixtureMeta = [...auditedMeta];
   });
 
   it('has every write listed here, and its fixtures', () => {
@@ -436,6 +441,17 @@ describe('every route of the OpenAPI document', () => {
           .set('Authorization', mockCredentials.user.header())
       ).body.items,
     ).toHaveLength(1);
+  });
+
+  it('names in each audit event what was written and the entities it is about', () => {
+    expect(fixtureMeta).toEqual([
+      {
+        path: '/runbooks/refresh',
+        entityRefs: ['component:default/insights-api'],
+      },
+      { path: '/postmortems' },
+      { path: '/incidents' },
+    ]);
   });
 
   it('audits the writes that succeed as succeeded, and reads not at all', async () => {

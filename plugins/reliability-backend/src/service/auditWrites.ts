@@ -10,6 +10,21 @@ const WRITES = ['post', 'put', 'patch', 'delete'] as const;
 const kebab = (operationId: string) =>
   operationId.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`);
 
+// The entity refs a write names: `entityRef` or `entityRefs` in its body or
+// query (as given: the route normalises them).
+function entitiesOf(req: express.Request): { entityRefs?: string[] } {
+  const refs = new Set<string>();
+  for (const source of [req.body, req.query] as unknown[]) {
+    if (!source || typeof source !== 'object') continue;
+    const { entityRef, entityRefs } = source as Record<string, unknown>;
+    if (typeof entityRef === 'string') refs.add(entityRef);
+    if (Array.isArray(entityRefs)) {
+      for (const r of entityRefs) if (typeof r === 'string') refs.add(r);
+    }
+  }
+  return refs.size ? { entityRefs: [...refs].slice(0, 50) } : {};
+}
+
 /**
  * Every write of the API in Backstage's audit log (`coreServices.auditor`):
  * one event per request, named by its operation in the OpenAPI document,
@@ -46,7 +61,9 @@ export function auditWrites(
         eventId: operation.eventId,
         severityLevel: severity(operation.eventId),
         request: req,
-        meta: { path: req.path },
+        // The path names the record written (an incident, a postmortem, a
+        // violation); the entities it is about, as the request names them.
+        meta: { path: req.path, ...entitiesOf(req) },
       })
       .then(
         event => {
