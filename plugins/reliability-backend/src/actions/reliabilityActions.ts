@@ -351,6 +351,30 @@ export function registerReliabilityActions(options: {
     version: incident.version,
   });
 
+  // An action that writes to one incident's `sub`-resource with the rest
+  // of its input as the body, answering with the incident's summary.
+  const onIncident =
+    (method: 'POST' | 'PUT', sub: string) =>
+    async ({
+      input,
+      credentials,
+    }: {
+      input: Record<string, unknown>;
+      credentials: BackstageCredentials;
+    }) => {
+      const { incident, ...body } = input;
+      return {
+        output: summaryOf(
+          await call(
+            credentials,
+            method,
+            `/incidents/${seg(String(incident))}/${sub}`,
+            body,
+          ),
+        ),
+      };
+    };
+
   actionsRegistry.register({
     name: 'declare-incident',
     title: 'Declare an incident',
@@ -390,16 +414,7 @@ export function registerReliabilityActions(options: {
         }),
       output: incidentOutput,
     },
-    action: async ({ input: { incident, ...body }, credentials }) => ({
-      output: summaryOf(
-        await call(
-          credentials,
-          'POST',
-          `/incidents/${seg(incident)}/notes`,
-          body,
-        ),
-      ),
-    }),
+    action: onIncident('POST', 'notes'),
   });
 
   actionsRegistry.register({
@@ -417,16 +432,7 @@ export function registerReliabilityActions(options: {
         }),
       output: incidentOutput,
     },
-    action: async ({ input: { incident, ...body }, credentials }) => ({
-      output: summaryOf(
-        await call(
-          credentials,
-          'POST',
-          `/incidents/${seg(incident)}/status-updates`,
-          body,
-        ),
-      ),
-    }),
+    action: onIncident('POST', 'status-updates'),
   });
 
   actionsRegistry.register({
@@ -448,16 +454,7 @@ export function registerReliabilityActions(options: {
         }),
       output: incidentOutput,
     },
-    action: async ({ input: { incident, ...body }, credentials }) => ({
-      output: summaryOf(
-        await call(
-          credentials,
-          'PUT',
-          `/incidents/${seg(incident)}/checklist`,
-          body,
-        ),
-      ),
-    }),
+    action: onIncident('PUT', 'checklist'),
   });
 
   actionsRegistry.register({
