@@ -92,16 +92,20 @@ test('an agent finds the runbook for an alert, declares an incident as the guest
     // The worker backlog is the data team's, led by Jonas: the guest may
     // work it, not change its severity — nor may the agent acting for the
     // guest, and nothing changes.
-    const list = await (
-      await request.get(
-        `${BACKEND}/api/reliability/incidents?status=resolved&entityRef=component:default/insights-worker`,
-        { headers },
-      )
-    ).json();
-    const backlog = list.items.find((i: any) =>
-      i.title.startsWith('Scheduled checks late'),
-    );
-    expect(backlog).toBeDefined();
+    // (The demo's incidents are imported shortly after start.)
+    let backlog: any;
+    await expect(async () => {
+      const list = await (
+        await request.get(
+          `${BACKEND}/api/reliability/incidents?status=resolved&entityRef=component:default/insights-worker`,
+          { headers },
+        )
+      ).json();
+      backlog = list.items.find((i: any) =>
+        i.title.startsWith('Scheduled checks late'),
+      );
+      expect(backlog).toBeDefined();
+    }).toPass({ timeout: 90_000 });
     const refused = await client.callTool({
       name: 'reliability.set-incident-severity',
       arguments: {
@@ -111,6 +115,7 @@ test('an agent finds the runbook for an alert, declares an incident as the guest
       },
     });
     expect(refused.isError).toBe(true);
+    expect(JSON.stringify(refused.content)).toMatch(/You may not/);
     const after = await (
       await request.get(
         `${BACKEND}/api/reliability/incidents/${backlog.reference}`,
