@@ -14,56 +14,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { parse } from 'yaml';
-import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
 import type { ComponentRecoveryStatus } from '@reliability-suite/plugin-reliability-common';
 import { reliabilityPlugin } from './plugin';
+import { recordingAuditor, type Audited } from './__testUtils__/auditor';
 import { DatabaseRecoveryViolationStore } from './recovery/DatabaseRecoveryViolationStore';
 
-// What reaches Backstage's audit log: each event with its caller (read from
-// the request's credentials, as the default auditor does) and its outcome.
-interface Audited {
-  eventId: string;
-  severityLevel?: string;
-  actor: string;
-  outcome?: 'succeeded' | 'failed';
-  status?: unknown;
-}
-const audited: Audited[] = [];
-// What each event names beside its caller: the path written, the entities.
-const auditedMeta: unknown[] = [];
-const recordingAuditor = createServiceFactory({
-  service: coreServices.auditor,
-  deps: { httpAuth: coreServices.httpAuth },
-  factory: ({ httpAuth }) => ({
-    async createEvent(options) {
-      // Like the default auditor: no credentials, no event.
-      const { principal } = (await httpAuth.credentials(options.request!)) as {
-        principal: { userEntityRef?: string; subject?: string };
-      };
-      const event: Audited = {
-        eventId: options.eventId,
-        severityLevel: options.severityLevel,
-        actor: principal.userEntityRef ?? principal.subject ?? 'unknown',
-      };
-      audited.push(event);
-      auditedMeta.push(options.meta);
-      return {
-        async success(o) {
-          Object.assign(event, {
-            outcome: 'succeeded',
-            status: o?.meta?.status,
-          });
-        },
-        async fail(o) {
-          Object.assign(event, { outcome: 'failed', status: o.meta?.status });
-        },
-      };
-    },
-  }),
-});
+const {
+  audited,
+  auditedMeta,
+  factory: recordingAuditorFactory,
+} = recordingAuditor();
 const kebab = (id: string) => id.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`);
 
 // Security by enumeration: every route of the OpenAPI document (the router
@@ -293,7 +253,7 @@ describe('every route of the OpenAPI document', () => {
           defaultCredentials: mockCredentials.none(),
         }),
         permissions.factory,
-        recordingAuditor,
+        recordingAuditorFactory,
         catalogServiceMock.factory({
           entities: [
             entity,

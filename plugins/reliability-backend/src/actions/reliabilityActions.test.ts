@@ -1,6 +1,7 @@
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { POSTGRES_DOWN_RUNBOOK } from '../__testUtils__/alertmanager';
+import { recordingAuditor } from '../__testUtils__/auditor';
 import { startRecoveryBackend } from '../__testUtils__/recoveryBackend';
 import { actorOf } from '../incidents/incidentRoutes';
 
@@ -38,10 +39,12 @@ describe('actorOf', () => {
 describe.each(databases.eachSupportedId())(
   'the actions for agents on %s',
   databaseId => {
+    const auditor = recordingAuditor();
     // Bob may read, not declare.
     const start = () =>
       startRecoveryBackend(databases, databaseId, {
         files: { 'postgres-down.yaml': POSTGRES_DOWN_RUNBOOK },
+        features: [auditor.factory],
         decide: (permission, credentials: any) =>
           permission === 'reliability.incident.create' &&
           credentials?.principal?.userEntityRef === 'user:default/bob'
@@ -119,6 +122,7 @@ describe.each(databases.eachSupportedId())(
       );
       expect(other.body.output.runbooks).toEqual([]);
 
+      auditor.audited.length = 0;
       const declared = await invoke(
         backend,
         'declare-incident',
@@ -182,6 +186,27 @@ describe.each(databases.eachSupportedId())(
         ).body.output.incidents.map((i: any) => i.reference),
       ).toEqual([reference]);
 
+      // Each write through an action is one event of the write's, in Alice's
+      // name, with its outcome.
+      expect(auditor.audited).toEqual([
+        expect.objectContaining({
+          eventId: 'declare-incident',
+          actor: 'user:default/alice',
+          outcome: 'succeeded',
+        }),
+        expect.objectContaining({
+          eventId: 'update-incident',
+          actor: 'user:default/alice',
+          outcome: 'succeeded',
+        }),
+        expect.objectContaining({
+          eventId: 'tick-incident-step',
+          actor: 'user:default/alice',
+          outcome: 'succeeded',
+        }),
+      ]);
+      auditor.audited.length = 0;
+
       // Bob may not declare: the action fails as the route does, and
       // nothing is stored.
       const refused = await invoke(
@@ -191,6 +216,14 @@ describe.each(databases.eachSupportedId())(
         bob,
       );
       expect(refused.status).toBe(403);
+      expect(auditor.audited).toEqual([
+        expect.objectContaining({
+          eventId: 'declare-incident',
+          actor: 'user:default/bob',
+          outcome: 'failed',
+          status: 403,
+        }),
+      ]);
       expect(
         (await backend.get('/incidents?limit=50', alice)).body.items.map(
           (i: any) => i.title,
