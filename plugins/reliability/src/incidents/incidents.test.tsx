@@ -285,6 +285,15 @@ describe('IncidentPage', () => {
                   summary: 'The replica is healthy',
                   pinned: false,
                 },
+                {
+                  id: 3,
+                  at: new Date().toISOString(),
+                  type: 'note',
+                  actor: 'user:default/amara',
+                  source: 'mcp',
+                  summary: 'Her assistant found the runbook',
+                  pinned: false,
+                },
               ],
             },
     });
@@ -299,6 +308,11 @@ describe('IncidentPage', () => {
         { timeout: 15_000 },
       ),
     ).toBeInTheDocument();
+    // A write an agent made for her says so.
+    expect(
+      screen.getByText('Her assistant found the runbook'),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText(/via an agent \(MCP\)/)).toHaveLength(1);
   });
 
   it('asks again with the ETag of what it shows, and keeps it when nothing changed', async () => {
