@@ -12,6 +12,7 @@ import { FreshnessStatus } from './FreshnessStatus';
 import { SeverityChip } from '../shared/SeverityChip';
 import { useRunbookLinks } from './useRunbookLinks';
 import { ALL, FilterSelect } from '../components/FilterSelect';
+import { OwnerLink } from '../components/OwnerLink';
 import { Timestamp } from '../components/Timestamp';
 
 /** Runbooks with filters by text, severity and alert name. */
@@ -95,7 +96,11 @@ export const RunbookTable = ({
       ),
     },
     { title: 'Category', field: 'category' },
-    { title: 'Owner', field: 'owner' },
+    {
+      title: 'Owner',
+      field: 'owner',
+      render: r => (r.owner ? <OwnerLink owner={r.owner} /> : null),
+    },
     { title: 'Freshness', render: r => <FreshnessStatus review={r.review} /> },
     {
       title: 'Last synced',

@@ -60,6 +60,7 @@ function summary(
 const RUNBOOKS = [
   summary('postgres-down', 'PostgreSQL is down', 'P1', ['PostgresDown'], {
     category: 'db',
+    owner: 'group:default/sre-team',
     review: { lastReviewed: '2020-01-01', intervalDays: 90 },
   }),
   summary('api-slow', 'API is slow', 'P3', ['ApiSlow']),
@@ -185,6 +186,14 @@ describe('RunbookTable', () => {
     expect(
       screen.getByText(/Stale: last reviewed 2020-01-01/),
     ).toBeInTheDocument();
+    // The owner is a catalog link, not a raw ref.
+    expect(screen.getByRole('link', { name: 'sre-team' })).toHaveAttribute(
+      'href',
+      '/catalog/default/group/sre-team',
+    );
+    expect(
+      screen.queryByText('group:default/sre-team'),
+    ).not.toBeInTheDocument();
   });
 
   it('filters by text, severity and alert name', async () => {
