@@ -11,7 +11,7 @@ import {
   incidentNoteSchema,
   incidentStatusUpdateSchema,
 } from '@reliability-suite/plugin-reliability-common';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { incidentsApiRef } from '../api/IncidentsApi';
 import { Timestamp } from '../components/Timestamp';
 
@@ -37,6 +37,32 @@ export const IncidentUpdates = ({
   });
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string>();
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  const conditionsRef = useRef<HTMLTextAreaElement>(null);
+  // The keyboard in an incident: `n` to the note, `u` to the status update,
+  // unless the key is typed into a field.
+  useEffect(() => {
+    if (!canWrite) return undefined;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+      const target = e.target as HTMLElement | null;
+      if (
+        target &&
+        (target.isContentEditable ||
+          ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+      ) {
+        return;
+      }
+      const field = { n: noteRef, u: conditionsRef }[e.key.toLowerCase()]
+        ?.current;
+      if (!field) return;
+      e.preventDefault();
+      field.scrollIntoView?.({ block: 'center' });
+      field.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [canWrite]);
   const send = async (
     check: { success: boolean; error?: any },
     action: () => Promise<Incident>,
@@ -61,6 +87,7 @@ export const IncidentUpdates = ({
   const field = (key: keyof typeof update, label: string) => (
     <TextField
       id={`status-update-${key}`}
+      inputRef={key === 'conditions' ? conditionsRef : undefined}
       label={label}
       value={update[key]}
       onChange={e => setUpdate(u => ({ ...u, [key]: e.target.value }))}
@@ -117,6 +144,7 @@ export const IncidentUpdates = ({
           <Box mt={2} display="flex" alignItems="flex-end" style={{ gap: 8 }}>
             <TextField
               id="incident-note"
+              inputRef={noteRef}
               label="Note"
               value={note}
               onChange={e => setNote(e.target.value)}
@@ -138,6 +166,9 @@ export const IncidentUpdates = ({
               Add note
             </Button>
           </Box>
+          <Typography variant="caption" color="textSecondary" component="p">
+            Keys: <kbd>n</kbd> writes a note, <kbd>u</kbd> a status update.
+          </Typography>
           {problem && (
             <Typography color="error" variant="body2" role="alert">
               {problem}

@@ -379,6 +379,28 @@ describe('IncidentPage', () => {
     });
   });
 
+  it('takes n to the note and u to the status update, not while typing', async () => {
+    const other = { ...INCIDENT, id: '7d1f3e0a-0000-4000-8000-000000000011' };
+    const api = mockIncidentsApi({ getIncident: async () => other });
+    await render(<IncidentPage />, api, {
+      path: '/incidents/INC-3',
+      route: '/incidents/:id',
+    });
+    expect(await screen.findByText(/Keys:/)).toBeInTheDocument();
+    const note = screen.getByLabelText('Note');
+    const conditions = screen.getByLabelText('Conditions: what is happening');
+    await userEvent.keyboard('n');
+    expect(note).toHaveFocus();
+    // Typed into a field, the keys are text.
+    await userEvent.keyboard('u');
+    expect(note).toHaveFocus();
+    expect(note).toHaveValue('u');
+    (document.activeElement as HTMLElement).blur();
+    await userEvent.keyboard('u');
+    expect(conditions).toHaveFocus();
+    expect(conditions).toHaveValue('');
+  });
+
   it('offers no controls to those the policy denies', async () => {
     // Another incident: permission answers are cached per resource.
     const other = { ...INCIDENT, id: '7d1f3e0a-0000-4000-8000-000000000009' };
