@@ -18,6 +18,7 @@ import {
   reliabilityPostmortemUpdatePermission,
 } from '@reliability-suite/plugin-reliability-common';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { BackupIngest } from './backups/BackupIngest';
 import { BackupSourceRunner } from './backups/BackupSourceRunner';
 import { ReporterScopes } from './backups/reporterScopes';
@@ -43,6 +44,7 @@ import { EntityOverviewService } from './entities/EntityOverviewService';
 import { DatabaseHealth } from './health/DatabaseHealth';
 import { DatabaseRunbookStore } from './runbooks/DatabaseRunbookStore';
 import { RunbookIndexer } from './runbooks/RunbookIndexer';
+import { subscribeToPushes } from './runbooks/pushSubscription';
 import { AlertMatcher } from './incidents/AlertMatcher';
 import { AlertCoverageService } from './alerts/AlertCoverageService';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
@@ -112,6 +114,7 @@ export const reliabilityPlugin = createBackendPlugin({
         notifications: notificationService,
         discovery: coreServices.discovery,
         actionsRegistry: actionsRegistryServiceRef,
+        events: eventsServiceRef,
       },
       async init({
         logger,
@@ -127,6 +130,7 @@ export const reliabilityPlugin = createBackendPlugin({
         permissionsRegistry,
         catalog: catalogClient,
         notifications,
+        events,
         discovery,
         actionsRegistry,
       }) {
@@ -303,6 +307,19 @@ export const reliabilityPlugin = createBackendPlugin({
               }),
           fn: signal => runbookIndexer.indexAll({ signal }),
         });
+        // A push to a repository holding runbooks re-reads its locations at
+        // once (GitHub, GitLab or any module publishing pushes).
+        if (
+          config.getOptionalBoolean('reliability.runbooks.pushEvents') ??
+          true
+        ) {
+          await subscribeToPushes({
+            events,
+            indexer: runbookIndexer,
+            auditor,
+            logger: logger.child({ task: 'runbook-push' }),
+          });
+        }
 
         // Every plan judged on a schedule: state changes kept, the owners of
         // newly violated or stale components notified (once, across

@@ -62,6 +62,11 @@ export class AlertRuleRunner {
       error?: string;
       /** The folder is as it was when last read: its rules are kept. */
       unchanged?: boolean;
+      /**
+       * Only these files were read again: the rules of the others are kept
+       * as they were.
+       */
+      files?: string[];
     },
     at: Date,
   ): Promise<void> {
@@ -79,8 +84,11 @@ export class AlertRuleRunner {
       return;
     }
     const failed = new Set(read.failedFiles);
+    const scope = read.files ? new Set(read.files) : undefined;
     const kept = (previous?.rules ?? []).filter(
-      r => r.file !== undefined && failed.has(r.file),
+      r =>
+        r.file !== undefined &&
+        (failed.has(r.file) || (scope !== undefined && !scope.has(r.file))),
     );
     const { entityRefs } = location;
     const rules = [

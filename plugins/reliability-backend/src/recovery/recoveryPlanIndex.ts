@@ -58,6 +58,8 @@ export async function replaceLocationPlans(
   options: {
     locationId: string;
     plans: IndexedRecoveryPlan[];
+    /** The files read again, when only they were (see LocationIndexResult). */
+    files?: string[];
     failedFiles: string[];
     revision: string | null;
     at: Date;
@@ -65,7 +67,11 @@ export async function replaceLocationPlans(
   },
 ) {
   const { locationId, plans, at, problems } = options;
-  const previous = await tx<PlanRow>(PLANS).where({ location_id: locationId });
+  const scope = options.files ? new Set(options.files) : undefined;
+  const inScope = (file: string) => !scope || scope.has(file);
+  const previous = (
+    await tx<PlanRow>(PLANS).where({ location_id: locationId })
+  ).filter(r => inScope(r.source_url));
   const key = (ns: string, n: string) => `${ns}/${n}`;
   const fresh = new Set(
     plans.map(p =>
@@ -87,27 +93,44 @@ export async function replaceLocationPlans(
       .update({ stale: true });
   }
 
+  // The names held elsewhere (another location, or a file of this one not
+  // read again), asked in slices rather than a query per plan.
+  const taken = new Map<string, string>();
+  const keys = plans.map(p => [
+    p.document.metadata.namespace ?? 'default',
+    p.document.metadata.name,
+  ]);
+  for (let i = 0; i < keys.length; i += 200) {
+    const rows = await tx<PlanRow>(PLANS)
+      .whereIn(['namespace', 'name'], keys.slice(i, i + 200))
+      .select('namespace', 'name', 'source_url', 'location_id');
+    for (const row of rows) {
+      if (row.location_id === locationId && inScope(row.source_url)) continue;
+      taken.set(key(row.namespace, row.name), row.source_url);
+    }
+  }
+
+  const planRows: object[] = [];
+  const entityRows: object[] = [];
   for (const p of plans) {
     const { name } = p.document.metadata;
     const namespace = p.document.metadata.namespace ?? 'default';
-    const other = await tx<PlanRow>(PLANS)
-      .where({ namespace, name })
-      .whereNot('location_id', locationId)
-      .first();
-    if (other) {
+    const other = taken.get(key(namespace, name));
+    if (other !== undefined) {
       problems.push({
         severity: 'error',
         file: p.sourceUrl,
         line: p.sourceLine,
         column: 1,
         runbook: name,
-        message: `duplicate recovery plan name ${key(namespace, name)}: ${
-          other.source_url
-        } already defines it`,
+        message: `duplicate recovery plan name ${key(
+          namespace,
+          name,
+        )}: ${other} already defines it`,
       });
       continue;
     }
-    await tx(PLANS).insert({
+    planRows.push({
       namespace,
       name,
       location_id: locationId,
@@ -119,12 +142,15 @@ export async function replaceLocationPlans(
       stale: false,
       document: JSON.stringify(p.document),
     });
-    const refs = planEntityRefs(p.document);
-    if (refs.length > 0) {
-      await tx(PLAN_ENTITIES).insert(
-        refs.map(entity_ref => ({ namespace, name, entity_ref })),
-      );
+    for (const entity_ref of planEntityRefs(p.document)) {
+      entityRows.push({ namespace, name, entity_ref });
     }
+  }
+  for (let i = 0; i < planRows.length; i += 100) {
+    await tx(PLANS).insert(planRows.slice(i, i + 100));
+  }
+  for (let i = 0; i < entityRows.length; i += 200) {
+    await tx(PLAN_ENTITIES).insert(entityRows.slice(i, i + 200));
   }
 }
 
@@ -144,10 +170,15 @@ export async function touchLocationPlans(
   tx: Knex.Transaction,
   locationId: string,
   at: Date,
+  /** The revision now read, when the files that did not change are of it. */
+  revision?: string | null,
 ) {
   await tx(PLANS)
     .where({ location_id: locationId, stale: false })
-    .update({ synced_at: at });
+    .update({
+      synced_at: at,
+      ...(revision !== undefined ? { revision } : {}),
+    });
 }
 
 /** The recovery plans covering an entity, or one by name. */

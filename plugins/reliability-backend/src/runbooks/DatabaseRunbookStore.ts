@@ -32,6 +32,7 @@ const ENTITIES = 'reliability_runbook_entities';
 const TRIGGERS = 'reliability_runbook_triggers';
 const PROBLEMS = 'reliability_index_problems';
 const VERSION = 'reliability_runbook_index_version';
+const FILES = 'reliability_index_files';
 
 // Raised by every change of the index, last in its transaction (the row
 // lock is held briefly): the other instances' read caches follow it.
@@ -50,6 +51,7 @@ type LocationRow = {
   last_success_at: Date | string | number | null;
   last_error: string | null;
   verdicts?: string | null;
+  read_signature?: string | null;
 };
 
 type RunbookRow = {
@@ -83,6 +85,17 @@ type ProblemRow = {
 async function insertAll(tx: Knex.Transaction, table: string, rows: object[]) {
   for (let i = 0; i < rows.length; i += 200) {
     await tx(table).insert(rows.slice(i, i + 200));
+  }
+}
+
+/** Runs `fn` on slices of `items` small enough for one statement's parameters. */
+export async function inSlices<T>(
+  items: T[],
+  fn: (slice: T[]) => Promise<unknown>,
+  size = 200,
+) {
+  for (let i = 0; i < items.length; i += size) {
+    await fn(items.slice(i, i + size));
   }
 }
 
@@ -142,8 +155,16 @@ export class DatabaseRunbookStore implements RunbookStore {
           ...toLocationState(row),
           etag: row.etag ?? undefined,
           verdicts: row.verdicts ?? undefined,
+          readSignature: row.read_signature ?? undefined,
         }
       : undefined;
+  }
+
+  async fileHashes(locationId: string) {
+    const rows: { file: string; hash: string }[] = await this.db(FILES)
+      .where({ location_id: locationId })
+      .select('file', 'hash');
+    return new Map(rows.map(r => [r.file, r.hash]));
   }
 
   async listLocations(filter: { entityRef?: string } = {}) {
@@ -167,11 +188,18 @@ export class DatabaseRunbookStore implements RunbookStore {
         last_success_at: result.at,
         last_error: null,
         verdicts: result.verdicts ?? null,
+        read_signature: result.readSignature ?? null,
       });
 
-      const previous = await tx<RunbookRow>(RUNBOOKS).where({
-        location_id: location.id,
-      });
+      // A read of some files replaces what those files held; a whole read
+      // replaces everything.
+      const scope = result.files ? new Set(result.files) : undefined;
+      const inScope = (file: string) => !scope || scope.has(file);
+      const previous = (
+        await tx<RunbookRow>(RUNBOOKS).where({
+          location_id: location.id,
+        })
+      ).filter(r => inScope(r.source_url));
       const fresh = new Set(
         result.runbooks.map(
           r => `${r.document.metadata.namespace}/${r.document.metadata.name}`,
@@ -195,21 +223,24 @@ export class DatabaseRunbookStore implements RunbookStore {
         }
       }
 
-      // A name another location already holds is a duplicate: name both files.
+      // A name another location (or a file of this one not read again)
+      // already holds is a duplicate: name both files.
       const taken = new Map<string, string>();
       const keys = result.runbooks.map(r => [
         r.document.metadata.namespace,
         r.document.metadata.name,
       ]);
-      for (let i = 0; i < keys.length; i += 200) {
+      await inSlices(keys, async slice => {
         const rows = await tx<RunbookRow>(RUNBOOKS)
-          .whereIn(['namespace', 'name'], keys.slice(i, i + 200))
-          .whereNot('location_id', location.id)
-          .select('namespace', 'name', 'source_url');
+          .whereIn(['namespace', 'name'], slice)
+          .select('namespace', 'name', 'source_url', 'location_id');
         for (const row of rows) {
+          if (row.location_id === location.id && inScope(row.source_url)) {
+            continue;
+          }
           taken.set(`${row.namespace}/${row.name}`, row.source_url);
         }
-      }
+      });
 
       const runbookRows: RunbookRow[] = [];
       const entityRows: object[] = [];
@@ -263,13 +294,23 @@ export class DatabaseRunbookStore implements RunbookStore {
       await replaceLocationPlans(tx, {
         locationId: location.id,
         plans: result.recoveryPlans ?? [],
+        files: result.files,
         failedFiles: result.failedFiles,
         revision: result.revision ?? result.etag ?? null,
         at: result.at,
         problems,
       });
 
-      await tx(PROBLEMS).where({ location_id: location.id }).delete();
+      if (result.files) {
+        await inSlices(result.files, slice =>
+          tx(PROBLEMS)
+            .where({ location_id: location.id })
+            .whereIn('file', slice)
+            .delete(),
+        );
+      } else {
+        await tx(PROBLEMS).where({ location_id: location.id }).delete();
+      }
       await insertAll(
         tx,
         PROBLEMS,
@@ -282,6 +323,43 @@ export class DatabaseRunbookStore implements RunbookStore {
           message: p.message.slice(0, 4000),
           runbook: p.runbook ?? null,
           entity_ref: p.entityRef ?? null,
+        })),
+      );
+
+      // The files not read again are as they were at this read: as fresh.
+      if (result.files) {
+        await tx(RUNBOOKS)
+          .where({ location_id: location.id, stale: false })
+          .update({
+            synced_at: result.at,
+            revision: result.revision ?? result.etag ?? null,
+          });
+        await touchLocationPlans(
+          tx,
+          location.id,
+          result.at,
+          result.revision ?? result.etag ?? null,
+        );
+      }
+
+      // What each file held, for the next pass to compare.
+      if (result.files) {
+        await inSlices(result.files, slice =>
+          tx(FILES)
+            .where({ location_id: location.id })
+            .whereIn('file', slice)
+            .delete(),
+        );
+      } else {
+        await tx(FILES).where({ location_id: location.id }).delete();
+      }
+      await insertAll(
+        tx,
+        FILES,
+        Object.entries(result.fileHashes ?? {}).map(([file, hash]) => ({
+          location_id: location.id,
+          file,
+          hash,
         })),
       );
     });
@@ -325,6 +403,7 @@ export class DatabaseRunbookStore implements RunbookStore {
         await this.deleteRunbooks(tx, rows);
         await deleteLocationPlans(tx, id);
         await tx(PROBLEMS).where({ location_id: id }).delete();
+        await tx(FILES).where({ location_id: id }).delete();
         await tx(LOCATIONS).where({ id }).delete();
       });
     }

@@ -19,10 +19,11 @@ import {
   ANNOTATION_RUNBOOKS,
   DEFAULT_RUNBOOK_PARSE_LIMITS,
   runbookLocationEntries,
-  parseRunbookFolder,
+  parseRunbookFolderInSlices,
   type AlertRule,
   type RunbookProblem,
 } from '@reliability-suite/plugin-reliability-common';
+import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import type {
@@ -31,11 +32,17 @@ import type {
   RunbookStore,
 } from './RunbookStore';
 import type { AlertRuleRunner } from '../alerts/AlertRuleRunner';
+import {
+  pushReachesRemote,
+  pushReachesUrl,
+  type RepositoryPush,
+} from './pushEvents';
 import { applyVerdicts, namedRefs, SpeakFor, verdictsKey } from './speakFor';
 import {
   GitSource,
   LocalFolderSource,
   type RunbookSource,
+  type SourceFile,
   type SourceLimits,
   redactRemote,
   UrlReaderSource,
@@ -44,11 +51,27 @@ import {
 /** How many folders or URLs one entity's annotation may name. */
 const MAX_ENTITY_LOCATIONS = 10;
 
+/**
+ * The index's format: a location stored by another format is read whole at
+ * the next pass instead of file by file. Raise it when what is stored of a
+ * file changes.
+ */
+const INDEX_FORMAT = 2;
+
+/** Why a pass reads a location whole instead of only its changed files. */
+export type FullReadReason =
+  | 'asked'
+  | 'first read'
+  | 'format'
+  | 'catalog changed';
+
 /** A location with the source to read it from, or why it cannot be read. */
 type ResolvedLocation = RunbookLocation & {
   defaultEntityRef?: string | string[];
   /** What is read: the same for entities whose annotations name one folder. */
   sourceKey?: string;
+  /** Whether a push to Git changes what it reads. */
+  pushed?: (push: RepositoryPush) => boolean;
 } & ({ source_: RunbookSource } | { invalid: string });
 
 /**
@@ -133,7 +156,9 @@ export class RunbookIndexer {
    * that the pass another instance starts once the scheduler frees the task
    * never runs beside this one. What it did not reach keeps its last copy.
    */
-  async indexAll(options: { signal?: AbortSignal } = {}): Promise<void> {
+  async indexAll(
+    options: { signal?: AbortSignal; full?: boolean } = {},
+  ): Promise<void> {
     const { store, logger } = this.options;
     const { signal } = options;
     const started = Date.now();
@@ -167,7 +192,7 @@ export class RunbookIndexer {
       // One location that fails in an unforeseen way must not stop the
       // others: record it on the location and go on.
       try {
-        await this.indexLocation(location, signal);
+        await this.indexLocation(location, { signal, full: options.full });
       } catch (error) {
         if (signal?.aborted) continue;
         const message = error instanceof Error ? error.message : String(error);
@@ -207,8 +232,14 @@ export class RunbookIndexer {
     return shareFolders(items.flatMap(e => this.locationsOfEntity(e)));
   }
 
-  /** Re-indexes the runbooks one entity's annotation points at, now. */
-  async indexEntity(entityRef: string): Promise<void> {
+  /**
+   * Re-indexes the runbooks one entity's annotation points at, now: the
+   * files that changed, or (`full`) every file.
+   */
+  async indexEntity(
+    entityRef: string,
+    options: { full?: boolean } = {},
+  ): Promise<void> {
     const credentials = await this.options.auth.getOwnServiceCredentials();
     const entity = await this.options.catalog.getEntityByRef(entityRef, {
       credentials,
@@ -228,15 +259,68 @@ export class RunbookIndexer {
       const shared = location.sourceKey
         ? all.find(l => l.sourceKey === location.sourceKey)
         : undefined;
-      await this.indexLocation(shared ?? location);
+      await this.indexLocation(shared ?? location, options);
     }
+  }
+
+  // One read of a location at a time in this instance: a push and the
+  // schedule asking at once read it one after the other.
+  private readonly reading = new Map<string, Promise<unknown>>();
+
+  /**
+   * Re-reads, now, the locations a push to Git reaches (the changed files
+   * of each), and says which they were.
+   */
+  async indexPushed(push: RepositoryPush): Promise<string[]> {
+    // The catalog down does not keep a push from the configured locations.
+    const entityLocations = await this.entityLocations().catch(error => {
+      this.options.logger.warn(
+        `Could not list the entities with runbooks for a push: ${
+          (error as Error).message
+        }`,
+      );
+      return [];
+    });
+    const all = [...entityLocations, ...this.configLocations];
+    const reached = all.filter(l => l.pushed?.(push));
+    for (const location of reached) {
+      try {
+        await this.indexLocation(location);
+      } catch (error) {
+        this.options.logger.error(
+          `Indexing runbooks at ${location.target} after a push failed: ${
+            (error as Error).message
+          }`,
+        );
+      }
+    }
+    return reached.map(l => l.id);
   }
 
   private async indexLocation(
     location: ResolvedLocation,
-    signal?: AbortSignal,
+    options: { signal?: AbortSignal; full?: boolean } = {},
+  ): Promise<void> {
+    const before = this.reading.get(location.id) ?? Promise.resolve();
+    const next = before
+      .catch(() => {})
+      .then(() => this.readLocation(location, options));
+    this.reading.set(location.id, next);
+    try {
+      await next;
+    } finally {
+      if (this.reading.get(location.id) === next) {
+        this.reading.delete(location.id);
+      }
+    }
+  }
+
+  private async readLocation(
+    location: ResolvedLocation,
+    options: { signal?: AbortSignal; full?: boolean },
   ): Promise<void> {
     const { store, logger } = this.options;
+    const { signal } = options;
     const at = new Date();
     const { id, source, target, entityRef } = location;
     const plain: RunbookLocation = { id, source, target, entityRef };
@@ -265,13 +349,23 @@ export class RunbookIndexer {
       location.source === 'entity'
         ? [location.defaultEntityRef ?? []].flat()
         : [];
+    const signature = this.readSignature(location);
     let read;
+    let fullRead: FullReadReason | undefined;
+    let stored;
     try {
-      const stored = await store.getLocation(id);
-      const etag = stored?.etag
-        ? await this.etagIfStillJudged(stored, speakers)
-        : undefined;
-      read = await location.source_.read(etag, this.limits, signal);
+      stored = await store.getLocation(id);
+      if (options.full) fullRead = 'asked';
+      else if (!stored?.etag) fullRead = 'first read';
+      else if (stored.readSignature !== signature) fullRead = 'format';
+      else if (!(await this.stillJudged(stored, speakers))) {
+        fullRead = 'catalog changed';
+      }
+      read = await location.source_.read(
+        fullRead ? undefined : stored?.etag,
+        this.limits,
+        signal,
+      );
     } catch (error) {
       if (signal?.aborted) throw error;
       const message = error instanceof Error ? error.message : String(error);
@@ -286,6 +380,27 @@ export class RunbookIndexer {
       return;
     }
 
+    // The files to read again: all of them, or those whose hash differs
+    // from the last read's, with those gone since and those whose runbook
+    // lost a duplicate name to another file (which may be gone now).
+    let toRead: SourceFile[] = read.files;
+    let scope: string[] | undefined;
+    if (!fullRead) {
+      const hashes = await store.fileHashes(id);
+      const again = new Set(
+        (await store.listProblems({ locationIds: [id] }))
+          .filter(p => /^duplicate /.test(p.message))
+          .map(p => p.file),
+      );
+      toRead = read.files.filter(
+        f => hashes.get(f.url) !== f.hash || again.has(f.url),
+      );
+      const listed = new Set(read.files.map(f => f.url));
+      const gone = [...hashes.keys()].filter(f => !listed.has(f));
+      // The location's own problems (too many files) are named by its target.
+      scope = [...new Set([...toRead.map(f => f.url), ...gone, target])];
+    }
+
     const runbooks: IndexedRunbook[] = [];
     const problems: RunbookProblem[] = [];
     const failedFiles: string[] = [];
@@ -298,14 +413,16 @@ export class RunbookIndexer {
         message: `more than ${this.limits.maxFiles} runbook files: only the first ${this.limits.maxFiles} (by path) were read`,
       });
     }
-    const parsed = parseRunbookFolder(
-      read.files.map(f => ({ file: f.url, bytes: f.content })),
-      {
-        severities: this.options.severities,
-        defaultEntityRef: location.defaultEntityRef,
-        maxFileBytes: this.limits.maxFileBytes,
-      },
-    );
+    const contents = [];
+    for (const f of toRead) {
+      contents.push({ file: f.url, bytes: await f.content() });
+    }
+    const parsed = await parseRunbookFolderInSlices(contents, {
+      severities: this.options.severities,
+      defaultEntityRef: location.defaultEntityRef,
+      maxFileBytes: this.limits.maxFileBytes,
+      signal,
+    });
     problems.push(...parsed.problems);
     failedFiles.push(...parsed.failedFiles);
     for (const r of parsed.runbooks) {
@@ -327,7 +444,7 @@ export class RunbookIndexer {
     const judged = applyVerdicts(verdicts, runbooks, recoveryPlans, speakers);
     problems.push(...judged.problems);
 
-    const { problems: stored } = await store.replaceLocation(plain, {
+    const { problems: storedProblems } = await store.replaceLocation(plain, {
       runbooks: judged.runbooks,
       recoveryPlans: judged.plans,
       problems,
@@ -335,18 +452,47 @@ export class RunbookIndexer {
       etag: read.etag,
       revision: read.revision,
       at,
-      verdicts: verdictsKey(verdicts),
+      // A read of some files adds its verdicts to those of the others.
+      verdicts: scope
+        ? mergeVerdicts(stored?.verdicts, verdictsKey(verdicts))
+        : verdictsKey(verdicts),
+      files: scope,
+      fileHashes: Object.fromEntries(toRead.map(f => [f.url, f.hash])),
+      readSignature: signature,
     });
     await this.folderRules(
       location,
-      { rules: parsed.alertRules, failedFiles: parsed.failedFiles },
+      {
+        rules: parsed.alertRules,
+        failedFiles: parsed.failedFiles,
+        files: scope,
+      },
       at,
     );
-    const errors = stored.filter(p => p.severity === 'error').length;
+    const errors = storedProblems.filter(p => p.severity === 'error').length;
     const errorNote = errors ? ` with ${errors} error(s)` : '';
+    const how = scope
+      ? `${toRead.length} of ${read.files.length} file(s) changed`
+      : `all ${read.files.length} file(s) read: ${fullRead}`;
     logger.info(
-      `Indexed ${runbooks.length} runbook(s) and ${recoveryPlans.length} recovery plan(s) from ${target}${errorNote}`,
+      `Indexed ${runbooks.length} runbook(s) and ${recoveryPlans.length} recovery plan(s) from ${target} (${how})${errorNote}`,
     );
+  }
+
+  // What the files of a location are read against: a change of any reads
+  // every file again.
+  private readSignature(location: ResolvedLocation): string {
+    return createHash('sha256')
+      .update(
+        JSON.stringify([
+          INDEX_FORMAT,
+          [location.defaultEntityRef ?? []].flat(),
+          [...this.options.severities].sort(),
+          this.limits.maxFileBytes,
+        ]),
+      )
+      .digest('hex')
+      .slice(0, 40);
   }
 
   // The alerting rules of the location's rule files, or why it was not read.
@@ -357,6 +503,7 @@ export class RunbookIndexer {
       failedFiles?: string[];
       error?: string;
       unchanged?: boolean;
+      files?: string[];
     },
     at: Date,
   ) {
@@ -372,20 +519,21 @@ export class RunbookIndexer {
         failedFiles: read.failedFiles ?? [],
         error: read.error,
         unchanged: read.unchanged,
+        files: read.files,
       },
       at,
     );
   }
 
-  // The stored ETag, if what the location's documents name is judged as
-  // when they were read: a change in the catalog (an owner, a
-  // reliability.io/runbooks-from annotation) reads the files anew. A copy
-  // read before the rule existed is read anew once.
-  private async etagIfStillJudged(
-    stored: { etag?: string; verdicts?: string },
+  // Whether what the location's documents name is judged as when they were
+  // read: a change in the catalog (an owner, a reliability.io/runbooks-from
+  // annotation) reads the files anew. A copy read before the rule existed is
+  // read anew once.
+  private async stillJudged(
+    stored: { verdicts?: string },
     speakers: string[],
-  ): Promise<string | undefined> {
-    if (stored.verdicts === undefined) return undefined;
+  ): Promise<boolean> {
+    if (stored.verdicts === undefined) return false;
     const before: [string, string][] = JSON.parse(stored.verdicts);
     let now;
     try {
@@ -402,9 +550,9 @@ export class RunbookIndexer {
           speakers.join(', ') || 'a location'
         } may name: ${(error as Error).message}`,
       );
-      return stored.etag;
+      return true;
     }
-    return now === stored.verdicts ? stored.etag : undefined;
+    return now === stored.verdicts;
   }
 
   // Each folder or URL the annotation names is a location of its own: the
@@ -462,6 +610,7 @@ export class RunbookIndexer {
         target: value,
         sourceKey: value,
         source_: new UrlReaderSource(this.options.urlReader, value),
+        pushed: push => pushReachesUrl(push, value),
       };
     }
 
@@ -510,6 +659,7 @@ export class RunbookIndexer {
       target: url,
       sourceKey: url,
       source_: new UrlReaderSource(this.options.urlReader, url),
+      pushed: push => pushReachesUrl(push, url),
     };
   }
 
@@ -527,6 +677,7 @@ export class RunbookIndexer {
     if (type === 'git') {
       return {
         ...base,
+        pushed: push => pushReachesRemote(push, remote, branch),
         source_: new GitSource({
           remote,
           branch: c.getOptionalString('branch'),
@@ -542,6 +693,7 @@ export class RunbookIndexer {
     if (type === 'url') {
       return {
         ...base,
+        pushed: push => pushReachesUrl(push, remote),
         source_: new UrlReaderSource(this.options.urlReader, remote),
       };
     }
@@ -550,4 +702,15 @@ export class RunbookIndexer {
       invalid: `reliability.runbooks.locations: type must be url or git, not ${type}`,
     };
   }
+}
+
+// The verdicts of a read of some files, beside those stored for the others.
+function mergeVerdicts(stored: string | undefined, read: string): string {
+  const merged = new Map<string, string>(stored ? JSON.parse(stored) : []);
+  for (const [ref, verdict] of JSON.parse(read) as [string, string][]) {
+    merged.set(ref, verdict);
+  }
+  return JSON.stringify(
+    [...merged.entries()].sort(([a], [b]) => a.localeCompare(b)),
+  );
 }

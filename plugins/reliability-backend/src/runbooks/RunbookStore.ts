@@ -41,6 +41,24 @@ export interface LocationIndexResult {
   revision?: string;
   at: Date;
   /**
+   * The files read again, when only they were: the rows of the location's
+   * other files stay as they are. Without it, the result is the whole
+   * location and replaces all it held.
+   */
+  files?: string[];
+  /**
+   * What each file read holds (its blob id or digest), remembered so that
+   * the next pass reads only files whose hash differs; a file of `files`
+   * that is not here is gone.
+   */
+  fileHashes?: Record<string, string>;
+  /**
+   * How the location was read: the index's format and what its files are
+   * checked against (the configured severities, the entities it serves). A
+   * pass with another signature reads the location whole.
+   */
+  readSignature?: string;
+  /**
    * The verdicts on the entities its documents name (`verdictsKey`): a read
    * whose files did not change is judged again, and read anew when they
    * differ.
@@ -60,11 +78,16 @@ export interface RunbookFilter {
 
 /** Storage of the runbook index. */
 export interface RunbookStore {
-  getLocation(
-    id: string,
-  ): Promise<
-    (RunbookLocationState & { etag?: string; verdicts?: string }) | undefined
+  getLocation(id: string): Promise<
+    | (RunbookLocationState & {
+        etag?: string;
+        verdicts?: string;
+        readSignature?: string;
+      })
+    | undefined
   >;
+  /** The hash of each file the location's last read found. */
+  fileHashes(locationId: string): Promise<Map<string, string>>;
   listLocations(filter?: {
     entityRef?: string;
   }): Promise<RunbookLocationState[]>;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   coreServices,
   createBackendPlugin,
@@ -142,9 +143,13 @@ describe('UrlReaderSource', () => {
       `${folder()}/database/failover.yml`,
       `${folder()}/database/huge.yaml`,
     ]);
-    expect(read.files[1].content.toString()).toBe('name: checkout\n');
+    expect((await read.files[1].content()).toString()).toBe('name: checkout\n');
+    // Each file named by a digest of its bytes, for the next pass to compare.
+    expect(read.files[1].hash).toBe(
+      createHash('sha1').update('name: checkout\n').digest('hex'),
+    );
     // A file over the limit is cut one byte past it, for the parser to say so.
-    expect(read.files[3].content).toHaveLength(limits.maxFileBytes + 1);
+    expect(await read.files[3].content()).toHaveLength(limits.maxFileBytes + 1);
     expect(read.skipped).toBe(0);
     expect(read.etag).toBe(sha);
   });
@@ -189,10 +194,18 @@ describe('UrlReaderSource', () => {
     const read = await source.read(undefined, limits);
     expect(read).toEqual({
       status: 'read',
-      files: [{ url, content: Buffer.from('name: payments\n') }],
+      files: [
+        {
+          url,
+          hash: createHash('sha1').update('name: payments\n').digest('hex'),
+          content: expect.any(Function),
+        },
+      ],
       skipped: 0,
       etag: '"payments-v1"',
     });
+    if (read.status !== 'read') throw new Error('not read');
+    expect((await read.files[0].content()).toString()).toBe('name: payments\n');
     expect(await source.read('"payments-v1"', limits)).toEqual({
       status: 'unchanged',
     });

@@ -234,7 +234,7 @@ export function registerRunbookRoutes(
       `You may not re-index the runbooks of ${entityRef}`,
       entityRef,
     );
-    await indexer.indexEntity(entityRef);
+    await indexer.indexEntity(entityRef, { full: req.body?.full === true });
     const locations = await store.listLocations({ entityRef });
     const problems = await store.listProblems({ entityRef });
     res.json({ locations, problems });

@@ -7,11 +7,25 @@ import { promises as fs } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 
-/** One runbook file read from a source. */
+/** One runbook file of a source, its bytes read when asked. */
 export interface SourceFile {
   /** How problems and "edit in Git" name it: a URL, or a path. */
   url: string;
-  content: Buffer;
+  /**
+   * What the file holds, in short: its Git blob id, or a digest of its
+   * bytes. A file with the hash it had at the last pass is not read again.
+   */
+  hash: string;
+  content(): Promise<Buffer>;
+}
+
+/** A file whose bytes are at hand, named by their digest. */
+function heldFile(url: string, content: Buffer): SourceFile {
+  return {
+    url,
+    hash: createHash('sha1').update(content).digest('hex'),
+    content: async () => content,
+  };
 }
 
 /** What reading a source gives. */
@@ -71,7 +85,7 @@ export class UrlReaderSource implements RunbookSource {
         const content = await response.buffer();
         return {
           status: 'read',
-          files: [{ url: this.url, content: capped(content, limits) }],
+          files: [heldFile(this.url, capped(content, limits))],
           skipped: 0,
           etag: response.etag,
         };
@@ -87,10 +101,12 @@ export class UrlReaderSource implements RunbookSource {
       const base = this.url.endsWith('/') ? this.url : `${this.url}/`;
       const files: SourceFile[] = [];
       for (const entry of entries.slice(0, limits.maxFiles)) {
-        files.push({
-          url: new URL(entry.path, base).toString(),
-          content: capped(await entry.content(), limits),
-        });
+        files.push(
+          heldFile(
+            new URL(entry.path, base).toString(),
+            capped(await entry.content(), limits),
+          ),
+        );
       }
       return {
         status: 'read',
@@ -179,7 +195,7 @@ export class LocalFolderSource implements RunbookSource {
       // read again.
       const name = relative(root, path).split(sep).join('/');
       hash.update(name).update('\0').update(content).update('\0');
-      files.push({ url: name, content });
+      files.push(heldFile(name, content));
     }
     const digest = hash.digest('hex').slice(0, 40);
     if (digest === etag) return { status: 'unchanged' };
@@ -267,19 +283,53 @@ export class GitSource implements RunbookSource {
     if (root !== realDir && !root.startsWith(realDir + sep)) {
       throw new Error(`path ${this.options.path} is outside the repository`);
     }
-    const paths = (await listFiles(root, limits.maxFiles + 1)).filter(p =>
-      isRunbookFileName(p),
+    // The commit's files with their blob ids, from Git's own listing: a
+    // file whose blob id is the one indexed is not read again. Links and
+    // submodules are not files; hidden folders and node_modules are skipped
+    // as in a folder.
+    const base = relative(realDir, root).split(sep).join('/');
+    const listing = await this.git(
+      dir,
+      [
+        'ls-tree',
+        '-r',
+        '-z',
+        '--full-tree',
+        'HEAD',
+        ...(base ? ['--', base] : []),
+      ],
+      signal,
+      64 * 1024 * 1024,
     );
-    paths.sort();
-    const files: SourceFile[] = [];
-    for (const path of paths.slice(0, limits.maxFiles)) {
-      files.push({
-        url: `${redactRemote(remote)}#${relative(realDir, path)
-          .split(sep)
-          .join('/')}`,
-        content: capped(await readCapped(path, limits.maxFileBytes), limits),
-      });
+    const paths: { path: string; blob: string }[] = [];
+    for (const record of listing.split('\0')) {
+      const match = /^(\d+) (\w+) ([0-9a-f]+)\t(.+)$/s.exec(record);
+      if (!match) continue;
+      const [, mode, type, blob, path] = match;
+      if (type !== 'blob' || mode === '120000') continue;
+      const inside = base ? path.slice(base.length + 1) : path;
+      if (base && !path.startsWith(`${base}/`)) continue;
+      const segments = inside.split('/');
+      if (segments.some(n => n.startsWith('.') || n === 'node_modules')) {
+        continue;
+      }
+      if (isRunbookFileName(segments[segments.length - 1])) {
+        paths.push({ path, blob });
+      }
     }
+    // By code point, as Git lists them.
+    paths.sort((a, b) => Number(a.path > b.path) - Number(a.path < b.path));
+    const files: SourceFile[] = paths
+      .slice(0, limits.maxFiles)
+      .map(({ path, blob }) => ({
+        url: `${redactRemote(remote)}#${path}`,
+        hash: blob,
+        content: async () =>
+          capped(
+            await readCapped(join(realDir, path), limits.maxFileBytes),
+            limits,
+          ),
+      }));
     return {
       status: 'read',
       files,
@@ -293,6 +343,7 @@ export class GitSource implements RunbookSource {
     cwd: string,
     args: string[],
     signal?: AbortSignal,
+    maxBuffer = 1024 * 1024,
   ): Promise<string> {
     try {
       const { stdout } = await run(
@@ -310,7 +361,7 @@ export class GitSource implements RunbookSource {
           cwd,
           signal,
           timeout: this.options.timeoutMs ?? 60_000,
-          maxBuffer: 1024 * 1024,
+          maxBuffer,
           env: {
             ...process.env,
             GIT_TERMINAL_PROMPT: '0',

@@ -13,9 +13,11 @@ export {
 export {
   parseRunbookSource,
   parseRunbookFolder,
+  parseRunbookFolderInSlices,
   isRunbookFileName,
   isPrometheusRuleFile,
   type RunbookSourceFile,
+  type RunbookFolderParseOptions,
   type RunbookFolderResult,
 } from './parseRunbookSource';
 export { runbookSkill, runbookSkillName } from './runbookSkill';

@@ -145,6 +145,13 @@ export type RunbookFolderResult = RunbookFileResult & {
   failedFiles: string[];
 };
 
+/** How a runbook folder is parsed. @public */
+export type RunbookFolderParseOptions = {
+  severities?: string[];
+  defaultEntityRef?: string | string[];
+  maxFileBytes?: number;
+};
+
 /**
  * Parses every file of one runbook folder the way the indexer does, and
  * refuses what it refuses across files: two files that define the same
@@ -155,12 +162,42 @@ export type RunbookFolderResult = RunbookFileResult & {
  */
 export function parseRunbookFolder(
   files: RunbookSourceFile[],
-  options: {
-    severities?: string[];
-    defaultEntityRef?: string | string[];
-    maxFileBytes?: number;
-  },
+  options: RunbookFolderParseOptions,
 ): RunbookFolderResult {
+  const folder = folderParser(options);
+  for (const source of files) folder.add(source);
+  return folder.result;
+}
+
+/**
+ * The same as {@link parseRunbookFolder}, giving the event loop back between
+ * files once `sliceMs` (default 10 ms) of parsing has passed: a server
+ * reading thousands of files keeps answering requests meanwhile.
+ *
+ * @public
+ */
+export async function parseRunbookFolderInSlices(
+  files: RunbookSourceFile[],
+  options: RunbookFolderParseOptions & {
+    sliceMs?: number;
+    signal?: AbortSignal;
+  },
+): Promise<RunbookFolderResult> {
+  const folder = folderParser(options);
+  const sliceMs = options.sliceMs ?? 10;
+  let sliceStart = Date.now();
+  for (const source of files) {
+    folder.add(source);
+    if (Date.now() - sliceStart >= sliceMs) {
+      await new Promise(resolve => setTimeout(resolve, 0));
+      options.signal?.throwIfAborted();
+      sliceStart = Date.now();
+    }
+  }
+  return folder.result;
+}
+
+function folderParser(options: RunbookFolderParseOptions) {
   const runbooks: RunbookFileResult['runbooks'] = [];
   const recoveryPlans: NonNullable<RunbookFileResult['recoveryPlans']> = [];
   const problems: RunbookFileResult['problems'] = [];
@@ -195,7 +232,7 @@ export function parseRunbookFolder(
     seen.set(`${what}:${key}`, r.file);
     return true;
   };
-  for (const source of files) {
+  const add = (source: RunbookSourceFile) => {
     const { file } = source;
     const text = source.text ?? decodeUtf8(source.bytes ?? new Uint8Array());
     if (typeof text !== 'string') {
@@ -207,7 +244,7 @@ export function parseRunbookFolder(
         message: text.error,
       });
       failedFiles.push(file);
-      continue;
+      return;
     }
     const result = parseRunbookSource(text, { ...options, file });
     problems.push(...result.problems);
@@ -220,6 +257,9 @@ export function parseRunbookFolder(
     recoveryPlans.push(
       ...(result.recoveryPlans ?? []).filter(p => unique('recovery plan', p)),
     );
-  }
-  return { runbooks, recoveryPlans, problems, failedFiles, alertRules };
+  };
+  return {
+    add,
+    result: { runbooks, recoveryPlans, problems, failedFiles, alertRules },
+  };
 }

@@ -75,8 +75,14 @@ export interface ReliabilityApi {
   ): Promise<RunbookStatistics>;
   /** Alert coverage by day and owner, the last 90 days. */
   getAlertCoverageHistory(): Promise<AlertCoverageDay[]>;
-  /** Re-reads an entity's runbooks now (needs the refresh permission). */
-  refreshRunbooks(entityRef: string): Promise<RunbookIndexStatus>;
+  /**
+   * Re-reads an entity's runbooks now (needs the refresh permission): the
+   * files that changed, or every file with `full`.
+   */
+  refreshRunbooks(
+    entityRef: string,
+    options?: { full?: boolean },
+  ): Promise<RunbookIndexStatus>;
   /** Violations of recovery plans: open ones oldest first (the default), or resolved, or all. */
   listRecoveryViolations(query?: {
     state?: 'open' | 'resolved' | 'all';

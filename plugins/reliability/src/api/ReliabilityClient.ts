@@ -148,8 +148,13 @@ export class ReliabilityClient
     ).items;
   }
 
-  async refreshRunbooks(entityRef: string): Promise<RunbookIndexStatus> {
-    return this.json('post', '/runbooks/refresh', { body: { entityRef } });
+  async refreshRunbooks(
+    entityRef: string,
+    options: { full?: boolean } = {},
+  ): Promise<RunbookIndexStatus> {
+    return this.json('post', '/runbooks/refresh', {
+      body: { entityRef, ...(options.full ? { full: true } : {}) },
+    });
   }
 
   async listRecoveryViolations(

@@ -159,11 +159,12 @@ const cases: Record<string, Case> = {
     returns: [{ day: '2026-12-07', owner: '*' }],
   },
   refreshRunbooks: {
-    call: c => c.reliability.refreshRunbooks('component:default/a'),
+    call: c =>
+      c.reliability.refreshRunbooks('component:default/a', { full: true }),
     request: {
       method: 'POST',
       path: '/runbooks/refresh',
-      body: { entityRef: 'component:default/a' },
+      body: { entityRef: 'component:default/a', full: true },
     },
     answer: { locations: [] },
     returns: { locations: [] },

@@ -71,7 +71,8 @@ export const EntityRunbooksSection = () => {
   const reindex = async () => {
     setBusy(true);
     try {
-      await api.refreshRunbooks(entityRef);
+      // Asked by a person: every file read and checked again.
+      await api.refreshRunbooks(entityRef, { full: true });
       alertApi.post({
         message: 'Runbooks re-indexed',
         severity: 'success',

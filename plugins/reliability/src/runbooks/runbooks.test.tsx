@@ -448,6 +448,7 @@ describe('EntityRunbooksSection', () => {
     await waitFor(() =>
       expect(api.refreshRunbooks).toHaveBeenCalledWith(
         'component:default/insights-api',
+        { full: true },
       ),
     );
   });

@@ -2620,7 +2620,7 @@ export const spec = {
         tags: ['runbooks'],
         summary: "Re-index one entity's runbooks now",
         description:
-          "Reads the runbook location of the entity's `reliability.io/runbooks` annotation now instead of waiting for the schedule, stores the result, and answers with the entity's index state, as `GET /runbooks/index-status` would. For a runbook owner who just pushed a fix. Needs the permission `reliability.runbook.refresh` (a resource permission on the catalog entity; the demo policy allows it to the entity's owners), else 403. The entity is looked up with the plugin's own credentials; an entity missing from the catalog, or without the annotation, is a 404. A read that fails (Git unreachable, bad URL) is not an HTTP error: the answer is 200 with the location's `lastError` set, and the runbooks read before stay served.",
+          "Reads the runbook location of the entity's `reliability.io/runbooks` annotation now instead of waiting for the schedule, stores the result, and answers with the entity's index state, as `GET /runbooks/index-status` would. For a runbook owner who just pushed a fix. Needs the permission `reliability.runbook.refresh` (a resource permission on the catalog entity; the demo policy allows it to the entity's owners), else 403. The entity is looked up with the plugin's own credentials; an entity missing from the catalog, or without the annotation, is a 404. A read that fails (Git unreachable, bad URL) is not an HTTP error: the answer is 200 with the location's `lastError` set, and the runbooks read before stay served. Like the scheduled pass, it reads only the files that changed since the last read (their Git blob ids or digests differ) unless `full` is true.",
         requestBody: {
           required: true,
           content: {
@@ -2636,9 +2636,15 @@ export const spec = {
                     description:
                       'The entity, `kind:[namespace/]name` (the namespace defaults to `default`; case-insensitive).',
                   },
+                  full: {
+                    type: 'boolean',
+                    description:
+                      'Read and check every file again, not only those that changed (the portal\'s "Re-index now" asks for this).',
+                  },
                 },
                 example: {
                   entityRef: 'resource:default/insights-postgres',
+                  full: true,
                 },
               },
             },
