@@ -50,6 +50,12 @@ export interface Config {
       }>;
       /** How often the index runs. Default: every 10 minutes. */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * Re-read a location at once when the events service carries a push
+       * (`github.push`, `gitlab.push`) to its repository and branch.
+       * Default true.
+       */
+      pushEvents?: boolean;
       /** Where `git` locations are cloned. Default: a folder under the OS temp dir. */
       gitCacheDirectory?: string;
       /** How long one git command (clone, fetch) may take. Default 60 seconds. */

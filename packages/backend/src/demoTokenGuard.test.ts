@@ -24,6 +24,8 @@ describe('the demo token guard', () => {
       'backup-reporter',
       'incident-import',
       'sre-backup-reporter',
+      'the github webhook',
+      'the gitlab webhook',
     ]);
   });
 
@@ -37,6 +39,7 @@ describe('the demo token guard', () => {
         ...file('app-config.yaml').backend,
         auth: production.backend.auth,
       },
+      events: production.events,
     };
     expect(
       demoTokenSubjects(mockServices.rootConfig({ data: merged })),
@@ -63,7 +66,7 @@ describe('the demo token guard', () => {
     process.env.NODE_ENV = 'production';
     try {
       await expect(start(file('app-config.yaml'))).rejects.toThrow(
-        "backend.auth.externalAccess holds the demo's public tokens (for backup-reporter, sre-backup-reporter, alertmanager, incident-import): refusing to start in production",
+        "The config holds the demo's public tokens and secrets (for backup-reporter, sre-backup-reporter, alertmanager, incident-import, the github webhook, the gitlab webhook): refusing to start in production",
       );
       const backend = await start({
         backend: { auth: { externalAccess: [] } },

@@ -23,13 +23,21 @@ export const DEMO_TOKENS = [
 export function demoTokenSubjects(config: RootConfigService): string[] {
   const entries =
     config.getOptionalConfigArray('backend.auth.externalAccess') ?? [];
-  return entries
-    .filter(e => e.getOptionalString('type') === 'static')
-    .filter(e => {
-      const token = e.getOptionalString('options.token') ?? '';
-      return DEMO_TOKENS.includes(token) || token.startsWith('demo-');
-    })
-    .map(e => e.getOptionalString('options.subject') ?? '(no subject)');
+  const webhooks = ['github', 'gitlab'].filter(host =>
+    config
+      .getOptionalString(`events.modules.${host}.webhookSecret`)
+      ?.startsWith('demo-'),
+  );
+  return [
+    ...entries
+      .filter(e => e.getOptionalString('type') === 'static')
+      .filter(e => {
+        const token = e.getOptionalString('options.token') ?? '';
+        return DEMO_TOKENS.includes(token) || token.startsWith('demo-');
+      })
+      .map(e => e.getOptionalString('options.subject') ?? '(no subject)'),
+    ...webhooks.map(host => `the ${host} webhook`),
+  ];
 }
 
 export default createBackendModule({
@@ -41,12 +49,12 @@ export default createBackendModule({
       async init({ config, logger }) {
         const subjects = demoTokenSubjects(config);
         if (subjects.length === 0) return;
-        const message = `backend.auth.externalAccess holds the demo's public tokens (for ${subjects.join(
+        const message = `The config holds the demo's public tokens and secrets (for ${subjects.join(
           ', ',
         )})`;
         if (process.env.NODE_ENV === 'production') {
           throw new Error(
-            `${message}: refusing to start in production. Replace the list with tokens of your own (app-config.production.yaml shows how) or remove it.`,
+            `${message}: refusing to start in production. Replace backend.auth.externalAccess and events.modules.*.webhookSecret with tokens of your own (app-config.production.yaml shows how) or remove them.`,
           );
         }
         logger.warn(`${message}: fine for the demo, never for production.`);

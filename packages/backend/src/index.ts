@@ -33,6 +33,14 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
+// Events: Git hosts' webhooks (POST /api/events/http/github and …/gitlab,
+// checked against events.modules.*.webhookSecret), routed to github.push and
+// gitlab.push, on which the reliability plugin re-reads the runbooks of the
+// pushed repository at once.
+backend.add(import('@backstage/plugin-events-backend'));
+backend.add(import('@backstage/plugin-events-backend-module-github'));
+backend.add(import('@backstage/plugin-events-backend-module-gitlab'));
+
 // The reliability suite, and its runbooks in search.
 backend.add(import('@reliability-suite/plugin-reliability-backend'));
 backend.add(
