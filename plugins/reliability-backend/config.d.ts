@@ -4,6 +4,14 @@ import type { HumanDuration } from '@backstage/types';
 export interface Config {
   /** Configuration of the reliability plugin suite. */
   reliability?: {
+    permissions?: {
+      /**
+       * How long the API keeps a permission decision per principal and
+       * request, in seconds: a changed policy or ownership shows within
+       * that. Default 5; 0 asks the policy every time.
+       */
+      decisionCacheSeconds?: number;
+    };
     /**
      * The severity levels, most severe first by rank. Defaults to P1–P4
      * (response 15 minutes, 1 hour, 4 hours, next business day).

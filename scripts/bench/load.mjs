@@ -8,6 +8,7 @@
 // by-name lookup, on SQLite and on PostgreSQL; postmortem creates with every
 // acknowledged write checked; an alert storm of 1,000 alerts in a minute
 // with every alert accounted for once. Returns the figures.
+import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
@@ -294,6 +295,51 @@ async function seed(url, token) {
   };
 }
 
+// A push of one changed file, told the way GitHub tells it; the time from
+// the webhook's delivery until the API serves the new copy.
+async function pushOneFile(backend, repo, token) {
+  const i = 4242 % RUNBOOKS;
+  const revision = 7;
+  repo.write(i, revision);
+  repo.commit('one file, pushed');
+  const name = `rb-${String(i).padStart(5, '0')}`;
+  const body = JSON.stringify({
+    ref: 'refs/heads/main',
+    repository: {
+      full_name: 'bench/runbooks',
+      html_url: 'https://github.com/bench/runbooks',
+      clone_url: `file://${repo.bare}`,
+      default_branch: 'main',
+    },
+    commits: [{ modified: [`runbooks/${name}.yaml`] }],
+  });
+  const signature = `sha256=${createHmac('sha256', 'demo-github-webhook-secret')
+    .update(body)
+    .digest('hex')}`;
+  const started = Date.now();
+  const delivered = await fetch(`${backend.url}/api/events/http/github`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-github-event': 'push',
+      'x-hub-signature-256': signature,
+    },
+    body,
+  });
+  for (let k = 0; k < 600; k++) {
+    const r = await fetch(
+      `${backend.url}/api/reliability/runbooks/default/${name}`,
+      { headers: { authorization: `Bearer ${token}` } },
+    );
+    const runbook = r.ok ? await r.json() : undefined;
+    if (runbook?.title?.includes(`revision ${revision}`)) {
+      return { ms: Date.now() - started, status: delivered.status };
+    }
+    await sleep(20);
+  }
+  return { ms: NaN, status: delivered.status };
+}
+
 /** One database's run: indexing, then the routes, writes and the storm. */
 async function run({ database, dir, port, config: dbConfig }) {
   const repo = runbookRepository(join(dir, `corpus-${database}`), {
@@ -377,6 +423,11 @@ reliability:
     for (let i = 0; i < changed; i++) repo.write((i * 97) % RUNBOOKS, 1);
     repo.commit('1 % changed');
     const onePercent = await nextPass(backend);
+    // One file changed and pushed: the GitHub webhook, signed as GitHub
+    // signs it, through the events backend; served when the API answers
+    // with the new copy (no scheduled pass runs in between: the next is
+    // 20 s away and the change is seen within the figure).
+    const pushed = await pushOneFile(backend, repo, token);
     const afterAll = memory(pid);
     const startRss = cold.rssBefore ?? afterCold.rss;
     figures.index = {
@@ -384,6 +435,8 @@ reliability:
       unchanged: unchanged.ms,
       onePercent: onePercent.ms,
       changed,
+      pushServedMs: pushed.ms,
+      pushStatus: pushed.status,
       rssBefore: Math.round(startRss),
       rssAfterCold: Math.round(afterCold.rss),
       rssAfter: Math.round(afterAll.rss),
@@ -515,10 +568,45 @@ reliability:
       distinct: new Set(fingerprints).size,
     };
     console.log(`bench: ${database} storm: ${JSON.stringify(figures.storm)}`);
+
+    // One notification of 1,000 alerts (a group as wide as a cluster's
+    // outage), each of its own alert name and runbook: how long it takes to
+    // answer, and how many requests it makes of the catalog (counted in the
+    // backend's request log).
+    const catalogRequests = () =>
+      backend.lines(/"(GET|POST) \/api\/catalog\/entities/).length;
+    const catalogBefore = catalogRequests();
+    const wideStarted = Date.now();
+    const wide = await api(backend.url, '/webhooks/alertmanager', {
+      token: 'demo-alertmanager-token',
+      method: 'POST',
+      body: wideNotification(1000),
+    });
+    figures.wide = {
+      alerts: 1000,
+      ms: Date.now() - wideStarted,
+      status: wide.status,
+      catalogRequests: catalogRequests() - catalogBefore,
+    };
+    console.log(`bench: ${database} wide: ${JSON.stringify(figures.wide)}`);
     return figures;
   } finally {
     await backend.stop();
   }
+}
+
+// One notification of `count` alerts in one group, each named like a
+// runbook's trigger (Svc0007Down, …), so each is matched to its runbook and
+// entity.
+function wideNotification(count) {
+  const kinds = ['Down', 'Slow', 'Errors', 'Saturated'];
+  const body = storm(2_000_000, 'BenchWide', count);
+  body.alerts.forEach((alert, k) => {
+    alert.labels.alertname = `Svc${String(k % ENTITIES).padStart(4, '0')}${
+      kinds[k % 4]
+    }`;
+  });
+  return body;
 }
 
 // A notification of one alert of `group`, fingerprint from `i`.

@@ -8,6 +8,7 @@ import { readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { retryingCatalog } from './entities/retryingCatalog';
+import { cachedPermissions } from './auth/cachedPermissions';
 import {
   reliabilityIncidentCommandPermission,
   reliabilityIncidentContributePermission,
@@ -377,7 +378,13 @@ export const reliabilityPlugin = createBackendPlugin({
             logger,
             databaseHealth: new DatabaseHealth(() => database.getClient()),
             entityOverview: new EntityOverviewService(catalog),
-            permissions,
+            // Each decision kept a few seconds per principal (default 5 s).
+            permissions: cachedPermissions(permissions, {
+              ttlMs:
+                (config.getOptionalNumber(
+                  'reliability.permissions.decisionCacheSeconds',
+                ) ?? 5) * 1000,
+            }),
             auth,
             catalog,
             runbookStore,

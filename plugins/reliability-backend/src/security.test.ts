@@ -253,6 +253,11 @@ describe('every route of the OpenAPI document', () => {
           defaultCredentials: mockCredentials.none(),
         }),
         permissions.factory,
+        // The policy's answer changes between the requests of one caller
+        // below: each decision asked for, none kept.
+        mockServices.rootConfig.factory({
+          data: { reliability: { permissions: { decisionCacheSeconds: 0 } } },
+        }),
         recordingAuditorFactory,
         catalogServiceMock.factory({
           entities: [

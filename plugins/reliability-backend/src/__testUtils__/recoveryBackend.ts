@@ -230,6 +230,9 @@ export async function startRecoveryBackend(
         data: {
           ...options.config,
           reliability: {
+            // The tests change the policy's answer between requests of one
+            // user: each decision is asked for, none kept.
+            permissions: { decisionCacheSeconds: 0 },
             ...(options.config?.reliability as JsonObject | undefined),
             backups: {
               reporters: [

@@ -9,7 +9,7 @@ import {
   type RunbookSummary,
   type SeverityLevel,
 } from '@reliability-suite/plugin-reliability-common';
-import { ownersOf } from '../entities/linkedOwners';
+import { specRefOf } from '../entities/linkedOwners';
 import type { RunbookStore } from '../runbooks/RunbookStore';
 import type { AlertDelivery, AlertMatch } from './IncidentStore';
 import type { AlertMapping } from './incidentConfig';
@@ -23,6 +23,15 @@ function matchers(value: string): Array<[string, string]> {
     .split(',')
     .map(pair => pair.split('=').map(s => s.trim()))
     .filter(p => p.length === 2 && p[0] && p[1]) as Array<[string, string]>;
+}
+
+/**
+ * What the catalog says of the entities a notification's alerts may mean,
+ * read in one call for all of them: whether each exists, and its owner.
+ */
+export interface CatalogLookup {
+  exists(ref: string): Promise<boolean>;
+  owners(refs: string[]): Promise<string[]>;
 }
 
 /**
@@ -133,20 +142,94 @@ export class AlertMatcher {
   }
 
   /** Whether the catalog has the entity. */
-  readonly entityExists = async (ref: string) => {
-    const { catalog, auth } = this.options;
-    const entity = await catalog
-      .getEntityByRef(ref, {
-        credentials: await auth.getOwnServiceCredentials(),
-      })
-      .catch(() => undefined);
-    return entity !== undefined;
-  };
+  readonly entityExists = async (ref: string) =>
+    (await this.lookup([ref])).exists(ref);
 
-  /** Which service, runbooks and severity an alert means. */
-  async match(alert: AlertmanagerAlert): Promise<AlertMatch> {
-    const { runbookStore, catalog, auth, mapping } = this.options;
-    const { runbooks, entityRefs, because } = await this.entities(alert.labels);
+  // The entities an alert may mean: its runbooks', and those its mapped
+  // labels name.
+  private async candidates(labels: Record<string, string>) {
+    const runbooks = await this.options.runbookStore.findByAlert(
+      labels.alertname,
+      labels,
+    );
+    return [
+      ...runbooks.flatMap(r => r.entityRefs),
+      ...this.options.mapping.entityLabels.flatMap(m =>
+        labels[m.label]
+          ? [
+              `${m.kind}:${m.namespace}/${labels[m.label]}`.toLocaleLowerCase(
+                'en-US',
+              ),
+            ]
+          : [],
+      ),
+    ];
+  }
+
+  /**
+   * The catalog's answer on these entities, in one call (in slices of 500):
+   * a notification of a thousand alerts asks the catalog once, not once or
+   * twice per alert. A catalog that cannot answer knows none of them.
+   */
+  async lookup(refs: string[]): Promise<CatalogLookup> {
+    const { catalog, auth } = this.options;
+    const wanted = [...new Set(refs.map(r => r.toLocaleLowerCase('en-US')))];
+    const known = new Map<string, string | undefined>();
+    for (let i = 0; i < wanted.length; i += 500) {
+      const slice = wanted.slice(i, i + 500);
+      const { items } = await catalog
+        .getEntitiesByRefs(
+          {
+            entityRefs: slice,
+            fields: [
+              'kind',
+              'metadata.name',
+              'metadata.namespace',
+              'spec.owner',
+            ],
+          },
+          { credentials: await auth.getOwnServiceCredentials() },
+        )
+        .catch(() => ({ items: [] as Array<undefined> }));
+      slice.forEach((ref, k) => {
+        const entity = items[k];
+        if (entity) known.set(ref, specRefOf(entity, 'owner', 'group'));
+      });
+    }
+    return {
+      exists: async ref => known.has(ref.toLocaleLowerCase('en-US')),
+      owners: async entityRefs =>
+        [
+          ...new Set(
+            entityRefs.flatMap(ref => {
+              const owner = known.get(ref.toLocaleLowerCase('en-US'));
+              return owner ? [owner] : [];
+            }),
+          ),
+        ].sort(),
+    };
+  }
+
+  /**
+   * Which service, runbooks and severity an alert means. `lookup` is the
+   * catalog's answer read for a whole notification; without it, the alert's
+   * own entities are asked for.
+   */
+  async match(
+    alert: AlertmanagerAlert,
+    lookup?: CatalogLookup,
+  ): Promise<AlertMatch> {
+    const { runbookStore, mapping } = this.options;
+    const catalog =
+      lookup ??
+      (await this.lookup([
+        ...(await this.candidates(alert.labels)),
+        ...(await this.annotatedEntities()).map(([ref]) => ref),
+      ]));
+    const { runbooks, entityRefs, because } = await this.entities(
+      alert.labels,
+      catalog.exists,
+    );
 
     // Severity: the matched runbooks', else the alert's label, else the
     // degraded-mode table of the service's recovery plan, else the default.
@@ -172,7 +255,7 @@ export class AlertMatcher {
     }
     return {
       entityRefs,
-      linkedOwners: await ownersOf(catalog, auth, entityRefs),
+      linkedOwners: await catalog.owners(entityRefs),
       runbooks: runbooks.map(r => ({
         namespace: r.namespace,
         name: r.name,
@@ -194,13 +277,20 @@ export class AlertMatcher {
     known: Map<string, string>,
   ): Promise<AlertDelivery> {
     const matches = new Map<string, AlertMatch>();
-    for (const alert of payload.alerts) {
-      if (
-        alert.status === 'firing' &&
-        known.get(alert.fingerprint) !== 'firing'
-      ) {
-        matches.set(alert.fingerprint, await this.match(alert));
-      }
+    const fresh = payload.alerts.filter(
+      alert =>
+        alert.status === 'firing' && known.get(alert.fingerprint) !== 'firing',
+    );
+    // Every entity the new alerts may mean, asked of the catalog at once.
+    const refs: string[] = [];
+    for (const alert of fresh)
+      refs.push(...(await this.candidates(alert.labels)));
+    const annotated = (await this.annotatedEntities()).map(([ref]) => ref);
+    const lookup = fresh.length
+      ? await this.lookup([...refs, ...annotated])
+      : undefined;
+    for (const alert of fresh) {
+      matches.set(alert.fingerprint, await this.match(alert, lookup));
     }
     return {
       groupKey: payload.groupKey,

@@ -98,17 +98,20 @@ export class DatabasePostmortemStore implements PostmortemStore {
   ): Promise<PostmortemResource> {
     const id = randomUUID();
     const at = options.at ?? new Date();
-    await this.db.transaction(async tx => {
-      await tx(POSTMORTEMS).insert({
-        id,
-        version: 1,
-        ...columns(content, at, undefined),
-        created_at: at,
-        created_by: options.actor,
-        updated_at: at,
-        updated_by: options.actor,
-        linked_owners: JSON.stringify(options.linkedOwners),
-      });
+    // The row as stored comes back from the insert: no read after it.
+    const row = await this.db.transaction(async tx => {
+      const [inserted] = await tx<Row>(POSTMORTEMS)
+        .insert({
+          id,
+          version: 1,
+          ...columns(content, at, undefined),
+          created_at: at,
+          created_by: options.actor,
+          updated_at: at,
+          updated_by: options.actor,
+          linked_owners: JSON.stringify(options.linkedOwners),
+        })
+        .returning('*');
       await this.writeChildren(tx, id, content);
       await tx(AUDIT).insert({
         postmortem_id: id,
@@ -118,8 +121,9 @@ export class DatabasePostmortemStore implements PostmortemStore {
         fields: JSON.stringify(Object.keys(content).sort()),
         version: 1,
       });
+      return inserted as Row;
     });
-    return (await this.get(id))!;
+    return toPostmortem(row);
   }
 
   async get(id: string): Promise<PostmortemResource | undefined> {

@@ -68,6 +68,8 @@ type RunbookRow = {
   document: string;
   location_error?: string | null;
   location_attempt_at?: Date | string | number | null;
+  location_success_at?: Date | string | number | null;
+  location_revision?: string | null;
 };
 
 type ProblemRow = {
@@ -326,14 +328,10 @@ export class DatabaseRunbookStore implements RunbookStore {
         })),
       );
 
-      // The files not read again are as they were at this read: as fresh.
+      // The files not read again are as they were at this read: as fresh
+      // (a runbook's freshness and revision are its location's last good
+      // read's, without a write per runbook).
       if (result.files) {
-        await tx(RUNBOOKS)
-          .where({ location_id: location.id, stale: false })
-          .update({
-            synced_at: result.at,
-            revision: result.revision ?? result.etag ?? null,
-          });
         await touchLocationPlans(
           tx,
           location.id,
@@ -383,10 +381,8 @@ export class DatabaseRunbookStore implements RunbookStore {
         last_success_at: at,
         last_error: null,
       });
-      // Nothing changed at the source: what is held is as fresh as it gets.
-      await tx(RUNBOOKS)
-        .where({ location_id: location.id, stale: false })
-        .update({ synced_at: at });
+      // Nothing changed at the source: what is held is as fresh as it gets
+      // (a runbook's freshness is its location's last good read).
       await touchLocationPlans(tx, location.id, at);
     });
   }
@@ -464,6 +460,10 @@ export class DatabaseRunbookStore implements RunbookStore {
         `${RUNBOOKS}.*`,
         `${LOCATIONS}.last_error as location_error`,
         `${LOCATIONS}.last_attempt_at as location_attempt_at`,
+        `${LOCATIONS}.last_success_at as location_success_at`,
+        this.db.raw(
+          `coalesce(${LOCATIONS}.revision, ${LOCATIONS}.etag) as location_revision`,
+        ),
       )
       .orderBy([`${RUNBOOKS}.namespace`, `${RUNBOOKS}.name`]);
     if (filter.entityRef) {
@@ -618,10 +618,25 @@ function toLocationState(row: LocationRow): RunbookLocationState {
   };
 }
 
+// When the copy was last confirmed: a runbook still served fresh is as its
+// location's last good read found it, though that read did not rewrite it.
+function syncedAt(row: RunbookRow): string {
+  const own = toIso(row.synced_at)!;
+  if (row.stale) return own;
+  const location = toIso(row.location_success_at ?? null);
+  return location && location > own ? location : own;
+}
+
+function revisionOf(row: RunbookRow): string | null {
+  return !row.stale && row.location_revision
+    ? row.location_revision
+    : row.revision;
+}
+
 // The last read of the runbook's location failed after this copy was read.
 function syncError(row: RunbookRow): Pick<RunbookSummary, 'syncError'> {
   const at = toIso(row.location_attempt_at ?? null);
-  const synced = toIso(row.synced_at);
+  const synced = syncedAt(row);
   if (!row.location_error || !at || !synced || at <= synced) return {};
   return { syncError: { at, message: row.location_error } };
 }
@@ -644,8 +659,8 @@ function toSummary(row: RunbookRow): RunbookSummary {
     triggers: spec.triggers ?? [],
     sourceUrl: row.source_url,
     sourceLine: row.source_line,
-    ...(row.revision ? { revision: row.revision } : {}),
-    lastSyncedAt: toIso(row.synced_at)!,
+    ...(revisionOf(row) ? { revision: revisionOf(row)! } : {}),
+    lastSyncedAt: syncedAt(row),
     stale: Boolean(row.stale),
     ...(spec.review ? { review: spec.review } : {}),
     ...syncError(row),
