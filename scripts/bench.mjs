@@ -222,9 +222,14 @@ function loadSections(load) {
     const baseline = /health|catalog by-name/.test(name);
     // The issue's latency target is for reads; writes have their own.
     const write = /webhook|create/.test(name);
+    // The latency target is PostgreSQL's (the production database); SQLite's
+    // figures are shown beside it.
+    const judged = dbs.some(d => d.database === 'PostgreSQL')
+      ? dbs.filter(d => d.database === 'PostgreSQL')
+      : dbs;
     if (!baseline && !write) {
-      met &&= dbs.every(d => d.routes[name].p99 <= 10);
-      targets.push('p99 ≤ 10 ms');
+      met &&= judged.every(d => d.routes[name].p99 <= 10);
+      targets.push(judged === dbs ? 'p99 ≤ 10 ms' : 'p99 ≤ 10 ms (PostgreSQL)');
     }
     if (lookups.includes(name)) {
       targets.push('≥ 50 % of health, ≥ catalog by-name');
@@ -266,6 +271,34 @@ function loadSections(load) {
       ...table([...head, 'target', ''], rows),
     ],
   );
+
+  const busyNames = names.filter(n => dbs[0].routes[n].busyP99 !== undefined);
+  if (busyNames.length) {
+    const judged = dbs.some(d => d.database === 'PostgreSQL')
+      ? dbs.filter(d => d.database === 'PostgreSQL')
+      : dbs;
+    section(
+      `Reads while the backend works (p50 / p99 at a steady 100 requests/s, ${load.seconds} s, with an index pass of 1 % changed files and the recovery evaluation of every plan started at the window's start)`,
+      table(
+        [...head, 'quiet window (above)', 'target', ''],
+        busyNames.map(name => [
+          name,
+          ...dbs.map(d => {
+            const r = d.routes[name];
+            return `${r.busyP50} / ${r.busyP99} ms${
+              r.busyErrors ? ` · ${r.busyErrors} errors` : ''
+            }`;
+          }),
+          dbs.map(d => `${d.routes[name].p99} ms`).join(' · '),
+          judged === dbs ? 'p99 ≤ 10 ms' : 'p99 ≤ 10 ms (PostgreSQL)',
+          mark(
+            judged.every(d => d.routes[name].busyP99 <= 10),
+            `${name} p99 while working`,
+          ),
+        ]),
+      ),
+    );
+  }
 
   const ratio = (d, name) =>
     `${Math.round(

@@ -96,7 +96,7 @@ async function paced(url, { rate, seconds, method, headers, body }) {
 }
 
 /** Two figures of a route: rps at 50 connections, p50/p99 at 100 requests/s. */
-async function route(url, { token, method = 'GET', body }) {
+async function route(url, { token, method = 'GET', body, busy }) {
   const headers = {
     ...(token ? { authorization: `Bearer ${token}` } : {}),
     ...(body ? { 'content-type': 'application/json' } : {}),
@@ -117,6 +117,21 @@ async function route(url, { token, method = 'GET', body }) {
     headers,
     body: text,
   });
+  // The same steady rate while the backend works: `busy()` starts an index
+  // pass with changed files and the recovery evaluation of every plan at
+  // the start of the window.
+  let working;
+  if (busy) {
+    const started = busy();
+    working = await paced(url, {
+      rate: 100,
+      seconds: DURATION,
+      method,
+      headers,
+      body: text,
+    });
+    await started;
+  }
   return {
     rps: Math.round(saturated.requests.average),
     ok: saturated['2xx'],
@@ -125,6 +140,13 @@ async function route(url, { token, method = 'GET', body }) {
     p99: fixed.p99,
     pacedErrors: fixed.errors,
     acknowledged: saturated['2xx'] + fixed.ok,
+    ...(working
+      ? {
+          busyP50: working.p50,
+          busyP99: working.p99,
+          busyErrors: working.errors,
+        }
+      : {}),
   };
 }
 
@@ -501,8 +523,34 @@ reliability:
       method: 'POST',
       body: routes['incident webhook (a repeat)'].body,
     });
+    // Work in the measured window: 1 % of the files changed and pushed
+    // (the index pass reads them), and every recovery plan judged, both
+    // started through the scheduler's own trigger.
+    let round = 0;
+    const trigger = id =>
+      fetch(`${reliability}/.backstage/scheduler/v1/tasks/${id}/trigger`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+      }).then(r => r.status);
+    const busy = async () => {
+      round += 1;
+      const changed = Math.max(1, Math.round(RUNBOOKS / 100));
+      for (let i = 0; i < changed; i++) {
+        repo.write((i * 89 + round * 7) % RUNBOOKS, 100 + round);
+      }
+      repo.commit(`busy window ${round}`);
+      const statuses = await Promise.all([
+        trigger('reliability-runbook-index'),
+        trigger('reliability-recovery-evaluation'),
+      ]);
+      figures.busyTriggers = [...(figures.busyTriggers ?? []), ...statuses];
+    };
     for (const [name, r] of Object.entries(routes)) {
-      figures.routes[name] = await route(r.url, r);
+      const reads = !r.method && !/health|catalog by-name/.test(name);
+      figures.routes[name] = await route(r.url, {
+        ...r,
+        ...(reads ? { busy } : {}),
+      });
       console.log(
         `bench: ${database} ${name}: ${JSON.stringify(figures.routes[name])}`,
       );
