@@ -19,10 +19,32 @@ exports.up = async function up(knex) {
   await knex.schema.alterTable('reliability_runbook_locations', table => {
     table.string('read_signature', 64).nullable();
   });
+  // A read of some files replaces the rows of those files.
+  await knex.schema.alterTable('reliability_runbooks', table => {
+    table.index(['location_id', 'source_url'], 'reliability_runbooks_file_idx');
+  });
+  await knex.schema.alterTable('reliability_recovery_plans', table => {
+    table.index(
+      ['location_id', 'source_url'],
+      'reliability_recovery_plans_file_idx',
+    );
+  });
 };
 
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
+  await knex.schema.alterTable('reliability_recovery_plans', table => {
+    table.dropIndex(
+      ['location_id', 'source_url'],
+      'reliability_recovery_plans_file_idx',
+    );
+  });
+  await knex.schema.alterTable('reliability_runbooks', table => {
+    table.dropIndex(
+      ['location_id', 'source_url'],
+      'reliability_runbooks_file_idx',
+    );
+  });
   await knex.schema.alterTable('reliability_runbook_locations', table => {
     table.dropColumn('read_signature');
   });

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 /** Runs git in `cwd` as a test author. */
@@ -61,5 +62,25 @@ export function gitRepository(base: string) {
       git(work, 'push', '--quiet', 'origin', 'main');
       return git(work, 'rev-parse', 'HEAD');
     },
+  };
+}
+
+/**
+ * Git repositories in a folder of their own for a describe block, removed
+ * after it: `repository(name)` makes one, `path(...)` names a place beside
+ * them (a Git cache, say).
+ */
+export function temporaryRepositories(prefix: string) {
+  let base: string;
+  beforeAll(() => {
+    base = mkdtempSync(join(tmpdir(), prefix));
+  });
+  afterAll(() => rmSync(base, { recursive: true, force: true }));
+  return {
+    repository(name: string) {
+      mkdirSync(join(base, name), { recursive: true });
+      return gitRepository(join(base, name));
+    },
+    path: (...parts: string[]) => join(base, ...parts),
   };
 }

@@ -5,6 +5,7 @@ import type {
 } from '@reliability-suite/plugin-reliability-common';
 import type { Knex } from 'knex';
 import { toIso } from '../database/database';
+import { type RowKey, scopedRows } from '../database/slices';
 
 export const PLANS = 'reliability_recovery_plans';
 export const PLAN_ENTITIES = 'reliability_recovery_plan_entities';
@@ -39,7 +40,7 @@ export function planEntityRefs(plan: RecoveryPlanDocument): string[] {
   ];
 }
 
-async function deletePlans(tx: Knex.Transaction, rows: PlanRow[]) {
+async function deletePlans(tx: Knex.Transaction, rows: RowKey[]) {
   for (let i = 0; i < rows.length; i += 200) {
     const keys = rows.slice(i, i + 200).map(r => [r.namespace, r.name]);
     await tx(PLAN_ENTITIES).whereIn(['namespace', 'name'], keys).delete();
@@ -69,9 +70,13 @@ export async function replaceLocationPlans(
   const { locationId, plans, at, problems } = options;
   const scope = options.files ? new Set(options.files) : undefined;
   const inScope = (file: string) => !scope || scope.has(file);
-  const previous = (
-    await tx<PlanRow>(PLANS).where({ location_id: locationId })
-  ).filter(r => inScope(r.source_url));
+  const previous = await scopedRows<RowKey>(
+    tx,
+    PLANS,
+    locationId,
+    options.files,
+    ['namespace', 'name', 'source_url'],
+  );
   const key = (ns: string, n: string) => `${ns}/${n}`;
   const fresh = new Set(
     plans.map(p =>

@@ -11,6 +11,7 @@ import type {
 import { triggerMatches } from '@reliability-suite/plugin-reliability-common';
 import type { Knex } from 'knex';
 import { migratedClient, toIso } from '../database/database';
+import { inSlices, type RowKey, scopedRows } from '../database/slices';
 import { IndexReadCache } from './IndexReadCache';
 import type {
   LocationIndexResult,
@@ -87,17 +88,6 @@ type ProblemRow = {
 async function insertAll(tx: Knex.Transaction, table: string, rows: object[]) {
   for (let i = 0; i < rows.length; i += 200) {
     await tx(table).insert(rows.slice(i, i + 200));
-  }
-}
-
-/** Runs `fn` on slices of `items` small enough for one statement's parameters. */
-export async function inSlices<T>(
-  items: T[],
-  fn: (slice: T[]) => Promise<unknown>,
-  size = 200,
-) {
-  for (let i = 0; i < items.length; i += size) {
-    await fn(items.slice(i, i + size));
   }
 }
 
@@ -197,11 +187,15 @@ export class DatabaseRunbookStore implements RunbookStore {
       // replaces everything.
       const scope = result.files ? new Set(result.files) : undefined;
       const inScope = (file: string) => !scope || scope.has(file);
-      const previous = (
-        await tx<RunbookRow>(RUNBOOKS).where({
-          location_id: location.id,
-        })
-      ).filter(r => inScope(r.source_url));
+      // Only the keys of what the read replaces: a location's documents
+      // are not loaded to replace a hundred of its ten thousand files.
+      const previous = await scopedRows<RowKey>(
+        tx,
+        RUNBOOKS,
+        location.id,
+        result.files,
+        ['namespace', 'name', 'source_url'],
+      );
       const fresh = new Set(
         result.runbooks.map(
           r => `${r.document.metadata.namespace}/${r.document.metadata.name}`,
@@ -591,7 +585,7 @@ export class DatabaseRunbookStore implements RunbookStore {
       });
   }
 
-  private async deleteRunbooks(tx: Knex.Transaction, rows: RunbookRow[]) {
+  private async deleteRunbooks(tx: Knex.Transaction, rows: RowKey[]) {
     for (let i = 0; i < rows.length; i += 200) {
       const keys = rows.slice(i, i + 200).map(r => [r.namespace, r.name]);
       await tx(ENTITIES).whereIn(['namespace', 'name'], keys).delete();

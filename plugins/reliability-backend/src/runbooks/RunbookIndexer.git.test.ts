@@ -2,11 +2,12 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { git } from '../__testUtils__/gitRepository';
 import { DatabaseRunbookStore } from './DatabaseRunbookStore';
 import { RunbookIndexer } from './RunbookIndexer';
 
@@ -15,20 +16,6 @@ import { RunbookIndexer } from './RunbookIndexer';
 // down". No mock stands in for Git.
 
 const databases = TestDatabases.create();
-
-function git(cwd: string, ...args: string[]) {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'Test',
-      GIT_AUTHOR_EMAIL: 'test@example.com',
-      GIT_COMMITTER_NAME: 'Test',
-      GIT_COMMITTER_EMAIL: 'test@example.com',
-    },
-  }).trim();
-}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -2,10 +2,10 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { gitRepository, runbookFile } from '../__testUtils__/gitRepository';
+import {
+  runbookFile,
+  temporaryRepositories,
+} from '../__testUtils__/gitRepository';
 import { DatabaseRunbookStore } from './DatabaseRunbookStore';
 import { RunbookIndexer } from './RunbookIndexer';
 
@@ -19,15 +19,10 @@ const databases = TestDatabases.create();
 describe.each(databases.eachSupportedId())(
   'incremental runbook index on %s',
   databaseId => {
-    let base: string;
-    beforeAll(() => {
-      base = mkdtempSync(join(tmpdir(), 'runbooks-incremental-'));
-    });
-    afterAll(() => rmSync(base, { recursive: true, force: true }));
+    const repositories = temporaryRepositories('runbooks-incremental-');
 
     it('reads only the files that changed, and serves what a whole read would', async () => {
-      mkdirSync(join(base, databaseId), { recursive: true });
-      const repo = gitRepository(join(base, databaseId));
+      const repo = repositories.repository(databaseId);
       const knex = await databases.init(databaseId);
       const store = await DatabaseRunbookStore.create({
         database: mockServices.database({ knex }),
@@ -35,7 +30,7 @@ describe.each(databases.eachSupportedId())(
       const config = new ConfigReader({
         reliability: {
           runbooks: {
-            gitCacheDirectory: join(base, `cache-${databaseId}`),
+            gitCacheDirectory: repositories.path(`cache-${databaseId}`),
             locations: [
               {
                 type: 'git',

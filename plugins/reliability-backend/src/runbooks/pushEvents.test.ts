@@ -12,12 +12,12 @@ import {
   eventsServiceRef,
 } from '@backstage/plugin-events-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
 import { recordingAuditor } from '../__testUtils__/auditor';
-import { gitRepository, runbookFile } from '../__testUtils__/gitRepository';
+import {
+  runbookFile,
+  temporaryRepositories,
+} from '../__testUtils__/gitRepository';
 import { reliabilityPlugin } from '../plugin';
 import githubPush from './__fixtures__/github-push.json';
 import gitlabPush from './__fixtures__/gitlab-push.json';
@@ -125,15 +125,10 @@ const databases = TestDatabases.create();
 describe.each(databases.eachSupportedId())(
   'a push re-reads its runbooks at once, on %s',
   databaseId => {
-    let base: string;
-    beforeAll(() => {
-      base = mkdtempSync(join(tmpdir(), 'runbooks-push-'));
-    });
-    afterAll(() => rmSync(base, { recursive: true, force: true }));
+    const repositories = temporaryRepositories('runbooks-push-');
 
     it('serves a pushed fix seconds after the push event, without a pass', async () => {
-      mkdirSync(join(base, databaseId), { recursive: true });
-      const repo = gitRepository(join(base, databaseId));
+      const repo = repositories.repository(databaseId);
       repo.write('runbooks/disk.yaml', runbookFile('disk-full', 'Disk full'));
       repo.commit('a runbook');
       // The events service Backstage installs, in this process only.
@@ -166,7 +161,7 @@ describe.each(databases.eachSupportedId())(
                     timeout: { minutes: 1 },
                     initialDelay: { hours: 1 },
                   },
-                  gitCacheDirectory: join(base, `cache-${databaseId}`),
+                  gitCacheDirectory: repositories.path(`cache-${databaseId}`),
                   locations: [
                     {
                       type: 'git',
