@@ -137,6 +137,35 @@ test.describe('incidents', () => {
     ).not.toHaveCount(0);
     await page.screenshot({ path: `${SCREENSHOTS}/incidents.png` });
 
+    // Filtered by an owner picked from the catalog by its title; the filter
+    // is in the URL, and the URL opens the list filtered.
+    const guest = await guestToken(request);
+    const owned = await (
+      await request.get(
+        `${BACKEND}/api/reliability/incidents?owner=group:default/platform-team&limit=1`,
+        { headers: { authorization: `Bearer ${guest}` } },
+      )
+    ).json();
+    const owner = page.getByRole('textbox', { name: 'Owner' });
+    await owner.fill('Platform');
+    await page.getByRole('option', { name: /Platform team/ }).click();
+    await expect(page).toHaveURL(/owner=group%3Adefault%2Fplatform-team/);
+    await expect(
+      page.getByText(`Incidents (${owned.totalCount})`),
+    ).toBeVisible();
+    const shared = page.url();
+    const other = await secondBrowser(page.context().browser()!, shared);
+    try {
+      await expect(
+        other.page.getByRole('textbox', { name: 'Owner' }),
+      ).toHaveValue('Platform team');
+      await expect(
+        other.page.getByText(`Incidents (${owned.totalCount})`),
+      ).toBeVisible();
+    } finally {
+      await other.close();
+    }
+
     // The alert's runbook_url leads to the incident holding it.
     await page.goto('/reliability/alerts/InsightsApiHigh5xxRate');
     await page.getByRole('link', { name: /^Open INC-\d+ \(P2\)/ }).click();

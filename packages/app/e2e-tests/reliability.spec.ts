@@ -347,7 +347,35 @@ test.describe('runbooks in the portal', () => {
         page.getByRole('link', { name: 'PostgreSQL primary is down' }).first(),
       ).toBeVisible({ timeout: 5_000 });
     }).toPass({ timeout: 90_000 });
+
+    // The tab's summary: one row of cards, each leading to its own view.
+    const glance = page.getByLabel('Reliability at a glance');
+    await expect(glance.getByRole('link', { name: 'Open incidents' })).toBeVisible();
+    await expect(glance.getByRole('link', { name: 'Recovery' })).toBeVisible();
+    await expect(glance.getByRole('link', { name: 'Postmortems' })).toBeVisible();
+    await page.screenshot({ path: `${SCREENSHOTS}/reliability-summary.png` });
+    await glance.getByRole('link', { name: 'Runbooks' }).click();
+    await expect(page).toHaveURL(/\/insights-api\/reliability\/runbooks$/);
+    await expect(
+      page.getByRole('link', { name: 'PostgreSQL primary is down' }).first(),
+    ).toBeVisible();
+    // Only the runbooks: no incident table to scroll past.
+    await expect(page.getByText(/^Open incidents \(\d+\)$/)).toHaveCount(0);
+    // The owner is a catalog link with its title, never a raw ref.
+    await expect(
+      page.getByRole('link', { name: 'Platform team' }).first(),
+    ).toBeVisible();
+    await expect(page.getByText('group:default/platform-team')).toHaveCount(0);
     await expect(page.getByText('P1 · Critical').first()).toBeVisible();
+    // Each view has its own address: the recovery view opened directly.
+    await page.getByRole('tab', { name: 'Recovery' }).click();
+    await expect(page).toHaveURL(/\/reliability\/recovery$/);
+    await expect(
+      page.getByRole('link', { name: 'Insights platform recovery plan' }),
+    ).toBeVisible();
+    await page.goto('/catalog/default/component/insights-api/reliability/incidents');
+    await expect(page.getByText(/^Open incidents \(\d+\)$/)).toBeVisible();
+    await page.goto('/catalog/default/component/insights-api/reliability/runbooks');
     await page.screenshot({
       path: `${SCREENSHOTS}/runbooks-tab.png`,
       fullPage: true,

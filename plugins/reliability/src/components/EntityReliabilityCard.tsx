@@ -12,7 +12,7 @@ import { isOpenIncident } from '@reliability-suite/plugin-reliability-common';
 import { incidentsApiRef } from '../api/IncidentsApi';
 import { reliabilityApiRef } from '../api/ReliabilityApi';
 import { ComplianceLight } from '../recovery/ComponentStatus';
-import { freshnessOf } from '../runbooks/freshness';
+import { overdueForReview } from '../runbooks/freshness';
 import { ReliabilityTargets } from './ReliabilityTargets';
 import { useEntityOverview } from './useEntityOverview';
 
@@ -39,9 +39,7 @@ const RunbookCounts = () => {
   }, [api, incidentsApi, entityRef]);
   if (error) return <ResponseErrorPanel error={error} />;
   if (!value) return null;
-  const stale = value.runbooks.filter(
-    r => freshnessOf(r.review).freshness === 'stale',
-  ).length;
+  const stale = overdueForReview(value.runbooks);
   const errors = value.status.problems.filter(
     p => p.severity === 'error',
   ).length;

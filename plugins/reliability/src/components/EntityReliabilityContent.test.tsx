@@ -15,6 +15,7 @@ import {
   type RecoveryPlanDetails,
 } from '@reliability-suite/plugin-reliability-common';
 import { screen } from '@testing-library/react';
+import { Route, Routes } from 'react-router-dom';
 import { incidentsApiRef } from '../api/IncidentsApi';
 import { type ReliabilityApi, reliabilityApiRef } from '../api/ReliabilityApi';
 import { mockIncidentsApi } from '../__testUtils__/mockIncidentsApi';
@@ -70,10 +71,15 @@ function apiAnswering(
     listRunbooks: async () => [],
     getRunbookIndexStatus: async () => ({ locations: [], problems: [] }),
     listRecoveryPlans: async () => plans,
+    listPostmortems: async () => ({ items: [], totalCount: 2 }),
   });
 }
 
-async function render(element: JSX.Element, api: ReliabilityApi) {
+async function render(
+  element: JSX.Element,
+  api: ReliabilityApi,
+  path?: string,
+) {
   return renderInTestApp(
     <TestApiProvider
       apis={[
@@ -82,9 +88,18 @@ async function render(element: JSX.Element, api: ReliabilityApi) {
         [permissionApiRef, new MockPermissionApi()],
       ]}
     >
-      <EntityProvider entity={entity}>{element}</EntityProvider>
+      <EntityProvider entity={entity}>
+        {path ? (
+          <Routes>
+            <Route path="/tab/*" element={element} />
+          </Routes>
+        ) : (
+          element
+        )}
+      </EntityProvider>
     </TestApiProvider>,
     {
+      ...(path ? { routeEntries: [path] } : {}),
       mountedRoutes: {
         '/reliability': rootRouteRef,
         '/catalog/:namespace/:kind/:name': entityRouteRef,
@@ -94,6 +109,43 @@ async function render(element: JSX.Element, api: ReliabilityApi) {
 }
 
 describe('EntityReliabilityContent', () => {
+  it('opens with a summary whose cards lead to a view of each subject, each with its own address', async () => {
+    const api = apiAnswering(async () =>
+      overview({ 'reliability.io/runbooks': './runbooks/insights-api' }),
+    );
+    await render(<EntityReliabilityContent />, api, '/tab');
+    const glance = await screen.findByLabelText('Reliability at a glance');
+    expect(glance).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Runbooks' }).getAttribute('href'),
+    ).toBe('/tab/runbooks');
+    expect(
+      screen.getByRole('link', { name: 'Open incidents' }).getAttribute('href'),
+    ).toBe('/tab/incidents');
+    expect(
+      screen.getByRole('link', { name: 'Postmortems' }).getAttribute('href'),
+    ).toBe('/tab/postmortems');
+    expect(await screen.findByText('2')).toBeInTheDocument();
+    // The overview holds every section.
+    expect(
+      await screen.findByText(/^Open incidents \(0\)$/),
+    ).toBeInTheDocument();
+  });
+
+  it('shows one subject on its view: the runbooks, without the incident tables', async () => {
+    const api = apiAnswering(async () =>
+      overview({ 'reliability.io/runbooks': './runbooks/insights-api' }),
+    );
+    await render(<EntityReliabilityContent />, api, '/tab/runbooks');
+    expect(
+      await screen.findByRole('tab', { name: 'Runbooks', selected: true }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText('No runbooks for this entity'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/^Open incidents \(\d+\)$/)).toBeNull();
+  });
+
   it("shows the targets the backend read from the entity's annotations", async () => {
     const api = apiAnswering(async () =>
       overview({

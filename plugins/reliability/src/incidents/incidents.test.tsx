@@ -1,4 +1,5 @@
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
@@ -129,6 +130,25 @@ function render(
             }),
         ],
         [incidentsApiRef, incidents],
+        [
+          catalogApiRef,
+          catalogApiMock({
+            entities: [
+              {
+                apiVersion: 'backstage.io/v1alpha1',
+                kind: 'Group',
+                metadata: { name: 'platform-team', title: 'Platform team' },
+                spec: { type: 'team', children: [] },
+              },
+              {
+                apiVersion: 'backstage.io/v1alpha1',
+                kind: 'Group',
+                metadata: { name: 'data-team', title: 'Data team' },
+                spec: { type: 'team', children: [] },
+              },
+            ],
+          }),
+        ],
         [
           permissionApiRef,
           new MockPermissionApi(
@@ -485,6 +505,46 @@ describe('DeclareIncidentDialog', () => {
         severity: 'P1',
         entityRefs: ['component:default/insights-api'],
         runbooks: ['default/api-not-responding'],
+      }),
+    );
+  });
+});
+
+describe('IncidentsPage filters', () => {
+  it('filters by an owner picked from the catalog by its title, kept in the URL, and opens from a shared link filtered', async () => {
+    const api = mockIncidentsApi({
+      listIncidents: jest.fn(async () => ({
+        items: [INCIDENT],
+        totalCount: 1,
+      })),
+    });
+    await render(<IncidentsPage />, api, {
+      path: '/?status=open&owner=group:default/data-team',
+    });
+    // The shared link's filter: asked for at once, shown by title.
+    await waitFor(() =>
+      expect(api.listIncidents).toHaveBeenCalledWith({
+        status: 'open',
+        owner: 'group:default/data-team',
+        limit: 25,
+        offset: 0,
+      }),
+    );
+    const owner = screen.getByRole('textbox', { name: 'Owner' });
+    expect(owner).toHaveValue('Data team');
+
+    // Another owner, picked by title: never a ref typed by hand.
+    await userEvent.clear(owner);
+    await userEvent.type(owner, 'Platf');
+    await userEvent.click(
+      await screen.findByRole('option', { name: /Platform team/ }),
+    );
+    await waitFor(() =>
+      expect(api.listIncidents).toHaveBeenLastCalledWith({
+        status: 'open',
+        owner: 'group:default/platform-team',
+        limit: 25,
+        offset: 0,
       }),
     );
   });

@@ -26,3 +26,12 @@ export function freshnessOf(
   else if (t > next - warning) freshness = 'due';
   return { freshness, nextReview: new Date(next) };
 }
+
+/** How many of these runbooks are past their review interval. */
+export function overdueForReview(
+  runbooks: Pick<RunbookSummary, 'review'>[],
+  now: Date = new Date(),
+): number {
+  return runbooks.filter(r => freshnessOf(r.review, now).freshness === 'stale')
+    .length;
+}

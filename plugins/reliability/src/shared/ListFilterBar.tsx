@@ -1,7 +1,9 @@
 import Box from '@material-ui/core/Box';
 import TextField from '@material-ui/core/TextField';
 import { type ReactNode, useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { ALL, FilterSelect } from '../components/FilterSelect';
+import { EntityRefPicker } from './EntityRefPicker';
 import { useSeverities } from './useSeverities';
 
 /** What the incident and postmortem lists are narrowed by on their pages. */
@@ -17,18 +19,51 @@ export type ListFilterValues = {
 /** How long typing settles before the list is asked again. */
 export const FILTER_DEBOUNCE_MS = 300;
 
+const FILTER_KEYS: Array<keyof ListFilterValues> = [
+  'severity',
+  'status',
+  'owner',
+  'entityRef',
+  'from',
+  'to',
+];
+
 /**
  * A list's filter as it is being typed (`draft`, shown in the fields) and
  * as the list asks with it (`filter`, `FILTER_DEBOUNCE_MS` after the last
- * change): one request per pause, not one per keystroke.
+ * change): one request per pause, not one per keystroke. The filter is kept
+ * in the page's URL (`?owner=group:default/platform-team&status=open`), so a
+ * filtered list can be shared, and a shared link opens filtered.
  */
 export function useListFilter<F extends ListFilterValues>() {
-  const [draft, setDraft] = useState<F>({} as F);
-  const [filter, setFilter] = useState<F>({} as F);
+  const [params, setParams] = useSearchParams();
+  const fromUrl = () => {
+    const initial: ListFilterValues = {};
+    for (const key of FILTER_KEYS) {
+      const v = params.get(key);
+      if (v) initial[key] = v;
+    }
+    return initial as F;
+  };
+  const [draft, setDraft] = useState<F>(fromUrl);
+  const [filter, setFilter] = useState<F>(fromUrl);
   useEffect(() => {
     const timer = setTimeout(() => setFilter(draft), FILTER_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [draft]);
+  useEffect(() => {
+    const next = new URLSearchParams(params);
+    for (const key of FILTER_KEYS) {
+      const v = (filter as ListFilterValues)[key];
+      if (v) next.set(key, v);
+      else next.delete(key);
+    }
+    if (next.toString() !== params.toString()) {
+      setParams(next, { replace: true });
+    }
+    // Only a changed filter writes the URL.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [filter]);
   const set = (key: keyof ListFilterValues, value: string) =>
     setDraft(f => ({ ...f, [key]: value || undefined }));
   return { draft, filter, set };
@@ -80,8 +115,20 @@ export const ListFilterBar = (props: {
         onChange={v => onChange('status', v === ALL ? '' : v)}
         options={statuses.map(s => ({ value: s, label: s }))}
       />
-      {text('owner', 'Owner (ref)')}
-      {text('entityRef', 'Entity (ref)')}
+      <EntityRefPicker
+        id={`${idPrefix}-owner`}
+        label="Owner"
+        kinds={['Group', 'User']}
+        value={value.owner}
+        onChange={ref => onChange('owner', ref)}
+      />
+      <EntityRefPicker
+        id={`${idPrefix}-entityRef`}
+        label="Entity"
+        kinds={['Component', 'Resource', 'System', 'API', 'Domain']}
+        value={value.entityRef}
+        onChange={ref => onChange('entityRef', ref)}
+      />
       {text('from', 'Started from', 'date')}
       {text('to', 'Started before', 'date')}
       <Box flexGrow={1} />
