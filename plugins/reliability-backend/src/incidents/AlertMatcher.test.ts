@@ -1,4 +1,5 @@
-import { mockServices } from '@backstage/backend-test-utils';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { DEFAULT_SEVERITIES } from '@reliability-suite/plugin-reliability-common';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type {
@@ -7,6 +8,7 @@ import type {
 } from '@reliability-suite/plugin-reliability-common';
 import type { RunbookStore } from '../runbooks/RunbookStore';
 import { AlertMatcher } from './AlertMatcher';
+import { DatabaseIncidentStore } from './DatabaseIncidentStore';
 
 const component = (name: string, owner: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -15,8 +17,8 @@ const component = (name: string, owner: string): Entity => ({
   spec: { owner },
 });
 
-// 100 services, each with a runbook answering its own alert.
-const services = Array.from({ length: 100 }, (_, i) => `svc-${i}`);
+// 1,000 services, each with a runbook answering its own alert.
+const services = Array.from({ length: 1000 }, (_, i) => `svc-${i}`);
 const runbookOf = (alertName: string): RunbookSummary[] => {
   const i = Number(/^Svc(\d+)Down$/.exec(alertName)?.[1]);
   if (!Number.isInteger(i) || i >= services.length) return [];
@@ -36,7 +38,7 @@ const runbookOf = (alertName: string): RunbookSummary[] => {
   ];
 };
 
-function notification(count: number): AlertmanagerWebhook {
+function notification(count: number, distinct = 100): AlertmanagerWebhook {
   return {
     version: '4',
     groupKey: '{}:{cluster="eu-1"}',
@@ -51,8 +53,8 @@ function notification(count: number): AlertmanagerWebhook {
       // Half with a runbook; the other half named by their service label.
       labels:
         k % 2 === 0
-          ? { alertname: `Svc${k % 100}Down`, cluster: 'eu-1' }
-          : { alertname: 'NodeDown', service: `svc-${k % 100}` },
+          ? { alertname: `Svc${k % distinct}Down`, cluster: 'eu-1' }
+          : { alertname: 'NodeDown', service: `svc-${k % distinct}` },
       annotations: {},
       startsAt: '2026-12-07T10:00:00.000Z',
       endsAt: '0001-01-01T00:00:00Z',
@@ -62,35 +64,38 @@ function notification(count: number): AlertmanagerWebhook {
   } as unknown as AlertmanagerWebhook;
 }
 
+function matcherOf(catalog: ReturnType<typeof catalogServiceMock>) {
+  return new AlertMatcher({
+    runbookStore: {
+      findByAlert: async (alertName: string) => runbookOf(alertName),
+      listRecoveryPlans: async () => [],
+    } as Partial<RunbookStore> as RunbookStore,
+    catalog,
+    auth: mockServices.auth(),
+    severities: DEFAULT_SEVERITIES,
+    mapping: {
+      entityLabels: [
+        { label: 'service', kind: 'component', namespace: 'default' },
+      ],
+      severityLabel: 'severity',
+      severities: {},
+      defaultSeverity: 'P3',
+    },
+  });
+}
+
+const catalogOfServices = () =>
+  catalogServiceMock({
+    entities: services.map((name, i) => component(name, `team-${i % 10}`)),
+  });
+
 describe('AlertMatcher', () => {
   it('asks the catalog once for a notification of 1,000 alerts', async () => {
-    const catalog = catalogServiceMock({
-      entities: services.map((name, i) => component(name, `team-${i % 10}`)),
-    });
+    const catalog = catalogOfServices();
     const byRefs = jest.spyOn(catalog, 'getEntitiesByRefs');
     const byRef = jest.spyOn(catalog, 'getEntityByRef');
     const list = jest.spyOn(catalog, 'getEntities');
-    const matcher = new AlertMatcher({
-      runbookStore: {
-        findByAlert: async (alertName: string) => runbookOf(alertName),
-        listRecoveryPlans: async () => [],
-      } as Partial<RunbookStore> as RunbookStore,
-      catalog,
-      auth: mockServices.auth(),
-      severities: [
-        { id: 'P1', rank: 1 },
-        { id: 'P2', rank: 2 },
-        { id: 'P3', rank: 3 },
-      ] as any,
-      mapping: {
-        entityLabels: [
-          { label: 'service', kind: 'component', namespace: 'default' },
-        ],
-        severityLabel: 'severity',
-        severities: {},
-        defaultSeverity: 'P3',
-      },
-    });
+    const matcher = matcherOf(catalog);
 
     const started = Date.now();
     const delivery = await matcher.delivery(notification(1000), new Map());
@@ -128,3 +133,39 @@ describe('AlertMatcher', () => {
     expect(byRefs).toHaveBeenCalledTimes(1);
   });
 });
+
+const databases = TestDatabases.create();
+
+describe.each(databases.eachSupportedId())(
+  'a notification of 1,000 alerts on %s',
+  databaseId => {
+    it('is stored in one incident, each alert once, within seconds', async () => {
+      const store = await DatabaseIncidentStore.create({
+        database: mockServices.database({
+          knex: await databases.init(databaseId),
+        }),
+        severities: DEFAULT_SEVERITIES,
+      });
+      const matcher = matcherOf(catalogOfServices());
+      // Every alert its own service and runbook, as in a cluster's outage.
+      const payload = notification(1000, 1000);
+      const started = Date.now();
+      const result = await store.recordAlerts(
+        await matcher.delivery(payload, new Map()),
+        {
+          ref: 'alertmanager',
+          source: 'alertmanager',
+          at: new Date('2026-12-07T10:01:00.000Z'),
+        },
+      );
+      expect(Date.now() - started).toBeLessThan(20_000);
+      expect(result.opened).toHaveLength(1);
+      const incident = await store.get(result.opened[0]);
+      expect(incident?.alerts).toHaveLength(1000);
+      // Each runbook once, each service once.
+      expect(incident?.runbooks).toHaveLength(500);
+      expect(incident?.entityRefs).toHaveLength(1000);
+      expect(incident?.severity).toBe('P2');
+    });
+  },
+);

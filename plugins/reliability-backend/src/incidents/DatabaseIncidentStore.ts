@@ -36,6 +36,7 @@ import {
 import type { IncidentResource } from '@reliability-suite/plugin-reliability-node';
 import type { Knex } from 'knex';
 import { createHash, randomUUID } from 'node:crypto';
+import { inSlices } from '../database/slices';
 import { migratedClient, toIso } from '../database/database';
 import type {
   AlertDelivery,
@@ -478,17 +479,24 @@ export class DatabaseIncidentStore implements IncidentStore {
   }
 
   /** The open incident holding an alert (by fingerprint), if any. */
-  private async openIncidentOfFingerprint(
+  // The newest open incident holding each fingerprint, asked in slices.
+  private async openIncidentsOfFingerprints(
     db: Db,
-    fingerprint: string,
-  ): Promise<string | undefined> {
-    const row = await db(T.alerts)
-      .join(T.incidents, `${T.incidents}.id`, `${T.alerts}.incident_id`)
-      .where(`${T.alerts}.fingerprint`, fingerprint)
-      .whereNot(`${T.incidents}.status`, 'resolved')
-      .orderBy(`${T.incidents}.started_at`, 'desc')
-      .first(`${T.incidents}.id`);
-    return row?.id;
+    fingerprints: string[],
+  ): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    await inSlices([...new Set(fingerprints)], async slice => {
+      const rows = await db(T.alerts)
+        .join(T.incidents, `${T.incidents}.id`, `${T.alerts}.incident_id`)
+        .whereIn(`${T.alerts}.fingerprint`, slice)
+        .whereNot(`${T.incidents}.status`, 'resolved')
+        .orderBy(`${T.incidents}.started_at`, 'desc')
+        .select(`${T.alerts}.fingerprint`, `${T.incidents}.id`);
+      for (const row of rows) {
+        if (!found.has(row.fingerprint)) found.set(row.fingerprint, row.id);
+      }
+    });
+    return found;
   }
 
   // ---- writes: building blocks, inside a transaction -----------------------
@@ -600,12 +608,16 @@ export class DatabaseIncidentStore implements IncidentStore {
 
   private async setEntities(tx: Db, incidentId: string, entityRefs: string[]) {
     await tx(T.entities).where({ incident_id: incidentId }).delete();
-    const unique = [...new Set(entityRefs)];
-    if (unique.length) {
-      await tx(T.entities).insert(
-        unique.map(entity_ref => ({ incident_id: incidentId, entity_ref })),
-      );
-    }
+    await this.addEntities(tx, incidentId, entityRefs);
+  }
+
+  // In slices: SQLite refuses a statement of more than 500 rows.
+  private async addEntities(tx: Db, incidentId: string, entityRefs: string[]) {
+    const rows = [...new Set(entityRefs)].map(entity_ref => ({
+      incident_id: incidentId,
+      entity_ref,
+    }));
+    await inSlices(rows, slice => tx(T.entities).insert(slice));
   }
 
   private async insertRole(
@@ -865,11 +877,14 @@ export class DatabaseIncidentStore implements IncidentStore {
       };
 
       const fired = new Set<string>();
+      // One query for every alert's open incident, one lock per incident.
+      const holding = await this.openIncidentsOfFingerprints(
+        tx,
+        delivery.alerts.map(a => a.fingerprint),
+      );
+      const locked = new Set<string>();
       for (const alert of delivery.alerts) {
-        let incidentId = await this.openIncidentOfFingerprint(
-          tx,
-          alert.fingerprint,
-        );
+        let incidentId = holding.get(alert.fingerprint);
         if (!incidentId) {
           if (alert.status !== 'firing') {
             result.unchanged++;
@@ -878,7 +893,10 @@ export class DatabaseIncidentStore implements IncidentStore {
           incidentId = await incidentOfGroup(alert);
         }
         // Under the incident's lock, from here to the end of the transaction.
-        await this.require(tx, incidentId);
+        if (!locked.has(incidentId)) {
+          await this.require(tx, incidentId);
+          locked.add(incidentId);
+        }
         const changed = await this.recordAlert(
           tx,
           incidentId,
@@ -965,7 +983,9 @@ export class DatabaseIncidentStore implements IncidentStore {
     const changes: Record<string, unknown> = {};
     if (more.length) {
       const all = [...entities, ...more];
-      await this.setEntities(tx, incidentId, all);
+      // Only the new ones: a notification of a thousand alerts adds each
+      // entity once instead of writing the whole list again per alert.
+      await this.addEntities(tx, incidentId, more);
       changes.entity_refs = JSON.stringify(all);
       changes.linked_owners = JSON.stringify([
         ...new Set([
