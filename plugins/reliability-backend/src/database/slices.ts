@@ -31,6 +31,29 @@ export async function scopedRows<T>(
   return rows;
 }
 
+/**
+ * Deletes a location's rows in `table`: all of them, or those whose `column`
+ * names one of the files a read replaces (`files`), in slices.
+ */
+export async function deleteScopedRows(
+  tx: Knex.Transaction,
+  table: string,
+  locationId: string,
+  files: string[] | undefined,
+  column: string,
+): Promise<void> {
+  if (!files) {
+    await tx(table).where({ location_id: locationId }).delete();
+    return;
+  }
+  await inSlices(files, slice =>
+    tx(table)
+      .where({ location_id: locationId })
+      .whereIn(column, slice)
+      .delete(),
+  );
+}
+
 /** Runs `fn` on slices of `items` small enough for one statement's parameters. */
 export async function inSlices<T>(
   items: T[],

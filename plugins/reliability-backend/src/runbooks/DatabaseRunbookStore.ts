@@ -11,7 +11,12 @@ import type {
 import { triggerMatches } from '@reliability-suite/plugin-reliability-common';
 import type { Knex } from 'knex';
 import { migratedClient, toIso } from '../database/database';
-import { inSlices, type RowKey, scopedRows } from '../database/slices';
+import {
+  deleteScopedRows,
+  inSlices,
+  type RowKey,
+  scopedRows,
+} from '../database/slices';
 import { IndexReadCache } from './IndexReadCache';
 import type {
   LocationIndexResult,
@@ -297,16 +302,7 @@ export class DatabaseRunbookStore implements RunbookStore {
         problems,
       });
 
-      if (result.files) {
-        await inSlices(result.files, slice =>
-          tx(PROBLEMS)
-            .where({ location_id: location.id })
-            .whereIn('file', slice)
-            .delete(),
-        );
-      } else {
-        await tx(PROBLEMS).where({ location_id: location.id }).delete();
-      }
+      await deleteScopedRows(tx, PROBLEMS, location.id, result.files, 'file');
       await insertAll(
         tx,
         PROBLEMS,
@@ -335,16 +331,7 @@ export class DatabaseRunbookStore implements RunbookStore {
       }
 
       // What each file held, for the next pass to compare.
-      if (result.files) {
-        await inSlices(result.files, slice =>
-          tx(FILES)
-            .where({ location_id: location.id })
-            .whereIn('file', slice)
-            .delete(),
-        );
-      } else {
-        await tx(FILES).where({ location_id: location.id }).delete();
-      }
+      await deleteScopedRows(tx, FILES, location.id, result.files, 'file');
       await insertAll(
         tx,
         FILES,
