@@ -31,7 +31,16 @@ import type { JsonObject } from '@backstage/types';
 import request from 'supertest';
 import { reliabilityPlugin } from '../plugin';
 
-/** The recovery plan of the backup tests: PostgreSQL backed up, Redis not. */
+// The full backup's daily run: 12 hours before the hour the tests run in.
+// A fixed hour (it was 01:00) made a backup that finished 2 hours ago a
+// missed run whenever the tests ran in the two hours after it.
+const FULL_BACKUP_HOUR = (new Date().getUTCHours() + 12) % 24;
+
+/**
+ * The recovery plan of the backup tests: PostgreSQL backed up (its full
+ * backup ran 12 to 13 hours ago, so that any backup of the last 12 hours is
+ * on schedule), Redis not.
+ */
 export const TEST_PLAN = `apiVersion: reliability.io/v1alpha1
 kind: RecoveryPlan
 metadata: { name: insights-data }
@@ -42,7 +51,7 @@ spec:
       rpo: 24h
       rto: 30m
       backups:
-        - { name: full, schedule: 0 1 * * * }
+        - { name: full, schedule: 0 ${FULL_BACKUP_HOUR} * * * }
         - { name: wal, type: WAL archive, schedule: continuous }
       drill: { cadence: 7d, staleAfter: 8d }
     - name: redis
