@@ -41,6 +41,33 @@ test.describe('incidents', () => {
     await dialog
       .getByLabel('Insights API not responding (5xx, timeouts)')
       .check();
+    // The context: who depends on the API (from the catalog graph), and
+    // what happened on it before, with the action item still open.
+    const context = dialog.getByRole('region', { name: 'Incident context' });
+    const web = context
+      .getByRole('table', { name: 'Affected entities and their dependents' })
+      .getByRole('row')
+      .filter({ hasText: 'Insights web app' });
+    await expect(web).toContainText('Depends on');
+    await expect(web).toContainText('Insights API');
+    await expect(web.getByRole('link').first()).toHaveAttribute(
+      'href',
+      /\/catalog\/default\/component\/insights-web$/,
+    );
+    await expect(
+      context
+        .getByRole('listitem')
+        .filter({ hasText: 'Insights API down: PostgreSQL volume full' })
+        .first()
+        .getByRole('list', { name: /^Open action items of INC-\d+$/ }),
+    ).toContainText('Add the archive check to the disk-full runbook');
+    await context
+      .getByText('Add the archive check to the disk-full runbook')
+      .scrollIntoViewIfNeeded();
+    await page.screenshot({
+      path: `${SCREENSHOTS}/incident-declare-context.png`,
+    });
+    await dialog.getByLabel('What is happening').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENSHOTS}/incident-declare.png` });
     await dialog.getByRole('button', { name: 'Declare' }).click();
 
@@ -51,6 +78,14 @@ test.describe('incidents', () => {
     ).toBeVisible();
     await expect(page.getByText('P1 · Critical').first()).toBeVisible();
     await expect(page.getByText('15 minutes; acknowledged')).toBeVisible();
+    // Opened, the incident shows the same context, without itself.
+    const onPage = page.getByRole('region', { name: 'Incident context' });
+    await expect(
+      onPage.getByText('Add the archive check to the disk-full runbook'),
+    ).toBeVisible();
+    await expect(
+      onPage.getByRole('link', { name: /Checkout requests fail/ }),
+    ).toHaveCount(0);
 
     // A second person watches the same incident. What their page asks
     // every few seconds is answered 304 while nothing changes: the tag of

@@ -74,12 +74,24 @@ const entities = (dir: string): Entity[] => [
       },
     },
     spec: { owner: 'platform-team', system: 'insights-platform' },
+    // As the catalog's processors write them from spec.dependsOn and
+    // spec.system (the web app depends on the API, the API on PostgreSQL);
+    // the system itself is not in this catalog.
+    relations: [
+      { type: 'dependsOn', targetRef: 'resource:default/insights-postgres' },
+      { type: 'dependencyOf', targetRef: 'component:default/insights-web' },
+      { type: 'partOf', targetRef: 'system:default/insights-platform' },
+    ],
   },
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
     metadata: { name: 'insights-postgres', namespace: 'default' },
     spec: { owner: 'platform-team', system: 'insights-platform' },
+    relations: [
+      { type: 'dependencyOf', targetRef: 'component:default/insights-api' },
+      { type: 'partOf', targetRef: 'system:default/insights-platform' },
+    ],
   },
   {
     apiVersion: 'backstage.io/v1alpha1',
@@ -92,6 +104,10 @@ const entities = (dir: string): Entity[] => [
       annotations: { 'reliability.io/runbooks-from': 'component:insights-api' },
     },
     spec: { owner: 'web-team', system: 'insights-platform' },
+    relations: [
+      { type: 'dependsOn', targetRef: 'component:default/insights-api' },
+      { type: 'partOf', targetRef: 'system:default/insights-platform' },
+    ],
   },
 ];
 

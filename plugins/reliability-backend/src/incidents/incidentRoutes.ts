@@ -44,6 +44,7 @@ import { entityRefParam, queryParams } from '../service/params';
 import type { SpecRouter } from '../schema/openapi/generated/router';
 import type { IncidentActor, IncidentStore } from './IncidentStore';
 import type { IncidentService } from './IncidentService';
+import type { IncidentContextService } from './IncidentContextService';
 import {
   isUser,
   principalRef,
@@ -111,6 +112,7 @@ export function registerIncidentRoutes(
     postmortemRules: PermissionRuleset<PostmortemResource>;
     visibility: CatalogVisibility;
     runbookStore: RunbookStore;
+    context: IncidentContextService;
   },
 ) {
   const { httpAuth, permissions, store, service, roles, visibility } = options;
@@ -198,6 +200,43 @@ export function registerIncidentRoutes(
   router.get('/incidents/roles', async (req, res) => {
     await reader(req);
     res.json({ items: roles });
+  });
+
+  // The declare dialog's and the incident page's context; before
+  // `/incidents/:id`, which would take "context" for an id.
+  router.get('/incidents/context', async (req, res) => {
+    const credentials = await reader(req);
+    const list = (value: unknown) =>
+      typeof value === 'string'
+        ? value
+            .split(',')
+            .map(v => v.trim())
+            .filter(Boolean)
+        : [];
+    const entityRefs = list(req.query.entityRefs).map((ref, i) =>
+      entityRefParam(ref, `entityRefs[${i}]`),
+    );
+    const alertNames = list(req.query.alertNames);
+    if (entityRefs.length > 50 || alertNames.length > 50) {
+      throw new InputError('At most 50 entity refs and 50 alert names');
+    }
+    let excludeIncidentId: string | undefined;
+    if (typeof req.query.exclude === 'string' && req.query.exclude) {
+      if (!ID.test(req.query.exclude)) {
+        throw new InputError(
+          `exclude ${JSON.stringify(
+            req.query.exclude,
+          )} is not an incident id or reference (INC-42)`,
+        );
+      }
+      excludeIncidentId = (await store.get(req.query.exclude))?.id;
+    }
+    res.json(
+      await options.context.context(
+        { entityRefs, alertNames, excludeIncidentId },
+        credentials,
+      ),
+    );
   });
 
   router.get('/incidents/metrics', async (req, res) => {

@@ -37,6 +37,7 @@ import { registerViolationRoutes } from '../recovery/violationRoutes';
 import type { IncidentStore } from '../incidents/IncidentStore';
 import { registerIncidentRoutes } from '../incidents/incidentRoutes';
 import type { IncidentService } from '../incidents/IncidentService';
+import { IncidentContextService } from '../incidents/IncidentContextService';
 import { registerBackupRoutes } from '../backups/backupRoutes';
 import { registerRecoveryPlanRoutes } from '../recovery/recoveryPlanRoutes';
 import { registerRunbookRoutes } from '../runbooks/runbookRoutes';
@@ -182,6 +183,14 @@ export async function createRouter(
     postmortemRules: options.postmortemRules,
     visibility,
     runbookStore: options.runbookStore,
+    context: new IncidentContextService({
+      catalog: options.catalog,
+      runbookStore: options.runbookStore,
+      eventStore: options.backupEventStore,
+      incidentStore: options.incidentStore,
+      postmortemStore: options.postmortemStore,
+      visibility,
+    }),
   });
 
   registerPostmortemRoutes(router, {

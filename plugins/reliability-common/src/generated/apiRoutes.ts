@@ -29,6 +29,7 @@ export type ReliabilityApiRoutes = {
     | '/runbooks'
     | '/incidents'
     | '/incidents/roles'
+    | '/incidents/context'
     | '/incidents/metrics'
     | '/incidents/postmortems-due'
     | '/incidents/classification'

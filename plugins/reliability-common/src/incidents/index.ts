@@ -6,3 +6,4 @@ export * from './metrics';
 export * from './lifecycle';
 export * from './timeline';
 export * from './stepStats';
+export * from './context';

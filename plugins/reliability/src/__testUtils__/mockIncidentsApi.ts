@@ -32,6 +32,11 @@ export function mockIncidentsApi(
       perWeek: [],
     })),
     listPostmortemsDue: jest.fn(async () => []),
+    getIncidentContext: jest.fn(async () => ({
+      entities: [],
+      truncated: false,
+      pastIncidents: [],
+    })),
     classifyIncident: jest.fn(async () => ({
       suggestion: { reasons: [] },
       components: [],

@@ -15,6 +15,7 @@ import type {
   PageRequest,
   PostmortemDue,
   StepOutcome,
+  IncidentContext,
 } from '@reliability-suite/plugin-reliability-common';
 
 /** Which incidents to list: the list's query, as -common gives it once, and its page. @public */
@@ -98,6 +99,17 @@ export interface IncidentsApi {
     to?: string;
   }): Promise<IncidentMetrics>;
   listPostmortemsDue(): Promise<PostmortemDue[]>;
+  /**
+   * What a commander needs beside an incident: the affected entities, their
+   * dependents from the catalog graph, owners, runbooks, state of recovery,
+   * and the past incidents on them or their alerts with open action items.
+   */
+  getIncidentContext(query: {
+    entityRefs: string[];
+    alertNames?: string[];
+    /** The incident itself, on its own page. */
+    exclude?: string;
+  }): Promise<IncidentContext>;
   classifyIncident(query: {
     entityRef?: string;
     usersAffected?: string;

@@ -9,6 +9,7 @@ import type {
   IncidentSummary,
   ListPage,
   StepOutcome,
+  IncidentContext,
 } from '@reliability-suite/plugin-reliability-common';
 import type {
   IncidentClassification,
@@ -168,6 +169,20 @@ export class IncidentsClient
         '/incidents/postmortems-due',
       )
     ).items;
+  }
+
+  async getIncidentContext(q: {
+    entityRefs: string[];
+    alertNames?: string[];
+    exclude?: string;
+  }): Promise<IncidentContext> {
+    return this.json('get', '/incidents/context', {
+      query: queryOf({
+        entityRefs: q.entityRefs.join(',') || undefined,
+        alertNames: q.alertNames?.join(',') || undefined,
+        exclude: q.exclude,
+      }),
+    });
   }
 
   async classifyIncident(q: {

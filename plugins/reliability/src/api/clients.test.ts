@@ -496,6 +496,25 @@ const cases: Record<string, Case> = {
     answer: { items: [incident] },
     returns: [incident],
   },
+  getIncidentContext: {
+    call: c =>
+      c.incidents.getIncidentContext({
+        entityRefs: ['resource:default/db', 'component:default/api'],
+        alertNames: ['DbDown'],
+        exclude: 'INC-7',
+      }),
+    request: {
+      method: 'GET',
+      path: '/incidents/context',
+      query: {
+        entityRefs: 'resource:default/db,component:default/api',
+        alertNames: 'DbDown',
+        exclude: 'INC-7',
+      },
+    },
+    answer: { entities: [], truncated: false, pastIncidents: [] },
+    returns: { entities: [], truncated: false, pastIncidents: [] },
+  },
   classifyIncident: {
     call: c =>
       c.incidents.classifyIncident({

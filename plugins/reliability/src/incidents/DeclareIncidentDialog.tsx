@@ -1,5 +1,6 @@
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { zodResolver } from '@hookform/resolvers/zod';
+import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
@@ -21,6 +22,21 @@ import { reliabilityApiRef } from '../api/ReliabilityApi';
 import { useSeverities } from '../shared/useSeverities';
 import { SeverityHelper } from './SeverityHelper';
 import { useIncidentLinks } from './useIncidentLinks';
+import { IncidentContextPanel } from './IncidentContextPanel';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+
+// The typed refs that are refs (kind:namespace/name, the namespace
+// optional), for the context; the form itself says what is wrong with the
+// others.
+function typedRefs(text: string): string[] {
+  return text.split(',').flatMap(part => {
+    try {
+      return [stringifyEntityRef(parseEntityRef(part.trim()))];
+    } catch {
+      return [];
+    }
+  });
+}
 
 const { shape } = incidentDeclareSchema;
 // The declaration's own field rules; entities are typed comma-separated.
@@ -84,6 +100,7 @@ export const DeclareIncidentDialog = ({
     mode: 'onTouched',
   });
   const { errors } = form.formState;
+  const affected = typedRefs(form.watch('entities') ?? '');
   const submit = form.handleSubmit(async values => {
     setSaving(true);
     try {
@@ -146,6 +163,9 @@ export const DeclareIncidentDialog = ({
             )),
           })}
           {field('entities', 'Affected entities (refs, comma-separated)')}
+          <Box my={1}>
+            <IncidentContextPanel entityRefs={affected} settleMs={400} />
+          </Box>
           {field('commander', 'Incident commander (user ref; default: you)')}
           {field('summary', 'Summary (Markdown)', {
             multiline: true,

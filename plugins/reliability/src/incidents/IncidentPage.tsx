@@ -1,6 +1,7 @@
 import {
   Content,
   Header,
+  InfoCard,
   Page,
   Progress,
   ResponseErrorPanel,
@@ -23,6 +24,7 @@ import { IncidentTimeline } from './IncidentTimeline';
 import { IncidentUpdates } from './IncidentUpdates';
 import { useIncident } from './useIncident';
 import { useIncidentLinks } from './useIncidentLinks';
+import { IncidentContextPanel } from './IncidentContextPanel';
 
 /**
  * `/reliability/incidents/:id` (its id or INC-42): the incident as the
@@ -106,6 +108,17 @@ export const IncidentPage = () => {
                 canWrite={canContribute.allowed}
                 write={write}
               />
+            </Grid>
+            <Grid item xs={12}>
+              <InfoCard title="Context: dependents and what happened before">
+                <IncidentContextPanel
+                  entityRefs={incident.entityRefs}
+                  alertNames={[
+                    ...new Set(incident.alerts.map(a => a.alertName)),
+                  ]}
+                  exclude={incident.id}
+                />
+              </InfoCard>
             </Grid>
             <Grid item xs={12}>
               <IncidentTimeline

@@ -510,6 +510,123 @@ describe('DeclareIncidentDialog', () => {
   });
 });
 
+describe('the context at declaration', () => {
+  it("shows the typed entities' dependents, owners, runbooks, recovery and a past incident's open action item", async () => {
+    const api = mockIncidentsApi({
+      getIncidentContext: jest.fn(async () => ({
+        entities: [
+          {
+            entityRef: 'resource:default/insights-postgres',
+            title: 'Insights PostgreSQL',
+            relation: 'affected' as const,
+            depth: 0,
+            owner: 'group:default/platform-team',
+            runbooks: [
+              {
+                namespace: 'default',
+                name: 'postgres-down',
+                title: 'PostgreSQL primary is down',
+              },
+            ],
+            recovery: {
+              state: 'at-risk' as const,
+              plans: ['default/insights-platform'],
+              reasons: [],
+            },
+          },
+          {
+            entityRef: 'component:default/insights-web',
+            title: 'Insights web app',
+            relation: 'dependent' as const,
+            depth: 2,
+            via: 'component:default/insights-api',
+            owner: 'group:default/web-team',
+            runbooks: [],
+          },
+        ],
+        truncated: false,
+        pastIncidents: [
+          {
+            incident: { ...INCIDENT, reference: 'INC-1', title: 'Volume full' },
+            sharedEntityRefs: ['resource:default/insights-postgres'],
+            sharedAlertNames: [],
+            postmortem: {
+              id: 'pm-1',
+              title: 'Insights API down: PostgreSQL volume full',
+              status: 'published',
+              openActionItems: [
+                {
+                  id: 'a3',
+                  title: 'Add the archive check to the disk-full runbook',
+                  type: 'mitigate' as const,
+                  status: 'open' as const,
+                  owner: 'platform-team',
+                },
+              ],
+            },
+          },
+        ],
+      })),
+    });
+    await render(
+      <DeclareIncidentDialog
+        open
+        onClose={() => {}}
+        entityRef="resource:default/insights-postgres"
+      />,
+      api,
+    );
+    const context = await screen.findByRole('region', {
+      name: 'Incident context',
+    });
+    expect(api.getIncidentContext).toHaveBeenCalledWith({
+      entityRefs: ['resource:default/insights-postgres'],
+      alertNames: [],
+      exclude: undefined,
+    });
+    const rows = within(
+      within(context).getByRole('table', {
+        name: 'Affected entities and their dependents',
+      }),
+    ).getAllByRole('row');
+    expect(rows[1]).toHaveTextContent('Affected');
+    expect(rows[1]).toHaveTextContent('PostgreSQL primary is down');
+    expect(rows[1]).toHaveTextContent('At risk');
+    expect(rows[2]).toHaveTextContent('Depends on');
+    expect(rows[2]).toHaveTextContent('No plan');
+    expect(
+      within(context).getByRole('link', {
+        name: 'PostgreSQL primary is down',
+      }),
+    ).toHaveAttribute('href', expect.stringContaining('postgres-down'));
+    const items = within(context).getByRole('list', {
+      name: 'Open action items of INC-1',
+    });
+    expect(items).toHaveTextContent(
+      'Add the archive check to the disk-full runbook',
+    );
+    expect(
+      within(context).getByRole('link', { name: 'INC-1 · Volume full' }),
+    ).toBeInTheDocument();
+
+    // Typing another entity asks again, once the typing has settled.
+    const field = screen.getByLabelText(
+      'Affected entities (refs, comma-separated)',
+    );
+    await userEvent.type(field, ', component:insights-api');
+    await waitFor(() =>
+      expect(api.getIncidentContext).toHaveBeenLastCalledWith({
+        entityRefs: [
+          'component:default/insights-api',
+          'resource:default/insights-postgres',
+        ],
+        alertNames: [],
+        exclude: undefined,
+      }),
+    );
+  });
+});
+
 describe('IncidentsPage filters', () => {
   it('filters by an owner picked from the catalog by its title, kept in the URL, and opens from a shared link filtered', async () => {
     const api = mockIncidentsApi({

@@ -1461,6 +1461,67 @@ export const spec = {
         },
       },
     },
+    '/incidents/context': {
+      get: {
+        operationId: 'getIncidentContext',
+        tags: ['incidents'],
+        summary: 'What a commander needs beside an incident',
+        description:
+          "For the declare dialog and the incident page: the affected entities and, by a bounded walk of the catalog graph (`dependencyOf`, `partOf`; 2 steps, 30 entities), those depending on them or holding them, each with its owner, its runbooks and its state of recovery; and the newest past incidents naming the same entities or alerts, with their postmortems' open action items. The catalog is read with the caller's credentials: what they may not see is left out, and not walked through.",
+        parameters: [
+          {
+            name: 'entityRefs',
+            in: 'query',
+            required: false,
+            description: 'The affected entities, comma-separated full refs.',
+            schema: {
+              type: 'string',
+              maxLength: 4000,
+            },
+            allowReserved: true,
+          },
+          {
+            name: 'alertNames',
+            in: 'query',
+            required: false,
+            description: "The incident's alert names, comma-separated.",
+            schema: {
+              type: 'string',
+              maxLength: 4000,
+            },
+          },
+          {
+            name: 'exclude',
+            in: 'query',
+            required: false,
+            description:
+              'The incident itself (its id or INC-42), left out of the past.',
+            schema: {
+              type: 'string',
+              maxLength: 40,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: '`{ entities, truncated, pastIncidents }`.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/IncidentContext',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
     '/incidents/metrics': {
       get: {
         operationId: 'getIncidentMetrics',
@@ -8368,6 +8429,142 @@ export const spec = {
           'badLinks',
           'deadTriggers',
         ],
+      },
+      IncidentContext: {
+        description:
+          "What a commander needs beside the incident, when declaring or opening it (`GET /incidents/context`): the affected entities, those the catalog graph says depend on them or hold them (a bounded walk), each with its owner, runbooks and state of recovery; and the past incidents on the same entities or alerts, with their postmortems' open action items. Only what the caller may see in the catalog.",
+        type: 'object',
+        properties: {
+          entities: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/IncidentContextEntity',
+            },
+          },
+          truncated: {
+            description:
+              'The walk stopped at its bound: there is more of the graph.',
+            type: 'boolean',
+          },
+          pastIncidents: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/IncidentContextPastIncident',
+            },
+          },
+        },
+        required: ['entities', 'truncated', 'pastIncidents'],
+      },
+      IncidentContextEntity: {
+        description:
+          "An entity of an incident's context, with what a commander asks of it.",
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          title: {
+            description: '`metadata.title`, or its name.',
+            type: 'string',
+          },
+          relation: {
+            type: 'string',
+            enum: ['affected', 'dependent', 'parent'],
+          },
+          depth: {
+            description:
+              'Steps from an affected entity: 0 for an affected one.',
+            type: 'integer',
+          },
+          via: {
+            description:
+              'The entity the walk came from (none for an affected one).',
+            type: 'string',
+          },
+          owner: {
+            description: '`spec.owner` as a full ref.',
+            type: 'string',
+          },
+          runbooks: {
+            description: 'The runbooks serving it.',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CoverageRunbook',
+            },
+          },
+          recovery: {
+            description: 'None when no recovery plan covers it.',
+            type: 'object',
+            properties: {
+              state: {
+                description:
+                  'The worst state of the recovery plan components covering it.',
+                $ref: '#/components/schemas/ComplianceState',
+              },
+              plans: {
+                description: 'The plans covering it, `namespace/name`.',
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+              reasons: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+            },
+            required: ['state', 'plans', 'reasons'],
+          },
+        },
+        required: ['entityRef', 'title', 'relation', 'depth', 'runbooks'],
+      },
+      IncidentContextPastIncident: {
+        description: 'An earlier incident on the same entities or alerts.',
+        type: 'object',
+        properties: {
+          incident: {
+            $ref: '#/components/schemas/IncidentSummary',
+          },
+          sharedEntityRefs: {
+            description: 'The entities it shares with this one.',
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          sharedAlertNames: {
+            description: 'The alert names it shares with this one.',
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          postmortem: {
+            description: 'Its postmortem, with the action items not done yet.',
+            type: 'object',
+            properties: {
+              id: {
+                type: 'string',
+              },
+              title: {
+                type: 'string',
+              },
+              status: {
+                type: 'string',
+              },
+              openActionItems: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/PostmortemActionItem',
+                },
+              },
+            },
+            required: ['id', 'title', 'status', 'openActionItems'],
+          },
+        },
+        required: ['incident', 'sharedEntityRefs', 'sharedAlertNames'],
       },
     },
   },
