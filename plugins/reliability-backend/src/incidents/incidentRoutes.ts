@@ -95,6 +95,18 @@ const metricsQuerySchema = incidentListQuerySchema.pick({
 
 const ID = /^([0-9a-f-]{36}|INC-\d{1,9})$/i;
 
+/** An incident's id or reference (INC-42), or a 400 saying what it is not. */
+function incidentIdParam(id: string, field = ''): string {
+  if (!ID.test(id)) {
+    throw new InputError(
+      `${field}${JSON.stringify(
+        id,
+      )} is not an incident id or reference (INC-42)`,
+    );
+  }
+  return id;
+}
+
 /**
  * The incident API: list, read, declare, change (versioned), roles, notes,
  * status updates, checklist ticks, pins, the postmortem; the severity
@@ -137,13 +149,7 @@ export function registerIncidentRoutes(
 
   // The incident named in the path (its id or INC-42), or a 404 / 400.
   function idOf(req: ApiRequest) {
-    const { id } = req.params;
-    if (!ID.test(id)) {
-      throw new InputError(
-        `${JSON.stringify(id)} is not an incident id or reference (INC-42)`,
-      );
-    }
-    return id;
+    return incidentIdParam(req.params.id);
   }
 
   async function incidentOf(req: ApiRequest) {
@@ -222,14 +228,9 @@ export function registerIncidentRoutes(
     }
     let excludeIncidentId: string | undefined;
     if (typeof req.query.exclude === 'string' && req.query.exclude) {
-      if (!ID.test(req.query.exclude)) {
-        throw new InputError(
-          `exclude ${JSON.stringify(
-            req.query.exclude,
-          )} is not an incident id or reference (INC-42)`,
-        );
-      }
-      excludeIncidentId = (await store.get(req.query.exclude))?.id;
+      excludeIncidentId = (
+        await store.get(incidentIdParam(req.query.exclude, 'exclude '))
+      )?.id;
     }
     res.json(
       await options.context.context(
