@@ -277,6 +277,10 @@ describe('PrometheusBackupSource against a real Prometheus', () => {
 });
 
 const databases = TestDatabases.create();
+// The snapshot's daily run: 12 hours before the hour the test runs in, so
+// that the snapshot of 3 hours ago is on schedule at any hour (a fixed
+// 02:00 made it a missed run when the test ran between 02:00 and 05:00).
+const SNAPSHOT_HOUR = (new Date().getUTCHours() + 12) % 24;
 const PLAN = `apiVersion: reliability.io/v1alpha1
 kind: RecoveryPlan
 metadata: { name: insights-secrets }
@@ -286,7 +290,7 @@ spec:
       entityRef: resource:insights-vault
       rpo: 1d
       rto: 15m
-      backups: [{ name: raft-snapshot, schedule: 0 2 * * * }]
+      backups: [{ name: raft-snapshot, schedule: 0 ${SNAPSHOT_HOUR} * * * }]
       drill: { cadence: 30d }
     - name: postgres
       entityRef: resource:insights-postgres
