@@ -105,7 +105,12 @@ export const EntityReliabilityContent = () => {
   return (
     <Content>
       <Grid container spacing={3}>
-        <Grid item xs={12} md={4}>
+        {/* The summary first, the whole width: the targets' two columns
+            did not fit beside it (the values were cut off at 1280 px). */}
+        <Grid item xs={12}>
+          <ReliabilitySummary />
+        </Grid>
+        <Grid item xs={12} md={7} lg={6}>
           <InfoCard title="Reliability targets" subheader={value.title}>
             <ReliabilityTargets overview={value} />
             <Typography variant="caption" color="textSecondary">
@@ -113,9 +118,6 @@ export const EntityReliabilityContent = () => {
               <Timestamp value={value.generatedAt} />
             </Typography>
           </InfoCard>
-        </Grid>
-        <Grid item xs={12} md={8}>
-          <ReliabilitySummary />
         </Grid>
         <Grid item xs={12}>
           <ViewBar />
