@@ -478,7 +478,6 @@ export class DatabaseIncidentStore implements IncidentStore {
     return new Map(rows.map(r => [r.fingerprint, r.status]));
   }
 
-  /** The open incident holding an alert (by fingerprint), if any. */
   // The newest open incident holding each fingerprint, asked in slices.
   private async openIncidentsOfFingerprints(
     db: Db,

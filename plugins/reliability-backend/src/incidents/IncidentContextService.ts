@@ -160,17 +160,11 @@ export class IncidentContextService {
     if (!entities.length) return [];
     const { runbookStore, eventStore, visibility } = this.options;
     const refs = new Set(entities.map(e => e.entityRef));
+    // A plan's entityRefs hold its components' entities too.
+    const all = await runbookStore.listRecoveryPlans({});
     const plans = await visibility.visible(
       credentials,
-      (
-        await runbookStore.listRecoveryPlans({})
-      ).filter(
-        p =>
-          p.entityRefs.some(r => refs.has(r)) ||
-          p.document.spec.components.some(
-            c => c.entityRef && refs.has(lower(c.entityRef)),
-          ),
-      ),
+      all.filter(p => p.entityRefs.some(r => refs.has(r))),
       p => p.entityRefs,
     );
     const withStatus = await Promise.all(
@@ -179,33 +173,40 @@ export class IncidentContextService {
     const facts = new Map(
       recoveryFacts(withStatus).items.map(f => [lower(f.entityRef), f]),
     );
-    return Promise.all(
-      entities.map(async entity => {
-        const runbooks = await visibility.visible(
-          credentials,
-          await runbookStore.listRunbooks({ entityRef: entity.entityRef }),
-          r => r.entityRefs,
-        );
-        const fact = facts.get(entity.entityRef);
-        return {
-          ...entity,
-          runbooks: runbooks.map(r => ({
-            namespace: r.namespace,
-            name: r.name,
-            title: r.title,
-          })),
-          ...(fact
-            ? {
-                recovery: {
-                  state: fact.state,
-                  plans: fact.plans,
-                  reasons: fact.reasons,
-                },
-              }
-            : {}),
-        };
-      }),
+    const lists = await Promise.all(
+      entities.map(e => runbookStore.listRunbooks({ entityRef: e.entityRef })),
     );
+    // One decision for the runbooks of every entity: those naming an
+    // entity the caller may not read are left out.
+    const hidden = new Set(
+      await visibility.hiddenAmong(
+        credentials,
+        lists.flat().flatMap(r => r.entityRefs),
+      ),
+    );
+    return entities.map((entity, k) => {
+      const runbooks = lists[k].filter(
+        r => !r.entityRefs.some(ref => hidden.has(ref)),
+      );
+      const fact = facts.get(entity.entityRef);
+      return {
+        ...entity,
+        runbooks: runbooks.map(r => ({
+          namespace: r.namespace,
+          name: r.name,
+          title: r.title,
+        })),
+        ...(fact
+          ? {
+              recovery: {
+                state: fact.state,
+                plans: fact.plans,
+                reasons: fact.reasons,
+              },
+            }
+          : {}),
+      };
+    });
   }
 
   private async pastIncidents(

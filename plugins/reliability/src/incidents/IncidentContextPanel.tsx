@@ -1,6 +1,6 @@
 import { Link, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { EntityRefLink, EntityRefLinks } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -120,12 +120,7 @@ const PastIncident = ({ past }: { past: IncidentContextPastIncident }) => {
         {past.sharedEntityRefs.length > 0 && (
           <>
             Same {past.sharedEntityRefs.length > 1 ? 'entities' : 'entity'}:{' '}
-            {past.sharedEntityRefs.map((ref, i) => (
-              <span key={ref}>
-                {i > 0 ? ', ' : ''}
-                <EntityRefLink entityRef={ref} />
-              </span>
-            ))}
+            <EntityRefLinks entityRefs={past.sharedEntityRefs} />
           </>
         )}
       </Typography>
